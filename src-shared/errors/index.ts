@@ -24,7 +24,7 @@ export const ERROR_CATALOG = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 export type Lang = 'zh-CN' | 'en';
-export type ErrorDetails = Readonly<Record<string, string | number | boolean | null | undefined | readonly unknown[] | object>>;
+export type ErrorDetails = Readonly<Record<string, unknown>>;
 
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOG, code);

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Build everything that ships or runs from dist/:
+//   1. tsc -b: main (core, electron shell, host), CLI, evidence service → dist/<target>/ (ESM)
+//   2. esbuild: the React renderer → dist/renderer/ (one bundle + index.html + pdf.js worker)
+//   3. esbuild: the preload → dist/preload/preload.cjs (sandboxed preloads must be CommonJS)
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const production = process.env.NODE_ENV === 'production';
+
+const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+const rendererOut = path.join(dist, 'renderer');
+rmSync(rendererOut, { recursive: true, force: true });
+mkdirSync(rendererOut, { recursive: true });
+if (existsSync(path.join(root, 'src-renderer/main.tsx'))) {
+  await build({
+    entryPoints: [path.join(root, 'src-renderer/main.tsx')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['chrome120'],
+    outfile: path.join(rendererOut, 'app.js'),
+    sourcemap: !production,
+    minify: production,
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    loader: { '.svg': 'dataurl', '.png': 'dataurl' },
+    logLevel: 'warning',
+  });
+  for (const f of ['index.html', 'styles.css']) {
+    const src = path.join(root, 'src-renderer', f);
+    if (existsSync(src)) cpSync(src, path.join(rendererOut, f));
+  }
+  cpSync(path.join(root, 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs'), path.join(rendererOut, 'pdf.worker.min.mjs'));
+}
+
+if (existsSync(path.join(root, 'src-preload/preload.ts'))) {
+  await build({
+    entryPoints: [path.join(root, 'src-preload/preload.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: ['node20'],
+    external: ['electron'],
+    outfile: path.join(dist, 'preload', 'preload.cjs'),
+    logLevel: 'warning',
+  });
+}
+console.log('build: ok');

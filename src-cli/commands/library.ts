@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { importFiles, Library } from '../../src-main/core/library/index.js';
+import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
+import { cliLanguage, EXIT, resolveDataDir, runCommand } from '../run.js';
+
+/** `inkstone library import|search` — the same library the app uses, from a terminal. */
+export function registerLibraryCommands(program: Command): void {
+  const library = program.command('library').description('the contract library (import, search)');
+
+  library
+    .command('import')
+    .description('import PDF files into the library, one contract per file')
+    .argument('<pdf...>', 'PDF files')
+    .option('--data-dir <dir>', 'library folder (default: the app’s data folder)')
+    .option('--json', 'print the outcomes as JSON')
+    .option('--lang <lang>', 'zh-CN or en')
+    .action((files: string[], opts: { dataDir?: string; json?: boolean; lang?: string }) => {
+      const lang = cliLanguage(opts.lang);
+      return runCommand(async () => {
+        const lib = new Library(resolveDataDir(opts.dataDir), { actor: 'cli' });
+        try {
+          const incoming = [];
+          for (const f of files) incoming.push({ name: path.basename(f), bytes: await readFile(f).catch(() => new Uint8Array()) });
+          const outcomes = await importFiles(lib, incoming);
+          if (opts.json) process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
+          else
+            for (const o of outcomes) {
+              if (o.ok) process.stdout.write(`${o.duplicateOf ? '=' : '+'} ${o.name} → ${o.contractId}${o.duplicateOf ? ' (already in the library)' : ''}\n`);
+              else {
+                const text = isErrorCode(o.error.code) ? formatErrorMessage(o.error.code, o.error.details, lang) : o.error.message;
+                process.stdout.write(`✗ ${o.name}: ${o.error.code}: ${text}\n`);
+              }
+            }
+          return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failure;
+        } finally {
+          lib.close();
+        }
+      }, lang);
+    });
+
+  library
+    .command('search')
+    .description('full-text search over titles, parties, tags, notes and document text')
+    .argument('<query>', 'words to find (Chinese or English)')
+    .option('--data-dir <dir>', 'library folder')
+    .option('--json', 'print [{id, title, status, parties, score}] as JSON')
+    .option('--limit <n>', 'at most this many results', '50')
+    .action((query: string, opts: { dataDir?: string; json?: boolean; limit: string }) =>
+      runCommand(async () => {
+        const lib = new Library(resolveDataDir(opts.dataDir), { actor: 'cli' });
+        try {
+          const result = lib.search({ text: query, limit: Math.max(1, Math.min(500, Number(opts.limit) || 50)) });
+          const rows = result.hits.map((h) => ({ id: h.id, title: h.title, status: h.status, parties: h.parties, score: Number(h.score.toFixed(4)) }));
+          if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+          else {
+            for (const r of rows) process.stdout.write(`${r.id}  ${r.status.padEnd(10)}  ${r.title}${r.parties.length ? `  (${r.parties.join(', ')})` : ''}\n`);
+            process.stdout.write(`${result.total} found\n`);
+          }
+        } finally {
+          lib.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerLibraryCommands } from './commands/library.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('inkstone')
+  .description('Inkstone — contract library, PAdES signing with your own token, verification and evidence')
+  .version(version)
+  .showHelpAfterError();
+
+registerLibraryCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { formatErrorMessage, InkstoneError, isInkstoneError, type Lang } from '../src-shared/errors/index.js';
+import { defaultAppDir, languageFromLocale, systemLocale } from '../src-main/core/settings/index.js';
+
+/** Exit codes shared by every command. `verify` uses 0/1/2 for its verdicts, so failures start at 3. */
+export const EXIT = { ok: 0, failure: 3, usage: 64 } as const;
+
+export function cliLanguage(explicit?: string): Lang {
+  if (explicit === 'zh-CN' || explicit === 'en') return explicit;
+  return languageFromLocale(systemLocale());
+}
+
+export function resolveDataDir(explicit?: string): string {
+  return path.resolve(explicit ?? process.env.INKSTONE_DATA_DIR ?? defaultAppDir());
+}
+
+/**
+ * Run a command body: a typed error becomes one line on stderr in the user's language and a
+ * non-zero exit; anything unexpected says so without a stack trace unless INKSTONE_DEBUG is set.
+ */
+export async function runCommand(body: () => Promise<number | void>, lang: Lang = cliLanguage()): Promise<never> {
+  let code: number;
+  try {
+    code = (await body()) ?? EXIT.ok;
+  } catch (err) {
+    if (isInkstoneError(err)) {
+      process.stderr.write(`inkstone: ${err.code}: ${formatErrorMessage(err.code, err.details, lang)}\n`);
+      code = err.code === 'USAGE' ? EXIT.usage : EXIT.failure;
+    } else {
+      process.stderr.write(`inkstone: INTERNAL: ${formatErrorMessage('INTERNAL', {}, lang)}\n`);
+      if (process.env.INKSTONE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+      code = EXIT.failure;
+    }
+  }
+  // Let stdout drain before exiting (large --json output through a pipe).
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(code);
+}
+
+export function usage(reason: string): InkstoneError {
+  return new InkstoneError('USAGE', { reason });
+}

@@ -1,0 +1,222 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The service's SQL surface, the same for embedded SQLite and for PostgreSQL, so every query is
+ * written once. Statements use `?` placeholders (rewritten to `$n` for PostgreSQL); integers are
+ * JavaScript numbers (int8 is parsed, and every value the service stores is below 2^53); byte columns
+ * are Buffers.
+ */
+export type SqlValue = string | number | null | Buffer;
+export type Row = Record<string, SqlValue>;
+
+export interface SqlExecutor {
+  all<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  get<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface SqlDatabase extends SqlExecutor {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Run `fn` in one serializable unit: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Run `fn` while holding a named, service-wide exclusive lock, without blocking: resolves to null
+   * when another process holds it. Used so one instance at a time integrates the log.
+   */
+  withExclusiveLock<T>(name: string, fn: () => Promise<T>): Promise<T | null>;
+  close(): Promise<void>;
+}
+
+/** A FIFO async mutex: SQLite has one writer connection, and a transaction's awaits must not interleave. */
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const prev = this.#tail;
+    this.#tail = prev.then(() => next);
+    await prev;
+    return release;
+  }
+}
+
+export function openSqlite(file: string): SqlDatabase {
+  mkdirSync(path.dirname(file), { recursive: true });
+  // One writer connection (all writes and transactions, serialized) and one reader connection, which
+  // under WAL sees the last committed state and never waits for the writer.
+  const writer = new Database(file);
+  writer.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before it returns — the service acknowledges entries only after that.
+  writer.pragma('synchronous = FULL');
+  writer.pragma('foreign_keys = ON');
+  writer.pragma('busy_timeout = 10000');
+  const reader = new Database(file, { readonly: false });
+  reader.pragma('busy_timeout = 10000');
+  reader.pragma('query_only = ON');
+  const mutex = new Mutex();
+  const locks = new Set<string>();
+
+  const executor = (conn: Database.Database): SqlExecutor => {
+    const cache = new Map<string, Database.Statement>();
+    const prepare = (sql: string) => {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = conn.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    };
+    return {
+      async all<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
+        return prepare(sql).all(...params) as T[];
+      },
+      async get<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
+        const stmt = prepare(sql);
+        return (stmt.reader ? stmt.get(...params) : (stmt.run(...params), undefined)) as T | undefined;
+      },
+      async run(sql: string, params: readonly SqlValue[] = []) {
+        return prepare(sql).run(...params).changes;
+      },
+    };
+  };
+  const write = executor(writer);
+  const read = executor(reader);
+  const isWrite = (sql: string) => !/^\s*(SELECT|WITH)\b/iu.test(sql) || /\bRETURNING\b/iu.test(sql);
+
+  return {
+    dialect: 'sqlite',
+    async all(sql, params) {
+      if (!isWrite(sql)) return read.all(sql, params);
+      const release = await mutex.lock();
+      try {
+        return await write.all(sql, params);
+      } finally {
+        release();
+      }
+    },
+    async get(sql, params) {
+      if (!isWrite(sql)) return read.get(sql, params);
+      const release = await mutex.lock();
+      try {
+        return await write.get(sql, params);
+      } finally {
+        release();
+      }
+    },
+    async run(sql, params) {
+      const release = await mutex.lock();
+      try {
+        return await write.run(sql, params);
+      } finally {
+        release();
+      }
+    },
+    async transaction(fn) {
+      const release = await mutex.lock();
+      try {
+        writer.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(write);
+          writer.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (writer.inTransaction) writer.exec('ROLLBACK');
+          throw err;
+        }
+      } finally {
+        release();
+      }
+    },
+    async withExclusiveLock(name, fn) {
+      // One SQLite file is served by one process (the data directory is locked at start), so an
+      // in-process lock is the whole story.
+      if (locks.has(name)) return null;
+      locks.add(name);
+      try {
+        return await fn();
+      } finally {
+        locks.delete(name);
+      }
+    },
+    async close() {
+      const release = await mutex.lock();
+      try {
+        reader.close();
+        writer.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+// int8 (BIGINT) comes back as a string by default; every value here is < 2^53.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+function toPostgres(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/gu, () => `$${++n}`);
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): SqlDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const executor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
+    async all<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
+      return (await q.query(toPostgres(sql), params as SqlValue[])).rows as T[];
+    },
+    async get<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
+      return (await q.query(toPostgres(sql), params as SqlValue[])).rows[0] as T | undefined;
+    },
+    async run(sql: string, params: readonly SqlValue[] = []) {
+      return (await q.query(toPostgres(sql), params as SqlValue[])).rowCount ?? 0;
+    },
+  });
+  const direct = executor(pool);
+  const lockKey = (name: string) => {
+    let h = 0;
+    for (const c of `inkstone-evidence:${name}`) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+    return h;
+  };
+  return {
+    dialect: 'postgres',
+    ...direct,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        try {
+          const result = await fn(executor(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async withExclusiveLock(name, fn) {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query('SELECT pg_try_advisory_lock($1) AS ok', [lockKey(name)]);
+        if (!rows[0]?.ok) return null;
+        try {
+          return await fn();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [lockKey(name)]).catch(() => undefined);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

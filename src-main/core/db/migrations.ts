@@ -1,0 +1,112 @@
+/**
+ * The library database's schema, as numbered migrations. Each runs once, inside a transaction,
+ * in order; a shipped migration is never edited — a change is a new migration. STRICT tables keep
+ * SQLite from storing a string where a number belongs.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'contract library',
+    sql: `
+      CREATE TABLE contracts (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        contract_type TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('draft','in_review','signing','signed','archived','terminated')),
+        value_amount TEXT,
+        value_currency TEXT,
+        effective_date TEXT,
+        expiry_date TEXT,
+        renewal_date TEXT,
+        owner TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        tags_json TEXT NOT NULL DEFAULT '[]',
+        party_names_json TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX contracts_updated ON contracts(updated_at DESC);
+      CREATE INDEX contracts_status_updated ON contracts(status, updated_at DESC);
+      CREATE INDEX contracts_expiry ON contracts(expiry_date) WHERE expiry_date IS NOT NULL;
+      CREATE INDEX contracts_renewal ON contracts(renewal_date) WHERE renewal_date IS NOT NULL;
+      CREATE INDEX contracts_title ON contracts(title);
+
+      CREATE TABLE contract_tags (
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (contract_id, tag)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX contract_tags_tag ON contract_tags(tag);
+
+      CREATE TABLE parties (
+        id TEXT PRIMARY KEY,
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        registration_number TEXT NOT NULL DEFAULT '',
+        contact TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+      CREATE INDEX parties_contract ON parties(contract_id, position);
+
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX documents_contract ON documents(contract_id);
+
+      -- A version is immutable: its bytes live in the content-addressed store under sha256.
+      CREATE TABLE versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        page_count INTEGER NOT NULL,
+        signature_field_count INTEGER NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('import','signing','drafting')),
+        text_content TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        UNIQUE (document_id, number)
+      ) STRICT;
+      CREATE INDEX versions_sha256 ON versions(sha256);
+
+      -- Search index: one row per contract (rowid = contracts.rowid), CJK pre-split into bigrams.
+      CREATE VIRTUAL TABLE contracts_fts USING fts5(
+        title, parties, tags, notes, body,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+
+      -- Hash-chained audit trail of every change that matters legally.
+      CREATE TABLE audit_events (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        contract_id TEXT,
+        action TEXT NOT NULL,
+        details_json TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_contract ON audit_events(contract_id, seq);
+
+      -- Reminders already shown, so a desktop notification fires once per contract, kind and date.
+      CREATE TABLE reminder_notices (
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        notified_at TEXT NOT NULL,
+        PRIMARY KEY (contract_id, kind, date)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import type { ImportOutcome } from '../../../src-shared/api/index.js';
+import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
+import { DocumentStore } from './document-store.js';
+import type { Library } from './library.js';
+import { inspectPdf } from './pdf-inspect.js';
+
+export interface IncomingFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** Add the files as documents of this contract instead of one new contract per file. */
+  contractId?: string;
+  maxBytes?: number;
+  onProgress?: (done: number, total: number, name: string) => void;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Import PDFs, each on its own: one bad file is reported and the rest go on. A file either lands
+ * completely (bytes stored, rows written, audit entry) or leaves nothing behind — a failure after
+ * its bytes were stored removes them again unless another version already used the same bytes.
+ * Importing bytes the library already holds is not an error: the outcome names the existing contract.
+ */
+export async function importFiles(library: Library, files: readonly IncomingFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  for (const [i, file] of files.entries()) {
+    if (options.signal?.aborted) throw new InkstoneError('CANCELLED');
+    const name = path.basename(file.name);
+    try {
+      outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options.contractId));
+    } catch (err) {
+      const e = serializeError(err);
+      outcomes.push({ ok: false, name, error: { code: e.code, message: e.message, details: { ...e.details } } });
+    }
+    options.onProgress?.(i + 1, files.length, name);
+  }
+  return outcomes;
+}
+
+async function importOne(library: Library, file: IncomingFile, maxBytes: number, contractId: string | undefined): Promise<ImportOutcome> {
+  if (file.bytes.length > maxBytes) throw new InkstoneError('IMPORT_TOO_LARGE', { name: file.name, limitMb: Math.round(maxBytes / 1048576) });
+  const facts = await inspectPdf(file.name, file.bytes);
+  const sha256 = DocumentStore.hash(file.bytes);
+  const existing = library.findBySha256(sha256);
+  if (existing && !contractId) return { ok: true, name: file.name, contractId: existing.contractId, duplicateOf: existing.contractId };
+
+  const { created } = await library.store.put(file.bytes);
+  try {
+    const version = { sha256, size: file.bytes.length, pageCount: facts.pageCount, signatureFieldCount: facts.signatureFieldCount, origin: 'import' as const, text: facts.text };
+    const id = library.db.transaction(() => {
+      const target =
+        contractId ??
+        library.createContract({ title: facts.title ?? stripExtension(file.name), tags: [] }, facts.signatureFieldCount > 0 ? 'signed' : 'draft').id;
+      library.addDocument(target, file.name, version);
+      return target;
+    })();
+    return { ok: true, name: file.name, contractId: id, duplicateOf: null };
+  } catch (err) {
+    if (created && !library.findBySha256(sha256)) await library.store.remove(sha256);
+    throw err;
+  }
+}
+
+function stripExtension(name: string): string {
+  return name.replace(/\.pdf$/i, '') || name;
+}

@@ -1,0 +1,60 @@
+import type { CoreEvent, RpcResult } from '../../../src-shared/api/index.js';
+import type { CoreService } from './service.js';
+
+/**
+ * The core runs in its own thread or process (a Node worker for the browser host, an Electron
+ * utilityProcess in the app) so that synchronous SQLite and PKCS#11 calls never block a UI or
+ * network loop. Both ends speak this small message protocol over whatever port the runtime gives.
+ */
+export interface MessagePortLike {
+  post(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+type Request = { kind: 'call'; id: number; operation: string; input: unknown; jobId?: string };
+type Reply = { kind: 'result'; id: number; result: RpcResult<unknown> } | { kind: 'event'; event: CoreEvent };
+
+/** Core side: answer calls arriving on the port, push events back on it. */
+export function serveCoreOverPort(port: MessagePortLike, service: CoreService): void {
+  port.onMessage((message) => {
+    const m = message as Request;
+    if (!m || m.kind !== 'call' || typeof m.id !== 'number') return;
+    void service
+      .invoke(m.operation, m.input, { jobId: m.jobId, emit: (event) => port.post({ kind: 'event', event } satisfies Reply) })
+      .then((result) => port.post({ kind: 'result', id: m.id, result } satisfies Reply));
+  });
+}
+
+export interface CoreClient {
+  invoke(operation: string, input: unknown, options?: { jobId?: string }): Promise<RpcResult<unknown>>;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
+}
+
+/** Caller side: turn the port into promise-returning calls and an event feed. */
+export function connectCoreClient(port: MessagePortLike): CoreClient {
+  let nextId = 1;
+  const pending = new Map<number, (r: RpcResult<unknown>) => void>();
+  const listeners = new Set<(e: CoreEvent) => void>();
+  port.onMessage((message) => {
+    const m = message as Reply;
+    if (m?.kind === 'result') {
+      pending.get(m.id)?.(m.result);
+      pending.delete(m.id);
+    } else if (m?.kind === 'event') {
+      for (const l of listeners) l(m.event);
+    }
+  });
+  return {
+    invoke(operation, input, options = {}) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        port.post({ kind: 'call', id, operation, input, jobId: options.jobId } satisfies Request);
+      });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

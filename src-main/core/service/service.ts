@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  isOperationName,
+  operations,
+  type CoreEvent,
+  type OperationName,
+  type OperationOutput,
+  type Operations,
+  type RpcResult,
+} from '../../../src-shared/api/index.js';
+import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
+import { SCHEMA_VERSION } from '../db/index.js';
+import { Library, importFiles } from '../library/index.js';
+import { SettingsStore } from '../settings/index.js';
+
+/** Per-call context a transport passes in: progress events and cancellation. */
+export interface CallContext {
+  jobId?: string;
+  emit?: (event: CoreEvent) => void;
+}
+
+type Handler<N extends OperationName> = (input: z.output<Operations[N]['input']>, ctx: Required<Pick<CallContext, 'emit'>> & { jobId?: string; signal: AbortSignal }) => Promise<OperationOutput<N>> | OperationOutput<N>;
+type Handlers = { [N in OperationName]: Handler<N> };
+
+export interface CoreServiceOptions {
+  /** Where the library lives (database + documents). */
+  dataDir: string;
+  /** Settings file (defaults to <dataDir>/settings.json). */
+  settingsFile?: string;
+  /** Log unexpected failures (never inputs: they may one day carry PINs). */
+  log?: (message: string) => void;
+  today?: () => string;
+}
+
+export interface CoreService {
+  /** Validate, run and map errors: the one entry point every transport uses. */
+  invoke(operation: string, input: unknown, ctx?: CallContext): Promise<RpcResult<unknown>>;
+  readonly library: Library;
+  close(): void;
+}
+
+const packageVersion = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/**
+ * The core behind the API contract. Transports (Electron IPC, the browser host, tests) hand it an
+ * operation name and untrusted input; it checks both against the contract, runs the handler and
+ * returns a value or a typed error — the output is checked too, so the UI can trust its shape.
+ */
+export function createCoreService(options: CoreServiceOptions): CoreService {
+  const settings = new SettingsStore(options.settingsFile ?? path.join(options.dataDir, 'settings.json'), { dataDir: options.dataDir });
+  const library = new Library(options.dataDir);
+  const jobs = new Map<string, AbortController>();
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+    'contracts.search': (q) => library.search(q),
+    'contracts.get': ({ id }) => library.getContract(id),
+    'contracts.create': ({ title }) => library.createContract({ title }),
+    'contracts.update': ({ id, patch }) => library.updateContract(id, patch),
+    'contracts.setStatus': ({ id, status }) => library.setStatus(id, status),
+    'contracts.addParty': ({ contractId, party }) => library.addParty(contractId, party),
+    'contracts.updateParty': ({ contractId, partyId, party }) => library.updateParty(contractId, partyId, party),
+    'contracts.removeParty': ({ contractId, partyId }) => library.removeParty(contractId, partyId),
+    'contracts.audit': ({ id }) => library.audit(id),
+    'contracts.tags': () => library.tags(),
+    'contracts.reminders': ({ horizonDays }) => library.reminders(today(), horizonDays ?? settings.get().reminderHorizonDays),
+    'library.import': async ({ files, contractId }, ctx) => {
+      const decoded = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }));
+      const outcomes = await importFiles(library, decoded, {
+        contractId,
+        signal: ctx.signal,
+        onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
+      });
+      const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
+      if (changed.length) ctx.emit({ type: 'library.changed', contractIds: changed });
+      return { outcomes };
+    },
+    'jobs.cancel': ({ jobId }) => {
+      const job = jobs.get(jobId);
+      job?.abort();
+      return { cancelled: Boolean(job) };
+    },
+    'documents.read': async ({ versionId }) => {
+      const v = library.version(versionId);
+      const bytes = await library.store.read(v.sha256);
+      return { name: v.name, sha256: v.sha256, dataBase64: bytes.toString('base64') };
+    },
+  };
+
+  async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
+    if (!isOperationName(operation)) return { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: String(operation).slice(0, 100) }).toJSON() };
+    const spec = operations[operation];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
+      return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues, operation }).toJSON() };
+    }
+    const controller = new AbortController();
+    if (ctx.jobId) jobs.set(ctx.jobId, controller);
+    try {
+      const handler = handlers[operation] as Handler<OperationName>;
+      const value = await handler(parsed.data as never, { jobId: ctx.jobId, emit: ctx.emit ?? (() => undefined), signal: controller.signal });
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (err) {
+      if (!(err instanceof InkstoneError)) log(`[core] ${operation} failed: ${(err as Error)?.stack ?? String(err)}`);
+      return { ok: false, error: serializeError(err) };
+    } finally {
+      if (ctx.jobId) jobs.delete(ctx.jobId);
+    }
+  }
+
+  return { invoke, library, close: () => library.close() };
+}

@@ -1,0 +1,40 @@
+import { OPERATION_NAMES, type InkstoneApi } from '../../src-shared/api/index.js';
+import { toApiError } from './api-error.js';
+import { buildApi, callByName } from './build-api.js';
+import { takeHostToken } from './host-token.js';
+import { createHttpApi } from './http-api.js';
+import type { ShellBridge } from './shell.js';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in a plain browser. */
+    inkstone?: InkstoneApi & { shell?: ShellBridge };
+  }
+}
+
+export interface ApiClient {
+  api: InkstoneApi;
+  /** Native desktop helpers; null outside Electron. */
+  shell: ShellBridge | null;
+  transport: 'electron' | 'browser';
+}
+
+/**
+ * The one API client of the renderer: the preload's `window.inkstone` inside Electron, otherwise the
+ * browser host over HTTP. Either way a failed call throws an ApiError carrying the code and details.
+ * Returns null in a browser opened without the host's token.
+ */
+export function createApiClient(): ApiClient | null {
+  const bridge = window.inkstone;
+  if (bridge) {
+    const api = buildApi(
+      (name, input, options) => callByName(bridge, name, input, options).catch((reason: unknown) => Promise.reject(toApiError(reason))),
+      (listener) => bridge.events.subscribe(listener),
+    );
+    if (OPERATION_NAMES.length === 0) throw new Error('empty API contract');
+    return { api, shell: bridge.shell ?? null, transport: 'electron' };
+  }
+  const token = takeHostToken();
+  if (!token) return null;
+  return { api: createHttpApi(token), shell: null, transport: 'browser' };
+}

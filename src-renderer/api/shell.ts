@@ -1,0 +1,10 @@
+import type { Settings } from '../../src-shared/api/index.js';
+
+/**
+ * Desktop-only extras the Electron preload adds beside the API contract (`window.inkstone.shell`).
+ * Absent in a plain browser, where the UI hides what needs them.
+ */
+export interface ShellBridge {
+  /** Native folder dialog; the main process checks the folder and stores it (applies on restart). Null if cancelled. */
+  chooseDataFolder(): Promise<Settings | null>;
+}

@@ -1,0 +1,35 @@
+import type { SerializedError } from '../errors/index.js';
+import type { CoreEvent, OperationInput, OperationName, OperationOutput } from './operations.js';
+
+/**
+ * The shape of `window.inkstone` in the renderer: `inkstone.contracts.search(q)` for operation
+ * `contracts.search`. Built from the operation table, so the preload and the browser shim expose
+ * the same functions.
+ */
+type Namespaces<N extends string> = N extends `${infer Ns}.${string}` ? Ns : never;
+type MethodsOf<Ns extends string> = {
+  [N in OperationName as N extends `${Ns}.${infer M}` ? M : never]: (
+    input: OperationInput<N>,
+    options?: CallOptions,
+  ) => Promise<OperationOutput<N>>;
+};
+
+export type InkstoneApi = { [Ns in Namespaces<OperationName>]: MethodsOf<Ns> } & {
+  events: { subscribe(listener: (event: CoreEvent) => void): () => void };
+};
+
+export interface CallOptions {
+  /** Id for progress events and cancellation of long-running work. */
+  jobId?: string;
+}
+
+/** What every transport returns: a value or a typed error, never a thrown stack trace. */
+export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+/** Header the browser host requires on every request (token compared in constant time). */
+export const HOST_TOKEN_HEADER = 'x-inkstone-token';
+
+export function splitOperationName(name: OperationName): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot + 1)];
+}

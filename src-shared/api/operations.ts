@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import {
+  AuditEvent,
+  Contract,
+  ContractPatch,
+  ContractStatus,
+  Id,
+  ImportFile,
+  ImportOutcome,
+  Language,
+  PartyInput,
+  Reminder,
+  SearchQuery,
+  SearchResult,
+  Settings,
+} from './model.js';
+
+/**
+ * The API contract: every operation the UI may ask the core for, with its input and output schema.
+ * Electron's IPC handlers, the preload bridge and the browser host are all generated from this one
+ * table, so a new operation is added here and nowhere else by hand.
+ */
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { longRunning?: boolean } = {}) {
+  return { input, output, longRunning: options.longRunning ?? false } as const;
+}
+
+export const operations = {
+  'app.info': op(z.object({}), z.object({ version: z.string(), platform: z.string(), dataDir: z.string(), schemaVersion: z.number().int() })),
+  'settings.get': op(z.object({}), Settings),
+  'settings.update': op(Settings.partial(), Settings),
+
+  'contracts.search': op(SearchQuery, SearchResult),
+  'contracts.get': op(z.object({ id: Id }), Contract),
+  'contracts.create': op(z.object({ title: z.string().trim().min(1).max(300) }), Contract),
+  'contracts.update': op(z.object({ id: Id, patch: ContractPatch }), Contract),
+  'contracts.setStatus': op(z.object({ id: Id, status: ContractStatus }), Contract),
+  'contracts.addParty': op(z.object({ contractId: Id, party: PartyInput }), Contract),
+  'contracts.updateParty': op(z.object({ contractId: Id, partyId: Id, party: PartyInput }), Contract),
+  'contracts.removeParty': op(z.object({ contractId: Id, partyId: Id }), Contract),
+  'contracts.audit': op(z.object({ id: Id }), z.object({ events: z.array(AuditEvent), chainIntact: z.boolean() })),
+  'contracts.tags': op(z.object({}), z.array(z.object({ tag: z.string(), count: z.number().int() }))),
+  'contracts.reminders': op(z.object({ horizonDays: z.number().int().min(1).max(365).optional() }), z.array(Reminder)),
+
+  'library.import': op(
+    z.object({ files: z.array(ImportFile).min(1).max(200), contractId: Id.optional() }),
+    z.object({ outcomes: z.array(ImportOutcome) }),
+    { longRunning: true },
+  ),
+  'jobs.cancel': op(z.object({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
+  'documents.read': op(z.object({ versionId: Id }), z.object({ name: z.string(), sha256: z.string(), dataBase64: z.string() })),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}
+
+/** Events pushed from the core to the UI (progress of long work). */
+export const CoreEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), jobId: z.string(), operation: z.string(), done: z.number().int(), total: z.number().int(), label: z.string().optional() }),
+  z.object({ type: z.literal('library.changed'), contractIds: z.array(z.string()) }),
+  z.object({ type: z.literal('reminders.due'), reminders: z.array(Reminder) }),
+]);
+export type CoreEvent = z.infer<typeof CoreEvent>;
+
+export { Language };
