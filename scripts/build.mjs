@@ -33,11 +33,22 @@ if (existsSync(path.join(root, 'src-renderer/main.tsx'))) {
     loader: { '.svg': 'dataurl', '.png': 'dataurl' },
     logLevel: 'warning',
   });
-  for (const f of ['index.html', 'styles.css']) {
-    const src = path.join(root, 'src-renderer', f);
-    if (existsSync(src)) cpSync(src, path.join(rendererOut, f));
+  cpSync(path.join(root, 'src-renderer/index.html'), path.join(rendererOut, 'index.html'));
+  // One stylesheet: esbuild follows src-renderer/styles.css's @imports of src-renderer/styles/*.css.
+  await build({
+    entryPoints: [path.join(root, 'src-renderer/styles.css')],
+    bundle: true,
+    outfile: path.join(rendererOut, 'styles.css'),
+    minify: production,
+    logLevel: 'warning',
+  });
+  // pdf.js: its worker, plus CMaps (CJK fonts that are not embedded), standard fonts, ICC profiles and
+  // wasm decoders, served from our own origin (the CSP allows nothing else).
+  const pdfjsDir = path.join(root, 'node_modules/pdfjs-dist');
+  cpSync(path.join(pdfjsDir, 'legacy/build/pdf.worker.min.mjs'), path.join(rendererOut, 'pdf.worker.min.mjs'));
+  for (const dir of ['cmaps', 'standard_fonts', 'iccs', 'wasm']) {
+    if (existsSync(path.join(pdfjsDir, dir))) cpSync(path.join(pdfjsDir, dir), path.join(rendererOut, 'pdfjs', dir), { recursive: true });
   }
-  cpSync(path.join(root, 'node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs'), path.join(rendererOut, 'pdf.worker.min.mjs'));
 }
 
 if (existsSync(path.join(root, 'src-preload/preload.ts'))) {

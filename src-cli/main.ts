@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerLibraryCommands } from './commands/library.js';
+import { registerTokensCommands } from './commands/tokens.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -10,5 +11,6 @@ const program = new Command('inkstone')
   .showHelpAfterError();
 
 registerLibraryCommands(program);
+registerTokensCommands(program);
 
 await program.parseAsync(process.argv);

@@ -2,17 +2,25 @@ import { Worker } from 'node:worker_threads';
 import { connectCoreClient, type CoreClient } from '../core/service/index.js';
 
 /**
- * Start the core in a worker thread and connect to it. Under tsx (tests, dev) the worker is the
- * .ts source and needs the tsx loader; from the build it is plain .js.
+ * Start the core in a worker thread and connect to it. From the build the worker is plain .js;
+ * under tsx (tests, dev) it is the .ts source, and the worker must register tsx itself because
+ * Node 20 does not pass `--import` loaders on to worker threads.
  */
 export function startCoreThread(options: { dataDir: string; settingsFile?: string }): { client: CoreClient; stop(): Promise<void> } {
   const fromSource = import.meta.url.endsWith('.ts');
-  const worker = new Worker(new URL(fromSource ? './core-worker.ts' : './core-worker.js', import.meta.url), {
-    workerData: options,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  });
-  worker.on('error', (err) => process.stderr.write(`[core] worker failed: ${err.stack ?? String(err)}\n`));
+  const entry = new URL(fromSource ? './core-worker.ts' : './core-worker.js', import.meta.url);
+  const worker = fromSource
+    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, {
+        eval: true,
+        workerData: options,
+      })
+    : new Worker(entry, { workerData: options });
   const client = connectCoreClient({ post: (m) => worker.postMessage(m), onMessage: (l) => worker.on('message', l) });
+  worker.on('error', (err) => {
+    process.stderr.write(`[core] worker failed: ${err.stack ?? String(err)}\n`);
+    client.disconnect();
+  });
+  worker.on('exit', () => client.disconnect());
   return {
     client,
     async stop() {

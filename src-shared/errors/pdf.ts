@@ -3,12 +3,12 @@ import type { ErrorTable } from './catalog.js';
 /** Errors of the pdf capability. Codes are stable: never rename one that has shipped. */
 export const pdfErrors = {
   PDF_NOT_A_PDF: {
-    en: 'This file is not a PDF document ({reason}).',
-    zh: '该文件不是 PDF 文档（{reason}）。',
+    en: 'This file is not a PDF document.',
+    zh: '该文件不是 PDF 文档。',
   },
   PDF_CORRUPT: {
-    en: 'The PDF file is damaged and cannot be read reliably: {reason}',
-    zh: '该 PDF 文件已损坏，无法可靠读取：{reason}',
+    en: 'The PDF file is damaged and cannot be read reliably.',
+    zh: '该 PDF 文件已损坏，无法可靠读取。',
   },
   PDF_ENCRYPTED: {
     en: 'The PDF is encrypted or password-protected. Remove the protection before signing or verifying it.',
@@ -33,6 +33,10 @@ export const pdfErrors = {
   PDF_FIELD_ALREADY_SIGNED: {
     en: 'The signature field "{name}" has already been signed.',
     zh: '签名域“{name}”已经签署，不能再次签署。',
+  },
+  PDF_ALREADY_CERTIFIED: {
+    en: 'The document already carries a certification signature; it cannot be certified again.',
+    zh: '该文档已有认证签名，不能再次认证。',
   },
   PDF_PLACEHOLDER_TOO_SMALL: {
     en: 'The space reserved for the signature is too small: {needed} bytes are needed but only {available} were reserved. Nothing was written; sign again with a larger reservation.',

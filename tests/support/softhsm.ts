@@ -55,7 +55,18 @@ export function createSoftHsmToken(opts: { label?: string; pin?: string; soPin?:
       tool(['--login', '--pin', pin, '--keypairgen', '--key-type', type, '--id', id, '--label', keyLabel]);
     },
     readPublicKey(id) {
-      return tool(['--read-object', '--type', 'pubkey', '--id', id]);
+      try {
+        return tool(['--read-object', '--type', 'pubkey', '--id', id]);
+      } catch (err) {
+        // Debian 12's pkcs11-tool cannot export P-384 keys ("cannot create EVP_PKEY"): rebuild the
+        // SubjectPublicKeyInfo from the EC_POINT and EC_PARAMS it does list.
+        const listing = tool(['--list-objects', '--type', 'pubkey']).toString('utf8');
+        const block = listing.split(/^(?=Public Key Object)/m).find((b) => new RegExp(`^\\s*ID:\\s+${id}\\s*$`, 'im').test(b)) ?? '';
+        const point = /EC_POINT:\s+([0-9a-f]+)/i.exec(block)?.[1];
+        const params = /EC_PARAMS:\s+([0-9a-f]+)/i.exec(block)?.[1];
+        if (!point || !params) throw err;
+        return ecSpki(Buffer.from(params, 'hex'), unwrapOctetString(Buffer.from(point, 'hex')));
+      }
     },
     writeCertificate(id, certLabel, der) {
       const file = path.join(dir, `cert-${id}.der`);
@@ -66,4 +77,25 @@ export function createSoftHsmToken(opts: { label?: string; pin?: string; soPin?:
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** DER SubjectPublicKeyInfo of an EC key: id-ecPublicKey with the named-curve OID, and the point. */
+function ecSpki(curveOid: Buffer, point: Buffer): Buffer {
+  const der = (tag: number, body: Buffer) => Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
+  const algorithm = der(0x30, Buffer.concat([Buffer.from('06072a8648ce3d0201', 'hex'), curveOid]));
+  return der(0x30, Buffer.concat([algorithm, der(0x03, Buffer.concat([Buffer.from([0]), point]))]));
+}
+
+/** CKA_EC_POINT is the point wrapped in a DER OCTET STRING. */
+function unwrapOctetString(value: Buffer): Buffer {
+  if (value[0] !== 0x04 || value.length < 3) return value;
+  const long = value[1] & 0x80 ? value[1] & 0x7f : 0;
+  const length = long ? value.subarray(2, 2 + long).reduce((n, b) => n * 256 + b, 0) : value[1];
+  const start = 2 + long;
+  return start + length === value.length ? value.subarray(start) : value;
+}
+
+function derLength(length: number): Buffer {
+  if (length < 0x80) return Buffer.from([length]);
+  return length < 0x100 ? Buffer.from([0x81, length]) : Buffer.from([0x82, length >> 8, length & 0xff]);
 }

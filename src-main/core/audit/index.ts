@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/index.js';
+import { statement, type Db } from '../db/index.js';
 import type { AuditEvent } from '../../../src-shared/api/index.js';
 
 /**
@@ -35,13 +35,12 @@ function entryHash(prevHash: string, seq: number, e: Required<AuditEntryInput>):
 
 /** Append an entry. Call inside the same transaction as the change it records. */
 export function appendAudit(db: Db, input: AuditEntryInput): AuditEvent {
-  const last = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = statement(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
   const entry = { ...input, at: input.at ?? new Date().toISOString() };
   const hash = entryHash(prevHash, seq, entry);
-  db.prepare(
-    'INSERT INTO audit_events (seq, at, actor, contract_id, action, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  statement(db, 'INSERT INTO audit_events (seq, at, actor, contract_id, action, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(seq, entry.at, entry.actor, entry.contractId, entry.action, canonicalJson(entry.details), prevHash, hash);
   return { seq, at: entry.at, actor: entry.actor, contractId: entry.contractId, action: entry.action, details: entry.details, hash };
 }
@@ -62,7 +61,7 @@ function toEvent(r: AuditRow): AuditEvent {
 }
 
 export function auditEventsFor(db: Db, contractId: string): AuditEvent[] {
-  const rows = db.prepare('SELECT * FROM audit_events WHERE contract_id = ? ORDER BY seq').all(contractId) as AuditRow[];
+  const rows = statement(db, 'SELECT * FROM audit_events WHERE contract_id = ? ORDER BY seq').all(contractId) as AuditRow[];
   return rows.map(toEvent);
 }
 
@@ -74,7 +73,7 @@ export function verifyAuditChain(db: Db): { intact: boolean; brokenAt: number | 
   let prev = GENESIS;
   let expectedSeq = 1;
   let entries = 0;
-  for (const r of db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const r of statement(db, 'SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     entries++;
     const recomputed = entryHash(prev, r.seq, {
       at: r.at,

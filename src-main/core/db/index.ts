@@ -36,6 +36,17 @@ export function openDatabase(file: string, options: { readonly?: boolean; migrat
   }
 }
 
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per database and SQL text (preparing dominated writes). */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 export function schemaVersion(db: Db): number {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
   if (!hasTable) return 0;

@@ -31,11 +31,15 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX contracts_updated ON contracts(updated_at DESC);
-      CREATE INDEX contracts_status_updated ON contracts(status, updated_at DESC);
+      -- One index per list order, shaped exactly like the ORDER BY (ties broken by rowid) so a page
+      -- of the list is an index walk, never a sort of the whole table.
+      CREATE INDEX contracts_updated ON contracts(updated_at);
+      CREATE INDEX contracts_status_updated ON contracts(status, updated_at);
+      CREATE INDEX contracts_title ON contracts(title COLLATE NOCASE);
+      CREATE INDEX contracts_expiry_order ON contracts(coalesce(expiry_date, '9999-12-31'));
+      CREATE INDEX contracts_value_order ON contracts(CAST(value_amount AS REAL));
       CREATE INDEX contracts_expiry ON contracts(expiry_date) WHERE expiry_date IS NOT NULL;
       CREATE INDEX contracts_renewal ON contracts(renewal_date) WHERE renewal_date IS NOT NULL;
-      CREATE INDEX contracts_title ON contracts(title);
 
       CREATE TABLE contract_tags (
         contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,

@@ -145,17 +145,30 @@ function equalHash(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.length), Buffer.from(b.buffer, b.byteOffset, b.length)) === 0;
 }
 
-/** RFC 9162 §2.1.3.2: does `proof` lead from `leaf` (a leaf hash) at `index` to `root` of a tree of `size`? */
-export function verifyInclusion(leaf: Hash, index: number, size: number, proof: readonly Hash[], root: Hash): boolean {
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return false;
-  if (proof.some((p) => p.length !== HASH_SIZE)) return false;
+/** One step of an inclusion proof: the sibling hash, on which side it sits, and the parent it gives. */
+export interface InclusionStep {
+  readonly sibling: Hash;
+  readonly side: 'left' | 'right';
+  readonly parent: Hash;
+}
+
+/**
+ * RFC 9162 §2.1.3.2 as a walk from the leaf to the root, one step per proof hash — what an evidence
+ * certificate prints so that anyone can redo the arithmetic. Null when the proof has the wrong shape
+ * for (index, size).
+ */
+export function inclusionWalk(leaf: Hash, index: number, size: number, proof: readonly Hash[]): { steps: InclusionStep[]; root: Hash } | null {
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return null;
+  if (proof.some((p) => p.length !== HASH_SIZE)) return null;
   let fn = index;
   let sn = size - 1;
   let r: Hash = leaf;
+  const steps: InclusionStep[] = [];
   for (const p of proof) {
-    if (sn === 0) return false;
+    if (sn === 0) return null;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
+      steps.push({ sibling: p, side: 'left', parent: r });
       if (fn % 2 === 0) {
         while (fn % 2 === 0 && fn !== 0) {
           fn = Math.floor(fn / 2);
@@ -164,11 +177,18 @@ export function verifyInclusion(leaf: Hash, index: number, size: number, proof: 
       }
     } else {
       r = nodeHash(r, p);
+      steps.push({ sibling: p, side: 'right', parent: r });
     }
     fn = Math.floor(fn / 2);
     sn = Math.floor(sn / 2);
   }
-  return sn === 0 && equalHash(r, root);
+  return sn === 0 ? { steps, root: r } : null;
+}
+
+/** RFC 9162 §2.1.3.2: does `proof` lead from `leaf` (a leaf hash) at `index` to `root` of a tree of `size`? */
+export function verifyInclusion(leaf: Hash, index: number, size: number, proof: readonly Hash[], root: Hash): boolean {
+  const walk = inclusionWalk(leaf, index, size, proof);
+  return walk !== null && equalHash(walk.root, root);
 }
 
 /** RFC 9162 §2.1.4.2: is the tree (second, secondRoot) an append-only extension of (first, firstRoot)? */

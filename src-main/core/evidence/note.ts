@@ -100,11 +100,17 @@ function makeSigner(name: string, seed: Uint8Array): NoteSigner {
   return { name, keyHash: verifier.keyHash, verifier, encoded, sign: (text) => sign(null, Buffer.from(text, 'utf8'), privateKey) };
 }
 
-export function generateNoteSigner(name: string): NoteSigner {
-  checkKeyName(name);
-  const { privateKey } = generateKeyPairSync('ed25519');
+/**
+ * A new random signer. The name may be derived from the public key (a log whose origin embeds its
+ * own key id), hence the function form.
+ */
+export function generateNoteSigner(name: string | ((publicKey: Uint8Array) => string)): NoteSigner {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
-  return makeSigner(name, pkcs8.subarray(pkcs8.length - 32));
+  const spki = publicKey.export({ format: 'der', type: 'spki' });
+  const resolved = typeof name === 'string' ? name : name(spki.subarray(spki.length - 32));
+  checkKeyName(resolved);
+  return makeSigner(resolved, pkcs8.subarray(pkcs8.length - 32));
 }
 
 export function parseNoteSigner(encoded: string): NoteSigner {

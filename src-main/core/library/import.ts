@@ -56,7 +56,7 @@ async function importOne(library: Library, file: IncomingFile, maxBytes: number,
     const id = library.db.transaction(() => {
       const target =
         contractId ??
-        library.createContract({ title: facts.title ?? stripExtension(file.name), tags: [] }, facts.signatureFieldCount > 0 ? 'signed' : 'draft').id;
+        library.createContract({ title: facts.title ?? stripExtension(file.name) }, { status: facts.signatureFieldCount > 0 ? 'signed' : 'draft' }).id;
       library.addDocument(target, file.name, version);
       return target;
     })();

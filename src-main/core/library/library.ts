@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/index.js';
-import { openDatabase } from '../db/index.js';
+import { openDatabase, statement } from '../db/index.js';
 import { appendAudit, auditEventsFor, verifyAuditChain } from '../audit/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import {
@@ -18,7 +19,7 @@ import {
   SearchResult,
   STATUS_TRANSITIONS,
   type AuditEvent,
-  type ContractSummary,
+  type SearchHit,
   type Version,
 } from '../../../src-shared/api/index.js';
 import { DocumentStore } from './document-store.js';
@@ -54,6 +55,13 @@ export interface NewVersion {
   text: string;
 }
 
+/** How many of the newest matches are ranked by relevance, and how far a text search counts. */
+export const RELEVANCE_WINDOW = 2000;
+export const TOTAL_CAP = 5000;
+
+const SUMMARY_COLUMNS = 'c.id, c.title, c.contract_type, c.status, c.tags_json, c.party_names_json, c.value_amount, c.value_currency, c.expiry_date, c.updated_at';
+type SummaryRow = Pick<ContractRow, 'id' | 'title' | 'contract_type' | 'status' | 'tags_json' | 'party_names_json' | 'value_amount' | 'value_currency' | 'expiry_date' | 'updated_at'> & { score: number };
+
 const SORT_SQL: Record<string, string> = {
   updated: 'c.updated_at',
   title: 'c.title COLLATE NOCASE',
@@ -84,31 +92,38 @@ export class Library {
     this.db.close();
   }
 
+  private sql(text: string): Database.Statement {
+    return statement(this.db, text);
+  }
+
   // ---- contracts -------------------------------------------------------------------------------
 
-  createContract(fields: z.input<typeof ContractFields>, status: ContractStatus = 'draft', at = new Date().toISOString()): Contract {
+  /** Create a contract (draft unless told otherwise), optionally with its parties, in one step. */
+  createContract(fields: z.input<typeof ContractFields>, options: { status?: ContractStatus; parties?: PartyInput[] } = {}): Contract {
     const f = ContractFields.parse(fields);
+    const status = options.status ?? 'draft';
+    const parties = (options.parties ?? []).map((p) => PartyInput.parse(p));
     const id = newId();
+    const at = new Date().toISOString();
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO contracts (id, title, contract_type, status, value_amount, value_currency, effective_date, expiry_date,
-             renewal_date, owner, notes, tags_json, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, f.title, f.contractType, status, f.value?.amount ?? null, f.value?.currency ?? null, f.effectiveDate, f.expiryDate, f.renewalDate, f.owner, f.notes, JSON.stringify(f.tags), at, at);
+      this.sql(
+        `INSERT INTO contracts (id, title, contract_type, status, value_amount, value_currency, effective_date, expiry_date,
+           renewal_date, owner, notes, tags_json, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, f.title, f.contractType, status, f.value?.amount ?? null, f.value?.currency ?? null, f.effectiveDate, f.expiryDate, f.renewalDate, f.owner, f.notes, JSON.stringify(f.tags), at, at);
       this.writeTags(id, f.tags);
-      this.reindex(id);
-      appendAudit(this.db, { actor: this.actor, contractId: id, action: 'contract.created', details: { fields: f, status }, at });
+      const partyIds = parties.map((p, position) => this.insertParty(id, position, p));
+      this.touchParties(id, at);
+      appendAudit(this.db, { actor: this.actor, contractId: id, action: 'contract.created', details: { fields: f, status, parties: parties.map((p, i) => ({ partyId: partyIds[i], ...p })) }, at });
     })();
     return this.getContract(id);
   }
 
   getContract(id: string): Contract {
     const row = this.row(id);
-    const parties = this.db.prepare('SELECT * FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<Record<string, string | number>>;
-    const docs = this.db.prepare('SELECT * FROM documents WHERE contract_id = ? ORDER BY created_at, rowid').all(id) as Array<{ id: string; name: string; created_at: string }>;
-    const versionsStmt = this.db.prepare('SELECT * FROM versions WHERE document_id = ? ORDER BY number');
+    const parties = this.sql('SELECT * FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<Record<string, string | number>>;
+    const docs = this.sql('SELECT * FROM documents WHERE contract_id = ? ORDER BY created_at, rowid').all(id) as Array<{ id: string; name: string; created_at: string }>;
+    const versionsStmt = this.sql('SELECT * FROM versions WHERE document_id = ? ORDER BY number');
     return Contract.parse({
       ...this.fieldsOf(row),
       id: row.id,
@@ -155,8 +170,8 @@ export class Library {
       }
       if (!Object.keys(changed).length) return;
       const at = new Date().toISOString();
-      this.db
-        .prepare(
+      this
+        .sql(
           `UPDATE contracts SET title = ?, contract_type = ?, value_amount = ?, value_currency = ?, effective_date = ?, expiry_date = ?,
              renewal_date = ?, owner = ?, notes = ?, tags_json = ?, updated_at = ? WHERE id = ?`,
         )
@@ -174,7 +189,7 @@ export class Library {
       if (from === status) return;
       if (!STATUS_TRANSITIONS[from].includes(status)) throw new InkstoneError('CONTRACT_STATUS_TRANSITION', { from, to: status });
       const at = new Date().toISOString();
-      this.db.prepare('UPDATE contracts SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+      this.sql('UPDATE contracts SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
       appendAudit(this.db, { actor: this.actor, contractId: id, action: 'contract.status_changed', details: { from, to: status }, at });
     })();
     return this.getContract(id);
@@ -186,11 +201,8 @@ export class Library {
     const party = PartyInput.parse(input);
     this.db.transaction(() => {
       this.row(contractId);
-      const { n } = this.db.prepare('SELECT coalesce(max(position), -1) + 1 AS n FROM parties WHERE contract_id = ?').get(contractId) as { n: number };
-      const id = newId();
-      this.db
-        .prepare('INSERT INTO parties (id, contract_id, position, role, name, organisation, registration_number, contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, contractId, n, party.role, party.name, party.organisation, party.registrationNumber, party.contact);
+      const { n } = this.sql('SELECT coalesce(max(position), -1) + 1 AS n FROM parties WHERE contract_id = ?').get(contractId) as { n: number };
+      const id = this.insertParty(contractId, n, party);
       this.touchParties(contractId);
       appendAudit(this.db, { actor: this.actor, contractId, action: 'party.added', details: { partyId: id, party } });
     })();
@@ -200,8 +212,8 @@ export class Library {
   updateParty(contractId: string, partyId: string, input: PartyInput): Contract {
     const party = PartyInput.parse(input);
     this.db.transaction(() => {
-      const res = this.db
-        .prepare('UPDATE parties SET role = ?, name = ?, organisation = ?, registration_number = ?, contact = ? WHERE id = ? AND contract_id = ?')
+      const res = this
+        .sql('UPDATE parties SET role = ?, name = ?, organisation = ?, registration_number = ?, contact = ? WHERE id = ? AND contract_id = ?')
         .run(party.role, party.name, party.organisation, party.registrationNumber, party.contact, partyId, contractId);
       if (res.changes === 0) throw new InkstoneError('PARTY_NOT_FOUND', { id: partyId });
       this.touchParties(contractId);
@@ -212,7 +224,7 @@ export class Library {
 
   removeParty(contractId: string, partyId: string): Contract {
     this.db.transaction(() => {
-      const res = this.db.prepare('DELETE FROM parties WHERE id = ? AND contract_id = ?').run(partyId, contractId);
+      const res = this.sql('DELETE FROM parties WHERE id = ? AND contract_id = ?').run(partyId, contractId);
       if (res.changes === 0) throw new InkstoneError('PARTY_NOT_FOUND', { id: partyId });
       this.touchParties(contractId);
       appendAudit(this.db, { actor: this.actor, contractId, action: 'party.removed', details: { partyId } });
@@ -229,9 +241,9 @@ export class Library {
     this.db.transaction(() => {
       this.row(contractId);
       const at = new Date().toISOString();
-      this.db.prepare('INSERT INTO documents (id, contract_id, name, created_at) VALUES (?, ?, ?, ?)').run(documentId, contractId, name, at);
+      this.sql('INSERT INTO documents (id, contract_id, name, created_at) VALUES (?, ?, ?, ?)').run(documentId, contractId, name, at);
       this.insertVersion(documentId, versionId, 1, version, at);
-      this.db.prepare('UPDATE contracts SET updated_at = ? WHERE id = ?').run(at, contractId);
+      this.sql('UPDATE contracts SET updated_at = ? WHERE id = ?').run(at, contractId);
       this.reindex(contractId);
       appendAudit(this.db, {
         actor: this.actor,
@@ -248,12 +260,12 @@ export class Library {
   addVersion(documentId: string, version: NewVersion): string {
     const versionId = newId();
     this.db.transaction(() => {
-      const doc = this.db.prepare('SELECT contract_id FROM documents WHERE id = ?').get(documentId) as { contract_id: string } | undefined;
+      const doc = this.sql('SELECT contract_id FROM documents WHERE id = ?').get(documentId) as { contract_id: string } | undefined;
       if (!doc) throw new InkstoneError('NOT_FOUND', { what: `document ${documentId}` });
-      const { n } = this.db.prepare('SELECT max(number) + 1 AS n FROM versions WHERE document_id = ?').get(documentId) as { n: number };
+      const { n } = this.sql('SELECT max(number) + 1 AS n FROM versions WHERE document_id = ?').get(documentId) as { n: number };
       const at = new Date().toISOString();
       this.insertVersion(documentId, versionId, n, version, at);
-      this.db.prepare('UPDATE contracts SET updated_at = ? WHERE id = ?').run(at, doc.contract_id);
+      this.sql('UPDATE contracts SET updated_at = ? WHERE id = ?').run(at, doc.contract_id);
       this.reindex(doc.contract_id);
       appendAudit(this.db, { actor: this.actor, contractId: doc.contract_id, action: 'version.added', details: { documentId, versionId, number: n, sha256: version.sha256, origin: version.origin }, at });
     })();
@@ -262,15 +274,15 @@ export class Library {
 
   /** The contract holding a version with these bytes, if the library already has them. */
   findBySha256(sha256: string): { contractId: string; versionId: string } | null {
-    const row = this.db
-      .prepare('SELECT d.contract_id AS contractId, v.id AS versionId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.sha256 = ? LIMIT 1')
+    const row = this
+      .sql('SELECT d.contract_id AS contractId, v.id AS versionId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.sha256 = ? LIMIT 1')
       .get(sha256) as { contractId: string; versionId: string } | undefined;
     return row ?? null;
   }
 
   version(versionId: string): { name: string; sha256: string; contractId: string } {
-    const row = this.db
-      .prepare('SELECT d.name AS name, v.sha256 AS sha256, d.contract_id AS contractId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.id = ?')
+    const row = this
+      .sql('SELECT d.name AS name, v.sha256 AS sha256, d.contract_id AS contractId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.id = ?')
       .get(versionId) as { name: string; sha256: string; contractId: string } | undefined;
     if (!row) throw new InkstoneError('VERSION_NOT_FOUND', { id: versionId });
     return row;
@@ -278,56 +290,78 @@ export class Library {
 
   // ---- search ----------------------------------------------------------------------------------
 
+  /**
+   * Search and list. Without text it is an index walk in the chosen order. With text, relevance is
+   * bm25 (title weighs most, then parties and tags) computed over the newest RELEVANCE_WINDOW
+   * matches — exact whenever fewer contracts match, and bounded in cost when a common word matches
+   * tens of thousands — and `total` is counted up to TOTAL_CAP (`totalIsExact` says which).
+   */
   search(query: z.input<typeof SearchQuery>): SearchResult {
     const started = performance.now();
     const q = SearchQuery.parse(query);
-    const where: string[] = [];
-    const params: unknown[] = [];
     const match = q.text ? buildMatchExpression(q.text) : null;
-    let from = 'contracts c';
-    let score = '0';
-    if (q.text && !match) return { total: 0, hits: [], tookMs: performance.now() - started };
-    if (match) {
-      from = 'contracts_fts f JOIN contracts c ON c.rowid = f.rowid';
-      where.push('contracts_fts MATCH ?');
-      params.push(match);
-      // bm25 is lower-is-better; weights favour title, then parties and tags.
-      score = '-bm25(contracts_fts, 10.0, 5.0, 5.0, 2.0, 1.0)';
-    }
+    if (q.text && !match) return { total: 0, totalIsExact: true, hits: [], tookMs: performance.now() - started };
+    const filters: string[] = [];
+    const params: unknown[] = [];
     if (q.status.length) {
-      where.push(`c.status IN (${q.status.map(() => '?').join(',')})`);
+      filters.push(`c.status IN (${q.status.map(() => '?').join(',')})`);
       params.push(...q.status);
     }
     if (q.tag) {
-      where.push('EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = ?)');
+      filters.push('EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = ?)');
       params.push(q.tag);
     }
     if (q.party) {
-      where.push("EXISTS (SELECT 1 FROM parties p WHERE p.contract_id = c.id AND (p.name LIKE ? ESCAPE '\\' OR p.organisation LIKE ? ESCAPE '\\'))");
+      filters.push("EXISTS (SELECT 1 FROM parties p WHERE p.contract_id = c.id AND (p.name LIKE ? ESCAPE '\\' OR p.organisation LIKE ? ESCAPE '\\'))");
       const like = `%${q.party.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
       params.push(like, like);
     }
     if (q.expiryFrom) {
-      where.push('c.expiry_date >= ?');
+      filters.push('c.expiry_date >= ?');
       params.push(q.expiryFrom);
     }
     if (q.expiryTo) {
-      where.push('c.expiry_date <= ?');
+      filters.push('c.expiry_date <= ?');
       params.push(q.expiryTo);
     }
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-    const sortKey = q.sort === 'relevance' ? (match ? 'score' : 'updated') : q.sort;
-    const orderSql = sortKey === 'score' ? `score ${dir}, c.updated_at DESC` : `${SORT_SQL[sortKey]} ${dir}, c.rowid ${dir}`;
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT c.*, ${score} AS score FROM ${from} ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
-      .all(...params, q.limit, q.offset) as Array<ContractRow & { score: number }>;
-    return { total, hits: rows.map((r) => ({ ...this.summaryOf(r), score: r.score })), tookMs: performance.now() - started };
+    const filterSql = filters.map((f) => ` AND ${f}`).join('');
+
+    if (!match) {
+      const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+      const sortKey = q.sort === 'relevance' ? 'updated' : q.sort;
+      const total = (this.sql(`SELECT count(*) AS n FROM contracts c ${where}`).get(...params) as { n: number }).n;
+      const rows = this.sql(`SELECT ${SUMMARY_COLUMNS}, 0 AS score FROM contracts c ${where} ORDER BY ${SORT_SQL[sortKey]} ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`).all(
+        ...params,
+        q.limit,
+        q.offset,
+      ) as SummaryRow[];
+      return { total, totalIsExact: true, hits: rows.map((r) => this.summaryOf(r)), tookMs: performance.now() - started };
+    }
+
+    const matched = `FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ?${filterSql}`;
+    const counted = (this.sql(`SELECT count(*) AS n FROM (SELECT 1 ${matched} LIMIT ${TOTAL_CAP + 1})`).get(match, ...params) as { n: number }).n;
+    let rows: SummaryRow[];
+    if (q.sort === 'relevance') {
+      // bm25 is lower-is-better; it is evaluated only for the rows the window keeps (FTS5 walks
+      // rowids newest first and stops), then that window is ranked.
+      const window = `SELECT c.rowid AS rid, -bm25(contracts_fts, 10.0, 5.0, 5.0, 2.0, 1.0) AS score ${matched} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_WINDOW}`;
+      rows = this.sql(`SELECT ${SUMMARY_COLUMNS}, w.score AS score FROM (${window}) w JOIN contracts c ON c.rowid = w.rid ORDER BY w.score ${dir}, c.rowid DESC LIMIT ? OFFSET ?`).all(
+        match,
+        ...params,
+        q.limit,
+        q.offset,
+      ) as SummaryRow[];
+    } else {
+      rows = this.sql(
+        `SELECT ${SUMMARY_COLUMNS}, 0 AS score FROM contracts c WHERE c.rowid IN (SELECT f.rowid ${matched}) ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`,
+      ).all(match, ...params, q.limit, q.offset) as SummaryRow[];
+    }
+    return { total: Math.min(counted, TOTAL_CAP), totalIsExact: counted <= TOTAL_CAP, hits: rows.map((r) => this.summaryOf(r)), tookMs: performance.now() - started };
   }
 
   tags(): Array<{ tag: string; count: number }> {
-    return this.db.prepare('SELECT tag, count(*) AS count FROM contract_tags GROUP BY tag ORDER BY count DESC, tag LIMIT 500').all() as Array<{ tag: string; count: number }>;
+    return this.sql('SELECT tag, count(*) AS count FROM contract_tags GROUP BY tag ORDER BY count DESC, tag LIMIT 500').all() as Array<{ tag: string; count: number }>;
   }
 
   audit(contractId: string): { events: AuditEvent[]; chainIntact: boolean } {
@@ -340,8 +374,8 @@ export class Library {
   /** Expiry and renewal dates from `today` up to `horizonDays` ahead, soonest first; past-due live contracts too. */
   reminders(today: string, horizonDays: number): Reminder[] {
     const until = addDays(today, horizonDays);
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT id, title, 'expiry' AS kind, expiry_date AS date FROM contracts
            WHERE expiry_date IS NOT NULL AND expiry_date <= ? AND status NOT IN ('archived','terminated')
          UNION ALL
@@ -359,9 +393,9 @@ export class Library {
   takeDueNotifications(today: string, leadDays: number): Reminder[] {
     return this.db.transaction(() => {
       const due = this.reminders(today, leadDays).filter(
-        (r) => !this.db.prepare('SELECT 1 FROM reminder_notices WHERE contract_id = ? AND kind = ? AND date = ?').get(r.contractId, r.kind, r.date),
+        (r) => !this.sql('SELECT 1 FROM reminder_notices WHERE contract_id = ? AND kind = ? AND date = ?').get(r.contractId, r.kind, r.date),
       );
-      const mark = this.db.prepare('INSERT INTO reminder_notices (contract_id, kind, date, notified_at) VALUES (?, ?, ?, ?)');
+      const mark = this.sql('INSERT INTO reminder_notices (contract_id, kind, date, notified_at) VALUES (?, ?, ?, ?)');
       for (const r of due) mark.run(r.contractId, r.kind, r.date, new Date().toISOString());
       return due;
     })();
@@ -370,7 +404,7 @@ export class Library {
   // ---- internals -------------------------------------------------------------------------------
 
   private row(id: string): ContractRow {
-    const row = this.db.prepare('SELECT rowid, * FROM contracts WHERE id = ?').get(id) as ContractRow | undefined;
+    const row = this.sql('SELECT rowid, * FROM contracts WHERE id = ?').get(id) as ContractRow | undefined;
     if (!row) throw new InkstoneError('CONTRACT_NOT_FOUND', { id });
     return row;
   }
@@ -389,8 +423,9 @@ export class Library {
     });
   }
 
-  private summaryOf(r: ContractRow): ContractSummary {
+  private summaryOf(r: SummaryRow): SearchHit {
     return {
+      score: r.score,
       id: r.id,
       title: r.title,
       contractType: r.contract_type,
@@ -404,22 +439,38 @@ export class Library {
   }
 
   private writeTags(id: string, tags: readonly string[]): void {
-    this.db.prepare('DELETE FROM contract_tags WHERE contract_id = ?').run(id);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO contract_tags (contract_id, tag) VALUES (?, ?)');
+    this.sql('DELETE FROM contract_tags WHERE contract_id = ?').run(id);
+    const ins = this.sql('INSERT OR IGNORE INTO contract_tags (contract_id, tag) VALUES (?, ?)');
     for (const t of tags) ins.run(id, t);
   }
 
-  private touchParties(contractId: string): void {
-    const names = (this.db.prepare('SELECT name, organisation FROM parties WHERE contract_id = ? ORDER BY position').all(contractId) as Array<{ name: string; organisation: string }>).map(
+  private insertParty(contractId: string, position: number, party: z.output<typeof PartyInput>): string {
+    const id = newId();
+    this.sql('INSERT INTO parties (id, contract_id, position, role, name, organisation, registration_number, contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      contractId,
+      position,
+      party.role,
+      party.name,
+      party.organisation,
+      party.registrationNumber,
+      party.contact,
+    );
+    return id;
+  }
+
+  /** Refresh the denormalised party names shown in lists, and the search row. */
+  private touchParties(contractId: string, at = new Date().toISOString()): void {
+    const names = (this.sql('SELECT name, organisation FROM parties WHERE contract_id = ? ORDER BY position').all(contractId) as Array<{ name: string; organisation: string }>).map(
       (p) => p.organisation || p.name,
     );
-    this.db.prepare('UPDATE contracts SET party_names_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(names), new Date().toISOString(), contractId);
+    this.sql('UPDATE contracts SET party_names_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(names), at, contractId);
     this.reindex(contractId);
   }
 
   private insertVersion(documentId: string, versionId: string, n: number, v: NewVersion, at: string): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, text_content, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -429,16 +480,16 @@ export class Library {
   /** Rebuild the contract's search row from its current fields, parties and latest document texts. */
   private reindex(id: string): void {
     const r = this.row(id);
-    const parties = this.db.prepare('SELECT role, name, organisation, registration_number FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<Record<string, string>>;
-    const texts = this.db
-      .prepare(
+    const parties = this.sql('SELECT role, name, organisation, registration_number FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<Record<string, string>>;
+    const texts = this
+      .sql(
         `SELECT v.text_content AS t FROM versions v JOIN documents d ON d.id = v.document_id
          WHERE d.contract_id = ? AND v.number = (SELECT max(number) FROM versions WHERE document_id = d.id)`,
       )
       .all(id) as Array<{ t: string }>;
-    this.db.prepare('DELETE FROM contracts_fts WHERE rowid = ?').run(r.rowid);
-    this.db
-      .prepare('INSERT INTO contracts_fts (rowid, title, parties, tags, notes, body) VALUES (?, ?, ?, ?, ?, ?)')
+    this.sql('DELETE FROM contracts_fts WHERE rowid = ?').run(r.rowid);
+    this
+      .sql('INSERT INTO contracts_fts (rowid, title, parties, tags, notes, body) VALUES (?, ?, ?, ?, ?, ?)')
       .run(
         r.rowid,
         indexText(`${r.title} ${r.contract_type}`),

@@ -1,4 +1,5 @@
 import type { CoreEvent, RpcResult } from '../../../src-shared/api/index.js';
+import { InkstoneError } from '../../../src-shared/errors/index.js';
 import type { CoreService } from './service.js';
 
 /**
@@ -28,6 +29,8 @@ export function serveCoreOverPort(port: MessagePortLike, service: CoreService): 
 export interface CoreClient {
   invoke(operation: string, input: unknown, options?: { jobId?: string }): Promise<RpcResult<unknown>>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** The other side died: answer every pending and future call with an error instead of hanging. */
+  disconnect(): void;
 }
 
 /** Caller side: turn the port into promise-returning calls and an event feed. */
@@ -35,6 +38,8 @@ export function connectCoreClient(port: MessagePortLike): CoreClient {
   let nextId = 1;
   const pending = new Map<number, (r: RpcResult<unknown>) => void>();
   const listeners = new Set<(e: CoreEvent) => void>();
+  let gone = false;
+  const goneResult = (): RpcResult<unknown> => ({ ok: false, error: new InkstoneError('INTERNAL').toJSON() });
   port.onMessage((message) => {
     const m = message as Reply;
     if (m?.kind === 'result') {
@@ -46,6 +51,7 @@ export function connectCoreClient(port: MessagePortLike): CoreClient {
   });
   return {
     invoke(operation, input, options = {}) {
+      if (gone) return Promise.resolve(goneResult());
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
@@ -55,6 +61,11 @@ export function connectCoreClient(port: MessagePortLike): CoreClient {
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    disconnect() {
+      gone = true;
+      for (const resolve of pending.values()) resolve(goneResult());
+      pending.clear();
     },
   };
 }

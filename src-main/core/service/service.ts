@@ -41,13 +41,17 @@ export interface CoreService {
   close(): void;
 }
 
+// package.json sits three folders up from the source and four from dist/.
 const packageVersion = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return '0.0.0';
+  for (const rel of ['../../../package.json', '../../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'inkstone') return pkg.version;
+    } catch {
+      // try the next candidate
+    }
   }
+  return '0.0.0';
 })();
 
 /**

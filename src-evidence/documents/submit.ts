@@ -1,0 +1,169 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  commitmentFor,
+  documentHash,
+  formatEvidenceNumber,
+  newSalt,
+  SIGNED_EVENTS,
+  type EvidenceEvent,
+} from '../../src-main/core/evidence/index.js';
+import { InkstoneError } from '../../src-shared/errors/index.js';
+import { addYears, type Caller, type ServiceContext } from '../context.js';
+import type { AppendRequest, DocumentInsert, SequencedEntry } from '../log/sequencer.js';
+
+/**
+ * Submitting evidence: a whole PDF (the service keeps it and commits to its hash with a salt of its
+ * own), or — in privacy mode — only a salted commitment the client computed, so the service never
+ * learns even the document hash. Both return the same acknowledgement once the entry is durable.
+ */
+
+export interface EvidenceAck {
+  readonly evidenceNumber: string;
+  readonly index: number;
+  readonly leafHash: string;
+  /** The statement (leaf) text exactly as logged. */
+  readonly statement: string;
+  readonly event: EvidenceEvent;
+  readonly claimedTime: string;
+  readonly commitment: string;
+  readonly previousLeafHash: string | null;
+  readonly documentId: string | null;
+  readonly documentHash: string | null;
+  readonly salt: string | null;
+  readonly sequencedAt: string;
+}
+
+export interface EvidenceOptions {
+  readonly event: EvidenceEvent;
+  /** The client's claimed time; the service's clock when absent. */
+  readonly claimedTime?: string;
+  /** The client's key for one contract's chain of statements (kept private to the tenant). */
+  readonly chainKey?: string;
+  readonly idempotencyKey?: string;
+}
+
+const MAX_FUTURE_MS = 24 * 3600_000;
+
+export function requestHash(parts: Record<string, unknown>): string {
+  return createHash('sha256').update(JSON.stringify(parts, Object.keys(parts).sort())).digest('hex');
+}
+
+function checkCanSubmit(caller: Caller): void {
+  if (caller.serviceEndedAt) throw new InkstoneError('EVIDENCE_TENANT_ENDED', { endedAt: caller.serviceEndedAt });
+}
+
+function claimedTimeOf(ctx: ServiceContext, opts: EvidenceOptions): string {
+  const claimed = opts.claimedTime ?? ctx.now().toISOString();
+  // A claim far in the future is a clock error on the client, not evidence worth keeping.
+  if (new Date(claimed).getTime() - ctx.now().getTime() > MAX_FUTURE_MS) {
+    throw new InkstoneError('INVALID_INPUT', { issues: `claimed time ${claimed} is more than a day ahead of the service clock` });
+  }
+  return claimed;
+}
+
+function ack(ctx: ServiceContext, entry: SequencedEntry, req: AppendRequest): EvidenceAck {
+  return {
+    evidenceNumber: formatEvidenceNumber(ctx.identity.logId, entry.index),
+    index: entry.index,
+    leafHash: entry.leafHash,
+    statement: entry.statement.toString('utf8'),
+    event: req.event,
+    claimedTime: req.claimedTime,
+    commitment: req.commitment,
+    previousLeafHash: entry.previous,
+    documentId: req.document?.id ?? null,
+    documentHash: req.documentHash,
+    salt: req.salt,
+    sequencedAt: entry.sequencedAt,
+  };
+}
+
+async function append(ctx: ServiceContext, req: Omit<AppendRequest, 'idempotency'>, idem: { key: string; requestHash: string } | null): Promise<EvidenceAck> {
+  const full: AppendRequest = idem ? { ...req, idempotency: { ...idem, response: (entry) => ack(ctx, entry, full) } } : req;
+  const result = await ctx.sequencer.append(full);
+  if (result.kind === 'replay') return result.response as EvidenceAck;
+  return idem ? (result.response as EvidenceAck) : ack(ctx, result.entry, full);
+}
+
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  // %PDF- within the first 1024 bytes (ISO 32000 allows leading junk there).
+  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+}
+
+export function documentBlobKey(tenantId: string, sha256: string): string {
+  return `documents/${tenantId.toLowerCase()}/${sha256}`;
+}
+
+/** Keep a PDF and log a salted commitment to its hash. */
+export async function submitDocument(
+  ctx: ServiceContext,
+  caller: Caller,
+  bytes: Uint8Array,
+  opts: EvidenceOptions & { filename?: string },
+  internal: { alsoInTransaction?: AppendRequest['alsoInTransaction']; idempotency?: { key: string; requestHash: string } } = {},
+): Promise<EvidenceAck> {
+  checkCanSubmit(caller);
+  if (!looksLikePdf(bytes)) throw new InkstoneError('EVIDENCE_NOT_A_PDF', {});
+  const sha256 = documentHash(bytes);
+  const idem =
+    internal.idempotency ??
+    (opts.idempotencyKey
+      ? { key: opts.idempotencyKey, requestHash: requestHash({ op: 'document', sha256, event: opts.event, claimedTime: opts.claimedTime, chainKey: opts.chainKey, filename: opts.filename }) }
+      : null);
+  const claimedTime = claimedTimeOf(ctx, opts);
+  const blobKey = documentBlobKey(caller.tenantId, sha256);
+  // The bytes are durable before the entry that refers to them; a crash in between leaves only an
+  // unreferenced, content-addressed blob.
+  await ctx.blobs.put(blobKey, bytes);
+  const signed = SIGNED_EVENTS.has(opts.event);
+  const document: DocumentInsert = {
+    id: `doc_${randomUUID().replace(/-/gu, '')}`,
+    sha256,
+    size: bytes.length,
+    blobKey,
+    filename: opts.filename?.slice(0, 255) ?? null,
+    signed,
+    retainUntil: signed ? addYears(ctx.now(), ctx.policy.signedYears).toISOString() : null,
+  };
+  const salt = newSalt();
+  return append(
+    ctx,
+    {
+      tenantId: caller.tenantId,
+      principalId: caller.principalId,
+      scope: caller.scope,
+      event: opts.event,
+      claimedTime,
+      commitment: commitmentFor(sha256, salt),
+      salt,
+      documentHash: sha256,
+      chainKey: opts.chainKey ?? null,
+      document,
+      alsoInTransaction: internal.alsoInTransaction,
+    },
+    idem,
+  );
+}
+
+/** Privacy mode: log a commitment the client made; the service sees neither document nor hash. */
+export async function submitCommitment(ctx: ServiceContext, caller: Caller, commitment: string, opts: EvidenceOptions): Promise<EvidenceAck> {
+  checkCanSubmit(caller);
+  const idem = opts.idempotencyKey
+    ? { key: opts.idempotencyKey, requestHash: requestHash({ op: 'commitment', commitment, event: opts.event, claimedTime: opts.claimedTime, chainKey: opts.chainKey }) }
+    : null;
+  return append(
+    ctx,
+    {
+      tenantId: caller.tenantId,
+      principalId: caller.principalId,
+      scope: caller.scope,
+      event: opts.event,
+      claimedTime: claimedTimeOf(ctx, opts),
+      commitment,
+      salt: null,
+      documentHash: null,
+      chainKey: opts.chainKey ?? null,
+    },
+    idem,
+  );
+}

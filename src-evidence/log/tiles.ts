@@ -1,0 +1,158 @@
+import { InkstoneError } from '../../src-shared/errors/index.js';
+import { nodeHash, HASH_SIZE, type CompletedNode, type NodeId, type NodeReader } from '../../src-main/core/evidence/index.js';
+import type { SqlDatabase, SqlExecutor } from '../db/sql.js';
+
+/**
+ * C2SP tlog-tiles storage. A tile at tile-level L, index N holds up to 256 consecutive hashes of tree
+ * level 8·L (level 0: leaf hashes). Full tiles never change, so they are cached forever and served
+ * with immutable cache headers; the right-most tile of each level is partial and grows until full.
+ * Any complete subtree hash is a tile entry or folds from at most 128 of them (cached expanded).
+ */
+
+export const TILE_HEIGHT = 8;
+export const TILE_WIDTH = 2 ** TILE_HEIGHT;
+
+/** C2SP index encoding: 1234067 → "x001/x234/067". */
+export function encodeTileIndex(n: number): string {
+  const groups: string[] = [];
+  let x = n;
+  do {
+    groups.unshift(String(x % 1000).padStart(3, '0'));
+    x = Math.floor(x / 1000);
+  } while (x > 0);
+  return groups.map((g, i) => (i < groups.length - 1 ? `x${g}` : g)).join('/');
+}
+
+export function tilePath(level: number | 'entries', index: number, width: number): string {
+  return `tile/${level}/${encodeTileIndex(index)}${width < TILE_WIDTH ? `.p/${width}` : ''}`;
+}
+
+/** Parse the part after `tile/`: `<L>/<N…>[.p/<W>]` or `entries/<N…>[.p/<W>]`. */
+export function parseTilePath(rest: string): { level: number | 'entries'; index: number; width: number } {
+  const m = /^(entries|[0-9]{1,2})\/((?:x[0-9]{3}\/)*[0-9]{3})(?:\.p\/([1-9][0-9]{0,2}))?$/u.exec(rest);
+  if (!m) throw new InkstoneError('NOT_FOUND', { what: 'tile' });
+  const index = Number(m[2].replace(/x|\//gu, ''));
+  const width = m[3] ? Number(m[3]) : TILE_WIDTH;
+  if (width > TILE_WIDTH || (m[3] && width === TILE_WIDTH) || !Number.isSafeInteger(index)) throw new InkstoneError('NOT_FOUND', { what: 'tile' });
+  return { level: m[1] === 'entries' ? 'entries' : Number(m[1]), index, width };
+}
+
+/** A tile with every level inside it precomputed: levels[r][i] is node (8L + r, 256N/2^r + i). */
+interface ExpandedTile {
+  readonly width: number;
+  readonly levels: Buffer[][];
+}
+
+function expand(hashes: Buffer): ExpandedTile {
+  const width = hashes.length / HASH_SIZE;
+  const levels: Buffer[][] = [[]];
+  for (let i = 0; i < width; i++) levels[0].push(hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
+  for (let r = 1; r < TILE_HEIGHT; r++) {
+    const below = levels[r - 1];
+    const here: Buffer[] = [];
+    for (let i = 0; i + 1 < below.length; i += 2) here.push(Buffer.from(nodeHash(below[i], below[i + 1])));
+    levels.push(here);
+  }
+  return { width, levels };
+}
+
+function tileOf(node: NodeId): { level: number; index: number; r: number; width: number; pos: number } {
+  const level = Math.floor(node.level / TILE_HEIGHT);
+  const r = node.level - level * TILE_HEIGHT;
+  const first = node.index * 2 ** r; // first base-level hash under the node
+  const index = Math.floor(first / TILE_WIDTH);
+  const offset = first - index * TILE_WIDTH;
+  return { level, index, r, width: offset + 2 ** r, pos: offset / 2 ** r };
+}
+
+export class TileReader {
+  readonly #db: SqlDatabase;
+  readonly #full = new Map<string, ExpandedTile>();
+  readonly #partial = new Map<string, ExpandedTile>();
+  readonly #maxFull: number;
+
+  constructor(db: SqlDatabase, options: { cacheTiles?: number } = {}) {
+    this.#db = db;
+    this.#maxFull = options.cacheTiles ?? 2048;
+  }
+
+  /** Raw tile bytes for serving, or null when the tile is not (yet) that wide. */
+  async tileBytes(level: number, index: number, width: number): Promise<Buffer | null> {
+    const row = await this.#db.get<{ width: number; hashes: Buffer }>('SELECT width, hashes FROM tiles WHERE level = ? AND idx = ?', [level, index]);
+    if (!row || row.width < width) return null;
+    return row.hashes.subarray(0, width * HASH_SIZE);
+  }
+
+  async #load(level: number, index: number, width: number): Promise<ExpandedTile> {
+    const key = `${level}/${index}`;
+    const full = this.#full.get(key);
+    if (full) return full;
+    const partial = this.#partial.get(key);
+    if (partial && partial.width >= width) return partial;
+    const row = await this.#db.get<{ width: number; hashes: Buffer }>('SELECT width, hashes FROM tiles WHERE level = ? AND idx = ?', [level, index]);
+    if (!row || row.width < width) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `tile ${level}/${index} is missing or narrower than ${width}` });
+    const tile = expand(Buffer.from(row.hashes));
+    if (tile.width === TILE_WIDTH) {
+      if (this.#full.size >= this.#maxFull) this.#full.delete(this.#full.keys().next().value!);
+      this.#full.set(key, tile);
+      this.#partial.delete(key);
+    } else {
+      this.#partial.set(key, tile);
+    }
+    return tile;
+  }
+
+  /** Load every tile the given nodes need and return a synchronous reader over them. */
+  async reader(nodes: readonly NodeId[]): Promise<NodeReader> {
+    const loaded = new Map<string, ExpandedTile>();
+    for (const node of nodes) {
+      const t = tileOf(node);
+      const key = `${t.level}/${t.index}`;
+      const have = loaded.get(key);
+      if (!have || have.width < t.width) loaded.set(key, await this.#load(t.level, t.index, t.width));
+    }
+    return (level, index) => {
+      const t = tileOf({ level, index });
+      const tile = loaded.get(`${t.level}/${t.index}`);
+      const hash = tile?.levels[t.r]?.[t.pos];
+      if (!hash) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `node ${level}/${index} was not loaded` });
+      return hash;
+    };
+  }
+}
+
+/**
+ * Accumulates the nodes an integration completes into tile rows: only levels that are multiples of
+ * 8 are stored. Writes the touched tiles inside the integration's transaction.
+ */
+export class TileWriter {
+  readonly #pending = new Map<string, { level: number; index: number; start: number; hashes: Buffer[] }>();
+
+  add(node: CompletedNode): void {
+    if (node.level % TILE_HEIGHT !== 0) return;
+    const level = node.level / TILE_HEIGHT;
+    const index = Math.floor(node.index / TILE_WIDTH);
+    const key = `${level}/${index}`;
+    let tile = this.#pending.get(key);
+    if (!tile) {
+      tile = { level, index, start: node.index % TILE_WIDTH, hashes: [] };
+      this.#pending.set(key, tile);
+    }
+    tile.hashes.push(Buffer.from(node.hash));
+  }
+
+  async write(tx: SqlExecutor): Promise<void> {
+    for (const tile of this.#pending.values()) {
+      const existing = await tx.get<{ width: number; hashes: Buffer }>('SELECT width, hashes FROM tiles WHERE level = ? AND idx = ?', [tile.level, tile.index]);
+      // Appending only: the first new hash must land right after what the tile already holds.
+      if ((existing?.width ?? 0) !== tile.start) {
+        throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `tile ${tile.level}/${tile.index} holds ${existing?.width ?? 0} hashes, next is ${tile.start}` });
+      }
+      const hashes = Buffer.concat([existing ? existing.hashes : Buffer.alloc(0), ...tile.hashes]);
+      const width = hashes.length / HASH_SIZE;
+      if (width > TILE_WIDTH) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `tile ${tile.level}/${tile.index} overflows` });
+      if (existing) await tx.run('UPDATE tiles SET width = ?, hashes = ? WHERE level = ? AND idx = ?', [width, hashes, tile.level, tile.index]);
+      else await tx.run('INSERT INTO tiles (level, idx, width, hashes) VALUES (?, ?, ?, ?)', [tile.level, tile.index, width, hashes]);
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import {
+  consistencyRanges,
+  formatEvidenceNumber,
+  inclusionRanges,
+  nodesForRanges,
+  parseEvidenceNumber,
+  rangeHash,
+  RECEIPT_FORMAT,
+  RECEIPT_VERSION,
+  type EvidenceReceipt,
+} from '../src-main/core/evidence/index.js';
+import { InkstoneError } from '../src-shared/errors/index.js';
+import type { Caller, ServiceContext } from './context.js';
+import { checkpointFromRow, type CheckpointRow, type IssuedCheckpoint } from './log/integrator.js';
+
+/**
+ * Receipts and proofs. A receipt is built against the newest checkpoint that covers its entry; the
+ * tenant's version carries the commitment's opening (document hash and salt), the public lookup by
+ * evidence number does not — the number alone proves that *something* was logged at that time, the
+ * receipt holder can prove *what*.
+ */
+
+const POLL_MS = 100;
+
+export class ReceiptDesk {
+  readonly #ctx: ServiceContext;
+  #latest: IssuedCheckpoint | null = null;
+  #latestReadAt = 0;
+
+  constructor(ctx: ServiceContext) {
+    this.#ctx = ctx;
+    ctx.integrator.on('checkpoint', (cp) => {
+      if (!this.#latest || cp.size > this.#latest.size) this.#latest = cp;
+      this.#latestReadAt = Date.now();
+    });
+  }
+
+  /** The newest checkpoint (another instance may have issued it, so the cache is short-lived). */
+  async latestCheckpoint(): Promise<IssuedCheckpoint | null> {
+    if (Date.now() - this.#latestReadAt > POLL_MS) {
+      const row = await this.#ctx.db.get<CheckpointRow>('SELECT * FROM checkpoints ORDER BY tree_size DESC LIMIT 1');
+      if (row && (!this.#latest || row.tree_size > this.#latest.size)) this.#latest = checkpointFromRow(row);
+      this.#latestReadAt = Date.now();
+    }
+    return this.#latest;
+  }
+
+  async checkpointAt(size: number): Promise<IssuedCheckpoint | null> {
+    const row = await this.#ctx.db.get<CheckpointRow>('SELECT * FROM checkpoints WHERE tree_size = ?', [size]);
+    return row ? checkpointFromRow(row) : null;
+  }
+
+  /** Wait (up to `waitMs`) until a checkpoint covers leaf `index`. */
+  async #covering(index: number, waitMs: number): Promise<IssuedCheckpoint | null> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const cp = await this.latestCheckpoint();
+      if (cp && cp.size > index) return cp;
+      const left = deadline - Date.now();
+      if (left <= 0) return null;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.#ctx.integrator.off('checkpoint', done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(left, POLL_MS));
+        this.#ctx.integrator.on('checkpoint', done);
+      });
+    }
+  }
+
+  async #build(index: number, statement: Buffer, leafHash: Buffer, cp: IssuedCheckpoint, document: EvidenceReceipt['document']): Promise<EvidenceReceipt> {
+    const ranges = inclusionRanges(index, cp.size);
+    const read = await this.#ctx.tiles.reader(nodesForRanges(ranges));
+    return {
+      format: RECEIPT_FORMAT,
+      version: RECEIPT_VERSION,
+      evidenceNumber: formatEvidenceNumber(this.#ctx.identity.logId, index),
+      log: { origin: this.#ctx.identity.origin, verifierKey: this.#ctx.identity.verifierKey },
+      entry: { index, statement: statement.toString('utf8'), leafHash: leafHash.toString('hex') },
+      document,
+      inclusionProof: { treeSize: cp.size, hashes: ranges.map(([a, b]) => Buffer.from(rangeHash(a, b, read)).toString('hex')) },
+      checkpoint: cp.note,
+      timestamp: { token: cp.timestampToken.toString('base64'), certificates: cp.timestampChain.map((c) => c.toString('base64')) },
+    };
+  }
+
+  #indexOf(evidenceNumber: string): number {
+    const num = parseEvidenceNumber(evidenceNumber);
+    if (num.logId !== this.#ctx.identity.logId) throw new InkstoneError('NOT_FOUND', { what: `evidence ${num.text}` });
+    return num.index;
+  }
+
+  /** The tenant's full receipt. A pending entry waits up to `waitMs`, then EVIDENCE_RECEIPT_PENDING. */
+  async receipt(caller: Caller, evidenceNumber: string, waitMs: number): Promise<EvidenceReceipt> {
+    const index = this.#indexOf(evidenceNumber);
+    const row = await this.#ctx.db.get<{ statement: Buffer; leaf_hash: Buffer; salt: string | null; document_hash: string | null }>(
+      'SELECT statement, leaf_hash, salt, document_hash FROM entries WHERE idx = ? AND tenant_id = ?',
+      [index, caller.tenantId],
+    );
+    if (!row) throw new InkstoneError('NOT_FOUND', { what: `evidence ${evidenceNumber}` });
+    const cp = await this.#covering(index, waitMs);
+    if (!cp) throw new InkstoneError('EVIDENCE_RECEIPT_PENDING', { evidenceNumber: formatEvidenceNumber(this.#ctx.identity.logId, index) });
+    const document = row.salt && row.document_hash ? ({ hashAlgorithm: 'SHA-256', hash: row.document_hash, salt: row.salt } as const) : null;
+    return this.#build(index, Buffer.from(row.statement), Buffer.from(row.leaf_hash), cp, document);
+  }
+
+  /** Anyone's lookup by evidence number: the public log entry with its proof, no opening. */
+  async lookup(evidenceNumber: string): Promise<EvidenceReceipt> {
+    const index = this.#indexOf(evidenceNumber);
+    const cp = await this.latestCheckpoint();
+    if (!cp || cp.size <= index) throw new InkstoneError('NOT_FOUND', { what: `evidence ${evidenceNumber}` });
+    const row = await this.#ctx.db.get<{ statement: Buffer; leaf_hash: Buffer }>('SELECT statement, leaf_hash FROM entries WHERE idx = ?', [index]);
+    if (!row) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `integrated entry ${index} is missing` });
+    return this.#build(index, Buffer.from(row.statement), Buffer.from(row.leaf_hash), cp, null);
+  }
+
+  /** RFC 9162 consistency proof between two tree sizes the log has reached. */
+  async consistency(first: number, second: number): Promise<string[]> {
+    const cp = await this.latestCheckpoint();
+    if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 0 || first > second || !cp || second > cp.size) {
+      throw new InkstoneError('INVALID_INPUT', { issues: `sizes must satisfy 0 ≤ first ≤ second ≤ ${cp?.size ?? 0}` });
+    }
+    const ranges = consistencyRanges(first, second);
+    const read = await this.#ctx.tiles.reader(nodesForRanges(ranges));
+    return ranges.map(([a, b]) => Buffer.from(rangeHash(a, b, read)).toString('hex'));
+  }
+
+  /** Entry bundle for tlog-tiles `tile/entries/N`: each leaf as a 2-byte big-endian length and its bytes. */
+  async entryBundle(index: number, width: number): Promise<Buffer | null> {
+    const cp = await this.latestCheckpoint();
+    if (!cp || index * 256 + width > cp.size) return null;
+    const rows = await this.#ctx.db.all<{ statement: Buffer }>('SELECT statement FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', [index * 256, index * 256 + width]);
+    if (rows.length !== width) return null;
+    return Buffer.concat(
+      rows.flatMap((r) => {
+        const len = Buffer.alloc(2);
+        len.writeUInt16BE(r.statement.length);
+        return [len, Buffer.from(r.statement)];
+      }),
+    );
+  }
+}

@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { cjkFontFor } from '../fonts/index.js';
+import { inclusionWalk, leafHash } from './merkle.js';
+import { parseReceipt, verifyReceipt, type EvidenceReceipt, type ReceiptVerification } from './receipt.js';
+
+/**
+ * The evidence certificate (出证报告): a PDF a court or a counterparty can read without software —
+ * what was proven, the arithmetic that proves it (the commitment opening and every step of the
+ * inclusion proof), the signed checkpoint and the timestamp's particulars. It is generated from a
+ * receipt and re-verifies it first; its weight rests on the receipt's proofs, which it reproduces,
+ * not on the certificate itself.
+ */
+
+type Lang = 'zh-CN' | 'en';
+
+const TEXT = {
+  'zh-CN': {
+    title: '电子数据存证证明',
+    subtitle: '出证报告 · Inkstone 存证服务',
+    verdictOk: '核验结论：本回执的全部校验均已通过。',
+    verdictBad: '核验结论：本回执未通过校验 —— ',
+    summary: '一、存证概要',
+    number: '存证编号',
+    docHash: '文件 SHA-256 哈希值',
+    event: '存证事项',
+    claimed: '提交方声称的时间',
+    existed: '文件存在时间（不晚于）',
+    log: '存证日志',
+    entry: '日志位置',
+    entryValue: (i: number, n: number) => `第 ${i} 号记录（自 0 起计），日志规模 ${n}`,
+    statement: '二、存证声明（日志叶节点原文）',
+    statementNote: '日志中只记录加盐承诺值，不含任何名称或编号；只有持有回执（盐值）与原文件者才能证明其对应的文件。',
+    commitment: '三、承诺值核验',
+    commitmentFormula: '承诺值 = SHA-256("inkstone-evidence-commitment/v1\\n" ‖ 盐值 ‖ 文件哈希)',
+    salt: '盐值',
+    computed: '计算结果',
+    matches: (ok: boolean) => (ok ? '与存证声明中的承诺值一致' : '与存证声明中的承诺值不一致'),
+    proof: '四、包含性证明（RFC 9162），逐步演算',
+    leafStep: '叶哈希 = SHA-256(0x00 ‖ 存证声明)',
+    stepLine: (i: number, side: string) => `第 ${i} 步：兄弟节点位于${side === 'left' ? '左' : '右'}侧，父节点 = SHA-256(0x01 ‖ ${side === 'left' ? '兄弟 ‖ 当前' : '当前 ‖ 兄弟'})`,
+    sibling: '兄弟节点',
+    parent: '父节点',
+    rootLine: (ok: boolean) => (ok ? '演算所得根哈希与检查点中的根哈希一致。' : '演算所得根哈希与检查点中的根哈希不一致。'),
+    checkpoint: '五、日志检查点（C2SP 签名记录，Ed25519）',
+    logKey: '日志公钥',
+    keyFingerprint: '日志公钥指纹（SHA-256）',
+    timestamp: '六、可信时间戳（RFC 3161）',
+    imprint: '时间戳覆盖的数据 = SHA-256(检查点全文)',
+    genTime: '时间戳时间',
+    accuracy: '精度',
+    serial: '序列号',
+    policy: '时间戳策略',
+    tsa: '时间戳机构证书',
+    tsaCert: '机构证书 SHA-256',
+    root: '根证书',
+    rootCert: '根证书 SHA-256',
+    howTo: '七、独立核验方法',
+    howToText:
+      '任何人均可在不联网、且无需信任本服务的情况下复核：1. 计算文件的 SHA-256；2. 按第三节公式计算承诺值并与存证声明比对；3. 按第四节逐步计算至根哈希；4. 用日志公钥核验检查点签名；5. 核验时间戳令牌的签名、其覆盖的检查点哈希及证书链。命令行：inkstone evidence verify 文件.pdf --receipt 回执.json',
+    checks: '校验项',
+    generated: '生成时间',
+    page: (p: number, n: number) => `第 ${p} 页，共 ${n} 页`,
+    events: { registered: '文件登记', signed: '签署', completed: '签署完成', archived: '归档' } as Record<string, string>,
+    yes: '通过',
+    no: '未通过',
+    checkNames: {
+      format: '回执格式', document: '文件一致', commitment: '承诺值', leaf: '叶哈希', 'evidence-number': '存证编号',
+      'checkpoint-signature': '检查点签名', inclusion: '包含性证明', timestamp: '可信时间戳', 'log-key': '日志密钥', 'tsa-root': '时间戳根证书',
+    } as Record<string, string>,
+  },
+  en: {
+    title: 'Evidence Certificate',
+    subtitle: 'Inkstone evidence service',
+    verdictOk: 'Result: every check of this receipt passed.',
+    verdictBad: 'Result: this receipt did NOT verify — ',
+    summary: '1. Summary',
+    number: 'Evidence number',
+    docHash: 'Document SHA-256',
+    event: 'Event',
+    claimed: 'Time claimed by the submitter',
+    existed: 'Document existed no later than',
+    log: 'Evidence log',
+    entry: 'Log position',
+    entryValue: (i: number, n: number) => `entry ${i} (counting from 0) of a log of ${n}`,
+    statement: '2. Evidence statement (the log leaf, verbatim)',
+    statementNote: 'The log holds only a salted commitment, no names or ids; only the holder of the receipt (the salt) and the file can show which document it is.',
+    commitment: '3. Opening the commitment',
+    commitmentFormula: 'commitment = SHA-256("inkstone-evidence-commitment/v1\\n" ‖ salt ‖ document hash)',
+    salt: 'Salt',
+    computed: 'Computed',
+    matches: (ok: boolean) => (ok ? 'equals the commitment in the statement' : 'does NOT equal the commitment in the statement'),
+    proof: '4. Inclusion proof (RFC 9162), step by step',
+    leafStep: 'leaf hash = SHA-256(0x00 ‖ statement)',
+    stepLine: (i: number, side: string) => `Step ${i}: sibling on the ${side}, parent = SHA-256(0x01 ‖ ${side === 'left' ? 'sibling ‖ current' : 'current ‖ sibling'})`,
+    sibling: 'sibling',
+    parent: 'parent',
+    rootLine: (ok: boolean) => (ok ? 'The computed root equals the root in the checkpoint.' : 'The computed root does NOT equal the root in the checkpoint.'),
+    checkpoint: '5. Log checkpoint (C2SP signed note, Ed25519)',
+    logKey: 'Log public key',
+    keyFingerprint: 'Log key fingerprint (SHA-256)',
+    timestamp: '6. Trusted timestamp (RFC 3161)',
+    imprint: 'Timestamped data = SHA-256(checkpoint note)',
+    genTime: 'Time',
+    accuracy: 'Accuracy',
+    serial: 'Serial number',
+    policy: 'Policy',
+    tsa: 'TSA certificate',
+    tsaCert: 'TSA certificate SHA-256',
+    root: 'Root certificate',
+    rootCert: 'Root certificate SHA-256',
+    howTo: '7. Verifying independently',
+    howToText:
+      'Anyone can re-check this offline, without trusting the service: 1. compute the file’s SHA-256; 2. compute the commitment as in section 3 and compare it with the statement; 3. walk section 4 up to the root; 4. verify the checkpoint signature with the log key; 5. verify the timestamp token’s signature, the checkpoint hash it covers, and its certificate chain. Command line: inkstone evidence verify file.pdf --receipt receipt.json',
+    checks: 'Checks',
+    generated: 'Generated',
+    page: (p: number, n: number) => `Page ${p} of ${n}`,
+    events: { registered: 'document registered', signed: 'signed', completed: 'signing completed', archived: 'archived' } as Record<string, string>,
+    yes: 'passed',
+    no: 'failed',
+    checkNames: {
+      format: 'receipt format', document: 'document', commitment: 'commitment', leaf: 'leaf hash', 'evidence-number': 'evidence number',
+      'checkpoint-signature': 'checkpoint signature', inclusion: 'inclusion proof', timestamp: 'trusted timestamp', 'log-key': 'log key', 'tsa-root': 'TSA root',
+    } as Record<string, string>,
+  },
+} as const;
+
+const A4 = { w: 595.28, h: 841.89 };
+const MARGIN = 56;
+const INK = rgb(0.11, 0.14, 0.19);
+const MUTED = rgb(0.36, 0.39, 0.45);
+const RED = rgb(0.7, 0.15, 0.12);
+const GREEN = rgb(0.18, 0.49, 0.31);
+
+class Layout {
+  readonly doc: PDFDocument;
+  readonly text: PDFFont;
+  readonly mono: PDFFont;
+  page!: PDFPage;
+  y = 0;
+
+  constructor(doc: PDFDocument, text: PDFFont, mono: PDFFont) {
+    this.doc = doc;
+    this.text = text;
+    this.mono = mono;
+    this.newPage();
+  }
+
+  newPage(): void {
+    this.page = this.doc.addPage([A4.w, A4.h]);
+    this.y = A4.h - MARGIN;
+  }
+
+  ensure(height: number): void {
+    if (this.y - height < MARGIN + 20) this.newPage();
+  }
+
+  /** Break text into lines that fit `width`: at spaces for Latin, anywhere for CJK and hex. */
+  wrap(s: string, font: PDFFont, size: number, width: number): string[] {
+    const lines: string[] = [];
+    for (const para of s.split('\n')) {
+      let line = '';
+      for (const ch of Array.from(para)) {
+        const next = line + ch;
+        if (font.widthOfTextAtSize(next, size) > width && line) {
+          const space = line.lastIndexOf(' ');
+          if (space > line.length * 0.6 && /[ -~]/u.test(ch)) {
+            lines.push(line.slice(0, space));
+            line = line.slice(space + 1) + ch;
+          } else {
+            lines.push(line);
+            line = ch;
+          }
+        } else line = next;
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  para(s: string, opts: { size?: number; font?: PDFFont; color?: ReturnType<typeof rgb>; indent?: number; gap?: number } = {}): void {
+    const size = opts.size ?? 9.5;
+    const font = opts.font ?? this.text;
+    const indent = opts.indent ?? 0;
+    for (const line of this.wrap(s, font, size, A4.w - 2 * MARGIN - indent)) {
+      this.ensure(size * 1.45);
+      this.page.drawText(line, { x: MARGIN + indent, y: this.y - size, size, font, color: opts.color ?? INK });
+      this.y -= size * 1.45;
+    }
+    this.y -= opts.gap ?? 2;
+  }
+
+  heading(s: string): void {
+    this.ensure(40);
+    this.y -= 10;
+    this.para(s, { size: 12, gap: 4 });
+    this.page.drawLine({ start: { x: MARGIN, y: this.y + 3 }, end: { x: A4.w - MARGIN, y: this.y + 3 }, thickness: 0.5, color: MUTED });
+    this.y -= 4;
+  }
+
+  /** A label with its value beneath (hex and identifiers in a fixed-width face). */
+  field(label: string, value: string, mono = false): void {
+    this.ensure(30);
+    this.para(label, { size: 8.5, color: MUTED, gap: 0 });
+    this.para(value, { size: mono ? 8.5 : 9.5, font: mono ? this.mono : this.text, indent: 10, gap: 4 });
+  }
+}
+
+export interface CertificateOptions {
+  readonly lang: Lang;
+  readonly trustedLogKeys?: readonly string[];
+  readonly trustedTsaRoots?: readonly string[];
+  /** When the certificate was produced (defaults to now); printed in the footer. */
+  readonly generatedAt?: Date;
+}
+
+/** What the certificate shows, as data: drawn in one pass after its text has chosen the font subset. */
+type Block =
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'para'; readonly text: string; readonly size?: number; readonly color?: ReturnType<typeof rgb>; readonly indent?: number; readonly gap?: number; readonly mono?: boolean }
+  | { readonly kind: 'field'; readonly label: string; readonly value: string; readonly mono?: boolean };
+
+/** Render the certificate for `receipt` as PDF bytes. */
+export async function renderEvidenceCertificate(input: EvidenceReceipt | unknown, options: CertificateOptions): Promise<Uint8Array> {
+  const receipt = parseReceipt(input);
+  const t = TEXT[options.lang];
+  const verification: ReceiptVerification = await verifyReceipt(receipt, { trustedLogKeys: options.trustedLogKeys, trustedTsaRoots: options.trustedTsaRoots });
+  const facts = verification.facts;
+  const ts = facts?.timestamp ?? null;
+  const statement = facts?.statement ?? null;
+
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${t.title} ${receipt.evidenceNumber}`);
+  doc.setSubject(receipt.evidenceNumber);
+  doc.setProducer('Inkstone');
+  doc.setCreator('Inkstone evidence');
+  doc.setLanguage(options.lang);
+  doc.registerFontkit(fontkit);
+  const mono = await doc.embedFont(StandardFonts.Courier);
+
+  const leaf = Buffer.from(leafHash(Buffer.from(receipt.entry.statement, 'utf8')));
+  const walk = inclusionWalk(
+    leaf,
+    receipt.entry.index,
+    receipt.inclusionProof.treeSize,
+    receipt.inclusionProof.hashes.map((h) => Buffer.from(h, 'hex')),
+  );
+  const commitment = receipt.document
+    ? createHash('sha256')
+        .update('inkstone-evidence-commitment/v1\n')
+        .update(Buffer.from(receipt.document.salt, 'hex'))
+        .update(Buffer.from(receipt.document.hash, 'hex'))
+        .digest('hex')
+    : null;
+  const generatedAt = (options.generatedAt ?? new Date()).toISOString();
+
+  const blocks: Block[] = [];
+  const heading = (text: string) => blocks.push({ kind: 'heading', text });
+  const para = (text: string, style: Omit<Extract<Block, { kind: 'para' }>, 'kind' | 'text'> = {}) => blocks.push({ kind: 'para', text, ...style });
+  const field = (label: string, value: string, mono = false) => blocks.push({ kind: 'field', label, value, mono });
+
+  para(t.title, { size: 20, gap: 2 });
+  para(t.subtitle, { size: 10, color: MUTED, gap: 10 });
+  para(verification.ok ? t.verdictOk : `${t.verdictBad}${verification.failure?.message ?? ''}`, { size: 11, color: verification.ok ? GREEN : RED, gap: 6 });
+
+  heading(t.summary);
+  field(t.number, receipt.evidenceNumber, true);
+  if (receipt.document) field(t.docHash, receipt.document.hash, true);
+  if (statement) {
+    field(t.event, `${t.events[statement.event] ?? statement.event} (${statement.event})`);
+    field(t.claimed, statement.claimedTime, true);
+  }
+  if (ts) field(t.existed, ts.genTime.toISOString(), true);
+  field(t.log, receipt.log.origin, true);
+  field(t.entry, t.entryValue(receipt.entry.index, receipt.inclusionProof.treeSize));
+  field(t.checks, verification.checks.map((c) => `${t.checkNames[c.check] ?? c.check}: ${c.ok ? t.yes : `${t.no} (${c.code})`}`).join(options.lang === 'zh-CN' ? '；' : '; '));
+
+  heading(t.statement);
+  para(receipt.entry.statement.trimEnd(), { mono: true, size: 8, indent: 10, gap: 4 });
+  para(t.statementNote, { size: 8.5, color: MUTED });
+
+  if (receipt.document && commitment) {
+    const opened = commitment === statement?.commitment;
+    heading(t.commitment);
+    para(t.commitmentFormula, { size: 9 });
+    field(t.salt, receipt.document.salt, true);
+    field(t.computed, commitment, true);
+    para(t.matches(opened), { color: opened ? GREEN : RED });
+  }
+
+  heading(t.proof);
+  field(t.leafStep, leaf.toString('hex'), true);
+  walk?.steps.forEach((step, i) => {
+    para(t.stepLine(i + 1, step.side), { size: 9, gap: 0 });
+    para(`${t.sibling}: ${Buffer.from(step.sibling).toString('hex')}`, { size: 8, indent: 10, gap: 0 });
+    para(`${t.parent}: ${Buffer.from(step.parent).toString('hex')}`, { size: 8, indent: 10, gap: 3 });
+  });
+  const rootOk = Boolean(walk && facts && Buffer.from(walk.root).toString('hex') === facts.checkpointRoot);
+  para(t.rootLine(rootOk), { color: rootOk ? GREEN : RED });
+
+  heading(t.checkpoint);
+  // The note's signature line starts with an em dash, which the fixed-width face lacks.
+  para(receipt.checkpoint.trimEnd(), { size: 8, indent: 10, gap: 4 });
+  field(t.logKey, receipt.log.verifierKey, true);
+  if (facts) field(t.keyFingerprint, facts.logKeyFingerprint, true);
+
+  if (ts) {
+    heading(t.timestamp);
+    field(t.imprint, createHash('sha256').update(receipt.checkpoint, 'utf8').digest('hex'), true);
+    field(t.genTime, ts.genTime.toISOString(), true);
+    if (ts.accuracyMs !== null) field(t.accuracy, `${ts.accuracyMs} ms`, true);
+    field(t.serial, ts.serialNumber, true);
+    field(t.policy, ts.policy, true);
+    field(t.tsa, ts.tsaSubject);
+    field(t.tsaCert, ts.tsaCertificateSha256, true);
+    field(t.root, ts.rootSubject);
+    field(t.rootCert, ts.rootSha256, true);
+  }
+
+  heading(t.howTo);
+  para(t.howToText, { size: 9 });
+
+  const footer = (p: number, n: number) => `${t.generated} ${generatedAt} · ${t.page(p, n)} · ${receipt.evidenceNumber}`;
+  const allText = blocks.map((b) => (b.kind === 'field' ? b.label + b.value : b.text)).join('') + footer(0, 0);
+  const text = await doc.embedFont(await cjkFontFor(allText), { subset: false });
+  const layout = new Layout(doc, text, mono);
+  for (const b of blocks) {
+    if (b.kind === 'heading') layout.heading(b.text);
+    else if (b.kind === 'field') layout.field(b.label, b.value, b.mono);
+    else layout.para(b.text, { ...b, font: b.mono ? mono : text });
+  }
+
+  const pages = doc.getPages();
+  pages.forEach((p, i) => p.drawText(footer(i + 1, pages.length), { x: MARGIN, y: MARGIN - 22, size: 7.5, font: text, color: MUTED }));
+  return doc.save({ useObjectStreams: false });
+}

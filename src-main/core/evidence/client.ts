@@ -1,0 +1,221 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { InkstoneError, isErrorCode } from '../../../src-shared/errors/index.js';
+import { parseReceipt, verifyReceipt, type EvidenceReceipt } from './receipt.js';
+import { commitmentFor, newSalt, type EvidenceEvent } from './statement.js';
+import { CheckpointWitness } from './witness.js';
+
+/**
+ * The desktop's client of an evidence service. Every write carries an idempotency key and is retried
+ * on network failures, 429 and 5xx with backoff, so a flaky link never produces a second record; big
+ * files go through resumable uploads that continue from the server's offset. Every receipt is verified
+ * locally and its checkpoint checked for consistency against the last one this desktop saw.
+ */
+
+export interface EvidenceAck {
+  readonly evidenceNumber: string;
+  readonly index: number;
+  readonly leafHash: string;
+  readonly statement: string;
+  readonly event: EvidenceEvent;
+  readonly claimedTime: string;
+  readonly commitment: string;
+  readonly previousLeafHash: string | null;
+  readonly documentId: string | null;
+  readonly documentHash: string | null;
+  readonly salt: string | null;
+  readonly sequencedAt: string;
+}
+
+export interface SubmitOptions {
+  readonly event: EvidenceEvent;
+  readonly claimedTime?: string;
+  readonly chainKey?: string;
+  readonly filename?: string;
+  /** Reuse a key to make a retried submission (even after a restart) land once. */
+  readonly idempotencyKey?: string;
+}
+
+export interface EvidenceClientOptions {
+  readonly serviceUrl: string;
+  readonly token?: string;
+  /** Folder for the checkpoint memory; null turns the consistency check off. */
+  readonly stateDir: string | null;
+  readonly retries?: number;
+  readonly fetch?: typeof fetch;
+}
+
+export const RESUMABLE_THRESHOLD = 16 * 1024 * 1024;
+const DEFAULT_CHUNK = 4 * 1024 * 1024;
+
+interface ServiceError {
+  error?: { code?: string; message?: string; details?: Record<string, unknown> };
+}
+
+export class EvidenceClient {
+  readonly #base: string;
+  readonly #token: string | undefined;
+  readonly #retries: number;
+  readonly #fetch: typeof fetch;
+  readonly witness: CheckpointWitness | null;
+
+  constructor(options: EvidenceClientOptions) {
+    this.#base = options.serviceUrl.replace(/\/+$/u, '');
+    this.#token = options.token;
+    this.#retries = options.retries ?? 5;
+    this.#fetch = options.fetch ?? fetch;
+    this.witness = options.stateDir ? new CheckpointWitness(options.stateDir) : null;
+  }
+
+  async #request(method: string, path: string, init: { body?: Uint8Array | string; contentType?: string; headers?: Record<string, string>; auth?: boolean } = {}): Promise<{ status: number; body: unknown }> {
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+    if (init.contentType) headers['content-type'] = init.contentType;
+    if (init.auth !== false) {
+      if (!this.#token) throw new InkstoneError('EVIDENCE_UNAUTHENTICATED', {});
+      headers.authorization = `Bearer ${this.#token}`;
+    }
+    let lastError: unknown;
+    for (let attempt = 0; attempt <= this.#retries; attempt++) {
+      if (attempt) await new Promise((r) => setTimeout(r, Math.min(4000, 100 * 2 ** attempt) * (0.5 + Math.random())));
+      let res: Response;
+      try {
+        res = await this.#fetch(`${this.#base}${path}`, { method, headers, body: init.body as RequestInit['body'], signal: AbortSignal.timeout(60_000) });
+      } catch (err) {
+        lastError = new InkstoneError('EVIDENCE_SERVICE_UNAVAILABLE', { url: this.#base, reason: (err as Error).message }, { cause: err });
+        continue;
+      }
+      const text = await res.text();
+      let body: unknown = text;
+      if ((res.headers.get('content-type') ?? '').includes('json')) body = text ? JSON.parse(text) : null;
+      if (res.ok) return { status: res.status, body };
+      const e = (body as ServiceError)?.error;
+      const error =
+        e?.code && isErrorCode(e.code) ? new InkstoneError(e.code, e.details ?? {}) : new InkstoneError('EVIDENCE_SERVICE_ERROR', { status: res.status, message: e?.message ?? text.slice(0, 200) });
+      if (res.status === 429 || res.status >= 500) {
+        lastError = error;
+        continue;
+      }
+      throw error;
+    }
+    throw lastError;
+  }
+
+  /** Upload a PDF; the service keeps it and logs a salted commitment. Large files resume after interruptions. */
+  async submitDocument(bytes: Uint8Array, options: SubmitOptions, progress?: (sent: number, total: number) => void): Promise<EvidenceAck> {
+    if (bytes.length > RESUMABLE_THRESHOLD) return this.uploadResumable(bytes, options, { onProgress: progress });
+    const q = new URLSearchParams({ event: options.event });
+    if (options.claimedTime) q.set('claimedTime', options.claimedTime);
+    if (options.chainKey) q.set('chainKey', options.chainKey);
+    if (options.filename) q.set('filename', options.filename);
+    const { body } = await this.#request('POST', `/v1/documents?${q}`, {
+      body: bytes,
+      contentType: 'application/pdf',
+      headers: { 'idempotency-key': options.idempotencyKey ?? randomUUID() },
+    });
+    progress?.(bytes.length, bytes.length);
+    return body as EvidenceAck;
+  }
+
+  /** Privacy mode: the service receives only SHA-256(salt ‖ hash); the salt stays here. */
+  async submitCommitment(documentSha256: string, options: SubmitOptions & { salt?: string }): Promise<{ ack: EvidenceAck; salt: string }> {
+    const salt = options.salt ?? newSalt();
+    const { body } = await this.#request('POST', '/v1/commitments', {
+      body: JSON.stringify({ commitment: commitmentFor(documentSha256, salt), event: options.event, claimedTime: options.claimedTime, chainKey: options.chainKey }),
+      contentType: 'application/json',
+      headers: { 'idempotency-key': options.idempotencyKey ?? randomUUID() },
+    });
+    return { ack: body as EvidenceAck, salt };
+  }
+
+  /**
+   * Chunked upload that can be resumed: pass the `uploadId` of an interrupted upload (persisted by the
+   * caller via `onSession`) and it continues from the server's offset.
+   */
+  async uploadResumable(
+    bytes: Uint8Array,
+    options: SubmitOptions,
+    control: { uploadId?: string; chunkSize?: number; onSession?: (uploadId: string) => void; onProgress?: (sent: number, total: number) => void } = {},
+  ): Promise<EvidenceAck> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    let session: { uploadId: string; received: number; status: string; result: EvidenceAck | null; maxChunkBytes: number };
+    if (control.uploadId) session = (await this.#request('GET', `/v1/uploads/${encodeURIComponent(control.uploadId)}`)).body as typeof session;
+    else {
+      session = (
+        await this.#request('POST', '/v1/uploads', {
+          body: JSON.stringify({ size: bytes.length, sha256, filename: options.filename, event: options.event, claimedTime: options.claimedTime, chainKey: options.chainKey }),
+          contentType: 'application/json',
+          headers: { 'idempotency-key': options.idempotencyKey ?? randomUUID() },
+        })
+      ).body as typeof session;
+    }
+    control.onSession?.(session.uploadId);
+    const chunk = Math.min(control.chunkSize ?? DEFAULT_CHUNK, session.maxChunkBytes);
+    let offset = session.received;
+    while (session.status === 'open' && offset < bytes.length) {
+      try {
+        session = (
+          await this.#request('PUT', `/v1/uploads/${session.uploadId}/chunks?offset=${offset}`, {
+            body: bytes.subarray(offset, Math.min(bytes.length, offset + chunk)),
+            contentType: 'application/octet-stream',
+          })
+        ).body as typeof session;
+      } catch (err) {
+        // The server knows best where we are (a lost response after a stored chunk): ask and go on.
+        if (!(err instanceof InkstoneError) || err.code !== 'EVIDENCE_UPLOAD_OFFSET_MISMATCH') throw err;
+        session = (await this.#request('GET', `/v1/uploads/${session.uploadId}`)).body as typeof session;
+      }
+      offset = session.received;
+      control.onProgress?.(offset, bytes.length);
+    }
+    if (session.status !== 'completed') session = (await this.#request('POST', `/v1/uploads/${session.uploadId}/complete`)).body as typeof session;
+    if (!session.result) throw new InkstoneError('EVIDENCE_SERVICE_ERROR', { status: 200, message: 'the upload completed without an entry' });
+    return session.result;
+  }
+
+  /**
+   * The receipt of an entry, waiting until a checkpoint covers it (up to `timeoutMs`). The receipt is
+   * verified here, and its checkpoint checked against the last one seen of this log.
+   */
+  async fetchReceipt(evidenceNumber: string, options: { timeoutMs?: number; opening?: { documentSha256: string; salt: string } } = {}): Promise<EvidenceReceipt> {
+    const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+    for (;;) {
+      const waitMs = Math.max(0, Math.min(10_000, deadline - Date.now()));
+      const res = await this.#request('GET', `/v1/receipts/${encodeURIComponent(evidenceNumber)}?waitMs=${waitMs}`);
+      if (res.status === 200) {
+        let receipt = parseReceipt(res.body);
+        if (options.opening) receipt = { ...receipt, document: { hashAlgorithm: 'SHA-256', hash: options.opening.documentSha256, salt: options.opening.salt } };
+        return this.#accept(receipt);
+      }
+      if (Date.now() >= deadline) throw new InkstoneError('EVIDENCE_RECEIPT_PENDING', { evidenceNumber });
+    }
+  }
+
+  async #accept(receipt: EvidenceReceipt): Promise<EvidenceReceipt> {
+    const remembered = await this.witness?.remembered(receipt.log.origin);
+    const result = await verifyReceipt(receipt, { trustedLogKeys: remembered ? [remembered.verifierKey] : undefined });
+    if (result.failure) throw new InkstoneError(result.failure.code, result.failure.details);
+    if (this.witness) {
+      await this.witness.observe(receipt.log.origin, receipt.log.verifierKey, receipt.checkpoint, (a, b) => this.consistencyProof(a, b));
+      if (result.facts?.timestamp) await this.witness.rememberTsaRoot(receipt.log.origin, result.facts.timestamp.rootSha256);
+    }
+    return receipt;
+  }
+
+  async consistencyProof(first: number, second: number): Promise<string[]> {
+    const { body } = await this.#request('GET', `/v1/log/consistency?first=${first}&second=${second}`, { auth: false });
+    return (body as { hashes: string[] }).hashes;
+  }
+
+  /** Public lookup by evidence number (no token needed): the entry, its proof and checkpoint. */
+  async lookup(evidenceNumber: string): Promise<EvidenceReceipt> {
+    const { body } = await this.#request('GET', `/v1/evidence/${encodeURIComponent(evidenceNumber)}`, { auth: false });
+    return parseReceipt(body);
+  }
+
+  /** Check the log's newest checkpoint against this desktop's memory (a periodic audit). */
+  async auditLog(): Promise<{ origin: string; size: number }> {
+    const { body } = await this.#request('GET', '/v1/log', { auth: false });
+    const info = body as { origin: string; verifierKey: string; checkpoint: string | null; treeSize: number };
+    if (this.witness && info.checkpoint) await this.witness.observe(info.origin, info.verifierKey, info.checkpoint, (a, b) => this.consistencyProof(a, b));
+    return { origin: info.origin, size: info.treeSize };
+  }
+}

@@ -1,0 +1,236 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { parseCertificate, type CertificateInfo } from './certificate.js';
+import { commitmentTypeOfOid, readSigningCertificate, type EssCertId } from './cms-attributes.js';
+import { decodeAsn1, encodeDer, integerHex, toHex } from './der.js';
+import { type HashAlgorithm, digest, hashAlgorithmOfOid } from './digest.js';
+import { decodeName, sameName, type NameInfo } from './names.js';
+import { type CommitmentType, OID } from './oids.js';
+import { type SignatureScheme, decodeSignatureAlgorithm, describeSignatureScheme } from './signature-algorithm.js';
+
+/**
+ * Reading a CMS SignedData (a PDF signature's /Contents, an RFC 3161 token) into plain facts.
+ * Anything that is not a well-formed SignedData with a SignerInfo fails with PKI_CMS_MALFORMED;
+ * parsing never throws anything else, because these bytes come from documents anyone can forge.
+ */
+
+/** One CMS attribute: its type and the DER of each value. */
+export interface CmsAttribute {
+  readonly oid: string;
+  readonly values: readonly Uint8Array[];
+}
+
+/** The signed attributes of a SignerInfo, interpreted. */
+export interface SignedAttributesInfo {
+  readonly contentType?: string;
+  readonly messageDigest?: Uint8Array;
+  /** Legacy CMS signing-time (PAdES signatures must not carry it; adbe.pkcs7 ones often do). */
+  readonly signingTime?: Date;
+  /** ESS signing-certificate-v2 entries. */
+  readonly signingCertificateV2?: readonly EssCertId[];
+  /** ESS signing-certificate (v1, SHA-1) entries, found in older signatures and timestamps. */
+  readonly signingCertificateV1?: readonly EssCertId[];
+  readonly commitmentType?: CommitmentType | string;
+  readonly all: readonly CmsAttribute[];
+  /** The exact bytes the signature covers: the attributes as received, tagged as a SET (0x31). */
+  readonly der: Uint8Array;
+}
+
+/** How the SignerInfo names its certificate. */
+export interface SignerIdentifier {
+  readonly issuerSerial?: { readonly issuer: NameInfo; readonly serialNumber: string };
+  /** Hex. */
+  readonly subjectKeyId?: string;
+}
+
+/** A SignedData read into what verification and reports need. */
+export interface ParsedSignedData {
+  /** The ContentInfo DER (PDF padding removed). */
+  readonly der: Uint8Array;
+  /** eContentType: id-data for PDF signatures, id-ct-TSTInfo for timestamp tokens. */
+  readonly contentType: string;
+  /** Encapsulated content when present (a TSTInfo, or adbe.pkcs7.sha1's SHA-1 of the document). */
+  readonly encapsulatedContent?: Uint8Array;
+  readonly digestAlgorithm: { readonly oid: string; readonly name?: HashAlgorithm };
+  readonly signatureAlgorithm: { readonly oid: string; readonly scheme?: SignatureScheme; readonly name: string };
+  readonly signatureValue: Uint8Array;
+  readonly signerIdentifier: SignerIdentifier;
+  /** The embedded certificate the SignerInfo names, when present. */
+  readonly signerCertificate?: CertificateInfo;
+  /** Absent for signatures without signed attributes (legacy). */
+  readonly signedAttributes?: SignedAttributesInfo;
+  readonly unsignedAttributes: readonly CmsAttribute[];
+  /** RFC 3161 tokens over the signature value (id-aa-signatureTimeStampToken), DER ContentInfo each. */
+  readonly signatureTimestamps: readonly Uint8Array[];
+  /** Every readable embedded certificate. */
+  readonly certificates: readonly CertificateInfo[];
+  /** Revocation data embedded in the CMS: SignedData crls and Adobe's revocation archival attribute. */
+  readonly revocationValues: { readonly crls: readonly Uint8Array[]; readonly ocspResponses: readonly Uint8Array[] };
+  /** PAdES signatures carry exactly one; more is reported, only the first is read. */
+  readonly signerInfoCount: number;
+}
+
+function malformed(reason: string): never {
+  throw new InkstoneError('PKI_CMS_MALFORMED', { reason });
+}
+
+/** Decode DER into pkijs SignedData; PKI_CMS_MALFORMED when it is not one. */
+export function decodeSignedData(der: Uint8Array): { contentInfo: Uint8Array; signedData: pkijs.SignedData } {
+  const asn1 = decodeAsn1(der);
+  if (!asn1.ok) malformed(asn1.reason);
+  let signedData: pkijs.SignedData;
+  try {
+    const contentInfo = new pkijs.ContentInfo({ schema: asn1.value });
+    if (contentInfo.contentType !== OID.signedData) malformed(`content type ${contentInfo.contentType} is not SignedData`);
+    signedData = new pkijs.SignedData({ schema: contentInfo.content });
+  } catch (err) {
+    if (err instanceof InkstoneError) throw err;
+    malformed(err instanceof Error ? err.message : String(err));
+  }
+  if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
+  return { contentInfo: new Uint8Array(asn1.value.valueBeforeDecodeView), signedData };
+}
+
+function attributes(set: pkijs.SignedAndUnsignedAttributes | undefined): CmsAttribute[] {
+  return (set?.attributes ?? []).map((a) => ({ oid: a.type, values: a.values.map((v: asn1js.AsnType) => encodeDer(v)) }));
+}
+
+/** The single value of an attribute that must occur once with one value (RFC 5652 §11). */
+function singleValue(set: pkijs.SignedAndUnsignedAttributes, oid: string): asn1js.AsnType | undefined {
+  const found = set.attributes.filter((a) => a.type === oid);
+  if (found.length === 0) return undefined;
+  if (found.length > 1 || found[0].values.length !== 1) malformed(`signed attribute ${oid} appears more than once`);
+  return found[0].values[0] as asn1js.AsnType;
+}
+
+function readTime(value: asn1js.AsnType | undefined): Date | undefined {
+  if (value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime) return value.toDate();
+  return undefined;
+}
+
+function readSignedAttributes(set: pkijs.SignedAndUnsignedAttributes): SignedAttributesInfo {
+  const contentType = singleValue(set, OID.contentType);
+  const messageDigest = singleValue(set, OID.messageDigest);
+  const v2 = singleValue(set, OID.signingCertificateV2);
+  const v1 = singleValue(set, OID.signingCertificate);
+  const commitment = singleValue(set, OID.commitmentTypeIndication);
+  if (contentType !== undefined && !(contentType instanceof asn1js.ObjectIdentifier)) malformed('the content-type attribute is not an object identifier');
+  if (messageDigest !== undefined && !(messageDigest instanceof asn1js.OctetString)) malformed('the message-digest attribute is not an octet string');
+  const commitmentOid = commitment instanceof asn1js.Sequence ? commitment.valueBlock.value[0] : undefined;
+  return {
+    contentType: contentType?.valueBlock.toString(),
+    messageDigest: messageDigest ? new Uint8Array(messageDigest.valueBlock.valueHexView) : undefined,
+    signingTime: readTime(singleValue(set, OID.signingTime)),
+    signingCertificateV2: v2 ? (readSigningCertificate(v2, true) ?? malformed('the signing-certificate-v2 attribute cannot be read')) : undefined,
+    signingCertificateV1: v1 ? (readSigningCertificate(v1, false) ?? malformed('the signing-certificate attribute cannot be read')) : undefined,
+    commitmentType: commitmentOid instanceof asn1js.ObjectIdentifier ? commitmentTypeOfOid(commitmentOid.valueBlock.toString()) : undefined,
+    all: attributes(set),
+    der: new Uint8Array(set.encodedValue),
+  };
+}
+
+function readSignerIdentifier(signerInfo: pkijs.SignerInfo): SignerIdentifier {
+  const sid: unknown = signerInfo.sid;
+  if (sid instanceof pkijs.IssuerAndSerialNumber) return { issuerSerial: { issuer: decodeName(sid.issuer), serialNumber: integerHex(sid.serialNumber) } };
+  if (sid instanceof asn1js.BaseBlock && sid.idBlock.tagClass === 3 && sid.idBlock.tagNumber === 0) {
+    const value = sid instanceof asn1js.Constructed ? (sid.valueBlock.value[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView : (sid as asn1js.Primitive).valueBlock.valueHexView;
+    if (value) return { subjectKeyId: toHex(value) };
+  }
+  return malformed('the SignerInfo does not identify its certificate');
+}
+
+/** The key identifier a certificate answers to: its SKI extension, else RFC 5280 method 1 (SHA-1 of the key bits). */
+function keyIdentifierOf(cert: CertificateInfo): string {
+  if (cert.subjectKeyId) return cert.subjectKeyId;
+  const spki = new pkijs.PublicKeyInfo({ schema: asn1js.fromBER(cert.publicKey.spki.slice().buffer).result });
+  return toHex(digest('SHA-1', spki.subjectPublicKey.valueBlock.valueHexView));
+}
+
+/** Whether a certificate is the one a SignerInfo (or a signer identifier) names. */
+export function certificateMatchesSigner(cert: CertificateInfo, id: SignerIdentifier): boolean {
+  if (id.issuerSerial) return cert.serialNumber === id.issuerSerial.serialNumber && sameName(cert.issuer, id.issuerSerial.issuer);
+  return id.subjectKeyId !== undefined && keyIdentifierOf(cert) === id.subjectKeyId;
+}
+
+const RI_OCSP_RESPONSE = '1.3.6.1.5.5.7.16.2';
+
+/** CRLs and OCSP responses of Adobe's revocation archival signed attribute (legacy Acrobat LTV). */
+function readAdobeRevocation(set: pkijs.SignedAndUnsignedAttributes | undefined): { crls: Uint8Array[]; ocsps: Uint8Array[] } {
+  const out = { crls: [] as Uint8Array[], ocsps: [] as Uint8Array[] };
+  const value = set?.attributes.find((a) => a.type === OID.adbeRevocationInfoArchival)?.values[0];
+  if (!(value instanceof asn1js.Sequence)) return out;
+  for (const field of value.valueBlock.value) {
+    const list = field instanceof asn1js.Constructed ? field.valueBlock.value[0] : undefined;
+    if (!(list instanceof asn1js.Sequence)) continue;
+    const target = field.idBlock.tagNumber === 0 ? out.crls : field.idBlock.tagNumber === 1 ? out.ocsps : undefined;
+    target?.push(...list.valueBlock.value.map((v) => encodeDer(v)));
+  }
+  return out;
+}
+
+function readRevocationValues(signedData: pkijs.SignedData, signerInfo: pkijs.SignerInfo): ParsedSignedData['revocationValues'] {
+  const adobe = readAdobeRevocation(signerInfo.signedAttrs);
+  const crls = [...adobe.crls];
+  const ocspResponses = [...adobe.ocsps];
+  for (const item of signedData.crls ?? []) {
+    if (item instanceof pkijs.CertificateRevocationList) crls.push(encodeDer(item.toSchema()));
+    else if (item instanceof pkijs.OtherRevocationInfoFormat && item.otherRevInfoFormat === RI_OCSP_RESPONSE && item.otherRevInfo) {
+      ocspResponses.push(encodeDer(item.otherRevInfo as asn1js.AsnType));
+    }
+  }
+  return { crls, ocspResponses };
+}
+
+function readCertificates(signedData: pkijs.SignedData): CertificateInfo[] {
+  const out: CertificateInfo[] = [];
+  for (const item of signedData.certificates ?? []) {
+    if (!(item instanceof pkijs.Certificate)) continue;
+    try {
+      out.push(parseCertificate(encodeDer(item.toSchema())));
+    } catch {
+      // An unreadable extra certificate does not make the signature unreadable; path building
+      // will simply not find it.
+    }
+  }
+  return out;
+}
+
+/**
+ * Read a CMS SignedData ContentInfo (DER; trailing zero padding from a PDF's /Contents is
+ * accepted). Throws PKI_CMS_MALFORMED for anything else.
+ */
+export function parseSignedData(der: Uint8Array): ParsedSignedData {
+  const { contentInfo, signedData } = decodeSignedData(der);
+  try {
+    const signerInfo = signedData.signerInfos[0];
+    const digestOid = signerInfo.digestAlgorithm.algorithmId;
+    const digestName = hashAlgorithmOfOid(digestOid);
+    const sigAlg = decodeSignatureAlgorithm(signerInfo.signatureAlgorithm, digestName);
+    const signerIdentifier = readSignerIdentifier(signerInfo);
+    const certificates = readCertificates(signedData);
+    const unsignedAttributes = attributes(signerInfo.unsignedAttrs);
+    const eContent = signedData.encapContentInfo.eContent;
+    return {
+      der: contentInfo,
+      contentType: signedData.encapContentInfo.eContentType,
+      encapsulatedContent: eContent ? new Uint8Array(eContent.getValue()) : undefined,
+      digestAlgorithm: { oid: digestOid, name: digestName },
+      signatureAlgorithm: sigAlg.ok
+        ? { oid: signerInfo.signatureAlgorithm.algorithmId, scheme: sigAlg.scheme, name: describeSignatureScheme(sigAlg.scheme) }
+        : { oid: signerInfo.signatureAlgorithm.algorithmId, name: sigAlg.reason },
+      signatureValue: new Uint8Array(signerInfo.signature.valueBlock.valueHexView),
+      signerIdentifier,
+      signerCertificate: certificates.find((c) => certificateMatchesSigner(c, signerIdentifier)),
+      signedAttributes: signerInfo.signedAttrs ? readSignedAttributes(signerInfo.signedAttrs) : undefined,
+      unsignedAttributes,
+      signatureTimestamps: unsignedAttributes.filter((a) => a.oid === OID.signatureTimeStampToken).flatMap((a) => a.values),
+      certificates,
+      revocationValues: readRevocationValues(signedData, signerInfo),
+      signerInfoCount: signedData.signerInfos.length,
+    };
+  } catch (err) {
+    if (err instanceof InkstoneError) throw err;
+    return malformed(err instanceof Error ? err.message : String(err));
+  }
+}

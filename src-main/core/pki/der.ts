@@ -1,0 +1,76 @@
+import * as asn1js from 'asn1js';
+
+/**
+ * Byte-level helpers shared by every PKI structure: DER decoding that reports instead of throwing,
+ * PEM armour, and the conversions between Node's Buffers and the ArrayBuffers asn1js wants.
+ */
+
+/** A standalone ArrayBuffer holding exactly these bytes (asn1js and pkijs want ArrayBuffers). */
+export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** View any BufferSource as a Uint8Array without copying. */
+export function asBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+
+export function toHex(bytes: ArrayBuffer | ArrayBufferView): string {
+  return Buffer.from(asBytes(bytes)).toString('hex');
+}
+
+/**
+ * Decode one BER/DER element. Returns the element or a reason. Trailing zero bytes are accepted
+ * because PDF signature /Contents are zero-padded to their reserved size; other trailing bytes are
+ * not, since they would be unsigned data smuggled beside the structure.
+ */
+export function decodeAsn1(bytes: Uint8Array): { ok: true; value: asn1js.AsnType } | { ok: false; reason: string } {
+  if (bytes.length === 0) return { ok: false, reason: 'no bytes' };
+  const buffer = toArrayBuffer(bytes);
+  const decoded = asn1js.fromBER(buffer);
+  if (decoded.offset === -1 || decoded.result.error) return { ok: false, reason: decoded.result.error || 'not ASN.1 (BER/DER)' };
+  for (let i = decoded.offset; i < bytes.length; i++) {
+    if (bytes[i] !== 0) return { ok: false, reason: `unexpected bytes after the structure (offset ${decoded.offset})` };
+  }
+  return { ok: true, value: decoded.result };
+}
+
+/** DER of an asn1js element. */
+export function encodeDer(value: { toBER(sizeOnly?: boolean): ArrayBuffer }): Uint8Array {
+  return new Uint8Array(value.toBER(false));
+}
+
+/** The value bytes of a DER INTEGER as unsigned big-endian hex, without sign padding (how serials are shown). */
+export function integerHex(value: asn1js.Integer): string {
+  const hex = toHex(value.valueBlock.valueHexView);
+  const trimmed = hex.replace(/^(00)+/, '');
+  return trimmed === '' ? '00' : trimmed;
+}
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+
+/** Every PEM block of the given label ("CERTIFICATE", ...) in a text, decoded. */
+export function pemBlocks(text: string, label: string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const match of text.matchAll(PEM_BLOCK)) {
+    if (match[1] === label) out.push(new Uint8Array(Buffer.from(match[2].replace(/\s+/g, ''), 'base64')));
+  }
+  return out;
+}
+
+/** PEM armour with 64-character lines, as OpenSSL writes it. */
+export function toPem(der: Uint8Array, label: string): string {
+  const body = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+
+/** Whether a file's bytes look like PEM text rather than DER. */
+export function looksLikePem(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 4096)).toString('latin1').includes('-----BEGIN ');
+}

@@ -1,0 +1,29 @@
+/**
+ * Keys and tokens: the signer's private key, on a PKCS#11 token (USB key, smart card, HSM) or in a
+ * PKCS#12 file, behind one {@link Signer} interface the signing engine uses without caring which.
+ *
+ *   const signer = await openPkcs11Signer({ module, token: { label }, pin });
+ *   try { for (const doc of batch) cms(doc, await signer.sign(tbs, { hash: 'SHA-256', scheme: 'rsa-pkcs1' })); }
+ *   finally { await signer.close(); }
+ */
+export type {
+  Assurance,
+  EcCurve,
+  HashAlgorithm,
+  KeyAlgorithm,
+  KeyDescription,
+  SignatureScheme,
+  Signer,
+  SignParams,
+} from './signer.js';
+export type { Pin, PinPrompt, PinRequest } from './pin.js';
+export type { PinSource } from './pkcs11-login.js';
+export type { SlotSummary, TokenFlags, TokenSelector, TokenSummary } from './token-info.js';
+export type { CertificateSummary, KeySelector, PrivateKeySummary, TokenKeyEntry } from './token-objects.js';
+export type { Cryptoki, CryptokiLoader, CryptokiMechanism, CryptokiAttribute, CryptokiSlotInfo, CryptokiTokenInfo, Handle } from './cryptoki.js';
+
+export { openPkcs11Signer, type Pkcs11SignerOptions } from './pkcs11-signer.js';
+export { openPkcs12Signer, type Pkcs12SignerOptions } from './pkcs12-signer.js';
+export { listSlots, listTokenKeys, type ModuleOptions, type SlotListing, type TokenContents } from './pkcs11-inventory.js';
+export { installedModules, knownModules, type KnownModule } from './known-modules.js';
+export { CK, CKR, loadNativeCryptoki } from './cryptoki.js';

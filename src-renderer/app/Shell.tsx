@@ -1,0 +1,41 @@
+import { useCallback, useState } from 'react';
+import { ContractScreen } from '../contract/ContractScreen.js';
+import { DropZone } from '../import/DropZone.js';
+import { useImportJob } from '../import/useImportJob.js';
+import { LibraryScreen } from '../library/LibraryScreen.js';
+import { SettingsScreen } from '../settings/SettingsScreen.js';
+import { NavBar } from './NavBar.js';
+import { navTargetOf, type NavTarget, type Route } from './route.js';
+
+/**
+ * The window: navigation on the left, the current screen on the right. The library stays mounted
+ * while a contract is open, so its search, filters and scroll position survive the round trip.
+ */
+export function Shell() {
+  const [route, setRoute] = useState<Route>({ name: 'library' });
+  const importJob = useImportJob();
+  const openContract = useCallback((id: string) => setRoute({ name: 'contract', id }), []);
+  const backToLibrary = useCallback(() => setRoute({ name: 'library' }), []);
+  const navigate = useCallback((target: NavTarget) => setRoute(target === 'settings' ? { name: 'settings' } : { name: 'library' }), []);
+  const importFiles = useCallback(
+    (files: File[]) => {
+      setRoute({ name: 'library' });
+      importJob.start(files);
+    },
+    [importJob],
+  );
+
+  return (
+    <div className="app">
+      <NavBar current={navTargetOf(route)} onNavigate={navigate} />
+      <main className="main">
+        <div className="screen-host" hidden={route.name !== 'library'}>
+          <LibraryScreen active={route.name === 'library'} onOpen={openContract} importJob={importJob} onImport={importFiles} />
+        </div>
+        {route.name === 'contract' && <ContractScreen key={route.id} id={route.id} onBack={backToLibrary} />}
+        {route.name === 'settings' && <SettingsScreen />}
+      </main>
+      <DropZone onFiles={importFiles} />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Contract } from '../../src-shared/api/index.js';
+import { useApi } from '../api/ApiContext.js';
+import { useCoreEvents } from '../hooks/useCoreEvents.js';
+import { useLoader } from '../hooks/useLoader.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { ErrorBanner } from '../ui/ErrorBanner.js';
+import { Icon } from '../ui/Icon.js';
+import { Spinner } from '../ui/Spinner.js';
+import { AuditTimeline } from './AuditTimeline.js';
+import { DocumentsSection } from './DocumentsSection.js';
+import { MetadataForm } from './MetadataForm.js';
+import { PartiesSection } from './PartiesSection.js';
+import { StatusMenu } from './StatusMenu.js';
+
+const TABS = ['details', 'parties', 'documents', 'audit'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL: Readonly<Record<Tab, MessageKey>> = {
+  details: 'contract.tab.details',
+  parties: 'contract.tab.parties',
+  documents: 'contract.tab.documents',
+  audit: 'contract.tab.audit',
+};
+
+/** One contract: header with status, then details, parties, documents and the audit trail as tabs. */
+export function ContractScreen({ id, onBack }: { id: string; onBack: () => void }) {
+  const api = useApi();
+  const { t, fmt } = useI18n();
+  const loaded = useLoader(() => api.contracts.get({ id }), [api, id]);
+  const [tab, setTab] = useState<Tab>('details');
+  const { reload } = loaded;
+  const contract = loaded.data;
+  const onChanged = loaded.setData;
+
+  useCoreEvents(
+    useCallback(
+      (e) => {
+        if (e.type === 'library.changed' && e.contractIds.includes(id)) reload();
+      },
+      [id, reload],
+    ),
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) onBack();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  return (
+    <div className="screen contract-screen">
+      <button type="button" className="btn btn-link back-link" onClick={onBack}>
+        <Icon name="back" /> {t('contract.back')}
+      </button>
+      {loaded.error ? (
+        <ErrorBanner error={loaded.error} title={t('contract.loadError')} onRetry={reload} />
+      ) : !contract ? (
+        <Spinner label={t('common.loading')} />
+      ) : (
+        <>
+          <header className="screen-header contract-header">
+            <div className="screen-heading">
+              <h1>{contract.title}</h1>
+              <span className="muted">{t('contract.updated', { date: fmt.dateTime(contract.updatedAt) })}</span>
+            </div>
+            <StatusMenu contract={contract} onChanged={onChanged} />
+          </header>
+          <div className="tabs" role="tablist" aria-label={t('contract.sections')}>
+            {TABS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                id={`tab-${name}`}
+                aria-selected={tab === name}
+                aria-controls={`panel-${name}`}
+                tabIndex={tab === name ? 0 : -1}
+                className={tab === name ? 'tab tab-current' : 'tab'}
+                onClick={() => setTab(name)}
+                onKeyDown={(e) => {
+                  const i = TABS.indexOf(name);
+                  const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+                  if (next) {
+                    e.preventDefault();
+                    setTab(next);
+                    document.getElementById(`tab-${next}`)?.focus();
+                  }
+                }}
+              >
+                {t(TAB_LABEL[name])}
+                {name === 'parties' && contract.parties.length > 0 && <span className="tab-count">{contract.parties.length}</span>}
+                {name === 'documents' && contract.documents.length > 0 && <span className="tab-count">{contract.documents.length}</span>}
+              </button>
+            ))}
+          </div>
+          <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            <TabContent tab={tab} contract={contract} onChanged={onChanged} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function TabContent({ tab, contract, onChanged }: { tab: Tab; contract: Contract; onChanged: (c: Contract) => void }) {
+  switch (tab) {
+    case 'details':
+      return <MetadataForm contract={contract} onSaved={onChanged} />;
+    case 'parties':
+      return <PartiesSection contract={contract} onChanged={onChanged} />;
+    case 'documents':
+      return <DocumentsSection contract={contract} />;
+    case 'audit':
+      return <AuditTimeline contractId={contract.id} version={contract.updatedAt} />;
+  }
+}

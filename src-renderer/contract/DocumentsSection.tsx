@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { Contract } from '../../src-shared/api/index.js';
+import { FilePickerButton } from '../import/FilePickerButton.js';
+import { ImportPanel } from '../import/ImportPanel.js';
+import { useImportJob } from '../import/useImportJob.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { PdfViewer } from '../pdf/PdfViewer.js';
+import { Icon } from '../ui/Icon.js';
+
+function latestVersionId(contract: Contract): string | null {
+  const doc = contract.documents[0];
+  return doc?.versions[doc.versions.length - 1]?.id ?? null;
+}
+
+/** The contract's documents with every immutable version; the chosen version is shown beside the list. */
+export function DocumentsSection({ contract }: { contract: Contract }) {
+  const i18n = useI18n();
+  const { t, fmt, plural } = i18n;
+  const importJob = useImportJob(contract.id);
+  const [selected, setSelected] = useState<string | null>(() => latestVersionId(contract));
+
+  useEffect(() => {
+    const exists = contract.documents.some((d) => d.versions.some((v) => v.id === selected));
+    if (!exists) setSelected(latestVersionId(contract));
+  }, [contract, selected]);
+
+  return (
+    <section className="section documents" aria-labelledby="documents-title">
+      <div className="section-header">
+        <h2 id="documents-title">{t('documents.title')}</h2>
+        <FilePickerButton className="btn" onFiles={importJob.start} disabled={importJob.state.phase === 'reading' || importJob.state.phase === 'running'}>
+          <Icon name="plus" /> {t('documents.add')}
+        </FilePickerButton>
+      </div>
+      <ImportPanel job={importJob} />
+      {contract.documents.length === 0 ? (
+        <p className="muted empty-inline">{t('documents.empty')}</p>
+      ) : (
+        <div className="documents-layout">
+          <ul className="document-list" aria-label={t('documents.listLabel')}>
+            {contract.documents.map((d) => (
+              <li key={d.id} className="document">
+                <div className="document-name">
+                  <Icon name="file" /> {d.name}
+                </div>
+                <ul className="version-list">
+                  {[...d.versions].reverse().map((v) => (
+                    <li key={v.id}>
+                      <button type="button" className={v.id === selected ? 'version version-current' : 'version'} aria-pressed={v.id === selected} onClick={() => setSelected(v.id)}>
+                        <span className="version-number">{t('documents.version', { number: v.number })}</span>
+                        <span className="version-meta">
+                          {t(`documents.origin.${v.origin}`)} · {fmt.dateTime(v.createdAt)}
+                        </span>
+                        <span className="version-meta">
+                          {plural('documents.pages', v.pageCount)} · {fmt.bytes(v.size)}
+                          {v.signatureFieldCount > 0 && <> · {plural('documents.signatures', v.signatureFieldCount)}</>}
+                        </span>
+                        <span className="version-hash mono" title={v.sha256}>
+                          {t('documents.fingerprint', { hash: `${v.sha256.slice(0, 12)}…` })}
+                        </span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <div className="document-view">{selected && <PdfViewer key={selected} versionId={selected} />}</div>
+        </div>
+      )}
+    </section>
+  );
+}

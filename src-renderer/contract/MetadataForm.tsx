@@ -1,0 +1,157 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Contract } from '../../src-shared/api/index.js';
+import { useApi } from '../api/ApiContext.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { ErrorBanner } from '../ui/ErrorBanner.js';
+import { Field } from '../ui/Field.js';
+import { Notice } from '../ui/Notice.js';
+import { CURRENCIES, draftOf, patchFrom, validateDraft, type DraftErrors, type DraftField, type MetadataDraft } from './metadata-draft.js';
+import { TagsInput } from './TagsInput.js';
+
+type Outcome = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'invalid' } | { kind: 'failed'; error: unknown } | null;
+
+/**
+ * A contract's metadata. Fields are checked as the person leaves them and again on save, with the
+ * reason beside the field in the current language; only changed fields are sent.
+ */
+export function MetadataForm({ contract, onSaved }: { contract: Contract; onSaved: (c: Contract) => void }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<MetadataDraft>(() => draftOf(contract));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [touched, setTouched] = useState<Partial<Record<DraftField, boolean>>>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  // A save elsewhere (or an import adding a document) gives a fresh contract: start from it.
+  useEffect(() => {
+    setDraft(draftOf(contract));
+    setErrors({});
+    setTouched({});
+  }, [contract]);
+
+  const set = <K extends DraftField>(key: K, value: MetadataDraft[K]) => {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    setOutcome(null);
+    if (touched[key] || errors[key]) setErrors(validateDraft(next));
+  };
+  const leave = (key: DraftField) => {
+    setTouched((tch) => ({ ...tch, [key]: true }));
+    const all = validateDraft(draft);
+    setErrors((prev) => ({ ...prev, [key]: all[key] }));
+  };
+  const message = (key: DraftField) => {
+    const problem = errors[key];
+    return problem ? t(problem.key, problem.params) : null;
+  };
+
+  const save = async () => {
+    const found = validateDraft(draft);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setOutcome({ kind: 'invalid' });
+      const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      first?.focus();
+      return;
+    }
+    const patch = patchFrom(contract, draft);
+    if (!patch) return setOutcome({ kind: 'unchanged' });
+    setBusy(true);
+    try {
+      const saved = await api.contracts.update({ id: contract.id, patch });
+      onSaved(saved);
+      setOutcome({ kind: 'saved' });
+    } catch (err) {
+      setOutcome({ kind: 'failed', error: err });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (key: 'title' | 'contractType' | 'owner', label: string, extra: { required?: boolean; placeholder?: string } = {}) => (
+    <Field label={label} error={message(key)} required={extra.required}>
+      {(p) => <input {...p} type="text" value={draft[key]} placeholder={extra.placeholder} onChange={(e) => set(key, e.currentTarget.value)} onBlur={() => leave(key)} />}
+    </Field>
+  );
+  const date = (key: 'effectiveDate' | 'expiryDate' | 'renewalDate', label: string) => (
+    <Field label={label} error={message(key)}>
+      {(p) => (
+        <input {...p} type="text" inputMode="numeric" className="input-date" value={draft[key]} placeholder={t('field.datePlaceholder')} onChange={(e) => set(key, e.currentTarget.value)} onBlur={() => leave(key)} />
+      )}
+    </Field>
+  );
+
+  return (
+    <form
+      ref={form}
+      className="metadata-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {outcome?.kind === 'invalid' && <ErrorBanner message={t('validation.fixErrors')} />}
+      {outcome?.kind === 'failed' && <ErrorBanner error={outcome.error} />}
+      {outcome?.kind === 'saved' && <Notice tone="success">{t('form.saved')}</Notice>}
+      {outcome?.kind === 'unchanged' && <Notice>{t('form.noChanges')}</Notice>}
+
+      <div className="form-grid">
+        <div className="span-2">{text('title', t('field.title'), { required: true })}</div>
+        {text('contractType', t('field.contractType'), { placeholder: t('field.contractTypePlaceholder') })}
+        {text('owner', t('field.owner'))}
+        <div className="span-2">
+          <Field label={t('field.tags')} hint={t('field.tagsHint')} error={message('tags')}>
+            {(p) => <TagsInput value={draft.tags} onChange={(tags) => set('tags', tags)} control={p} />}
+          </Field>
+        </div>
+        <fieldset className="span-2 fieldset-inline">
+          <legend>{t('field.value')}</legend>
+          <Field label={t('field.amount')} error={message('amount')} className="grow">
+            {(p) => <input {...p} type="text" inputMode="decimal" className="input-number" value={draft.amount} placeholder="0.00" onChange={(e) => set('amount', e.currentTarget.value)} onBlur={() => leave('amount')} />}
+          </Field>
+          <Field label={t('field.currency')} error={message('currency')}>
+            {(p) => (
+              <select {...p} value={draft.currency} onChange={(e) => set('currency', e.currentTarget.value)}>
+                {[...new Set([...CURRENCIES, draft.currency])].map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+        <div className="span-2 date-row">
+          {date('effectiveDate', t('field.effectiveDate'))}
+          {date('expiryDate', t('field.expiryDate'))}
+          {date('renewalDate', t('field.renewalDate'))}
+        </div>
+        <div className="span-2">
+          <Field label={t('field.notes')} error={message('notes')}>
+            {(p) => <textarea {...p} rows={5} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} onBlur={() => leave('notes')} />}
+          </Field>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            setDraft(draftOf(contract));
+            setErrors({});
+            setOutcome(null);
+          }}
+          disabled={busy}
+        >
+          {t('form.discard')}
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('common.working') : t('form.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

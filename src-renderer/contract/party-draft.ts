@@ -1,0 +1,62 @@
+import type { Party, PartyInput } from '../../src-shared/api/index.js';
+import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import { isRoleCode, type PartyRoleCode } from './roles.js';
+import { looksLikeUscc, isValidUscc } from './uscc.js';
+
+export const OTHER_ROLE = 'other';
+
+export interface PartyDraft {
+  /** A role code, or OTHER_ROLE with the name in customRole. */
+  role: PartyRoleCode | typeof OTHER_ROLE;
+  customRole: string;
+  name: string;
+  organisation: string;
+  registrationNumber: string;
+  contact: string;
+}
+
+export type PartyField = keyof PartyDraft;
+export type PartyErrors = Partial<Record<PartyField, { key: MessageKey; params?: MessageParams }>>;
+
+const LIMITS = { customRole: 40, name: 200, organisation: 200, registrationNumber: 64, contact: 200 } as const;
+
+/** A new party defaults to the first role not yet taken: Party A, then Party B… */
+export function newPartyDraft(existing: readonly Party[]): PartyDraft {
+  const taken = new Set(existing.map((p) => p.role));
+  const role = (['party_a', 'party_b', 'party_c', 'party_d'] as const).find((r) => !taken.has(r)) ?? OTHER_ROLE;
+  return { role, customRole: '', name: '', organisation: '', registrationNumber: '', contact: '' };
+}
+
+export function partyDraftOf(p: Party): PartyDraft {
+  return {
+    role: isRoleCode(p.role) ? p.role : OTHER_ROLE,
+    customRole: isRoleCode(p.role) ? '' : p.role,
+    name: p.name,
+    organisation: p.organisation ?? '',
+    registrationNumber: p.registrationNumber ?? '',
+    contact: p.contact ?? '',
+  };
+}
+
+export function validateParty(d: PartyDraft): PartyErrors {
+  const errors: PartyErrors = {};
+  if (d.role === OTHER_ROLE && !d.customRole.trim()) errors.customRole = { key: 'validation.required' };
+  if (!d.name.trim()) errors.name = { key: 'validation.required' };
+  for (const field of Object.keys(LIMITS) as Array<keyof typeof LIMITS>) {
+    if (!errors[field] && d[field].trim().length > LIMITS[field]) errors[field] = { key: 'validation.tooLong', params: { max: LIMITS[field] } };
+  }
+  const reg = d.registrationNumber.trim().toUpperCase();
+  if (!errors.registrationNumber && looksLikeUscc(reg) && !isValidUscc(reg)) errors.registrationNumber = { key: 'validation.uscc' };
+  return errors;
+}
+
+export function partyInputOf(d: PartyDraft): PartyInput {
+  const reg = d.registrationNumber.trim();
+  return {
+    role: d.role === OTHER_ROLE ? d.customRole.trim() : d.role,
+    name: d.name.trim(),
+    organisation: d.organisation.trim(),
+    registrationNumber: looksLikeUscc(reg.toUpperCase()) ? reg.toUpperCase() : reg,
+    contact: d.contact.trim(),
+  };
+}

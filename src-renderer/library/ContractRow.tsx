@@ -1,0 +1,50 @@
+import type { SearchHit } from '../../src-shared/api/index.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { StatusBadge } from '../ui/StatusBadge.js';
+
+/** One contract in the library list; a placeholder shimmer while its page is loading. */
+export function ContractRow({ hit, index, selected, total, onOpen, onSelect }: { hit: SearchHit | undefined; index: number; selected: boolean; total: number; onOpen: (id: string) => void; onSelect: (index: number) => void }) {
+  const { t, fmt } = useI18n();
+  const common = {
+    id: `contract-row-${index}`,
+    role: 'option' as const,
+    'aria-selected': selected,
+    'aria-setsize': total,
+    'aria-posinset': index + 1,
+  };
+  if (!hit) {
+    return (
+      <div {...common} className="contract-row contract-row-placeholder" aria-busy="true">
+        <span className="shimmer shimmer-title" />
+        <span className="shimmer shimmer-short" />
+      </div>
+    );
+  }
+  return (
+    <div
+      {...common}
+      className={selected ? 'contract-row contract-row-selected' : 'contract-row'}
+      data-contract-id={hit.id}
+      onMouseDown={() => onSelect(index)}
+      onClick={() => onOpen(hit.id)}
+    >
+      <div className="contract-cell-main">
+        <span className="contract-title">{hit.title}</span>
+        <span className="contract-sub">
+          {hit.parties.length ? hit.parties.join(' · ') : <span className="muted">{t('library.row.noParties')}</span>}
+          {hit.tags.map((tag) => (
+            <span key={tag} className="tag-chip tag-chip-small">
+              {tag}
+            </span>
+          ))}
+        </span>
+      </div>
+      <div className="contract-cell">
+        <StatusBadge status={hit.status} />
+      </div>
+      <div className="contract-cell contract-cell-number">{fmt.money(hit.value)}</div>
+      <div className="contract-cell">{fmt.date(hit.expiryDate)}</div>
+      <div className="contract-cell muted">{fmt.date(hit.updatedAt)}</div>
+    </div>
+  );
+}

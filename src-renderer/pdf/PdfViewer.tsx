@@ -1,0 +1,167 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApi } from '../api/ApiContext.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { ErrorBanner } from '../ui/ErrorBanner.js';
+import { Icon } from '../ui/Icon.js';
+import { Spinner } from '../ui/Spinner.js';
+import { base64ToBytes } from './base64.js';
+import { openPdf, type PDFDocumentProxy } from './pdfjs.js';
+
+const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
+type Zoom = number | 'fit';
+
+interface Loaded {
+  doc: PDFDocumentProxy;
+  bytes: Uint8Array<ArrayBuffer>;
+  name: string;
+}
+
+/** A document version drawn page by page onto a canvas with pdf.js: page navigation, zoom, save a copy. */
+export function PdfViewer({ versionId }: { versionId: string }) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [page, setPage] = useState(1);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [scale, setScale] = useState(1);
+  const [width, setWidth] = useState(0);
+  const [rendering, setRendering] = useState(false);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const viewport = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    let opened: PDFDocumentProxy | null = null;
+    setLoaded(null);
+    setError(null);
+    setPage(1);
+    (async () => {
+      const file = await api.documents.read({ versionId });
+      const bytes = base64ToBytes(file.dataBase64);
+      opened = await openPdf(bytes);
+      if (live) setLoaded({ doc: opened, bytes, name: file.name });
+      else void opened.destroy();
+    })().catch((err: unknown) => live && setError(err));
+    return () => {
+      live = false;
+      if (opened) void opened.destroy();
+    };
+  }, [api, versionId]);
+
+  useEffect(() => {
+    const el = viewport.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [loaded]);
+
+  useEffect(() => {
+    const target = canvas.current;
+    if (!loaded || !target || (zoom === 'fit' && width === 0)) return;
+    let cancelled = false;
+    let task: { cancel(): void; promise: Promise<void> } | null = null;
+    setRendering(true);
+    (async () => {
+      const p = await loaded.doc.getPage(page);
+      if (cancelled) return;
+      const natural = p.getViewport({ scale: 1 });
+      const cssScale = zoom === 'fit' ? Math.max(0.25, (width - 48) / natural.width) : zoom;
+      const ratio = window.devicePixelRatio || 1;
+      const vp = p.getViewport({ scale: cssScale * ratio });
+      target.width = Math.floor(vp.width);
+      target.height = Math.floor(vp.height);
+      target.style.width = `${Math.floor(vp.width / ratio)}px`;
+      target.style.height = `${Math.floor(vp.height / ratio)}px`;
+      setScale(cssScale);
+      task = p.render({ canvas: target, viewport: vp });
+      await task.promise;
+    })()
+      .catch((err: unknown) => {
+        if (!cancelled && (err as { name?: string })?.name !== 'RenderingCancelledException') setError(err);
+      })
+      .finally(() => !cancelled && setRendering(false));
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+  }, [loaded, page, zoom, width]);
+
+  const pages = loaded?.doc.numPages ?? 0;
+  const go = useCallback((n: number) => setPage(Math.max(1, Math.min(pages || 1, n))), [pages]);
+  const zoomBy = (direction: 1 | -1) => {
+    const next = direction > 0 ? ZOOM_STEPS.find((s) => s > scale + 0.01) : [...ZOOM_STEPS].reverse().find((s) => s < scale - 0.01);
+    setZoom(next ?? (direction > 0 ? ZOOM_STEPS[ZOOM_STEPS.length - 1] : ZOOM_STEPS[0]));
+  };
+  const download = () => {
+    if (!loaded) return;
+    const url = URL.createObjectURL(new Blob([loaded.bytes], { type: 'application/pdf' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = loaded.name;
+    a.click();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  if (error) return <ErrorBanner error={error} title={t('viewer.error')} />;
+  if (!loaded) return <Spinner label={t('viewer.loading')} />;
+
+  return (
+    <section
+      className="pdf-viewer"
+      aria-label={t('viewer.label')}
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        if (e.key === 'PageDown' || e.key === 'ArrowRight') (e.preventDefault(), go(page + 1));
+        else if (e.key === 'PageUp' || e.key === 'ArrowLeft') (e.preventDefault(), go(page - 1));
+        else if (e.key === '+' || e.key === '=') (e.preventDefault(), zoomBy(1));
+        else if (e.key === '-') (e.preventDefault(), zoomBy(-1));
+      }}
+    >
+      <div className="pdf-toolbar" role="toolbar" aria-label={t('viewer.label')}>
+        <button type="button" className="btn btn-icon" onClick={() => go(page - 1)} disabled={page <= 1} aria-label={t('viewer.prev')} title={t('viewer.prev')}>
+          <Icon name="back" />
+        </button>
+        <label className="pdf-page">
+          <span className="visually-hidden">{t('viewer.page')}</span>
+          <input
+            type="number"
+            min={1}
+            max={pages}
+            value={page}
+            onChange={(e) => {
+              const n = Number(e.currentTarget.value);
+              if (Number.isInteger(n) && n >= 1 && n <= pages) setPage(n);
+            }}
+          />
+          <span>{t('viewer.pageOf', { count: pages })}</span>
+        </label>
+        <button type="button" className="btn btn-icon" onClick={() => go(page + 1)} disabled={page >= pages} aria-label={t('viewer.next')} title={t('viewer.next')}>
+          <Icon name="next" />
+        </button>
+        <span className="toolbar-sep" />
+        <button type="button" className="btn btn-icon" onClick={() => zoomBy(-1)} aria-label={t('viewer.zoomOut')} title={t('viewer.zoomOut')}>
+          <Icon name="zoomOut" />
+        </button>
+        <span className="pdf-zoom" aria-live="polite">
+          {t('viewer.zoom', { percent: Math.round(scale * 100) })}
+        </span>
+        <button type="button" className="btn btn-icon" onClick={() => zoomBy(1)} aria-label={t('viewer.zoomIn')} title={t('viewer.zoomIn')}>
+          <Icon name="zoomIn" />
+        </button>
+        <button type="button" className="btn btn-icon" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'} aria-label={t('viewer.fitWidth')} title={t('viewer.fitWidth')}>
+          <Icon name="fitWidth" />
+        </button>
+        <span className="toolbar-grow" />
+        <button type="button" className="btn" onClick={download}>
+          <Icon name="download" /> {t('viewer.download')}
+        </button>
+      </div>
+      <div ref={viewport} className={rendering ? 'pdf-canvas-area pdf-rendering' : 'pdf-canvas-area'}>
+        <canvas ref={canvas} className="pdf-canvas" aria-label={`${loaded.name} — ${t('viewer.page')} ${page}`} role="img" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startCoreThread } from '../../../src-main/host/core-thread.js';
+import { startBrowserHost, type BrowserHost } from '../../../src-main/host/server.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SCREENSHOTS = path.join(ROOT, 'results', 'screenshots');
+const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
+
+/** Flags that work for Debian's Chromium on the build machines (see platform notes). */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export type UiLanguage = 'zh-CN' | 'en';
+
+export interface Running {
+  page: Page;
+  host: BrowserHost;
+  dataDir: string;
+  /** Console errors and uncaught page errors seen so far. */
+  pageErrors: string[];
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The system locale the core sees when it picks the first-run language. */
+const SYSTEM_LOCALE: Record<UiLanguage, string> = { 'zh-CN': 'zh_CN.UTF-8', en: 'en_US.UTF-8' };
+
+/**
+ * The real stack, in process: the core in its worker thread, the loopback browser host serving the
+ * built renderer, and Debian Chromium driving it with the given system and browser language.
+ */
+export async function startInkstone(options: { lang: UiLanguage; dataDir?: string; viewport?: { width: number; height: number } }): Promise<Running> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-data-'));
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-chromium-'));
+  const saved = process.env.LC_ALL;
+  process.env.LC_ALL = SYSTEM_LOCALE[options.lang];
+  const core = startCoreThread({ dataDir });
+  if (saved === undefined) delete process.env.LC_ALL;
+  else process.env.LC_ALL = saved;
+  const host = await startBrowserHost({ core: core.client, staticDir: STATIC_DIR });
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: options.lang,
+    viewport: options.viewport ?? { width: 1360, height: 860 },
+    deviceScaleFactor: 1,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.goto(host.url);
+  return {
+    page,
+    host,
+    dataDir,
+    pageErrors,
+    async screenshot(name) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+    },
+    async close() {
+      await context.close();
+      await host.close();
+      await core.stop();
+      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
