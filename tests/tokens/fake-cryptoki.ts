@@ -3,7 +3,7 @@
 // a PIN-pad reader, keys that demand the PIN before every signature. It follows PKCS#11 v2.40 where
 // the code under test depends on it (login state per application, operations ending with C_Sign,
 // CKR_OPERATION_ACTIVE on a second C_SignInit).
-import { constants, createHash, privateEncrypt, sign, type KeyObject } from 'node:crypto';
+import { constants, privateEncrypt, sign, type KeyObject } from 'node:crypto';
 import { CK, CKR, type Cryptoki, type CryptokiAttribute, type CryptokiLoader, type CryptokiMechanism, type Handle } from '../../src-main/core/tokens/index.js';
 
 export interface FakeKey {
@@ -30,6 +30,8 @@ export interface FakeTokenOptions {
   readonly keys: readonly FakeKey[];
   /** Certificates stored without a key (CA certificates). */
   readonly certificates?: readonly Uint8Array[];
+  /** A module that refuses OS locking (CKR_CANT_LOCK): it must then be called from one thread. */
+  readonly cannotLock?: boolean;
 }
 
 const CKR_OPERATION_ACTIVE = 0x90;
@@ -52,7 +54,7 @@ const CKR_NAMES: Record<number, string> = {
 };
 
 /** Thrown like pkcs11js's Pkcs11Error: the CKR name as message, the value as code. */
-export function ckrError(code: number): Error {
+function ckrError(code: number): Error {
   return Object.assign(new Error(CKR_NAMES[code] ?? `CKR_0x${code.toString(16)}`), { name: 'Pkcs11Error', code });
 }
 
@@ -69,7 +71,7 @@ const HASH_OF: Record<number, string> = {
   [CK.CKM_ECDSA_SHA512]: 'sha512',
 };
 
-export const DEFAULT_FAKE_MECHANISMS = [
+const DEFAULT_FAKE_MECHANISMS = [
   CK.CKM_SHA256_RSA_PKCS,
   CK.CKM_SHA384_RSA_PKCS,
   CK.CKM_SHA512_RSA_PKCS,
@@ -140,9 +142,10 @@ export class FakeToken implements Cryptoki {
   readonly loader: CryptokiLoader = () => this;
 
   // --- library -----------------------------------------------------------------------------
-  C_Initialize(): void {
+  C_Initialize(options?: { flags?: number }): void {
     this.record('C_Initialize');
     if (this.initialized) throw ckrError(CKR.CRYPTOKI_ALREADY_INITIALIZED);
+    if (this.options.cannotLock && options?.flags) throw ckrError(CKR.CANT_LOCK);
     this.initialized = true;
   }
   C_Finalize(): void {
@@ -380,6 +383,3 @@ export class FakeToken implements Cryptoki {
     });
   }
 }
-
-/** SHA-256 of bytes, hex: for comparing certificates in assertions. */
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');

@@ -3,7 +3,7 @@
 // every signature, tokens without the combined hash-and-sign mechanisms.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CK, CKR, listTokenKeys, openPkcs11Signer, type PinRequest, type Pkcs11SignerOptions } from '../../src-main/core/tokens/index.js';
+import { CK, listTokenKeys, openPkcs11Signer, type PinRequest, type Pkcs11SignerOptions } from '../../src-main/core/tokens/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { createTestCa, issueCertificate, softwareKeyPair, verifySignature, type TestCa } from './test-pki.js';
 import { CKR_DEVICE_ERROR, FakeToken, type FakeKey, type FakeTokenOptions } from './fake-cryptoki.js';
@@ -290,8 +290,14 @@ describe('module lifetime', () => {
     assert.equal(count(token, 'close'), 1);
   });
 
-  test('CKR codes the mapping relies on are the standard values', () => {
-    assert.equal(CKR.PIN_INCORRECT, 0xa0);
-    assert.equal(CKR.DEVICE_REMOVED, 0x32);
+  test('a module that cannot lock is initialised plainly and signed with on the main thread', async () => {
+    const { token, open } = fakeToken({ cannotLock: true });
+    const signer = await open();
+    const sig = await signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' });
+    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }));
+    assert.equal(count(token, 'C_Initialize'), 2);
+    assert.equal(count(token, 'C_Sign'), 1);
+    assert.equal(count(token, 'C_SignAsync'), 0);
+    await signer.close();
   });
 });

@@ -15,11 +15,10 @@ export interface TestCa {
 
 const EC_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-export async function createTestCa(name = 'CN=Inkstone 测试根证书, O=墨石律师事务所, C=CN'): Promise<TestCa> {
+/** A self-signed root CA, or with `issuer` a subordinate CA it certifies. */
+export async function createTestCa(name = 'CN=Inkstone 测试根证书, O=墨石律师事务所, C=CN', issuer?: TestCa): Promise<TestCa> {
   const keys = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name,
-    keys,
+  const common = {
     signingAlgorithm: EC_SIGN,
     notBefore: new Date(Date.now() - 86_400_000),
     notAfter: new Date(Date.now() + 5 * 365 * 86_400_000),
@@ -27,8 +26,12 @@ export async function createTestCa(name = 'CN=Inkstone 测试根证书, O=墨石
       new x509.BasicConstraintsExtension(true, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      ...(issuer ? [await x509.AuthorityKeyIdentifierExtension.create(issuer.keys.publicKey)] : []),
     ],
-  });
+  };
+  const cert = issuer
+    ? await x509.X509CertificateGenerator.create({ ...common, subject: name, issuer: issuer.cert.subjectName, publicKey: keys.publicKey, signingKey: issuer.keys.privateKey })
+    : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name, keys });
   return { der: new Uint8Array(cert.rawData), cert, keys };
 }
 

@@ -25,14 +25,16 @@ export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
  * completely (bytes stored, rows written, audit entry) or leaves nothing behind — a failure after
  * its bytes were stored removes them again unless another version already used the same bytes.
  * Importing bytes the library already holds is not an error: the outcome names the existing contract.
+ * Every file gets an outcome, in order, including those a cancellation skipped.
  */
 export async function importFiles(library: Library, files: readonly IncomingFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   for (const [i, file] of files.entries()) {
-    if (options.signal?.aborted) throw new InkstoneError('CANCELLED');
     const name = path.basename(file.name);
     try {
+      // Cancelling stops between files: what was imported stays, the rest is reported as cancelled.
+      if (options.signal?.aborted) throw new InkstoneError('CANCELLED');
       outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options.contractId));
     } catch (err) {
       const e = serializeError(err);

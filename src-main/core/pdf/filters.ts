@@ -170,7 +170,7 @@ function asciiHexDecode(data: Uint8Array): Uint8Array {
   let hi = -1;
   for (const c of data) {
     if (c === 0x3e) break;
-    let v = -1;
+    let v: number;
     if (c >= 0x30 && c <= 0x39) v = c - 0x30;
     else if (c >= 0x41 && c <= 0x46) v = c - 0x37;
     else if (c >= 0x61 && c <= 0x66) v = c - 0x57;

@@ -11,6 +11,8 @@ export interface SoftwareKeySigner {
   readonly scheme: SignatureScheme;
   /** Signs bytes (hashing them with `scheme.hash`); ECDSA results are DER. */
   sign(tbs: Uint8Array): Promise<Uint8Array>;
+  /** The same, synchronously (software keys need no I/O). */
+  signSync(tbs: Uint8Array): Uint8Array;
 }
 
 const CURVE_HASH: Readonly<Record<string, SigningHashAlgorithm>> = {
@@ -56,13 +58,11 @@ function schemeOf(key: CryptoKey | KeyObject, options: { kind?: SignatureKind; h
 export function softwareKeySigner(key: CryptoKey | KeyObject, options: { kind?: SignatureKind; hash?: SigningHashAlgorithm } = {}): SoftwareKeySigner {
   const scheme = schemeOf(key, options);
   const keyObject = isCryptoKey(key) ? KeyObject.from(key) : key;
-  return {
-    scheme,
-    async sign(tbs) {
-      const hash = nodeHashName(scheme.hash);
-      if (scheme.kind === 'ecdsa') return new Uint8Array(sign(hash, tbs, { key: keyObject, dsaEncoding: 'der' }));
-      if (scheme.kind === 'rsa-pss') return new Uint8Array(sign(hash, tbs, { key: keyObject, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }));
-      return new Uint8Array(sign(hash, tbs, { key: keyObject, padding: constants.RSA_PKCS1_PADDING }));
-    },
+  const signSync = (tbs: Uint8Array): Uint8Array => {
+    const hash = nodeHashName(scheme.hash);
+    if (scheme.kind === 'ecdsa') return new Uint8Array(sign(hash, tbs, { key: keyObject, dsaEncoding: 'der' }));
+    if (scheme.kind === 'rsa-pss') return new Uint8Array(sign(hash, tbs, { key: keyObject, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }));
+    return new Uint8Array(sign(hash, tbs, { key: keyObject, padding: constants.RSA_PKCS1_PADDING }));
   };
+  return { scheme, signSync, sign: async (tbs) => signSync(tbs) };
 }

@@ -9,6 +9,7 @@ import { type HashAlgorithm, type SigningHashAlgorithm, digest, digestAlgorithmI
 import { OID } from './oids.js';
 import { softwareKeySigner, type CryptoKey } from './software-key.js';
 import { tsaCertificateUsageProblem } from './timestamp-token.js';
+import { verifySignature } from './verify-signature.js';
 
 /**
  * An RFC 3161 time-stamping authority: the evidence service's built-in TSA and the tests' loopback
@@ -121,6 +122,10 @@ export function createTimestampAuthority(options: TimestampAuthorityOptions): Ti
   const usage = tsaCertificateUsageProblem(certificate);
   if (usage) throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: usage });
   const signer = softwareKeySigner(options.privateKey);
+  const probe = new TextEncoder().encode('inkstone tsa key probe');
+  if (!verifySignature(signer.scheme, certificate.publicKey.spki, probe, signer.signSync(probe))) {
+    throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: 'the private key does not belong to the TSA certificate' });
+  }
   const clock = options.clock ?? (() => new Date());
   const accuracyMs = options.accuracyMs ?? 1000;
   const tsaName = new pkijs.GeneralName({ type: 4, value: decodeCertificate(certificate.der).subject });

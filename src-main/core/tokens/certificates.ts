@@ -56,6 +56,6 @@ function isSelfIssued(cert: X509Certificate): boolean {
   return cert.checkIssued(cert);
 }
 
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

@@ -45,30 +45,30 @@ const hashOf = (hash: HashAlgorithm) => (data: Uint8Array): Buffer => createHash
  */
 export function planSignature(params: SignParams, key: KeyAlgorithm, available: ReadonlySet<number>): SignaturePlan | undefined {
   const { hash, scheme } = params;
-  if (key.kind === 'RSA' && scheme === 'rsa-pkcs1') {
-    const plain = { outputLength: Math.ceil(key.modulusBits / 8), output: (answer: Buffer) => Uint8Array.from(answer) };
-    if (available.has(RSA_PKCS_WITH[hash])) {
-      return { ...plain, mechanism: { mechanism: RSA_PKCS_WITH[hash] }, name: `CKM_${hash.replace('-', '')}_RSA_PKCS`, input: asBuffer };
+  if (key.kind === 'RSA') {
+    const rsa = { outputLength: Math.ceil(key.modulusBits / 8), output: (answer: Buffer): Uint8Array => Uint8Array.from(answer) };
+    if (scheme === 'rsa-pkcs1') {
+      if (available.has(RSA_PKCS_WITH[hash])) {
+        return { ...rsa, mechanism: { mechanism: RSA_PKCS_WITH[hash] }, name: `CKM_${hash.replace('-', '')}_RSA_PKCS`, input: asBuffer };
+      }
+      if (available.has(CK.CKM_RSA_PKCS)) {
+        return { ...rsa, mechanism: { mechanism: CK.CKM_RSA_PKCS }, name: `CKM_RSA_PKCS (${hash} DigestInfo)`, input: (data) => digestInfo(hash, hashOf(hash)(data)) };
+      }
     }
-    if (available.has(CK.CKM_RSA_PKCS)) {
-      return { ...plain, mechanism: { mechanism: CK.CKM_RSA_PKCS }, name: `CKM_RSA_PKCS (${hash} DigestInfo)`, input: (data) => digestInfo(hash, hashOf(hash)(data)) };
-    }
-    return undefined;
-  }
-  if (key.kind === 'RSA' && scheme === 'rsa-pss') {
-    const parameter = { type: CK.CK_PARAMS_RSA_PSS, hashAlg: HASH_MECH[hash], mgf: MGF1[hash], saltLen: HASH_LENGTH[hash] };
-    const plain = { outputLength: Math.ceil(key.modulusBits / 8), output: (answer: Buffer) => Uint8Array.from(answer) };
-    if (available.has(CK.CKM_RSA_PKCS_PSS)) {
-      return { ...plain, mechanism: { mechanism: CK.CKM_RSA_PKCS_PSS, parameter }, name: `CKM_RSA_PKCS_PSS (${hash})`, input: hashOf(hash) };
-    }
-    if (available.has(RSA_PSS_WITH[hash])) {
-      return { ...plain, mechanism: { mechanism: RSA_PSS_WITH[hash], parameter }, name: `CKM_${hash.replace('-', '')}_RSA_PKCS_PSS`, input: asBuffer };
+    if (scheme === 'rsa-pss') {
+      const parameter = { type: CK.CK_PARAMS_RSA_PSS, hashAlg: HASH_MECH[hash], mgf: MGF1[hash], saltLen: HASH_LENGTH[hash] };
+      if (available.has(CK.CKM_RSA_PKCS_PSS)) {
+        return { ...rsa, mechanism: { mechanism: CK.CKM_RSA_PKCS_PSS, parameter }, name: `CKM_RSA_PKCS_PSS (${hash})`, input: hashOf(hash) };
+      }
+      if (available.has(RSA_PSS_WITH[hash])) {
+        return { ...rsa, mechanism: { mechanism: RSA_PSS_WITH[hash], parameter }, name: `CKM_${hash.replace('-', '')}_RSA_PKCS_PSS`, input: asBuffer };
+      }
     }
     return undefined;
   }
   if (key.kind === 'EC' && scheme === 'ecdsa') {
     const rawLength = 2 * CURVE_ORDER_BYTES[key.curve];
-    const plain = {
+    const ecdsa = {
       // Room for a DER answer too: some middleware return DER despite the standard.
       outputLength: rawLength + 16,
       output: (answer: Buffer): Uint8Array => {
@@ -78,10 +78,10 @@ export function planSignature(params: SignParams, key: KeyAlgorithm, available: 
       },
     };
     if (available.has(CK.CKM_ECDSA)) {
-      return { ...plain, mechanism: { mechanism: CK.CKM_ECDSA }, name: `CKM_ECDSA (${hash})`, input: hashOf(hash) };
+      return { ...ecdsa, mechanism: { mechanism: CK.CKM_ECDSA }, name: `CKM_ECDSA (${hash})`, input: hashOf(hash) };
     }
     if (available.has(ECDSA_WITH[hash])) {
-      return { ...plain, mechanism: { mechanism: ECDSA_WITH[hash] }, name: `CKM_ECDSA_${hash.replace('-', '')}`, input: asBuffer };
+      return { ...ecdsa, mechanism: { mechanism: ECDSA_WITH[hash] }, name: `CKM_ECDSA_${hash.replace('-', '')}`, input: asBuffer };
     }
     return undefined;
   }

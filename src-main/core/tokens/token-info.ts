@@ -47,7 +47,7 @@ export interface SlotSummary {
   readonly problem?: string;
 }
 
-export function summarizeToken(info: CryptokiTokenInfo): TokenSummary {
+function summarizeToken(info: CryptokiTokenInfo): TokenSummary {
   const f = info.flags;
   return {
     label: unpad(info.label),

@@ -1,0 +1,83 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCoreService, type CoreService } from '../../src-main/core/service/index.js';
+import type { CoreEvent } from '../../src-shared/api/index.js';
+import { makeTextPdf } from '../support/text-pdf.js';
+
+let dir: string;
+let core: CoreService;
+const logged: string[] = [];
+
+before(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'inkstone-core-'));
+  core = createCoreService({ dataDir: dir, log: (m) => logged.push(m), today: () => '2026-11-27' });
+});
+after(() => {
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('every call is checked against the contract before it runs', async () => {
+  assert.deepEqual((await core.invoke('contracts.nuke', {})).ok, false);
+  const unknown = await core.invoke('contracts.nuke', {});
+  assert.equal(!unknown.ok && unknown.error.code, 'UNKNOWN_OPERATION');
+  const invalid = await core.invoke('contracts.update', { id: 'not-an-id', patch: { title: 'x' } });
+  assert.equal(!invalid.ok && invalid.error.code, 'INVALID_INPUT');
+  assert.match(!invalid.ok ? String(invalid.error.details.issues) : '', /id/);
+  const extra = await core.invoke('contracts.search', { text: 'a', limit: 100000 });
+  assert.equal(!extra.ok && extra.error.code, 'INVALID_INPUT');
+});
+
+test('domain errors come back typed, with details, and are not logged as crashes', async () => {
+  const r = await core.invoke('contracts.get', { id: '0'.repeat(32) });
+  assert.equal(r.ok, false);
+  assert.equal(!r.ok && r.error.code, 'CONTRACT_NOT_FOUND');
+  assert.equal(logged.length, 0);
+});
+
+test('settings persist and validate', async () => {
+  const r = await core.invoke('settings.update', { language: 'zh-CN', reminderHorizonDays: 60 });
+  assert.ok(r.ok);
+  const bad = await core.invoke('settings.update', { language: 'fr' });
+  assert.equal(!bad.ok && bad.error.code, 'INVALID_INPUT');
+  const again = createCoreService({ dataDir: dir });
+  const s = await again.invoke('settings.get', {});
+  again.close();
+  assert.ok(s.ok && (s.value as { language: string; reminderHorizonDays: number }).language === 'zh-CN');
+  assert.ok(s.ok && (s.value as { reminderHorizonDays: number }).reminderHorizonDays === 60);
+});
+
+test('a long import reports progress and can be cancelled between files', async () => {
+  const pdf = async (t: string) => Buffer.from(await makeTextPdf({ title: t, lines: [t] })).toString('base64');
+  const files = [{ name: 'a.pdf', dataBase64: await pdf('Alpha lease') }, { name: 'b.pdf', dataBase64: await pdf('Beta lease') }, { name: 'c.pdf', dataBase64: await pdf('Gamma lease') }];
+  const events: CoreEvent[] = [];
+  const running = core.invoke('library.import', { files }, { jobId: 'imp-1', emit: (e) => {
+    events.push(e);
+    if (e.type === 'progress' && e.done === 1) void core.invoke('jobs.cancel', { jobId: 'imp-1' });
+  } });
+  const r = await running;
+  assert.ok(r.ok);
+  const outcomes = (r.value as { outcomes: Array<{ ok: boolean; error?: { code: string } }> }).outcomes;
+  assert.equal(outcomes.length, 3);
+  assert.equal(outcomes[0].ok, true);
+  assert.deepEqual(outcomes.slice(1).map((o) => o.error?.code), ['CANCELLED', 'CANCELLED']);
+  const search = await core.invoke('contracts.search', { text: 'lease' });
+  assert.ok(search.ok && (search.value as { total: number }).total === 1, 'only the file before the cancel was imported');
+  assert.ok(events.some((e) => e.type === 'library.changed'));
+});
+
+test('documents.read returns the stored bytes of a version', async () => {
+  const bytes = await makeTextPdf({ title: 'Readback', lines: ['readback'] });
+  const imp = await core.invoke('library.import', { files: [{ name: 'r.pdf', dataBase64: Buffer.from(bytes).toString('base64') }] });
+  assert.ok(imp.ok);
+  const contractId = (imp.value as { outcomes: Array<{ contractId: string }> }).outcomes[0].contractId;
+  const c = await core.invoke('contracts.get', { id: contractId });
+  assert.ok(c.ok);
+  const versionId = (c.value as { documents: Array<{ versions: Array<{ id: string }> }> }).documents[0].versions[0].id;
+  const doc = await core.invoke('documents.read', { versionId });
+  assert.ok(doc.ok);
+  assert.deepEqual(Buffer.from((doc.value as { dataBase64: string }).dataBase64, 'base64'), Buffer.from(bytes));
+});
