@@ -17,7 +17,15 @@ export function registerTokensCommands(program: Command): void {
   tokens
     .command('list')
     .description('list slots, tokens and the certificates and keys on them (no PIN asked)')
-    .option('--module <path>', `PKCS#11 module to load (default: every installed one of: ${knownModules().map((m) => m.middleware).filter(unique).join(', ') || 'none known for this platform'})`)
+    .option(
+      '--module <path>',
+      `PKCS#11 module to load (default: every installed one of: ${
+        knownModules()
+          .map((m) => m.middleware)
+          .filter(unique)
+          .join(', ') || 'none known for this platform'
+      })`,
+    )
     .option('--json', 'print the listing as JSON (certificates as base64 DER)')
     .option('--lang <lang>', 'zh-CN or en')
     .action((opts: { module?: string; json?: boolean; lang?: string }) => {
@@ -84,7 +92,11 @@ function renderKey(key: TokenKeyEntry, privateHidden: boolean): string {
   else lines.push('          no certificate');
   if (key.privateKey) {
     const p = key.privateKey;
-    const traits = [p.canSign ? 'can sign' : 'cannot sign', p.sensitive ? 'sensitive' : 'NOT sensitive', p.extractable ? 'EXTRACTABLE' : 'never leaves the token'];
+    const traits = [
+      p.canSign ? 'can sign' : 'cannot sign',
+      p.sensitive ? 'sensitive' : 'NOT sensitive',
+      p.extractable ? 'EXTRACTABLE' : 'never leaves the token',
+    ];
     if (p.alwaysAuthenticate) traits.push('PIN before every signature');
     lines.push(`          private key: ${traits.join(', ')}`);
   } else if (privateHidden) lines.push('          private key: not shown before login');

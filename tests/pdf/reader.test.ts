@@ -1,5 +1,6 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -7,6 +8,7 @@ import {
   PdfDict,
   PdfRef,
   bufferSource,
+  digestByteRange,
   documentId,
   fileSource,
   findSignatures,
@@ -17,7 +19,7 @@ import {
   pageCount,
   readDss,
 } from '../../src-main/core/pdf/index.js';
-import { PADES_CORPUS_DIR, allFixtures, hybridPdf, padesCorpusFiles, updatedPdf, manyPagesPdf, unsignedFieldPdf } from '../fixtures/pdfs.js';
+import { PADES_CORPUS_DIR, allFixtures, hybridPdf, linearizedPdf, padesCorpusFiles, updatedPdf, manyPagesPdf, unsignedFieldPdf } from '../fixtures/pdfs.js';
 import type { PdfFixture } from '../fixtures/pdfs.js';
 
 interface ExpectedEntry {
@@ -46,6 +48,18 @@ test('every generated fixture opens with the expected revisions, xref kind and p
     } finally {
       doc.close();
     }
+  }
+});
+
+test('a linearized file is one revision made of its first-page and main sections', async () => {
+  const doc = PdfDocument.openFile(await linearizedPdf());
+  try {
+    assert.equal(doc.revisions.length, 1);
+    assert.equal(doc.revision.linearized, true);
+    assert.ok(doc.revision.xrefOffset < 1024, 'startxref points at the first-page section near the start');
+    assert.equal(pageCount(doc), 500);
+  } finally {
+    doc.close();
   }
 });
 
@@ -221,6 +235,24 @@ test('corpus details: revision counts, document timestamps, DocMDP, DSS and /ID'
     assert.deepEqual(types[1], [null, 'ETSI.RFC3161']);
   } finally {
     nullType.close();
+  }
+  const eof = open('pdf-eof.pdf');
+  try {
+    const [sig] = findSignatures(eof);
+    assert.equal(digestByteRange(eof.source, sig.byteRange!), null, 'a ByteRange one byte past the end is not clamped');
+  } finally {
+    eof.close();
+  }
+  const plain = open('pdf-signed-original.pdf');
+  try {
+    const [sig] = findSignatures(plain);
+    const [a, b, c, d] = sig.byteRange!;
+    const bytes = readFileSync(path.join(PADES_CORPUS_DIR, 'pdf-signed-original.pdf'));
+    const expectedDigest = createHash('sha256').update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
+    assert.deepEqual(digestByteRange(plain.source, sig.byteRange!), expectedDigest);
+    assert.equal(digestByteRange(plain.source, [0, 10, 20]), null, 'an odd count is malformed');
+  } finally {
+    plain.close();
   }
   const loop = open('pades_infinite_loop.pdf');
   try {

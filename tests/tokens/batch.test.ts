@@ -32,13 +32,17 @@ for (const [id, params] of [
     const counting = countingLoader();
     const signer = await openPkcs11Signer({ module: SOFTHSM_MODULE, token: { label: 'Batch Token' }, key: { id }, pin: token.pin, loader: counting.loader });
     // What CMS signs per document: ~100 bytes of DER signed attributes.
-    const documents = Array.from({ length: BATCH }, (_, i) => Buffer.from(`31 66 signed attributes of contract no. ${i.toString().padStart(6, '0')} ${'·'.repeat(40)}`));
+    const documents = Array.from({ length: BATCH }, (_, i) =>
+      Buffer.from(`31 66 signed attributes of contract no. ${i.toString().padStart(6, '0')} ${'·'.repeat(40)}`),
+    );
     const signatures: Uint8Array[] = [];
     const started = performance.now();
     for (const doc of documents) signatures.push(await signer.sign(doc, params));
     const seconds = (performance.now() - started) / 1000;
     await signer.close();
-    console.log(`# ${BATCH} ${params.scheme} signatures on SoftHSM in ${seconds.toFixed(2)} s: ${(BATCH / seconds).toFixed(0)}/s, ${((seconds * 1000) / BATCH).toFixed(2)} ms each`);
+    console.log(
+      `# ${BATCH} ${params.scheme} signatures on SoftHSM in ${seconds.toFixed(2)} s: ${(BATCH / seconds).toFixed(0)}/s, ${((seconds * 1000) / BATCH).toFixed(2)} ms each`,
+    );
     assert.equal(counting.calls.get('C_Login'), 1, 'one PIN entry for the whole batch');
     assert.equal(counting.calls.get('C_OpenSession'), 1, 'one session throughout');
     assert.equal(counting.calls.get('C_SignAsync'), BATCH);

@@ -26,7 +26,13 @@ function inkstone(...args: string[]) {
 test('--json lists the token, its flags and the certificate as base64 DER', () => {
   const { code, stdout, stderr } = inkstone('--module', SOFTHSM_MODULE, '--json');
   assert.equal(code, 0, stderr);
-  const [listing] = JSON.parse(stdout) as Array<{ module: string; slots: Array<{ token: { label: string; flags: { loginRequired: boolean } } | null; keys?: Array<{ id: string; certificate: string; certificateSummary: { subject: string }; privateKey: unknown }> }> }>;
+  const [listing] = JSON.parse(stdout) as Array<{
+    module: string;
+    slots: Array<{
+      token: { label: string; flags: { loginRequired: boolean } } | null;
+      keys?: Array<{ id: string; certificate: string; certificateSummary: { subject: string }; privateKey: unknown }>;
+    }>;
+  }>;
   assert.equal(listing.module, SOFTHSM_MODULE);
   const slot = listing.slots.find((s) => s.token?.label === '合同签署 Key')!;
   assert.equal(slot.token!.flags.loginRequired, true);

@@ -165,7 +165,11 @@ export class FakeToken implements Cryptoki {
   }
   C_GetSlotInfo() {
     this.record('C_GetSlotInfo');
-    return { slotDescription: 'Fake USB reader', manufacturerID: 'Inkstone tests', flags: (this.present ? CK.CKF_TOKEN_PRESENT : 0) | CK.CKF_REMOVABLE_DEVICE | CK.CKF_HW_SLOT };
+    return {
+      slotDescription: 'Fake USB reader',
+      manufacturerID: 'Inkstone tests',
+      flags: (this.present ? CK.CKF_TOKEN_PRESENT : 0) | CK.CKF_REMOVABLE_DEVICE | CK.CKF_HW_SLOT,
+    };
   }
   C_GetTokenInfo() {
     this.record('C_GetTokenInfo');
@@ -348,12 +352,7 @@ export class FakeToken implements Cryptoki {
     const keyParts = rsa
       ? [[CK.CKA_MODULUS, Buffer.from(key.publicKey.export({ format: 'jwk' }).n!, 'base64url')] as const]
       : [[CK.CKA_EC_PARAMS, Buffer.from(CURVE_OID[key.publicKey.asymmetricKeyDetails!.namedCurve!], 'hex')] as const];
-    const common = [
-      [CK.CKA_ID, id],
-      [CK.CKA_LABEL, Buffer.from(key.label)],
-      [CK.CKA_KEY_TYPE, ulong(rsa ? CK.CKK_RSA : CK.CKK_EC)],
-      ...keyParts,
-    ] as const;
+    const common = [[CK.CKA_ID, id], [CK.CKA_LABEL, Buffer.from(key.label)], [CK.CKA_KEY_TYPE, ulong(rsa ? CK.CKK_RSA : CK.CKK_EC)], ...keyParts] as const;
     this.objects.set(this.nextHandle++, {
       isPrivate: true,
       key,

@@ -23,7 +23,10 @@ before(async () => {
 
 let modules = 0;
 /** A fresh fake token; each gets its own module path so the module registry never shares them. */
-function fakeToken(options: Partial<FakeTokenOptions> = {}): { token: FakeToken; open: (extra?: Partial<Pkcs11SignerOptions>) => ReturnType<typeof openPkcs11Signer> } {
+function fakeToken(options: Partial<FakeTokenOptions> = {}): {
+  token: FakeToken;
+  open: (extra?: Partial<Pkcs11SignerOptions>) => ReturnType<typeof openPkcs11Signer>;
+} {
   const token = new FakeToken({ keys: [rsa], certificates: [ca.der], ...options });
   const module = `/fake/module-${++modules}.so`;
   return { token, open: (extra = {}) => openPkcs11Signer({ module, loader: token.loader, pin: PIN, ...extra }) };
@@ -264,7 +267,13 @@ describe('keys', () => {
   });
 
   test('listing after login reports each key’s protection', async () => {
-    const token = new FakeToken({ keys: [{ ...rsa, alwaysAuthenticate: true }, { ...ec, canSign: false }], certificates: [ca.der] });
+    const token = new FakeToken({
+      keys: [
+        { ...rsa, alwaysAuthenticate: true },
+        { ...ec, canSign: false },
+      ],
+      certificates: [ca.der],
+    });
     const contents = await listTokenKeys({ module: '/fake/listing.so', loader: token.loader, login: { pin: PIN } });
     const byId = Object.fromEntries(contents.keys.map((k) => [k.id, k]));
     assert.deepEqual(byId.a1.privateKey, { label: 'signing RSA', canSign: true, alwaysAuthenticate: true, extractable: false, sensitive: true });

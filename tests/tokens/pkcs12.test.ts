@@ -22,7 +22,8 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const pem = (label: string, der: Uint8Array) => `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
+const pem = (label: string, der: Uint8Array) =>
+  `-----BEGIN ${label}-----\n${Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END ${label}-----\n`;
 let files = 0;
 
 /** A key certified by the test CA, exported by `openssl pkcs12` with the given options. */
@@ -33,7 +34,20 @@ async function opensslP12(type: SoftwareKeyType, password: string, extra: string
   writeFileSync(`${base}.key`, key.privateKey.export({ type: 'pkcs8', format: 'pem' }));
   writeFileSync(`${base}.crt`, pem('CERTIFICATE', cert));
   writeFileSync(`${base}.ca`, pem('CERTIFICATE', ca.der));
-  const args = ['pkcs12', '-export', '-inkey', `${base}.key`, '-in', `${base}.crt`, '-out', `${base}.p12`, '-passout', `pass:${password}`, '-name', '王律师的签名证书'];
+  const args = [
+    'pkcs12',
+    '-export',
+    '-inkey',
+    `${base}.key`,
+    '-in',
+    `${base}.crt`,
+    '-out',
+    `${base}.p12`,
+    '-passout',
+    `pass:${password}`,
+    '-name',
+    '王律师的签名证书',
+  ];
   execFileSync('openssl', [...args, ...(withChain ? ['-certfile', `${base}.ca`] : []), ...extra], { stdio: 'pipe' });
   return { file: `${base}.p12`, key, cert };
 }
@@ -100,7 +114,10 @@ describe('reading and signing', () => {
     const signer = await openPkcs12Signer({ file: made.file, password: '合同密码2024' });
     try {
       assert.deepEqual(Buffer.from(signer.certificate), Buffer.from(made.cert));
-      assert.deepEqual(signer.chain.map((c) => Buffer.from(c)), [Buffer.from(ca.der)]);
+      assert.deepEqual(
+        signer.chain.map((c) => Buffer.from(c)),
+        [Buffer.from(ca.der)],
+      );
       assert.deepEqual(signer.keyAlgorithm, { kind: 'EC', curve: 'P-256' });
       assert.equal(signer.keyDescription.keyLabel, '王律师的签名证书');
       assert.equal(signer.keyDescription.fileName, path.basename(made.file));

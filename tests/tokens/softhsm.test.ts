@@ -137,7 +137,10 @@ describe('signing', () => {
     const signer = await open({ label: 'p256 cert' });
     try {
       assert.deepEqual(Buffer.from(signer.certificate), Buffer.from(certs.get('03')!));
-      assert.deepEqual(signer.chain.map((c) => Buffer.from(c)), [Buffer.from(ca.der)]);
+      assert.deepEqual(
+        signer.chain.map((c) => Buffer.from(c)),
+        [Buffer.from(ca.der)],
+      );
       assert.deepEqual(signer.keyAlgorithm, { kind: 'EC', curve: 'P-256' });
       assert.equal(signer.assurance, 'hardware-token');
       assert.equal(signer.keyDescription.provider, 'pkcs11');

@@ -30,7 +30,13 @@ export async function createTestCa(name = 'CN=Inkstone 测试根证书, O=墨石
     ],
   };
   const cert = issuer
-    ? await x509.X509CertificateGenerator.create({ ...common, subject: name, issuer: issuer.cert.subjectName, publicKey: keys.publicKey, signingKey: issuer.keys.privateKey })
+    ? await x509.X509CertificateGenerator.create({
+        ...common,
+        subject: name,
+        issuer: issuer.cert.subjectName,
+        publicKey: keys.publicKey,
+        signingKey: issuer.keys.privateKey,
+      })
     : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name, keys });
   return { der: new Uint8Array(cert.rawData), cert, keys };
 }
@@ -57,9 +63,7 @@ export async function issueCertificate(ca: TestCa, spki: Uint8Array, subject: st
 export type SoftwareKeyType = 'rsa-2048' | 'rsa-3072' | 'P-256' | 'P-384';
 
 export function softwareKeyPair(type: SoftwareKeyType): { privateKey: KeyObject; publicKey: KeyObject; spki: Uint8Array } {
-  const pair = type.startsWith('rsa')
-    ? generateKeyPairSync('rsa', { modulusLength: Number(type.slice(4)) })
-    : generateKeyPairSync('ec', { namedCurve: type });
+  const pair = type.startsWith('rsa') ? generateKeyPairSync('rsa', { modulusLength: Number(type.slice(4)) }) : generateKeyPairSync('ec', { namedCurve: type });
   return { ...pair, spki: pair.publicKey.export({ type: 'spki', format: 'der' }) };
 }
 

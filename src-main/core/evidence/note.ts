@@ -80,10 +80,24 @@ function makeVerifier(name: string, publicKey: Uint8Array): NoteVerifier {
   };
 }
 
+/** Split at the first n−1 '+' signs: the last field is base64, which may itself hold '+'. */
+function splitPlus(s: string, n: number): string[] | null {
+  const out: string[] = [];
+  let rest = s;
+  for (let i = 0; i < n - 1; i++) {
+    const at = rest.indexOf('+');
+    if (at < 0) return null;
+    out.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  out.push(rest);
+  return out;
+}
+
 /** Parse `<name>+<hash>+<base64 key>`; the hash must match the key (it is the key's fingerprint). */
 export function parseNoteVerifier(encoded: string): NoteVerifier {
-  const parts = encoded.trim().split('+');
-  if (parts.length !== 3) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'a verifier key has the form name+hash+key' });
+  const parts = splitPlus(encoded.trim(), 3);
+  if (!parts) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'a verifier key has the form name+hash+key' });
   const [name, hash, key] = parts;
   const raw = Buffer.from(key, 'base64');
   if (raw.length !== 33 || raw[0] !== ALG_ED25519) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'only Ed25519 verifier keys are supported' });
@@ -114,8 +128,8 @@ export function generateNoteSigner(name: string | ((publicKey: Uint8Array) => st
 }
 
 export function parseNoteSigner(encoded: string): NoteSigner {
-  const parts = encoded.trim().split('+');
-  if (parts.length !== 5 || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') {
+  const parts = splitPlus(encoded.trim(), 5);
+  if (!parts || parts[0] !== 'PRIVATE' || parts[1] !== 'KEY') {
     throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'a signer key has the form PRIVATE+KEY+name+hash+key' });
   }
   const raw = Buffer.from(parts[4], 'base64');

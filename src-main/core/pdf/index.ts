@@ -15,7 +15,7 @@ export type { PdfLimits } from './limits.js';
 export { DEFAULT_PDF_LIMITS } from './limits.js';
 
 export type { PdfObject, PdfArray } from './objects.js';
-export { PdfRef, PdfName, PdfString, PdfDict, PdfStream, PdfPlaceholder, name, isName, typeOf, decodeTextString, encodeTextString } from './objects.js';
+export { PdfRef, PdfName, PdfString, PdfDict, PdfStream, PdfPlaceholder, name, isName, decodeTextString, encodeTextString } from './objects.js';
 
 export type { ByteSpan } from './parser.js';
 export type { FilterStep } from './filters.js';
@@ -36,6 +36,8 @@ export type { DssEntry, DssVri, PdfDss, DssAddition } from './dss.js';
 export { readDss, addDss, vriKey } from './dss.js';
 
 export { formatPdfDate, parsePdfDate } from './dates.js';
+
+export { digestByteRange, byteRangePairs } from './ranges.js';
 
 export type { WrittenUpdate } from './incremental.js';
 export { IncrementalUpdate, writeIncrementalUpdate } from './incremental.js';

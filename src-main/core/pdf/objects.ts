@@ -45,9 +45,6 @@ export class PdfRef {
  */
 export class PdfName {
   constructor(readonly value: string) {}
-  static of(value: string): PdfName {
-    return new PdfName(value);
-  }
   is(value: string): boolean {
     return this.value === value;
   }
@@ -216,7 +213,7 @@ export function encodeTextString(text: string): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Small conveniences for building update objects
 
-/** `PdfName.of` shorthand for building dictionaries: `name('Sig')`. */
+/** A name, for building dictionaries: `name('Sig')`. */
 export function name(value: string): PdfName {
   return new PdfName(value);
 }
@@ -224,19 +221,4 @@ export function name(value: string): PdfName {
 /** True when `obj` is the name `value`. */
 export function isName(obj: PdfObject | undefined, value?: string): obj is PdfName {
   return obj instanceof PdfName && (value === undefined || obj.value === value);
-}
-
-/** A one-line description of a value's type, for error details. */
-export function typeOf(obj: PdfObject | undefined): string {
-  if (obj === undefined) return 'missing';
-  if (obj === null) return 'null';
-  if (typeof obj === 'boolean') return 'boolean';
-  if (typeof obj === 'number') return 'number';
-  if (Array.isArray(obj)) return 'array';
-  if (obj instanceof PdfName) return 'name';
-  if (obj instanceof PdfString) return 'string';
-  if (obj instanceof PdfDict) return 'dictionary';
-  if (obj instanceof PdfStream) return 'stream';
-  if (obj instanceof PdfRef) return 'reference';
-  return 'placeholder';
 }

@@ -20,9 +20,6 @@ for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WS[c] = 1;
 const DELIM = new Uint8Array(256);
 for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
 
-export function isWhitespace(c: number): boolean {
-  return c >= 0 && WS[c] === 1;
-}
 /** A byte that belongs to a regular token (not whitespace, not a delimiter, not end of input). */
 export function isRegular(c: number): boolean {
   return c >= 0 && WS[c] === 0 && DELIM[c] === 0;

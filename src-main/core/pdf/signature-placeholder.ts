@@ -13,6 +13,7 @@ import type { FieldLock, MdpPermission } from './signatures.js';
 import { formatPdfDate } from './dates.js';
 import { formatByteRange } from './serialize.js';
 import { writeIncrementalUpdate } from './incremental.js';
+import { rangeChunks } from './ranges.js';
 import type { IncrementalUpdate, WrittenUpdate } from './incremental.js';
 
 /**
@@ -224,8 +225,6 @@ export interface PendingSignature {
   embed(der: Uint8Array): Promise<void>;
 }
 
-const HASH_CHUNK = 1024 * 1024;
-
 /** Write the update holding `placeholder` to `writer`, then patch its ByteRange in place. */
 export async function writeSignaturePlaceholder(update: IncrementalUpdate, placeholder: SignaturePlaceholder, writer: AtomicWriter): Promise<PendingSignature> {
   const written = await writeIncrementalUpdate(update, writer);
@@ -243,12 +242,10 @@ export async function writeSignaturePlaceholder(update: IncrementalUpdate, place
     written,
     async digest(algorithm = 'sha256') {
       const hash = createHash(algorithm);
-      for (const [start, length] of [[byteRange[0], byteRange[1]], [byteRange[2], byteRange[3]]]) {
-        for (let pos = start; pos < start + length; pos += HASH_CHUNK) {
-          const chunk = await writer.readAt(Math.min(HASH_CHUNK, start + length - pos), pos);
-          if (!chunk.length) throw new InkstoneError('INTERNAL', { reason: 'the pending file is shorter than its ByteRange' });
-          hash.update(chunk);
-        }
+      for (const [pos, length] of rangeChunks([[byteRange[0], byteRange[1]], [byteRange[2], byteRange[3]]])) {
+        const chunk = await writer.readAt(length, pos);
+        if (chunk.length !== length) throw new InkstoneError('INTERNAL', { reason: 'the pending file is shorter than its ByteRange' });
+        hash.update(chunk);
       }
       return hash.digest();
     },

@@ -1,7 +1,7 @@
 import type { PdfSource } from './source.js';
 import type { PdfLimits } from './limits.js';
 import { limitExceeded } from './limits.js';
-import { PdfDict, PdfRef, PdfStream } from './objects.js';
+import { PdfDict, PdfStream } from './objects.js';
 import type { PdfObject } from './objects.js';
 import { Cursor, Parser, corrupt, findBackward } from './parser.js';
 
@@ -211,14 +211,9 @@ export function trailerOffset(trailer: PdfDict, key: 'Prev' | 'XRefStm'): number
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
 }
 
-/** Reference keys of a trailer that a merged trailer inherits from older sections of one revision. */
+/** One trailer for a revision made of several sections (linearized files): newer entries win. */
 export function mergeTrailers(newestFirst: readonly PdfDict[]): PdfDict {
   const merged = new PdfDict();
   for (const t of [...newestFirst].reverse()) for (const [k, v] of t.entries()) merged.set(k, v);
   return merged.freeze();
-}
-
-/** True if the value is a reference (the trailer /Root of a usable section must be one). */
-export function isRef(v: PdfObject | undefined): v is PdfRef {
-  return v instanceof PdfRef;
 }

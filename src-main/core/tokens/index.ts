@@ -6,16 +6,7 @@
  *   try { for (const doc of batch) cms(doc, await signer.sign(tbs, { hash: 'SHA-256', scheme: 'rsa-pkcs1' })); }
  *   finally { await signer.close(); }
  */
-export type {
-  Assurance,
-  EcCurve,
-  HashAlgorithm,
-  KeyAlgorithm,
-  KeyDescription,
-  SignatureScheme,
-  Signer,
-  SignParams,
-} from './signer.js';
+export type { Assurance, EcCurve, HashAlgorithm, KeyAlgorithm, KeyDescription, SignatureScheme, Signer, SignParams } from './signer.js';
 export type { Pin, PinPrompt, PinRequest } from './pin.js';
 export type { PinSource } from './pkcs11-login.js';
 export type { SlotSummary, TokenFlags, TokenSelector, TokenSummary } from './token-info.js';

@@ -33,7 +33,10 @@ const ECDSA_WITH: Readonly<Record<HashAlgorithm, number>> = { 'SHA-256': CK.CKM_
 const CURVE_ORDER_BYTES: Readonly<Record<EcCurve, number>> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-const hashOf = (hash: HashAlgorithm) => (data: Uint8Array): Buffer => createHash(NODE_HASH[hash]).update(data).digest();
+const hashOf =
+  (hash: HashAlgorithm) =>
+  (data: Uint8Array): Buffer =>
+    createHash(NODE_HASH[hash]).update(data).digest();
 
 /**
  * Choose how to make `params` signatures with `key` on a token offering `available` mechanisms,
@@ -52,7 +55,12 @@ export function planSignature(params: SignParams, key: KeyAlgorithm, available: 
         return { ...rsa, mechanism: { mechanism: RSA_PKCS_WITH[hash] }, name: `CKM_${hash.replace('-', '')}_RSA_PKCS`, input: asBuffer };
       }
       if (available.has(CK.CKM_RSA_PKCS)) {
-        return { ...rsa, mechanism: { mechanism: CK.CKM_RSA_PKCS }, name: `CKM_RSA_PKCS (${hash} DigestInfo)`, input: (data) => digestInfo(hash, hashOf(hash)(data)) };
+        return {
+          ...rsa,
+          mechanism: { mechanism: CK.CKM_RSA_PKCS },
+          name: `CKM_RSA_PKCS (${hash} DigestInfo)`,
+          input: (data) => digestInfo(hash, hashOf(hash)(data)),
+        };
       }
     }
     if (scheme === 'rsa-pss') {

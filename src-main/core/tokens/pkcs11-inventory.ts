@@ -62,9 +62,7 @@ export async function listSlots(options: ModuleOptions & { readonly includeKeys?
  * The keys and certificates on one token. Private keys are usually hidden until login: pass
  * `login` (a PIN, a prompt, or nothing but `onPinPad` for a PIN-pad token) to see their attributes.
  */
-export async function listTokenKeys(
-  options: ModuleOptions & { readonly token?: TokenSelector; readonly login?: PinSource },
-): Promise<TokenContents> {
+export async function listTokenKeys(options: ModuleOptions & { readonly token?: TokenSelector; readonly login?: PinSource }): Promise<TokenContents> {
   const module = Pkcs11Module.acquire(options.module, options.loader);
   try {
     const ts = openTokenSession(module, options.token);

@@ -8,7 +8,8 @@ import { InkstoneError } from '../../../src-shared/errors/index.js';
  * the signed bytes); EC keys and certificates must come out at all (forge parses RSA only); and
  * the password must be encoded as each algorithm requires — BMPString for the PKCS#12 KDF (MAC,
  * legacy 3DES/RC2), UTF-8 for PBES2 — or Chinese passwords fail. forge still supplies the ASN.1
- * reader and the legacy ciphers Node's OpenSSL 3 no longer ships (RC2).
+ * reader and the legacy PKCS#12 ciphers Node's OpenSSL 3 no longer ships (RC2); PBES2 (what current
+ * tools write) runs on Node's own PBKDF2 and AES.
  */
 export interface Pkcs12Contents {
   /** PKCS#8 PrivateKeyInfo DER of each private key. */
@@ -66,7 +67,14 @@ const pbe = (
   forge.pki as unknown as {
     pbe: {
       getCipher(oid: string, params: Asn1, password: string | null): forge.cipher.BlockCipher;
-      generatePkcs12Key(password: string | null, salt: forge.util.ByteStringBuffer, id: number, iter: number, n: number, md: forge.md.MessageDigest): forge.util.ByteStringBuffer;
+      generatePkcs12Key(
+        password: string | null,
+        salt: forge.util.ByteStringBuffer,
+        id: number,
+        iter: number,
+        n: number,
+        md: forge.md.MessageDigest,
+      ): forge.util.ByteStringBuffer;
     };
   }
 ).pbe;
@@ -110,7 +118,8 @@ function decode(der: Uint8Array, password: string): Pkcs12Contents {
   const decrypt = (algorithm: Asn1, encrypted: string): Asn1 => {
     const [algOid, params] = children(algorithm, 'AlgorithmIdentifier');
     const name = oid(algOid);
-    const plain = name === OID.pbes2 ? decryptPbes2(params, Buffer.from(encrypted, 'binary'), pbes2Password) : decryptPkcs12Pbe(name, params, encrypted, kdfPassword);
+    const plain =
+      name === OID.pbes2 ? decryptPbes2(params, Buffer.from(encrypted, 'binary'), pbes2Password) : decryptPkcs12Pbe(name, params, encrypted, kdfPassword);
     try {
       return forge.asn1.fromDer(forge.util.createBuffer(plain), true);
     } catch {
@@ -146,7 +155,16 @@ function decode(der: Uint8Array, password: string): Pkcs12Contents {
     }
   };
 
-  for (const info of children(parse(authenticatedSafe), 'AuthenticatedSafe')) {
+  try {
+    readSafes(parse(authenticatedSafe), decrypt, readBags);
+  } finally {
+    pbes2Password.fill(0);
+  }
+  return { keys, certificates };
+}
+
+function readSafes(authenticatedSafe: Asn1, decrypt: (algorithm: Asn1, encrypted: string) => Asn1, readBags: (safeContents: Asn1) => void): void {
+  for (const info of children(authenticatedSafe, 'AuthenticatedSafe')) {
     const [type, body] = children(info, 'ContentInfo');
     switch (oid(type)) {
       case OID.data:
@@ -162,7 +180,6 @@ function decode(der: Uint8Array, password: string): Pkcs12Contents {
         throw new Unsupported(`content protected as ${oid(type)} (public-key privacy mode)`);
     }
   }
-  return { keys, certificates };
 }
 
 /** PBES2 (RFC 8018) with PBKDF2 and AES/3DES-CBC, done by Node's OpenSSL: far faster than forge's JavaScript. */

@@ -1,0 +1,3 @@
+import { evidenceApiSuite } from './support/api-suite.js';
+
+evidenceApiSuite('SQLite + filesystem blobs', { backend: 'sqlite', blobStore: 'filesystem' });
