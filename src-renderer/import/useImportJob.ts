@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../src-shared/api/index.js';
+import { formatErrorMessage } from '../../src-shared/errors/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { toApiError } from '../api/api-error.js';
 import { useCoreEvents } from '../hooks/useCoreEvents.js';
@@ -22,6 +23,15 @@ export interface ImportJob {
   start(files: readonly File[]): void;
   cancel(): void;
   dismiss(): void;
+}
+
+function fileName(f: File): string {
+  return f.name || 'document.pdf';
+}
+
+function failedOutcome(f: File, code: 'IMPORT_EMPTY_FILE' | 'INTERNAL'): ImportOutcome {
+  const name = fileName(f);
+  return { ok: false, name, error: { code, message: formatErrorMessage(code, { name }, 'en'), details: { name } } };
 }
 
 const IDLE: ImportJobState = { phase: 'idle', fileCount: 0, done: 0, label: null, outcomes: [], error: null };
@@ -53,11 +63,16 @@ export function useImportJob(contractId?: string): ImportJob {
         try {
           for (const batch of batchFiles(files)) {
             if (run.cancelled) break;
-            const payload = await Promise.all(batch.map(async (f) => ({ name: f.name || 'document.pdf', dataBase64: await readAsBase64(f) })));
-            run.id = crypto.randomUUID();
-            setState((s) => ({ ...s, phase: 'running' }));
-            const result = await api.library.import({ files: payload, ...(contractId ? { contractId } : {}) }, { jobId: run.id });
-            outcomes.push(...result.outcomes);
+            // An empty file has nothing to send: it is refused here with the core's own error code.
+            const toSend = batch.filter((f) => f.size > 0);
+            const payload = await Promise.all(toSend.map(async (f) => ({ name: fileName(f), dataBase64: await readAsBase64(f) })));
+            let received: ImportOutcome[] = [];
+            if (payload.length) {
+              run.id = crypto.randomUUID();
+              setState((s) => ({ ...s, phase: 'running' }));
+              received = (await api.library.import({ files: payload, ...(contractId ? { contractId } : {}) }, { jobId: run.id })).outcomes;
+            }
+            for (const f of batch) outcomes.push(f.size > 0 ? (received.shift() ?? failedOutcome(f, 'INTERNAL')) : failedOutcome(f, 'IMPORT_EMPTY_FILE'));
             run.base += batch.length;
             setState((s) => ({ ...s, done: run.base, outcomes: [...outcomes] }));
           }

@@ -135,7 +135,7 @@ export function LibraryScreen({ active, onOpen, importJob, onImport }: { active:
       <header className="screen-header">
         <div className="screen-heading">
           <h1>{t('library.title')}</h1>
-          {results.total !== null && (
+          {results.total !== null && !libraryEmpty && (
             <span className="result-count" aria-live="polite">
               {plural('library.count', results.total)}
               {results.tookMs !== null && <span className="muted"> · {t('library.took', { ms: fmt.integer(Math.max(1, Math.round(results.tookMs))) })}</span>}

@@ -192,6 +192,31 @@ test('existing unsigned field: signed in place; indirect /Annots and direct /Acr
   }
 });
 
+test('indirect /AcroForm with an indirect /Fields array: the array gets a new version', async () => {
+  const input = path.join(dir, 'indirect-fields.pdf');
+  writeFileSync(
+    input,
+    buildPdf(
+      { 4: '<< /Fields 5 0 R /DA (/Helv 0 Tf 0 g) >>', 5: '[6 0 R]', 6: '<< /FT /Tx /T (Buyer) /Subtype /Widget /Rect [0 0 1 1] /P 3 0 R >>' },
+      { catalog: '<< /Type /Catalog /Pages 2 0 R /AcroForm 4 0 R >>' },
+    ),
+  );
+  const { path: signed } = await signInto(input, { fieldName: 'Sig1' });
+  qpdfCheck(signed);
+  const doc = PdfDocument.openFile(signed);
+  try {
+    const defined = doc.revision.definedObjects;
+    assert.ok(defined.includes(5), 'the /Fields array is rewritten');
+    assert.ok(defined.includes(4), 'the AcroForm gets /SigFlags');
+    assert.ok(!defined.includes(1), 'the catalog is untouched');
+    assert.deepEqual(listFields(doc).map((f) => f.name), ['Buyer', 'Sig1']);
+    assert.equal(doc.getDict(new PdfRef(4, 0))?.get('SigFlags'), 3);
+    assert.equal(doc.getString(doc.getDict(new PdfRef(4, 0))?.get('DA'))?.text, '/Helv 0 Tf 0 g', 'other AcroForm entries kept');
+  } finally {
+    doc.close();
+  }
+});
+
 test('unusable fields are refused with typed errors; a too-small placeholder leaves no file', async () => {
   const textField = path.join(dir, 'text-field.pdf');
   writeFileSync(textField, buildPdf({ 4: '<< /FT /Tx /T (Buyer) /Subtype /Widget /Rect [0 0 1 1] >>' }, { catalog: '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>' }));

@@ -1,12 +1,21 @@
 /**
  * The PDF layer: a bounded, random-access reader and an append-only incremental writer, shared by
- * the signing engine and the verifier. See docs/decisions/pdf-reader.md for why Inkstone has its
- * own.
+ * the signing engine and the verifier. Why Inkstone has its own: docs/decisions/pdf-reader.md.
  *
- * Reading: `PdfDocument.open(fileSource(path))` (or `PdfDocument.openFile(path)`) → revisions,
- * `asOf(k)` views, pages, fields, signatures, DSS, DocMDP.
- * Writing: `new IncrementalUpdate(doc)` → add / replace objects → `writeIncrementalUpdate` or, for
- * a signature, `addSignaturePlaceholder` + `writeSignaturePlaceholder` → digest → `embed` → commit.
+ * Reading:
+ *   const doc = PdfDocument.openFile(path);           // or PdfDocument.open(fileSource(path))
+ *   doc.revisions; doc.asOf(k); listPages(doc); findSignatures(doc); readDss(doc); doc.close();
+ *
+ * Signing (the signing engine orchestrates; the writer is an AtomicWriter from core/files):
+ *   const update = new IncrementalUpdate(doc);
+ *   const ap = update.addStream({ Type: name('XObject'), Subtype: name('Form'), BBox: [...] }, ops);
+ *   const ph = addSignaturePlaceholder(update, { fieldName, page, rect, appearance: ap }, { kind: 'signature', signingTime, contentsSize });
+ *   const pending = await writeSignaturePlaceholder(update, ph, writer);   // ByteRange already patched
+ *   const digest = await pending.digest('sha256');                          // streamed from the temp file
+ *   await pending.embed(cmsDer);                                            // PDF_PLACEHOLDER_TOO_SMALL if it does not fit
+ *   await writer.commit();                                                  // or writer.abort() on any error
+ *
+ * LTV: `addDss(update, {...})` then `writeIncrementalUpdate(update, writer)`.
  */
 export type { PdfSource } from './source.js';
 export { fileSource, bufferSource } from './source.js';

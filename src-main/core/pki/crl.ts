@@ -42,6 +42,8 @@ export interface CrlInfo {
 /** A certificate's status on a verified CRL. */
 export interface CrlStatus extends RevocationFacts {
   readonly crl: CrlInfo;
+  /** 'embedded', or the URL the CRL came from. */
+  readonly source: string;
   readonly thisUpdate: Date;
   readonly nextUpdate?: Date;
 }
@@ -122,12 +124,12 @@ export function verifyCrl(der: Uint8Array, issuer: CertificateInfo | Uint8Array)
 }
 
 /** Look `certificate` up on a CRL already verified for its issuer. */
-export function crlStatusOf(crl: CrlInfo, certificate: CertificateInfo | Uint8Array): CrlStatus {
+export function crlStatusOf(crl: CrlInfo, certificate: CertificateInfo | Uint8Array, source = 'embedded'): CrlStatus {
   const cert = toCertificateInfo(certificate);
   if (!sameName(crl.issuer, cert.issuer)) invalid(`the CRL of ${crl.issuer.text} does not cover certificates issued by ${cert.issuer.text}`);
   const entry = crl.revoked.get(cert.serialNumber);
   const facts: RevocationFacts = entry ? { status: 'revoked', revocationTime: entry.revocationDate, revocationReason: entry.reason } : { status: 'good' };
-  return { ...facts, crl, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate };
+  return { ...facts, crl, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate, source };
 }
 
 /**
@@ -147,7 +149,7 @@ export async function fetchCrlStatus(
   for (const url of urls) {
     try {
       const der = await pkiHttpOr({ url, timeoutMs: options.timeoutMs ?? 15_000, accept: 'application/pkix-crl' }, (reason) => new InkstoneError('PKI_CRL_UNREACHABLE', { url, reason }));
-      return crlStatusOf(verifyCrl(der, issuer), cert);
+      return crlStatusOf(verifyCrl(der, issuer), cert, url);
     } catch (err) {
       if (!(err instanceof InkstoneError)) throw err;
       lastError = err;

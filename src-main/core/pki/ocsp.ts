@@ -64,6 +64,8 @@ export interface OcspStatus extends RevocationFacts {
   readonly certificates: readonly CertificateInfo[];
   /** The response echoed the request's nonce; null when no nonce was sent or checked. */
   readonly nonceMatches: boolean | null;
+  /** 'embedded', or the URL the response came from. */
+  readonly source: string;
 }
 
 const RESPONSE_STATUS: readonly OcspResponseInfo['responseStatus'][] = ['successful', 'malformedRequest', 'internalError', 'tryLater', 'unknown', 'sigRequired', 'unauthorized'];
@@ -134,6 +136,18 @@ export function buildOcspRequest(
     }),
   });
   return { der: encodeDer(request.toSchema()), certId, nonce };
+}
+
+/** Read an OCSPRequest (what a responder does). Throws PKI_OCSP_RESPONSE_INVALID when it is not one. */
+export function parseOcspRequest(der: Uint8Array): { certIds: OcspCertId[]; nonce?: Uint8Array } {
+  const asn1 = decodeAsn1(der);
+  if (!asn1.ok) invalid(`the request is not DER: ${asn1.reason}`);
+  try {
+    const request = new pkijs.OCSPRequest({ schema: asn1.value });
+    return { certIds: request.tbsRequest.requestList.map((r) => readCertId(r.reqCert)), nonce: readNonce(request.tbsRequest.requestExtensions) };
+  } catch (err) {
+    return invalid(`the request cannot be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 function readSingle(single: pkijs.SingleResponse): OcspSingleResponse {
@@ -272,6 +286,7 @@ export function verifyOcspResponse(
     delegated,
     certificates: info.certificates,
     nonceMatches,
+    source: options.source ?? 'embedded',
   };
 }
 

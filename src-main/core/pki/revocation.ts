@@ -33,12 +33,12 @@ export interface RevocationOptions {
   readonly timeoutMs?: number;
 }
 
-function fromOcsp(status: OcspStatus, source: string): RevocationEvidence {
-  return { kind: 'ocsp', status: status.status, revocationTime: status.revocationTime, revocationReason: status.revocationReason, thisUpdate: status.thisUpdate, nextUpdate: status.nextUpdate, der: status.der, certificates: status.certificates, source };
+function fromOcsp(status: OcspStatus): RevocationEvidence {
+  return { kind: 'ocsp', status: status.status, revocationTime: status.revocationTime, revocationReason: status.revocationReason, thisUpdate: status.thisUpdate, nextUpdate: status.nextUpdate, der: status.der, certificates: status.certificates, source: status.source };
 }
 
-function fromCrl(status: CrlStatus, source: string): RevocationEvidence {
-  return { kind: 'crl', status: status.status, revocationTime: status.revocationTime, revocationReason: status.revocationReason, thisUpdate: status.thisUpdate, nextUpdate: status.nextUpdate, der: status.crl.der, certificates: [], source };
+function fromCrl(status: CrlStatus): RevocationEvidence {
+  return { kind: 'crl', status: status.status, revocationTime: status.revocationTime, revocationReason: status.revocationReason, thisUpdate: status.thisUpdate, nextUpdate: status.nextUpdate, der: status.crl.der, certificates: [], source: status.source };
 }
 
 /** The embedded answer for this certificate with the latest thisUpdate, if any verifies. */
@@ -46,7 +46,7 @@ function fromEmbedded(cert: CertificateInfo, issuer: CertificateInfo, embedded: 
   const answers: RevocationEvidence[] = [];
   for (const der of embedded.ocspResponses ?? []) {
     try {
-      answers.push(fromOcsp(verifyOcspResponse(der, cert, issuer), 'embedded'));
+      answers.push(fromOcsp(verifyOcspResponse(der, cert, issuer)));
     } catch {
       // Responses about other certificates, or ones that do not verify, simply do not answer.
     }
@@ -54,7 +54,7 @@ function fromEmbedded(cert: CertificateInfo, issuer: CertificateInfo, embedded: 
   for (const der of embedded.crls ?? []) {
     try {
       const crl = verifyCrl(der, issuer);
-      if (sameName(crl.issuer, cert.issuer)) answers.push(fromCrl(crlStatusOf(crl, cert), 'embedded'));
+      if (sameName(crl.issuer, cert.issuer)) answers.push(fromCrl(crlStatusOf(crl, cert)));
     } catch {
       // A CRL of another CA, or one that does not verify.
     }
@@ -81,7 +81,7 @@ export async function checkRevocation(certificate: CertificateInfo | Uint8Array,
   if (cert.ocspUrls.length) {
     try {
       const status = await fetchOcspStatus(cert, ca, { timeoutMs: options.timeoutMs });
-      const evidence = fromOcsp(status, cert.ocspUrls[0]);
+      const evidence = fromOcsp(status);
       if (status.status !== 'unknown') return evidence;
       unknown = evidence;
     } catch (err) {
@@ -91,7 +91,7 @@ export async function checkRevocation(certificate: CertificateInfo | Uint8Array,
   }
   if (cert.crlUrls.length) {
     try {
-      return fromCrl(await fetchCrlStatus(cert, ca, { timeoutMs: options.timeoutMs }), cert.crlUrls[0]);
+      return fromCrl(await fetchCrlStatus(cert, ca, { timeoutMs: options.timeoutMs }));
     } catch (err) {
       if (!(err instanceof InkstoneError)) throw err;
       lastError = err;

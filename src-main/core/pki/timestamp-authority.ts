@@ -126,6 +126,16 @@ export function createTimestampAuthority(options: TimestampAuthorityOptions): Ti
   if (!verifySignature(signer.scheme, certificate.publicKey.spki, probe, signer.signSync(probe))) {
     throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: 'the private key does not belong to the TSA certificate' });
   }
+  return timestampAuthorityWithoutChecks(options);
+}
+
+/**
+ * The TSA machinery without the certificate and key checks above. Not part of the capability's
+ * public API: tests use it to play a misissued TSA that a client must refuse.
+ */
+export function timestampAuthorityWithoutChecks(options: TimestampAuthorityOptions): TimestampAuthority {
+  const certificate = parseCertificate(options.certificate);
+  const signer = softwareKeySigner(options.privateKey);
   const clock = options.clock ?? (() => new Date());
   const accuracyMs = options.accuracyMs ?? 1000;
   const tsaName = new pkijs.GeneralName({ type: 4, value: decodeCertificate(certificate.der).subject });

@@ -1,0 +1,185 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { commitmentFor, openCheckpoint, parseNoteVerifier, verifyConsistency, verifyReceipt } from '../../src-main/core/evidence/index.js';
+import { openDatabase } from '../../src-evidence/service.js';
+import { createTenant } from '../../src-evidence/tenancy/index.js';
+import { freePort } from '../support/postgres.js';
+import { api, samplePdf } from './support/harness.js';
+
+/**
+ * kill -9 the service while it takes uploads and integrates, restart it, and check: no acknowledged
+ * entry lost, none duplicated by the clients' retries, and the log consistent with every checkpoint
+ * it issued before the crash.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-evidence/cli.ts', 'serve', '--data-dir', dataDir, '--port', String(port), '--quiet', '--integrate-interval-ms', '200'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`service did not start: ${err}`)), 30_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      if (err.includes('serving log')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`service exited with ${code}: ${err}`)));
+  });
+  return child;
+}
+
+function kill9(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+interface Job {
+  key: string;
+  kind: 'commitment' | 'upload';
+  commitment?: string;
+  pdf?: Buffer;
+  uploadId?: string;
+  acked?: string; // evidence number once acknowledged
+}
+
+describe('crash safety (kill -9 during uploads and integration)', () => {
+  let dataDir: string;
+  let token: string;
+  let child: ChildProcess | null = null;
+  let url: string;
+  const jobs: Job[] = [];
+  const checkpoints = new Map<number, string>();
+
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-evidence-crash-'));
+    const db = await openDatabase({ dataDir });
+    token = (await createTenant({ db, now: () => new Date() }, 'Crash Co')).token.token;
+    await db.close();
+  });
+  after(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) await kill9(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function submit(job: Job): Promise<void> {
+    const headers = { 'idempotency-key': job.key };
+    if (job.kind === 'commitment') {
+      const r = await api({ url }, 'POST', '/v1/commitments', { token, json: { commitment: job.commitment, event: 'signed' }, headers });
+      if (r.status === 201) job.acked = r.body.evidenceNumber;
+      return;
+    }
+    if (!job.uploadId) {
+      const r = await api({ url }, 'POST', '/v1/uploads', { token, json: { size: job.pdf!.length, event: 'signed' }, headers });
+      if (r.status !== 201) return;
+      job.uploadId = r.body.uploadId;
+    }
+    let status = (await api({ url }, 'GET', `/v1/uploads/${job.uploadId}`, { token })).body;
+    while (status.status === 'open' && status.received < job.pdf!.length) {
+      const end = Math.min(job.pdf!.length, status.received + 20_000);
+      const r = await api({ url }, 'PUT', `/v1/uploads/${job.uploadId}/chunks?offset=${status.received}`, { token, body: job.pdf!.subarray(status.received, end), contentType: 'application/octet-stream' });
+      if (r.status !== 200) return;
+      status = r.body;
+    }
+    const done = await api({ url }, 'POST', `/v1/uploads/${job.uploadId}/complete`, { token });
+    if (done.status === 200) job.acked = done.body.result.evidenceNumber;
+  }
+
+  /** Run workers against the service until it dies; remember every checkpoint seen. */
+  async function load(from: number, count: number, child: ChildProcess, killAfterMs: number): Promise<void> {
+    for (let i = from; i < from + count; i++) {
+      jobs.push(
+        i % 10 === 0
+          ? { key: `job-${i}`, kind: 'upload', pdf: samplePdf(`upload ${i}`, 60_000) }
+          : { key: `job-${i}`, kind: 'commitment', commitment: commitmentFor(createHash('sha256').update(`doc ${i}`).digest('hex'), 'ab'.repeat(32)) },
+      );
+    }
+    const mine = jobs.slice(from, from + count);
+    let next = 0;
+    let dead = false;
+    const worker = async () => {
+      while (!dead && next < mine.length) {
+        const job = mine[next++];
+        await submit(job).catch(() => undefined);
+      }
+    };
+    const watcher = async () => {
+      while (!dead) {
+        const cp = await fetch(`${url}/log/checkpoint`).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+        if (cp) checkpoints.set(Number(cp.split('\n')[1]), cp);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const killer = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        dead = true;
+        void kill9(child).then(resolve);
+      }, killAfterMs),
+    );
+    await Promise.all([worker(), worker(), worker(), worker(), watcher(), killer]);
+  }
+
+  it('survives two kills; every acknowledged entry is kept once and the log stays consistent', async () => {
+    const port = await freePort();
+    const T0 = Date.now();
+    url = `http://127.0.0.1:${port}`;
+    child = await startServer(dataDir, port);
+    await load(0, 400, child, 1500);
+    child = await startServer(dataDir, port);
+    await load(400, 400, child, 1200);
+    child = await startServer(dataDir, port);
+
+    console.log('T loads done', Date.now() - T0);
+    const ackedBefore = jobs.filter((j) => j.acked).map((j) => [j.key, j.acked] as const);
+    assert.ok(ackedBefore.length > 50, `enough entries were acknowledged before the kills (${ackedBefore.length})`);
+    assert.ok(checkpoints.size >= 2, 'checkpoints were issued before the kills');
+
+    // Clients retry everything they started, with the same keys (uploads resume their session).
+    for (const job of jobs) await submit(job);
+    console.log('T retries done', Date.now() - T0);
+    for (const [key, number] of ackedBefore) assert.equal(jobs.find((j) => j.key === key)!.acked, number, `${key} kept its evidence number`);
+    assert.ok(jobs.every((j) => j.acked), 'every retried job is acknowledged');
+    assert.equal(new Set(jobs.map((j) => j.acked)).size, jobs.length, 'no two jobs share an entry');
+
+    // Exactly one entry per job: count entries by their commitments / document hashes.
+    let info = await api({ url }, 'GET', '/v1/log');
+    for (let i = 0; i < 100 && info.body.treeSize < jobs.length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      info = await api({ url }, 'GET', '/v1/log');
+    }
+    const verifier = parseNoteVerifier(info.body.verifierKey);
+    const latest = openCheckpoint(info.body.checkpoint, verifier);
+    assert.equal(latest.size, jobs.length, 'the log holds exactly one entry per job');
+
+    console.log('T integrated', Date.now() - T0);
+    // Every acknowledged entry has a receipt that verifies.
+    for (const job of jobs.filter((_, i) => i % 7 === 0)) {
+      const r = await api({ url }, 'GET', `/v1/receipts/${job.acked}?waitMs=5000`, { token });
+      assert.equal(r.status, 200);
+      assert.equal((await verifyReceipt(r.body, { trustedLogKeys: [info.body.verifierKey] })).ok, true, job.key);
+    }
+
+    console.log('T receipts', Date.now() - T0, checkpoints.size);
+    // The log after the crashes extends every checkpoint issued before them.
+    for (const [size, note] of checkpoints) {
+      const old = openCheckpoint(note, verifier);
+      const proof = await api({ url }, 'GET', `/v1/log/consistency?first=${size}&second=${latest.size}`);
+      assert.ok(verifyConsistency(size, latest.size, old.root, latest.root, proof.body.hashes.map((x: string) => Buffer.from(x, 'hex'))), `consistent with checkpoint ${size}`);
+    }
+    console.log('T consistency', Date.now() - T0);
+    await kill9(child);
+    console.log('T killed', Date.now() - T0);
+  });
+});
