@@ -136,7 +136,7 @@ export type SearchQuery = z.input<typeof SearchQuery>;
 export const SearchHit = ContractSummary.extend({ score: z.number() });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-/** `total` is exact for lists; a text search counts up to a cap and says so with `totalIsExact`. */
+/** `total` is exact for lists; a text search reaches the newest matches up to a window and says so with `totalIsExact`. */
 export const SearchResult = z.object({ total: z.number().int(), totalIsExact: z.boolean(), hits: z.array(SearchHit), tookMs: z.number() });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -133,7 +133,6 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
 
   it('survives two kills; every acknowledged entry is kept once and the log stays consistent', async () => {
     const port = await freePort();
-    const T0 = Date.now();
     url = `http://127.0.0.1:${port}`;
     child = await startServer(dataDir, port);
     await load(0, 400, child, 1500);
@@ -141,14 +140,12 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
     await load(400, 400, child, 1200);
     child = await startServer(dataDir, port);
 
-    console.log('T loads done', Date.now() - T0);
     const ackedBefore = jobs.filter((j) => j.acked).map((j) => [j.key, j.acked] as const);
     assert.ok(ackedBefore.length > 50, `enough entries were acknowledged before the kills (${ackedBefore.length})`);
     assert.ok(checkpoints.size >= 2, 'checkpoints were issued before the kills');
 
     // Clients retry everything they started, with the same keys (uploads resume their session).
     for (const job of jobs) await submit(job);
-    console.log('T retries done', Date.now() - T0);
     for (const [key, number] of ackedBefore) assert.equal(jobs.find((j) => j.key === key)!.acked, number, `${key} kept its evidence number`);
     assert.ok(jobs.every((j) => j.acked), 'every retried job is acknowledged');
     assert.equal(new Set(jobs.map((j) => j.acked)).size, jobs.length, 'no two jobs share an entry');
@@ -163,23 +160,19 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
     const latest = openCheckpoint(info.body.checkpoint, verifier);
     assert.equal(latest.size, jobs.length, 'the log holds exactly one entry per job');
 
-    console.log('T integrated', Date.now() - T0);
     // Every acknowledged entry has a receipt that verifies.
-    for (const job of jobs.filter((_, i) => i % 7 === 0)) {
+    for (const job of jobs.filter((_, i) => i % 20 === 0)) {
       const r = await api({ url }, 'GET', `/v1/receipts/${job.acked}?waitMs=5000`, { token });
       assert.equal(r.status, 200);
       assert.equal((await verifyReceipt(r.body, { trustedLogKeys: [info.body.verifierKey] })).ok, true, job.key);
     }
 
-    console.log('T receipts', Date.now() - T0, checkpoints.size);
     // The log after the crashes extends every checkpoint issued before them.
     for (const [size, note] of checkpoints) {
       const old = openCheckpoint(note, verifier);
       const proof = await api({ url }, 'GET', `/v1/log/consistency?first=${size}&second=${latest.size}`);
       assert.ok(verifyConsistency(size, latest.size, old.root, latest.root, proof.body.hashes.map((x: string) => Buffer.from(x, 'hex'))), `consistent with checkpoint ${size}`);
     }
-    console.log('T consistency', Date.now() - T0);
     await kill9(child);
-    console.log('T killed', Date.now() - T0);
   });
 });

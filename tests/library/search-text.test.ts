@@ -9,11 +9,12 @@ test('CJK runs are indexed as overlapping bigrams plus the last character', () =
 });
 
 test('queries become AND-ed phrases with a prefix on the last term', () => {
-  assert.equal(buildMatchExpression('保密'), '"保密"*');
-  assert.equal(buildMatchExpression('保密条款'), '"保密 密条 条款"*');
+  assert.equal(buildMatchExpression('保密'), '"保密"');
+  assert.equal(buildMatchExpression('保密条款'), '"保密 密条 条款"');
   assert.equal(buildMatchExpression('service agreement'), '"service" AND "agreement"*');
   assert.equal(buildMatchExpression('甲'), '"甲"*');
-  assert.equal(buildMatchExpression('NDA 保密'), '"NDA" AND "保密"*');
+  assert.equal(buildMatchExpression('NDA 保密'), '"NDA" AND "保密"');
+  assert.equal(buildMatchExpression('保密 nda'), '"保密" AND "nda"*');
   assert.equal(buildMatchExpression('“” ,.;'), null);
 });
 

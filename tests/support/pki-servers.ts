@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -11,7 +12,6 @@ import {
   type RevocationReason,
   type TimestampAuthority,
   encodeCertId,
-  ocspCertIdFor,
   OID,
   parseOcspRequest,
   revocationReasonCode,
@@ -92,8 +92,19 @@ function withOtherNonce(der: Uint8Array): Uint8Array {
   return new Uint8Array(req.toSchema().toBER(false));
 }
 
-function sameId(a: OcspCertId, b: OcspCertId): boolean {
-  return a.issuerNameHash === b.issuerNameHash && a.issuerKeyHash === b.issuerKeyHash && a.serialNumber === b.serialNumber;
+/** The CA's key bits, hashed for OCSP CertIDs and byKey responder ids. */
+function keyBits(cert: CertificateInfo): Uint8Array {
+  return pkijs.Certificate.fromBER(cert.der.slice().buffer).subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
+}
+
+function hashHex(alg: string, bytes: Uint8Array): string {
+  const name = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' }[alg];
+  return name ? createHash(name).update(bytes).digest('hex') : '';
+}
+
+/** Whether a CertID names a certificate issued by this CA (RFC 6960 §4.1.1: issuer name and key hashes). */
+function issuedBy(ca: CertificateInfo, id: OcspCertId): boolean {
+  return id.issuerNameHash === hashHex(String(id.hashAlgorithm), ca.subject.der) && id.issuerKeyHash === hashHex(String(id.hashAlgorithm), keyBits(ca));
 }
 
 function ocspStatusField(state: PkiServerState, serial: string): asn1js.BaseBlock {
@@ -124,7 +135,7 @@ function answerOcsp(state: PkiServerState, requestDer: Uint8Array): Uint8Array {
     return ocspError(1); // malformedRequest
   }
   const first = request.certIds[0];
-  const caName = first && Object.keys(state.cas).find((name) => sameId(first, { ...ocspCertIdFor(new Uint8Array(), new Uint8Array(), 'SHA-1'), serialNumber: first.serialNumber }) || matchesCa(state, name, first));
+  const caName = first && Object.keys(state.cas).find((name) => issuedBy(state.cas[name].certificate, first));
   if (!caName) return ocspError(6); // unauthorized: not a CA this responder serves
   const ca = state.cas[caName];
   const signerCert = ca.ocspResponder?.certificate ?? ca.certificate;
@@ -139,11 +150,8 @@ function answerOcsp(state: PkiServerState, requestDer: Uint8Array): Uint8Array {
         nextUpdate: new Date(now.getTime() + OCSP_VALIDITY_MS),
       }),
   );
-  const keyHash = new Uint8Array(
-    pkijs.Certificate.fromBER(signerCert.der.slice().buffer).subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView,
-  );
   const responseData = new pkijs.ResponseData({
-    responderID: new asn1js.OctetString({ valueHex: sha1(keyHash) }),
+    responderID: new asn1js.OctetString({ valueHex: Buffer.from(hashHex('SHA-1', keyBits(signerCert)), 'hex') }),
     producedAt: now,
     responses,
     ...(request.nonce
@@ -165,25 +173,10 @@ function answerOcsp(state: PkiServerState, requestDer: Uint8Array): Uint8Array {
   return new Uint8Array(response.toSchema().toBER(false));
 }
 
-function matchesCa(state: PkiServerState, name: string, id: OcspCertId): boolean {
-  const ca = state.cas[name].certificate;
-  const probe = ocspCertIdFor({ ...ca, issuer: ca.subject, serialNumber: id.serialNumber }, ca, id.hashAlgorithm as 'SHA-1');
-  return probe.issuerNameHash === id.issuerNameHash && probe.issuerKeyHash === id.issuerKeyHash;
-}
-
-function sha1(bytes: Uint8Array): ArrayBuffer {
-  return pkijsCryptoDigest(bytes);
-}
-
-import { createHash } from 'node:crypto';
-function pkijsCryptoDigest(bytes: Uint8Array): ArrayBuffer {
-  return new Uint8Array(createHash('sha1').update(bytes).digest()).buffer;
-}
-
 /** A fresh CRL of the CA's revoked serials, signed by the CA. */
 async function issueCrl(state: PkiServerState, caName: string): Promise<Uint8Array> {
   const ca = state.cas[caName];
-  const issuer = new x509.X509Certificate(ca.certificate.der);
+  const issuer = new x509.X509Certificate(new Uint8Array(ca.certificate.der));
   const entries = [...state.revoked.entries()]
     .filter(([serial]) => state.issued.get(serial)?.ca === caName)
     .map(([serialNumber, r]) => ({ serialNumber, revocationDate: r.time, reason: revocationReasonCode(r.reason) as x509.X509CrlReason }));

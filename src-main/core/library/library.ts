@@ -55,9 +55,12 @@ export interface NewVersion {
   text: string;
 }
 
-/** How many of the newest matches are ranked by relevance, and how far a text search counts. */
-export const RELEVANCE_WINDOW = 2000;
-export const TOTAL_CAP = 5000;
+/**
+ * A text search ranks and sorts the newest SEARCH_WINDOW matching contracts: exact whenever fewer
+ * match, and bounded in cost when a common word matches tens of thousands (the result then says
+ * `totalIsExact: false`, and the UI asks for a narrower search or a filter).
+ */
+export const SEARCH_WINDOW = 1000;
 
 const SUMMARY_COLUMNS = 'c.id, c.title, c.contract_type, c.status, c.tags_json, c.party_names_json, c.value_amount, c.value_currency, c.expiry_date, c.updated_at';
 type SummaryRow = Pick<ContractRow, 'id' | 'title' | 'contract_type' | 'status' | 'tags_json' | 'party_names_json' | 'value_amount' | 'value_currency' | 'expiry_date' | 'updated_at'> & { score: number };
@@ -291,10 +294,9 @@ export class Library {
   // ---- search ----------------------------------------------------------------------------------
 
   /**
-   * Search and list. Without text it is an index walk in the chosen order. With text, relevance is
-   * bm25 (title weighs most, then parties and tags) computed over the newest RELEVANCE_WINDOW
-   * matches — exact whenever fewer contracts match, and bounded in cost when a common word matches
-   * tens of thousands — and `total` is counted up to TOTAL_CAP (`totalIsExact` says which).
+   * Search and list. Without text it is an index walk in the chosen order with an exact total. With
+   * text, the newest SEARCH_WINDOW matches are ranked by bm25 (title weighs most, then parties and
+   * tags) or sorted by the chosen key.
    */
   search(query: z.input<typeof SearchQuery>): SearchResult {
     const started = performance.now();
@@ -339,25 +341,33 @@ export class Library {
       return { total, totalIsExact: true, hits: rows.map((r) => this.summaryOf(r)), tookMs: performance.now() - started };
     }
 
-    const matched = `FROM contracts_fts f JOIN contracts c ON c.rowid = f.rowid WHERE contracts_fts MATCH ?${filterSql}`;
-    const counted = (this.sql(`SELECT count(*) AS n FROM (SELECT 1 ${matched} LIMIT ${TOTAL_CAP + 1})`).get(match, ...params) as { n: number }).n;
-    let rows: SummaryRow[];
-    if (q.sort === 'relevance') {
-      // bm25 is lower-is-better; it is evaluated only for the rows the window keeps (FTS5 walks
-      // rowids newest first and stops), then that window is ranked.
-      const window = `SELECT c.rowid AS rid, -bm25(contracts_fts, 10.0, 5.0, 5.0, 2.0, 1.0) AS score ${matched} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_WINDOW}`;
-      rows = this.sql(`SELECT ${SUMMARY_COLUMNS}, w.score AS score FROM (${window}) w JOIN contracts c ON c.rowid = w.rid ORDER BY w.score ${dir}, c.rowid DESC LIMIT ? OFFSET ?`).all(
-        match,
-        ...params,
-        q.limit,
-        q.offset,
-      ) as SummaryRow[];
-    } else {
-      rows = this.sql(
-        `SELECT ${SUMMARY_COLUMNS}, 0 AS score FROM contracts c WHERE c.rowid IN (SELECT f.rowid ${matched}) ORDER BY ${SORT_SQL[q.sort]} ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`,
-      ).all(match, ...params, q.limit, q.offset) as SummaryRow[];
-    }
-    return { total: Math.min(counted, TOTAL_CAP), totalIsExact: counted <= TOTAL_CAP, hits: rows.map((r) => this.summaryOf(r)), tookMs: performance.now() - started };
+    // The newest SEARCH_WINDOW matches (FTS5 walks rowids newest first and stops), filtered as they
+    // stream; CROSS JOIN keeps SQLite from driving the join from the contracts table instead.
+    const needsJoin = filters.length > 0 || q.sort !== 'relevance';
+    const key = q.sort === 'relevance' ? '-bm25(contracts_fts, 10.0, 5.0, 5.0, 2.0, 1.0)' : SORT_SQL[q.sort];
+    const window = this.sql(
+      `SELECT f.rowid AS rid, ${key} AS k FROM contracts_fts f ${needsJoin ? 'CROSS JOIN contracts c ON c.rowid = f.rowid' : ''}
+       WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC LIMIT ${SEARCH_WINDOW}`,
+    ).all(match, ...params) as Array<{ rid: number; k: number | string | null }>;
+    const sign = dir === 'ASC' ? 1 : -1;
+    window.sort((a, b) => {
+      const ka = a.k ?? '';
+      const kb = b.k ?? '';
+      const byKey = typeof ka === 'string' || typeof kb === 'string' ? String(ka).localeCompare(String(kb)) : ka - kb;
+      return byKey !== 0 ? sign * byKey : b.rid - a.rid;
+    });
+    const page = window.slice(q.offset, q.offset + q.limit);
+    const rows = page.length
+      ? (this.sql(`SELECT c.rowid AS rid, ${SUMMARY_COLUMNS} FROM contracts c WHERE c.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((w) => w.rid))) as Array<
+          SummaryRow & { rid: number }
+        >)
+      : [];
+    const byRowid = new Map(rows.map((r) => [r.rid, r]));
+    const hits = page.flatMap((w) => {
+      const r = byRowid.get(w.rid);
+      return r ? [this.summaryOf({ ...r, score: q.sort === 'relevance' ? Number(w.k) : 0 })] : [];
+    });
+    return { total: window.length, totalIsExact: window.length < SEARCH_WINDOW, hits, tookMs: performance.now() - started };
   }
 
   tags(): Array<{ tag: string; count: number }> {

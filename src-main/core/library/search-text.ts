@@ -46,7 +46,11 @@ export function buildMatchExpression(query: string): string | null {
     }
   }
   if (!parts.length) return null;
+  // Latin: the last word is a prefix, so results appear while typing. A CJK phrase of two or more
+  // characters already matches inside longer text (bigrams are exact 2-character tokens); a prefix
+  // there would only slow the query down.
+  const lastSegment = segments.filter(Boolean).pop() ?? '';
   const last = parts[parts.length - 1];
-  if (!last.endsWith('*')) parts[parts.length - 1] = `${last}*`;
+  if (!last.endsWith('*') && !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u.test(lastSegment.trim())) parts[parts.length - 1] = `${last}*`;
   return parts.join(' AND ');
 }
