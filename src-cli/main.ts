@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerTokensCommands } from './commands/tokens.js';
+import { registerSigningCommands } from './commands/sign.js';
+import { registerEvidenceCommands } from './commands/evidence.js';
+import { registerVerifyCommands } from './commands/verify.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -12,5 +15,8 @@ const program = new Command('inkstone')
 
 registerLibraryCommands(program);
 registerTokensCommands(program);
+registerSigningCommands(program);
+registerEvidenceCommands(program);
+registerVerifyCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller, ServiceContext } from './context.js';
+import { GroupCommit } from './db/group-commit.js';
 
 /**
  * The disclosure record: every read of a tenant's documents, receipts or certificates — who (the
@@ -20,8 +21,30 @@ export interface AccessRecord {
 
 export const UNSPECIFIED_PURPOSE = 'unspecified';
 
-export async function recordAccess(ctx: ServiceContext, caller: Caller, action: AccessAction, subject: string, purpose: string | undefined, clientIp: string | null): Promise<void> {
-  await ctx.db.run('INSERT INTO access_log (id, tenant_id, principal_id, action, subject, purpose, client_ip, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+type Row = [string, string, string, AccessAction, string, string, string | null, string];
+const writers = new WeakMap<ServiceContext, GroupCommit<Row>>();
+
+/**
+ * Record a read. Resolves once the record is durable, so a disclosure is never made unrecorded;
+ * concurrent reads share one commit.
+ */
+export function recordAccess(
+  ctx: ServiceContext,
+  caller: Caller,
+  action: AccessAction,
+  subject: string,
+  purpose: string | undefined,
+  clientIp: string | null,
+): Promise<void> {
+  let writer = writers.get(ctx);
+  if (!writer) {
+    writer = new GroupCommit<Row>(ctx.db, async (tx, rows) => {
+      for (const row of rows)
+        await tx.run('INSERT INTO access_log (id, tenant_id, principal_id, action, subject, purpose, client_ip, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', row);
+    });
+    writers.set(ctx, writer);
+  }
+  return writer.add([
     randomUUID(),
     caller.tenantId,
     caller.principalId,
@@ -34,10 +57,26 @@ export async function recordAccess(ctx: ServiceContext, caller: Caller, action: 
 }
 
 export async function readAccessLog(ctx: ServiceContext, caller: Caller, options: { limit: number; before?: string }): Promise<AccessRecord[]> {
-  const rows = await ctx.db.all<{ id: string; principal_id: string; action: AccessAction; subject: string; purpose: string; client_ip: string | null; at: string }>(
+  const rows = await ctx.db.all<{
+    id: string;
+    principal_id: string;
+    action: AccessAction;
+    subject: string;
+    purpose: string;
+    client_ip: string | null;
+    at: string;
+  }>(
     `SELECT id, principal_id, action, subject, purpose, client_ip, at FROM access_log
       WHERE tenant_id = ? AND at < ? ORDER BY at DESC, id DESC LIMIT ?`,
     [caller.tenantId, options.before ?? '9999', options.limit],
   );
-  return rows.map((r) => ({ id: r.id, principalId: r.principal_id, action: r.action, subject: r.subject, purpose: r.purpose, clientIp: r.client_ip, at: r.at }));
+  return rows.map((r) => ({
+    id: r.id,
+    principalId: r.principal_id,
+    action: r.action,
+    subject: r.subject,
+    purpose: r.purpose,
+    clientIp: r.client_ip,
+    at: r.at,
+  }));
 }

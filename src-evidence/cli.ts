@@ -40,7 +40,11 @@ interface StorageOpts {
 const storage = (cmd: Command) =>
   cmd
     .requiredOption('--data-dir <dir>', 'folder for keys (and, without --database / --blobs, the SQLite database and document blobs)')
-    .option('--database <url>', 'PostgreSQL connection URL (postgres://user@host:port/db); default: SQLite in the data folder', process.env.INKSTONE_EVIDENCE_DATABASE);
+    .option(
+      '--database <url>',
+      'PostgreSQL connection URL (postgres://user@host:port/db); default: SQLite in the data folder',
+      process.env.INKSTONE_EVIDENCE_DATABASE,
+    );
 
 function pemCertificates(file: string): Buffer[] {
   const text = readFileSync(file, 'utf8');
@@ -56,12 +60,18 @@ async function withDatabase<T>(opts: StorageOpts, fn: (ctx: { db: Awaited<Return
   }
 }
 
-const program = new Command('inkstone-evidence').description('Inkstone evidence service: a tamper-evident Merkle log with trusted time and offline-verifiable receipts').version(version);
+const program = new Command('inkstone-evidence')
+  .description('Inkstone evidence service: a tamper-evident Merkle log with trusted time and offline-verifiable receipts')
+  .version(version);
 
 storage(program.command('serve').description('run the evidence service'))
   .option('--port <port>', 'TCP port (0: any free port)', (v) => Number(v), 8430)
   .option('--host <host>', 'address to listen on', '127.0.0.1')
-  .option('--blobs <spec>', 'blob store: a folder, or s3://bucket/prefix?endpoint=http://host:port (credentials from AWS_* variables)', process.env.INKSTONE_EVIDENCE_BLOBS)
+  .option(
+    '--blobs <spec>',
+    'blob store: a folder, or s3://bucket/prefix?endpoint=http://host:port (credentials from AWS_* variables)',
+    process.env.INKSTONE_EVIDENCE_BLOBS,
+  )
   .option('--origin <name>', 'first part of the log origin (the log id is appended)', 'inkstone-evidence')
   .option('--tls-cert <file>', 'PEM certificate chain: serve HTTPS')
   .option('--tls-key <file>', 'PEM private key for --tls-cert')
@@ -76,7 +86,8 @@ storage(program.command('serve').description('run the evidence service'))
     if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new InkstoneError('EVIDENCE_CONFIG_INVALID', { reason: '--tls-cert and --tls-key go together' });
     const extra = opts.tsaCerts ? pemCertificates(opts.tsaCerts) : [];
     const externalTsas: ExternalTsa[] = (opts.tsaUrl ?? []).map((url: string) => ({ url, extraCertificates: extra }));
-    const logError = (err: unknown) => process.stderr.write(`${JSON.stringify({ level: 'error', msg: err instanceof Error ? err.message : String(err), code: (err as InkstoneError).code })}\n`);
+    const logError = (err: unknown) =>
+      process.stderr.write(`${JSON.stringify({ level: 'error', msg: err instanceof Error ? err.message : String(err), code: (err as InkstoneError).code })}\n`);
     const service = await openEvidenceService({
       dataDir: path.resolve(opts.dataDir),
       database: opts.database,
@@ -129,9 +140,11 @@ storage(tenant.command('create <name>').description('create a tenant; prints its
 storage(tenant.command('list').description('list tenants')).action(async (opts) => {
   await withDatabase(opts, async (ctx) => process.stdout.write(`${JSON.stringify(await listTenants(ctx), null, 2)}\n`));
 });
-storage(tenant.command('end-service <tenantId>').description('end a tenant’s service (unsigned documents are deleted 90 days later)')).action(async (id: string, opts) => {
-  await withDatabase(opts, async (ctx) => process.stdout.write(`${JSON.stringify(await endTenantService(ctx, id), null, 2)}\n`));
-});
+storage(tenant.command('end-service <tenantId>').description('end a tenant’s service (unsigned documents are deleted 90 days later)')).action(
+  async (id: string, opts) => {
+    await withDatabase(opts, async (ctx) => process.stdout.write(`${JSON.stringify(await endTenantService(ctx, id), null, 2)}\n`));
+  },
+);
 
 storage(program.command('principal').description('users and devices').command('create').description('add a user or device to a tenant; prints its API token'))
   .requiredOption('--tenant <id>', 'tenant id')

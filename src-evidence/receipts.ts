@@ -26,12 +26,16 @@ export class ReceiptDesk {
   readonly #ctx: ServiceContext;
   #latest: IssuedCheckpoint | null = null;
   #latestReadAt = 0;
+  readonly #waiters = new Set<{ index: number; deadline: number; resolve: (cp: IssuedCheckpoint | null) => void }>();
+  #pollTimer: NodeJS.Timeout | null = null;
+  #edge: { size: number; hashes: Map<number, string> } = { size: -1, hashes: new Map() };
 
   constructor(ctx: ServiceContext) {
     this.#ctx = ctx;
     ctx.integrator.on('checkpoint', (cp) => {
       if (!this.#latest || cp.size > this.#latest.size) this.#latest = cp;
       this.#latestReadAt = Date.now();
+      this.#wake(this.#latest);
     });
   }
 
@@ -52,27 +56,69 @@ export class ReceiptDesk {
 
   /** Wait (up to `waitMs`) until a checkpoint covers leaf `index`. */
   async #covering(index: number, waitMs: number): Promise<IssuedCheckpoint | null> {
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-      const cp = await this.latestCheckpoint();
-      if (cp && cp.size > index) return cp;
-      const left = deadline - Date.now();
-      if (left <= 0) return null;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          this.#ctx.integrator.off('checkpoint', done);
-          resolve();
-        };
-        const timer = setTimeout(done, Math.min(left, POLL_MS));
-        this.#ctx.integrator.on('checkpoint', done);
+    const cp = await this.latestCheckpoint();
+    if (cp && cp.size > index) return cp;
+    if (waitMs <= 0) return null;
+    return new Promise((resolve) => {
+      this.#waiters.add({ index, deadline: Date.now() + waitMs, resolve });
+      this.#schedulePoll();
+    });
+  }
+
+  /**
+   * One timer serves every waiting request: it wakes them when a checkpoint covers their entry —
+   * at once for this instance's own checkpoints, within POLL_MS for another instance's — or when
+   * their wait is over.
+   */
+  #schedulePoll(): void {
+    if (this.#pollTimer || !this.#waiters.size) return;
+    this.#pollTimer = setTimeout(() => {
+      this.#pollTimer = null;
+      void this.latestCheckpoint().then((cp) => {
+        this.#wake(cp);
+        this.#schedulePoll();
       });
+    }, POLL_MS);
+  }
+
+  #wake(cp: IssuedCheckpoint | null): void {
+    const now = Date.now();
+    for (const w of this.#waiters) {
+      if (cp && cp.size > w.index) w.resolve(cp);
+      else if (w.deadline <= now) w.resolve(null);
+      else continue;
+      this.#waiters.delete(w);
     }
   }
 
+  /** Stop waiting requests (shutdown): they answer "pending" and the client asks again. */
+  close(): void {
+    if (this.#pollTimer) clearTimeout(this.#pollTimer);
+    this.#pollTimer = null;
+    for (const w of this.#waiters) w.resolve(null);
+    this.#waiters.clear();
+  }
+
+  /** RFC 9162 inclusion proof of leaf `index` in the tree of `size` (hex hashes, leaf first). */
+  async inclusionProof(index: number, size: number): Promise<string[]> {
+    const ranges = inclusionRanges(index, size);
+    // Ranges that end at the tree's right edge are shared by every proof against this size (and
+    // are the only ones that need folding): remember them until the size changes.
+    if (this.#edge.size !== size) this.#edge = { size, hashes: new Map() };
+    const edge = this.#edge.hashes;
+    const todo = ranges.filter(([a, b]) => b !== size || !edge.has(a));
+    const read = await this.#ctx.tiles.reader(nodesForRanges(todo));
+    return ranges.map(([a, b]) => {
+      if (b === size) {
+        let hash = edge.get(a);
+        if (!hash) edge.set(a, (hash = Buffer.from(rangeHash(a, b, read)).toString('hex')));
+        return hash;
+      }
+      return Buffer.from(rangeHash(a, b, read)).toString('hex');
+    });
+  }
+
   async #build(index: number, statement: Buffer, leafHash: Buffer, cp: IssuedCheckpoint, document: EvidenceReceipt['document']): Promise<EvidenceReceipt> {
-    const ranges = inclusionRanges(index, cp.size);
-    const read = await this.#ctx.tiles.reader(nodesForRanges(ranges));
     return {
       format: RECEIPT_FORMAT,
       version: RECEIPT_VERSION,
@@ -80,7 +126,7 @@ export class ReceiptDesk {
       log: { origin: this.#ctx.identity.origin, verifierKey: this.#ctx.identity.verifierKey },
       entry: { index, statement: statement.toString('utf8'), leafHash: leafHash.toString('hex') },
       document,
-      inclusionProof: { treeSize: cp.size, hashes: ranges.map(([a, b]) => Buffer.from(rangeHash(a, b, read)).toString('hex')) },
+      inclusionProof: { treeSize: cp.size, hashes: await this.inclusionProof(index, cp.size) },
       checkpoint: cp.note,
       timestamp: { token: cp.timestampToken.toString('base64'), certificates: cp.timestampChain.map((c) => c.toString('base64')) },
     };
@@ -131,7 +177,10 @@ export class ReceiptDesk {
   async entryBundle(index: number, width: number): Promise<Buffer | null> {
     const cp = await this.latestCheckpoint();
     if (!cp || index * 256 + width > cp.size) return null;
-    const rows = await this.#ctx.db.all<{ statement: Buffer }>('SELECT statement FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', [index * 256, index * 256 + width]);
+    const rows = await this.#ctx.db.all<{ statement: Buffer }>('SELECT statement FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', [
+      index * 256,
+      index * 256 + width,
+    ]);
     if (rows.length !== width) return null;
     return Buffer.concat(
       rows.flatMap((r) => {

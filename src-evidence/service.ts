@@ -91,7 +91,8 @@ export async function openDatabase(options: Pick<ServiceOptions, 'dataDir' | 'da
 
 export async function openEvidenceService(options: ServiceOptions): Promise<EvidenceService> {
   const interval = options.integrateIntervalMs ?? 500;
-  if (interval <= 0 || interval > 1000) throw new InkstoneError('EVIDENCE_CONFIG_INVALID', { reason: 'the integration interval must be between 1 and 1000 ms' });
+  if (interval <= 0 || interval > 1000)
+    throw new InkstoneError('EVIDENCE_CONFIG_INVALID', { reason: 'the integration interval must be between 1 and 1000 ms' });
   const unlock = options.database ? async () => undefined : await lockDataDir(options.dataDir);
   const db = await openDatabase(options).catch(async (err) => {
     await unlock();
@@ -129,6 +130,7 @@ export async function openEvidenceService(options: ServiceOptions): Promise<Evid
       async close() {
         if (closed) return;
         closed = true;
+        receipts.close();
         await sequencer.close();
         await integrator.stop();
         await blobs.close();

@@ -15,7 +15,7 @@ import {
   type EvidenceReceipt,
 } from '../../src-main/core/evidence/index.js';
 import { writeFileAtomic } from '../../src-main/core/files/index.js';
-import { formatErrorMessage, InkstoneError, type Lang } from '../../src-shared/errors/index.js';
+import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 
 /**
@@ -96,23 +96,35 @@ export function registerEvidenceCommands(program: Command): void {
         const bytes = await readDocument(file);
         const token = await readToken(opts.tokenStdin);
         const client = new EvidenceClient({ serviceUrl: opts.service, token, stateDir: stateDir(opts.stateDir) });
-        const submit = { event: opts.event as EvidenceEvent, claimedTime: opts.claimedTime, chainKey: opts.chain, filename: path.basename(file), idempotencyKey: opts.idempotencyKey };
+        const submit = {
+          event: opts.event as EvidenceEvent,
+          claimedTime: opts.claimedTime,
+          chainKey: opts.chain,
+          filename: path.basename(file),
+          idempotencyKey: opts.idempotencyKey,
+        };
         const timeoutMs = Math.max(1, Number(opts.timeout) || 60) * 1000;
         let receipt: EvidenceReceipt;
         if (opts.privacy) {
           const hash = documentHash(bytes);
           const { ack, salt } = await client.submitCommitment(hash, submit);
-          receipt = await client.fetchReceipt(ack.evidenceNumber, { timeoutMs, opening: { documentSha256: hash, salt } });
+          receipt = await client.receiptFor(ack, { timeoutMs, opening: { documentSha256: hash, salt } });
         } else {
           const ack = await client.submitDocument(bytes, submit);
-          receipt = await client.fetchReceipt(ack.evidenceNumber, { timeoutMs });
+          receipt = await client.receiptFor(ack, { timeoutMs });
         }
         // Never hand out a receipt that does not verify against the very file submitted.
         const check = await verifyReceipt(receipt, { document: bytes });
         if (!check.ok) throw new InkstoneError(check.failure!.code, check.failure!.details);
         const output = opts.output ?? `${file}.receipt.json`;
         await writeFileAtomic(output, `${JSON.stringify(receipt, null, 2)}\n`, { overwrite: true });
-        const summary = { evidenceNumber: receipt.evidenceNumber, documentSha256: check.facts!.documentHash, existedNoLaterThan: check.facts!.timestamp!.genTime.toISOString(), receipt: output, privacy: Boolean(opts.privacy) };
+        const summary = {
+          evidenceNumber: receipt.evidenceNumber,
+          documentSha256: check.facts!.documentHash,
+          existedNoLaterThan: check.facts!.timestamp!.genTime.toISOString(),
+          receipt: output,
+          privacy: Boolean(opts.privacy),
+        };
         if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         else
           process.stdout.write(
@@ -156,7 +168,11 @@ export function registerEvidenceCommands(program: Command): void {
           for (const c of result.checks) process.stdout.write(`${checkLine(c)}\n`);
           if (result.ok && result.facts) {
             const f = result.facts;
-            const pinned = f.logKeyPinned ? '' : lang === 'zh-CN' ? '（注意：该日志密钥未经您预先信任，请核对指纹）' : ' (note: this log key was not pinned beforehand; compare its fingerprint)';
+            const pinned = f.logKeyPinned
+              ? ''
+              : lang === 'zh-CN'
+                ? '（注意：该日志密钥未经您预先信任，请核对指纹）'
+                : ' (note: this log key was not pinned beforehand; compare its fingerprint)';
             process.stdout.write(
               lang === 'zh-CN'
                 ? `核验通过：存证编号 ${f.evidenceNumber}，文件 SHA-256 ${f.documentHash}，存在时间不晚于 ${f.timestamp!.genTime.toISOString()}（${f.timestamp!.tsaSubject}）\n日志 ${f.logOrigin}，密钥指纹 ${f.logKeyFingerprint}${pinned}\n`
@@ -206,7 +222,8 @@ export function registerEvidenceCommands(program: Command): void {
         if (opts.json) process.stdout.write(`${JSON.stringify({ receipt: found, verification: result }, null, 2)}\n`);
         else {
           for (const c of result.checks) process.stdout.write(`${checkLine(c)}\n`);
-          if (result.facts?.timestamp) process.stdout.write(`${found.evidenceNumber}: ${result.facts.statement?.event ?? ''} ${result.facts.timestamp.genTime.toISOString()}\n`);
+          if (result.facts?.timestamp)
+            process.stdout.write(`${found.evidenceNumber}: ${result.facts.statement?.event ?? ''} ${result.facts.timestamp.genTime.toISOString()}\n`);
         }
         return result.ok ? EXIT.ok : EXIT.failure;
       }, lang);

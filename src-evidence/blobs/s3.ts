@@ -17,7 +17,8 @@ export interface S3Location {
  */
 export function parseS3Url(spec: string): S3Location {
   const url = new URL(spec);
-  if (url.protocol !== 's3:' || !url.hostname) throw new InkstoneError('EVIDENCE_CONFIG_INVALID', { reason: `blob store URL “${spec}” needs a bucket: s3://bucket/prefix` });
+  if (url.protocol !== 's3:' || !url.hostname)
+    throw new InkstoneError('EVIDENCE_CONFIG_INVALID', { reason: `blob store URL “${spec}” needs a bucket: s3://bucket/prefix` });
   if (url.username || url.password) throw new InkstoneError('EVIDENCE_CONFIG_INVALID', { reason: 'put S3 credentials in the environment, not in the URL' });
   const endpoint = url.searchParams.get('endpoint') ?? undefined;
   return {

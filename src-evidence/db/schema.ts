@@ -170,10 +170,7 @@ CREATE INDEX access_log_tenant ON access_log (tenant_id, at);
 ];
 
 function render(sql: string, dialect: SqlDatabase['dialect']): string {
-  const t =
-    dialect === 'sqlite'
-      ? { bytes: 'BLOB', int: 'INTEGER', strict: ' STRICT' }
-      : { bytes: 'BYTEA', int: 'BIGINT', strict: '' };
+  const t = dialect === 'sqlite' ? { bytes: 'BLOB', int: 'INTEGER', strict: ' STRICT' } : { bytes: 'BYTEA', int: 'BIGINT', strict: '' };
   return sql.replace(/\{(bytes|int|strict)\}/gu, (_, k: keyof typeof t) => t[k]);
 }
 
@@ -190,7 +187,9 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 export async function migrate(db: SqlDatabase): Promise<void> {
   await db.transaction(async (tx) => {
     if (db.dialect === 'postgres') await tx.run("SELECT pg_advisory_xact_lock(hashtext('inkstone-evidence:migrate'))");
-    await tx.run(`CREATE TABLE IF NOT EXISTS schema_version (version ${db.dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'} PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    await tx.run(
+      `CREATE TABLE IF NOT EXISTS schema_version (version ${db.dialect === 'sqlite' ? 'INTEGER' : 'BIGINT'} PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
     const row = await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
     const current = row?.v ?? 0;
     if (current > SCHEMA_VERSION) throw new InkstoneError('EVIDENCE_SCHEMA_NEWER', { found: current, known: SCHEMA_VERSION });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -49,8 +49,12 @@ export function openSqlite(file: string): SqlDatabase {
   // under WAL sees the last committed state and never waits for the writer.
   const writer = new Database(file);
   writer.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before it returns — the service acknowledges entries only after that.
-  writer.pragma('synchronous = FULL');
+  // Durability without blocking the event loop: SQLite appends each commit to the WAL (NORMAL still
+  // syncs the WAL and database around checkpoints), and walDurable() fdatasyncs the WAL on the libuv
+  // thread pool before a write is reported done — the guarantee of synchronous=FULL, while other
+  // requests keep being served and the next transaction already runs.
+  writer.pragma('synchronous = NORMAL');
+  const wal = walSyncer(`${file}-wal`);
   writer.pragma('foreign_keys = ON');
   writer.pragma('busy_timeout = 10000');
   const reader = new Database(file, { readonly: false });
@@ -64,6 +68,8 @@ export function openSqlite(file: string): SqlDatabase {
     const prepare = (sql: string) => {
       let stmt = cache.get(sql);
       if (!stmt) {
+        // Bulk statements vary with batch size: keep the cache bounded.
+        if (cache.size >= 500) cache.clear();
         stmt = conn.prepare(sql);
         cache.set(sql, stmt);
       }
@@ -108,20 +114,23 @@ export function openSqlite(file: string): SqlDatabase {
     },
     async run(sql, params) {
       const release = await mutex.lock();
+      let changes: number;
       try {
-        return await write.run(sql, params);
+        changes = await write.run(sql, params);
       } finally {
         release();
       }
+      await wal.durable();
+      return changes;
     },
     async transaction(fn) {
       const release = await mutex.lock();
+      let result;
       try {
         writer.exec('BEGIN IMMEDIATE');
         try {
-          const result = await fn(write);
+          result = await fn(write);
           writer.exec('COMMIT');
-          return result;
         } catch (err) {
           if (writer.inTransaction) writer.exec('ROLLBACK');
           throw err;
@@ -129,6 +138,8 @@ export function openSqlite(file: string): SqlDatabase {
       } finally {
         release();
       }
+      await wal.durable();
+      return result;
     },
     async withExclusiveLock(name, fn) {
       // One SQLite file is served by one process (the data directory is locked at start), so an
@@ -144,11 +155,53 @@ export function openSqlite(file: string): SqlDatabase {
     async close() {
       const release = await mutex.lock();
       try {
+        await wal.durable();
+        await wal.close();
         reader.close();
         writer.close();
       } finally {
         release();
       }
+    },
+  };
+}
+
+/**
+ * fdatasync of the WAL file, coalesced: every caller waits for a sync that *started after* its
+ * commit, and one sync serves every commit made before it began. fsync works on the file, not the
+ * descriptor, so our own descriptor flushes what SQLite wrote through its own.
+ */
+function walSyncer(walFile: string): { durable(): Promise<void>; close(): Promise<void> } {
+  let handle: fs.FileHandle | null = null;
+  let committed = 0; // commits seen by durable()
+  let synced = 0; // commits known durable
+  let inflight: Promise<void> | null = null;
+  const syncOnce = async () => {
+    const upTo = committed;
+    handle ??= await fs.open(walFile, 'r+');
+    // SQLite recreates the WAL only when the last connection closes, but never trust a deleted inode.
+    if ((await handle.stat()).nlink === 0) {
+      await handle.close();
+      handle = await fs.open(walFile, 'r+');
+    }
+    await handle.datasync();
+    synced = Math.max(synced, upTo);
+  };
+  return {
+    async durable() {
+      const mine = ++committed;
+      while (synced < mine) {
+        if (!inflight) {
+          inflight = syncOnce().finally(() => {
+            inflight = null;
+          });
+        }
+        await inflight;
+      }
+    },
+    async close() {
+      await handle?.close();
+      handle = null;
     },
   };
 }

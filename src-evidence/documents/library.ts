@@ -58,16 +58,20 @@ async function info(ctx: ServiceContext, caller: Caller, r: DocRow): Promise<Doc
     retainUntil: r.retain_until,
     createdAt: r.created_at,
     deletedAt: r.deleted_at,
-    evidence: entries.map((e) => ({ evidenceNumber: formatEvidenceNumber(ctx.identity.logId, e.idx), event: e.event, claimedTime: e.claimed_time, sequencedAt: e.sequenced_at })),
+    evidence: entries.map((e) => ({
+      evidenceNumber: formatEvidenceNumber(ctx.identity.logId, e.idx),
+      event: e.event,
+      claimedTime: e.claimed_time,
+      sequencedAt: e.sequenced_at,
+    })),
   };
 }
 
 export async function listDocuments(ctx: ServiceContext, caller: Caller, options: { limit: number; before?: string }): Promise<DocumentInfo[]> {
-  const rows = await ctx.db.all<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents WHERE tenant_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`, [
-    caller.tenantId,
-    options.before ?? '9999',
-    options.limit,
-  ]);
+  const rows = await ctx.db.all<DocRow>(
+    `SELECT ${DOC_COLUMNS} FROM documents WHERE tenant_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`,
+    [caller.tenantId, options.before ?? '9999', options.limit],
+  );
   return Promise.all(rows.map((r) => info(ctx, caller, r)));
 }
 
@@ -86,7 +90,8 @@ export async function readDocumentContent(ctx: ServiceContext, caller: Caller, i
 /** Why a document may not be deleted now, or null when it may. */
 function deletionBlocker(r: DocRow, now: Date): InkstoneError | null {
   if (r.legal_hold === 1) return new InkstoneError('EVIDENCE_LEGAL_HOLD', { id: r.id });
-  if (r.retain_until && new Date(r.retain_until).getTime() > now.getTime()) return new InkstoneError('EVIDENCE_RETENTION_ACTIVE', { id: r.id, retainUntil: r.retain_until });
+  if (r.retain_until && new Date(r.retain_until).getTime() > now.getTime())
+    return new InkstoneError('EVIDENCE_RETENTION_ACTIVE', { id: r.id, retainUntil: r.retain_until });
   return null;
 }
 

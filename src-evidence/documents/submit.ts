@@ -1,12 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  commitmentFor,
-  documentHash,
-  formatEvidenceNumber,
-  newSalt,
-  SIGNED_EVENTS,
-  type EvidenceEvent,
-} from '../../src-main/core/evidence/index.js';
+import { commitmentFor, documentHash, formatEvidenceNumber, newSalt, SIGNED_EVENTS, type EvidenceEvent } from '../../src-main/core/evidence/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { addYears, type Caller, type ServiceContext } from '../context.js';
 import type { AppendRequest, DocumentInsert, SequencedEntry } from '../log/sequencer.js';
@@ -45,7 +38,9 @@ export interface EvidenceOptions {
 const MAX_FUTURE_MS = 24 * 3600_000;
 
 export function requestHash(parts: Record<string, unknown>): string {
-  return createHash('sha256').update(JSON.stringify(parts, Object.keys(parts).sort())).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(parts, Object.keys(parts).sort()))
+    .digest('hex');
 }
 
 function checkCanSubmit(caller: Caller): void {
@@ -108,7 +103,17 @@ export async function submitDocument(
   const idem =
     internal.idempotency ??
     (opts.idempotencyKey
-      ? { key: opts.idempotencyKey, requestHash: requestHash({ op: 'document', sha256, event: opts.event, claimedTime: opts.claimedTime, chainKey: opts.chainKey, filename: opts.filename }) }
+      ? {
+          key: opts.idempotencyKey,
+          requestHash: requestHash({
+            op: 'document',
+            sha256,
+            event: opts.event,
+            claimedTime: opts.claimedTime,
+            chainKey: opts.chainKey,
+            filename: opts.filename,
+          }),
+        }
       : null);
   const claimedTime = claimedTimeOf(ctx, opts);
   const blobKey = documentBlobKey(caller.tenantId, sha256);
@@ -149,7 +154,10 @@ export async function submitDocument(
 export async function submitCommitment(ctx: ServiceContext, caller: Caller, commitment: string, opts: EvidenceOptions): Promise<EvidenceAck> {
   checkCanSubmit(caller);
   const idem = opts.idempotencyKey
-    ? { key: opts.idempotencyKey, requestHash: requestHash({ op: 'commitment', commitment, event: opts.event, claimedTime: opts.claimedTime, chainKey: opts.chainKey }) }
+    ? {
+        key: opts.idempotencyKey,
+        requestHash: requestHash({ op: 'commitment', commitment, event: opts.event, claimedTime: opts.claimedTime, chainKey: opts.chainKey }),
+      }
     : null;
   return append(
     ctx,

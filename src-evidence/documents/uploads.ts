@@ -43,11 +43,21 @@ interface UploadRow {
 }
 
 function toStatus(r: UploadRow): UploadStatus {
-  return { uploadId: r.id, size: r.size, received: r.received, status: r.status, maxChunkBytes: MAX_CHUNK_BYTES, result: r.result ? (JSON.parse(r.result) as EvidenceAck) : null };
+  return {
+    uploadId: r.id,
+    size: r.size,
+    received: r.received,
+    status: r.status,
+    maxChunkBytes: MAX_CHUNK_BYTES,
+    result: r.result ? (JSON.parse(r.result) as EvidenceAck) : null,
+  };
 }
 
 async function load(ctx: ServiceContext, caller: Caller, uploadId: string): Promise<UploadRow> {
-  const row = await ctx.db.get<UploadRow>('SELECT id, size, sha256, received, params, status, result FROM uploads WHERE id = ? AND tenant_id = ?', [uploadId, caller.tenantId]);
+  const row = await ctx.db.get<UploadRow>('SELECT id, size, sha256, received, params, status, result FROM uploads WHERE id = ? AND tenant_id = ?', [
+    uploadId,
+    caller.tenantId,
+  ]);
   if (!row) throw new InkstoneError('NOT_FOUND', { what: `upload ${uploadId}` });
   return row;
 }
@@ -56,10 +66,14 @@ export async function createUpload(ctx: ServiceContext, caller: Caller, params: 
   if (caller.serviceEndedAt) throw new InkstoneError('EVIDENCE_TENANT_ENDED', { endedAt: caller.serviceEndedAt });
   if (!Number.isSafeInteger(params.size) || params.size <= 0) throw new InkstoneError('INVALID_INPUT', { issues: 'size must be a positive integer' });
   if (params.sha256 !== undefined && !isHex64(params.sha256)) throw new InkstoneError('INVALID_INPUT', { issues: 'sha256 must be 64 lowercase hex digits' });
-  if (!isEvidenceEvent(params.event) || (params.claimedTime !== undefined && !isClaimedTime(params.claimedTime))) throw new InkstoneError('INVALID_INPUT', { issues: 'event or claimedTime is invalid' });
+  if (!isEvidenceEvent(params.event) || (params.claimedTime !== undefined && !isClaimedTime(params.claimedTime)))
+    throw new InkstoneError('INVALID_INPUT', { issues: 'event or claimedTime is invalid' });
   const hash = requestHash({ op: 'upload', ...params });
   if (idempotencyKey) {
-    const seen = await ctx.db.get<{ request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency_keys WHERE tenant_id = ? AND key = ?', [caller.tenantId, idempotencyKey]);
+    const seen = await ctx.db.get<{ request_hash: string; response: string }>(
+      'SELECT request_hash, response FROM idempotency_keys WHERE tenant_id = ? AND key = ?',
+      [caller.tenantId, idempotencyKey],
+    );
     if (seen) {
       if (seen.request_hash !== hash) throw new InkstoneError('EVIDENCE_IDEMPOTENCY_MISMATCH', { key: idempotencyKey });
       return toStatus(await load(ctx, caller, (JSON.parse(seen.response) as { uploadId: string }).uploadId));
@@ -70,13 +84,10 @@ export async function createUpload(ctx: ServiceContext, caller: Caller, params: 
   const created = await ctx.db.transaction(async (tx) => {
     if (idempotencyKey) {
       // Two racing creates with one key: the primary key lets exactly one through.
-      const inserted = await tx.run('INSERT INTO idempotency_keys (tenant_id, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', [
-        caller.tenantId,
-        idempotencyKey,
-        hash,
-        JSON.stringify({ uploadId: id }),
-        now,
-      ]);
+      const inserted = await tx.run(
+        'INSERT INTO idempotency_keys (tenant_id, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        [caller.tenantId, idempotencyKey, hash, JSON.stringify({ uploadId: id }), now],
+      );
       if (!inserted) return false;
     }
     await tx.run('INSERT INTO uploads (id, tenant_id, principal_id, size, sha256, received, params, status, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)', [
@@ -110,7 +121,13 @@ export async function putChunk(ctx: ServiceContext, caller: Caller, uploadId: st
   const blobKey = `uploads/${uploadId}/${offset}`;
   await ctx.blobs.put(blobKey, bytes);
   const moved = await ctx.db.transaction(async (tx) => {
-    const n = await tx.run('UPDATE uploads SET received = ? WHERE id = ? AND tenant_id = ? AND received = ? AND status = ?', [offset + bytes.length, uploadId, caller.tenantId, offset, 'open']);
+    const n = await tx.run('UPDATE uploads SET received = ? WHERE id = ? AND tenant_id = ? AND received = ? AND status = ?', [
+      offset + bytes.length,
+      uploadId,
+      caller.tenantId,
+      offset,
+      'open',
+    ]);
     if (n) await tx.run('INSERT INTO upload_chunks (upload_id, offset_bytes, length, blob_key) VALUES (?, ?, ?, ?)', [uploadId, offset, bytes.length, blobKey]);
     return n;
   });
@@ -124,12 +141,16 @@ export async function completeUpload(ctx: ServiceContext, caller: Caller, upload
   const row = await load(ctx, caller, uploadId);
   if (row.status === 'completed') return toStatus(row);
   if (row.received !== row.size) throw new InkstoneError('EVIDENCE_UPLOAD_INCOMPLETE', { received: row.received, size: row.size });
-  const chunks = await ctx.db.all<{ offset_bytes: number; length: number; blob_key: string }>('SELECT offset_bytes, length, blob_key FROM upload_chunks WHERE upload_id = ? ORDER BY offset_bytes', [uploadId]);
+  const chunks = await ctx.db.all<{ offset_bytes: number; length: number; blob_key: string }>(
+    'SELECT offset_bytes, length, blob_key FROM upload_chunks WHERE upload_id = ? ORDER BY offset_bytes',
+    [uploadId],
+  );
   const parts: Buffer[] = [];
   let at = 0;
   for (const c of chunks) {
     const bytes = await ctx.blobs.get(c.blob_key);
-    if (c.offset_bytes !== at || !bytes || bytes.length !== c.length) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `upload ${uploadId} lost its chunk at ${at}` });
+    if (c.offset_bytes !== at || !bytes || bytes.length !== c.length)
+      throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `upload ${uploadId} lost its chunk at ${at}` });
     parts.push(bytes);
     at += c.length;
   }

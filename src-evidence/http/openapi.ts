@@ -11,15 +11,20 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { version: stri
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+    for (const [where, schema] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
       if (!schema) continue;
       const props = json(schema) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(props.properties ?? {})) {
         parameters.push({ name, in: where, required: where === 'path' || (props.required ?? []).includes(name), schema: s });
       }
     }
-    if (r.path.includes('{path*}')) parameters.push({ name: 'path*', in: 'path', required: true, schema: { type: 'string' }, description: 'The rest of the tile path' });
-    for (const h of r.headers ?? []) parameters.push({ name: h.name, in: 'header', required: h.required, schema: { type: 'string' }, description: h.description });
+    if (r.path.includes('{path*}'))
+      parameters.push({ name: 'path*', in: 'path', required: true, schema: { type: 'string' }, description: 'The rest of the tile path' });
+    for (const h of r.headers ?? [])
+      parameters.push({ name: h.name, in: 'header', required: h.required, schema: { type: 'string' }, description: h.description });
     const responses: Record<string, unknown> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
       responses[status] = {
@@ -46,7 +51,12 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { version: stri
               content:
                 r.body.kind === 'json'
                   ? { 'application/json': { schema: json(r.body.schema) } }
-                  : Object.fromEntries(r.body.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary', maxLength: (r.body as { maxBytes: number }).maxBytes } }])),
+                  : Object.fromEntries(
+                      r.body.contentTypes.map((t) => [
+                        t,
+                        { schema: { type: 'string', format: 'binary', maxLength: (r.body as { maxBytes: number }).maxBytes } },
+                      ]),
+                    ),
             },
           }
         : {}),

@@ -18,7 +18,17 @@ const event = z.enum(EVIDENCE_EVENTS).describe('registered: document recorded; s
 export const EvidenceNumberParams = z.object({ number: z.string().min(1).max(64).describe('Evidence number, e.g. K7Q2M9XA-1234-W') });
 export const IdParams = z.object({ id: z.string().min(1).max(100) });
 
+const receiptWaitMs = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(30_000)
+  .default(0)
+  .describe('Wait up to this long for the entry’s checkpoint and answer with the receipt too (one round trip instead of two).');
+export const ReceiptWaitQuery = z.object({ receiptWaitMs });
+
 export const SubmitDocumentQuery = z.object({
+  receiptWaitMs,
   event: event.default('registered'),
   claimedTime: claimedTime.optional(),
   chainKey: chainKey.optional(),
@@ -33,7 +43,11 @@ export const SubmitCommitmentBody = z.object({
 });
 
 export const CreateUploadBody = z.object({
-  size: z.number().int().positive().max(2 ** 40),
+  size: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 40),
   sha256: hex64.optional(),
   filename: z.string().min(1).max(255).optional(),
   event,
@@ -55,7 +69,9 @@ export const CreatePrincipalBody = z.object({
 export const LegalHoldBody = z.object({ hold: z.boolean() });
 export const VerifyBody = z.object({
   receipt: z.record(z.string(), z.unknown()).describe('An evidence receipt (docs/evidence/receipt-format.md).'),
-  documentSha256: hex64.optional().describe('SHA-256 of the document, computed by the verifier (the page hashes the PDF in the browser; the PDF never leaves it).'),
+  documentSha256: hex64
+    .optional()
+    .describe('SHA-256 of the document, computed by the verifier (the page hashes the PDF in the browser; the PDF never leaves it).'),
 });
 
 // Responses (documentation; the handlers build these shapes).
@@ -72,6 +88,9 @@ export const EvidenceAckSchema = z.object({
   documentHash: hex64.nullable(),
   salt: hex64.nullable(),
   sequencedAt: z.string(),
+});
+export const SubmitResultSchema = EvidenceAckSchema.extend({
+  receipt: z.lazy(() => ReceiptSchema.nullable().optional()).describe('With receiptWaitMs: the receipt, or null when the checkpoint did not come in time.'),
 });
 export const UploadStatusSchema = z.object({
   uploadId: z.string(),

@@ -61,10 +61,19 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown): T {
   return r.data;
 }
 
-export async function createHttpApp(service: EvidenceService, options: HttpOptions): Promise<{ app: FastifyInstance; routes: readonly RouteSpec[]; openapi: Record<string, unknown> }> {
+export async function createHttpApp(
+  service: EvidenceService,
+  options: HttpOptions,
+): Promise<{ app: FastifyInstance; routes: readonly RouteSpec[]; openapi: Record<string, unknown> }> {
   const app = Fastify({
     logger: options.logger
-      ? { level: 'info', redact: { paths: ['req.headers.authorization', 'req.headers["x-inkstone-purpose"]'], remove: true } }
+      ? {
+          level: 'info',
+          // Method, path and client only: query strings carry file names and contract keys, headers carry tokens.
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }),
+          },
+        }
       : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,

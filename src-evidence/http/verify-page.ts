@@ -34,8 +34,10 @@ export const VERIFY_PAGE_HTML = `<!doctype html>
   <p class="sub">文件只在您的浏览器中计算哈希，不会上传。 The PDF is hashed in your browser and never uploaded.</p>
   <div class="card">
     <h2 style="margin-top:0">① 文件与存证回执 · Document and receipt</h2>
-    <div class="drop" id="pdfDrop">拖入或点击选择 PDF 文件 · Drop or choose the PDF<input type="file" id="pdfInput" accept="application/pdf,.pdf" hidden></div>
-    <div class="drop" id="receiptDrop">拖入或点击选择存证回执（JSON） · Drop or choose the receipt (JSON)<input type="file" id="receiptInput" accept="application/json,.json" hidden></div>
+    <div class="drop" id="pdfDrop"><span>拖入或点击选择 PDF 文件 · Drop or choose the PDF</span></div>
+    <input type="file" id="pdfInput" accept="application/pdf,.pdf" hidden>
+    <div class="drop" id="receiptDrop"><span>拖入或点击选择存证回执（JSON） · Drop or choose the receipt (JSON)</span></div>
+    <input type="file" id="receiptInput" accept="application/json,.json" hidden>
     <button id="verifyBtn" disabled>核验 · Verify</button>
     <h2>② 或输入存证编号 · Or type an evidence number</h2>
     <input type="text" id="numberInput" placeholder="K7Q2M9XA-1234-W" autocomplete="off"> <button id="lookupBtn">查询 · Look up</button>
@@ -65,18 +67,18 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
   function wire(dropId, inputId, onFile) {
     var drop = $(dropId), input = $(inputId);
     drop.addEventListener('click', function () { input.click(); });
-    input.addEventListener('change', function () { if (input.files[0]) onFile(input.files[0], drop); });
+    input.addEventListener('change', function () { if (input.files[0]) onFile(input.files[0], drop); input.value = ''; });
     drop.addEventListener('dragover', function (e) { e.preventDefault(); drop.classList.add('over'); });
     drop.addEventListener('dragleave', function () { drop.classList.remove('over'); });
     drop.addEventListener('drop', function (e) { e.preventDefault(); drop.classList.remove('over'); if (e.dataTransfer.files[0]) onFile(e.dataTransfer.files[0], drop); });
   }
   function ready() { $('verifyBtn').disabled = !(pdfHash && receipt); }
   wire('pdfDrop', 'pdfInput', function (file, drop) {
-    file.arrayBuffer().then(sha256).then(function (h) { pdfHash = h; drop.textContent = file.name + ' — SHA-256 ' + h; drop.classList.add('filled'); ready(); })
+    file.arrayBuffer().then(sha256).then(function (h) { pdfHash = h; drop.firstChild.textContent = file.name + ' — SHA-256 ' + h; drop.classList.add('filled'); ready(); })
       .catch(function (e) { show({ error: { message: e.message } }); });
   });
   wire('receiptDrop', 'receiptInput', function (file, drop) {
-    file.text().then(function (t) { receipt = JSON.parse(t); drop.textContent = file.name + ' — ' + (receipt.evidenceNumber || ''); drop.classList.add('filled'); ready(); })
+    file.text().then(function (t) { receipt = JSON.parse(t); drop.firstChild.textContent = file.name + ' — ' + (receipt.evidenceNumber || ''); drop.classList.add('filled'); ready(); })
       .catch(function () { show({ error: { message: '无法读取回执 · The receipt is not valid JSON' } }); });
   });
   function post(body) {

@@ -46,7 +46,11 @@ export async function loadLogIdentity(db: SqlDatabase, keyDir: string, originBas
   await db.transaction(async (tx) => {
     const row = await tx.get<{ origin: string; verifier_key: string }>('SELECT origin, verifier_key FROM log_identity WHERE id = 1');
     if (!row) {
-      await tx.run('INSERT INTO log_identity (id, origin, verifier_key, created_at) VALUES (1, ?, ?, ?)', [identity.origin, identity.verifierKey, new Date().toISOString()]);
+      await tx.run('INSERT INTO log_identity (id, origin, verifier_key, created_at) VALUES (1, ?, ?, ?)', [
+        identity.origin,
+        identity.verifierKey,
+        new Date().toISOString(),
+      ]);
     } else if (row.verifier_key !== identity.verifierKey) {
       throw new InkstoneError('EVIDENCE_LOG_KEY_MISMATCH', { expected: row.verifier_key, found: identity.verifierKey, keyDir });
     }

@@ -102,7 +102,7 @@ export class Integrator extends EventEmitter<{ checkpoint: [IssuedCheckpoint]; e
     await this.#running?.catch(() => undefined);
   }
 
-  /** Integrate whatever is sequenced now. Returns the new checkpoint, or null when nothing waited or another instance is integrating. */
+  /** Integrate whatever is sequenced now (a no-op when nothing waits or another instance holds the integration lock). */
   integrateOnce(): Promise<void> {
     if (!this.#running) {
       this.#running = this.#db
@@ -129,7 +129,10 @@ export class Integrator extends EventEmitter<{ checkpoint: [IssuedCheckpoint]; e
     const to = Math.min(state.next_index, from + this.#maxBatch);
     if (to === from) return null;
     const frontier = (await this.#frontierAt(from)).clone();
-    const rows = await this.#db.all<{ idx: number; leaf_hash: Buffer }>('SELECT idx, leaf_hash FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', [from, to]);
+    const rows = await this.#db.all<{ idx: number; leaf_hash: Buffer }>('SELECT idx, leaf_hash FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', [
+      from,
+      to,
+    ]);
     const tiles = new TileWriter();
     for (const [i, row] of rows.entries()) {
       if (row.idx !== from + i) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `entry ${from + i} is missing` });

@@ -1,6 +1,6 @@
 import { leafHash, encodeStatement, type EvidenceEvent } from '../../src-main/core/evidence/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
-import type { SqlDatabase, SqlExecutor } from '../db/sql.js';
+import type { Row, SqlDatabase, SqlExecutor, SqlValue } from '../db/sql.js';
 
 /**
  * The sequencer gives each new statement its leaf index and makes it durable *before* anyone is told
@@ -53,7 +53,8 @@ export interface SequencedEntry {
   readonly sequencedAt: string;
 }
 
-export type AppendResult = { readonly kind: 'new'; readonly entry: SequencedEntry; readonly response: unknown } | { readonly kind: 'replay'; readonly response: unknown };
+export type AppendResult =
+  { readonly kind: 'new'; readonly entry: SequencedEntry; readonly response: unknown } | { readonly kind: 'replay'; readonly response: unknown };
 
 interface Pending {
   readonly req: AppendRequest;
@@ -94,6 +95,9 @@ export class Sequencer {
     this.#flushing = true;
     try {
       while (this.#queue.length) {
+        // Let the event loop read the requests that arrived during the last commit (a synchronous
+        // fsync on SQLite) so they join this batch: this is what makes the commit a group commit.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = this.#queue.splice(0, this.#maxBatch);
         try {
           const results = await this.#db.transaction((tx) => this.#commit(tx, batch));
@@ -115,93 +119,165 @@ export class Sequencer {
     }
   }
 
+  /**
+   * One batch, in a constant number of statements whatever its size (each round trip counts on
+   * PostgreSQL): lock the counter, look up idempotency keys and chain heads, reserve the indexes,
+   * then insert documents, entries, chain heads and remembered answers in bulk.
+   */
   async #commit(tx: SqlExecutor, batch: readonly Pending[]): Promise<Array<AppendResult | Refused>> {
+    // The counter row is the batch lock: from here on no other instance sequences.
+    await tx.run('UPDATE log_state SET next_index = next_index WHERE id = 1');
     const results: Array<AppendResult | Refused | undefined> = new Array(batch.length);
-    const fresh: number[] = [];
-    const seenKeys = new Map<string, number>();
+    const idemKey = (i: number) => `${batch[i].req.tenantId}\u0000${batch[i].req.idempotency!.key}`;
+    const withKeys = batch.map((_, i) => i).filter((i) => batch[i].req.idempotency);
     const stored = new Map<string, { request_hash: string; response: string }>();
-    // Idempotency first: replays take no index.
+    for (const row of await selectPairs<{ tenant_id: string; key: string; request_hash: string; response: string }>(
+      tx,
+      'SELECT tenant_id, key, request_hash, response FROM idempotency_keys WHERE (tenant_id, key) IN',
+      withKeys.map((i) => [batch[i].req.tenantId, batch[i].req.idempotency!.key]),
+    )) {
+      stored.set(`${row.tenant_id}\u0000${row.key}`, row);
+    }
+    // Replays take no index; the first request of a key new to the log is sequenced, later ones
+    // in the same batch answer like replays of it.
+    const firstOfKey = new Map<string, number>();
+    const fresh: number[] = [];
     for (let i = 0; i < batch.length; i++) {
       const idem = batch[i].req.idempotency;
       if (!idem) {
         fresh.push(i);
         continue;
       }
-      const mapKey = `${batch[i].req.tenantId}\u0000${idem.key}`;
-      const earlier = seenKeys.get(mapKey);
-      if (earlier !== undefined) continue; // resolved below from the earlier request's result
-      seenKeys.set(mapKey, i);
-      const row = await tx.get<{ request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency_keys WHERE tenant_id = ? AND key = ?', [batch[i].req.tenantId, idem.key]);
-      if (row) stored.set(mapKey, row);
-      if (!row) fresh.push(i);
-      else if (row.request_hash !== idem.requestHash) results[i] = mismatch(idem.key);
-      else results[i] = { kind: 'replay', response: JSON.parse(row.response) };
+      const row = stored.get(idemKey(i));
+      if (row) results[i] = row.request_hash === idem.requestHash ? { kind: 'replay', response: JSON.parse(row.response) } : mismatch(idem.key);
+      else if (!firstOfKey.has(idemKey(i))) {
+        firstOfKey.set(idemKey(i), i);
+        fresh.push(i);
+      }
     }
     if (fresh.length) {
-      const counter = await tx.get<{ next_index: number }>('UPDATE log_state SET next_index = next_index + ? WHERE id = 1 RETURNING next_index', [fresh.length]);
+      const counter = await tx.get<{ next_index: number }>('UPDATE log_state SET next_index = next_index + ? WHERE id = 1 RETURNING next_index', [
+        fresh.length,
+      ]);
       if (!counter) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: 'log state row missing' });
-      let index = counter.next_index - fresh.length;
-      const heads = new Map<string, string>();
+      const first = counter.next_index - fresh.length;
+      const chained = fresh.filter((i) => batch[i].req.chainKey);
+      const heads = new Map<string, { idx: number; hash: string }>();
+      for (const row of await selectPairs<{ tenant_id: string; chain_key: string; head_idx: number; head_leaf_hash: string }>(
+        tx,
+        'SELECT tenant_id, chain_key, head_idx, head_leaf_hash FROM chains WHERE (tenant_id, chain_key) IN',
+        chained.map((i) => [batch[i].req.tenantId, batch[i].req.chainKey!]),
+      )) {
+        heads.set(`${row.tenant_id}\u0000${row.chain_key}`, { idx: row.head_idx, hash: row.head_leaf_hash });
+      }
       const now = new Date().toISOString();
-      for (const i of fresh) {
+      const documents: SqlValue[][] = [];
+      const entries: SqlValue[][] = [];
+      const remembered: SqlValue[][] = [];
+      const extra: Array<() => Promise<void>> = [];
+      fresh.forEach((i, n) => {
         const req = batch[i].req;
-        let previous: string | null = null;
-        if (req.chainKey) {
-          const chainId = `${req.tenantId}\u0000${req.chainKey}`;
-          previous = heads.get(chainId) ?? (await tx.get<{ head_leaf_hash: string }>('SELECT head_leaf_hash FROM chains WHERE tenant_id = ? AND chain_key = ?', [req.tenantId, req.chainKey]))?.head_leaf_hash ?? null;
-        }
+        const index = first + n;
+        const chainId = req.chainKey ? `${req.tenantId}\u0000${req.chainKey}` : null;
+        const previous = chainId ? (heads.get(chainId)?.hash ?? null) : null;
         const statement = encodeStatement({ scope: req.scope, event: req.event, claimedTime: req.claimedTime, commitment: req.commitment, previous });
         const leaf = Buffer.from(leafHash(statement));
         const entry: SequencedEntry = { index, leafHash: leaf.toString('hex'), statement, previous, sequencedAt: now };
-        if (req.document) {
-          const d = req.document;
-          await tx.run(
-            'INSERT INTO documents (id, tenant_id, sha256, size, blob_key, filename, signed, legal_hold, retain_until, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)',
-            [d.id, req.tenantId, d.sha256, d.size, d.blobKey, d.filename, d.signed ? 1 : 0, d.retainUntil, req.principalId, now],
-          );
-        }
-        await tx.run(
-          'INSERT INTO entries (idx, tenant_id, statement, leaf_hash, event, claimed_time, commitment, salt, document_hash, document_id, chain_key, principal_id, sequenced_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [index, req.tenantId, statement, leaf, req.event, req.claimedTime, req.commitment, req.salt, req.documentHash, req.document?.id ?? null, req.chainKey, req.principalId, now],
-        );
-        if (req.chainKey) {
-          heads.set(`${req.tenantId}\u0000${req.chainKey}`, entry.leafHash);
-          await tx.run(
-            'INSERT INTO chains (tenant_id, chain_key, head_idx, head_leaf_hash) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, chain_key) DO UPDATE SET head_idx = excluded.head_idx, head_leaf_hash = excluded.head_leaf_hash',
-            [req.tenantId, req.chainKey, index, entry.leafHash],
-          );
-        }
+        if (chainId) heads.set(chainId, { idx: index, hash: entry.leafHash });
+        const d = req.document;
+        if (d) documents.push([d.id, req.tenantId, d.sha256, d.size, d.blobKey, d.filename, d.signed ? 1 : 0, 0, d.retainUntil, req.principalId, now]);
+        entries.push([
+          index,
+          req.tenantId,
+          statement,
+          leaf,
+          req.event,
+          req.claimedTime,
+          req.commitment,
+          req.salt,
+          req.documentHash,
+          d?.id ?? null,
+          req.chainKey,
+          req.principalId,
+          now,
+        ]);
         const response = req.idempotency ? req.idempotency.response(entry) : null;
-        await req.alsoInTransaction?.(tx, entry, response);
-        if (req.idempotency) {
-          await tx.run('INSERT INTO idempotency_keys (tenant_id, key, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?)', [
-            req.tenantId,
-            req.idempotency.key,
-            req.idempotency.requestHash,
-            JSON.stringify(response),
-            now,
-          ]);
-        }
+        if (req.idempotency) remembered.push([req.tenantId, req.idempotency.key, req.idempotency.requestHash, JSON.stringify(response), now]);
+        if (req.alsoInTransaction) extra.push(() => req.alsoInTransaction!(tx, entry, response));
         results[i] = { kind: 'new', entry, response };
-        index++;
-      }
+      });
+      await insertRows(
+        tx,
+        'documents',
+        ['id', 'tenant_id', 'sha256', 'size', 'blob_key', 'filename', 'signed', 'legal_hold', 'retain_until', 'created_by', 'created_at'],
+        documents,
+      );
+      await insertRows(
+        tx,
+        'entries',
+        [
+          'idx',
+          'tenant_id',
+          'statement',
+          'leaf_hash',
+          'event',
+          'claimed_time',
+          'commitment',
+          'salt',
+          'document_hash',
+          'document_id',
+          'chain_key',
+          'principal_id',
+          'sequenced_at',
+        ],
+        entries,
+      );
+      const touched = new Map(
+        chained.map((i) => [`${batch[i].req.tenantId}\u0000${batch[i].req.chainKey}`, [batch[i].req.tenantId, batch[i].req.chainKey!] as const]),
+      );
+      await insertRows(
+        tx,
+        'chains',
+        ['tenant_id', 'chain_key', 'head_idx', 'head_leaf_hash'],
+        [...touched].map(([id, [tenantId, chainKey]]) => [tenantId, chainKey, heads.get(id)!.idx, heads.get(id)!.hash]),
+        ' ON CONFLICT (tenant_id, chain_key) DO UPDATE SET head_idx = excluded.head_idx, head_leaf_hash = excluded.head_leaf_hash',
+      );
+      await insertRows(tx, 'idempotency_keys', ['tenant_id', 'key', 'request_hash', 'response', 'created_at'], remembered);
+      for (const run of extra) await run();
     }
-    // Duplicates inside this batch answer like replays of the first one.
+    // Later requests of a key first seen in this batch.
     for (let i = 0; i < batch.length; i++) {
       if (results[i]) continue;
-      const idem = batch[i].req.idempotency!;
-      const mapKey = `${batch[i].req.tenantId}\u0000${idem.key}`;
-      const row = stored.get(mapKey);
-      if (row) {
-        results[i] = row.request_hash === idem.requestHash ? { kind: 'replay', response: JSON.parse(row.response) } : mismatch(idem.key);
-        continue;
-      }
-      const firstAt = seenKeys.get(mapKey)!;
-      const first = results[firstAt] as AppendResult;
-      results[i] = batch[firstAt].req.idempotency!.requestHash === idem.requestHash ? { kind: 'replay', response: first.response } : mismatch(idem.key);
+      const at = firstOfKey.get(idemKey(i))!;
+      const first = results[at] as AppendResult;
+      results[i] =
+        batch[at].req.idempotency!.requestHash === batch[i].req.idempotency!.requestHash
+          ? { kind: 'replay', response: first.response }
+          : mismatch(batch[i].req.idempotency!.key);
     }
     return results as Array<AppendResult | Refused>;
   }
+}
+
+const ROWS_PER_STATEMENT = 400;
+
+/** Multi-row INSERT, chunked to stay under both databases' bound-parameter limits. */
+async function insertRows(tx: SqlExecutor, table: string, columns: readonly string[], rows: readonly SqlValue[][], suffix = ''): Promise<void> {
+  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(at, at + ROWS_PER_STATEMENT);
+    const values = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${suffix}`, chunk.flat());
+  }
+}
+
+/** `… WHERE (a, b) IN (VALUES (?, ?), …)` over pairs, chunked. */
+async function selectPairs<T extends Row>(tx: SqlExecutor, prefix: string, pairs: ReadonlyArray<readonly [string, string]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let at = 0; at < pairs.length; at += ROWS_PER_STATEMENT) {
+    const chunk = pairs.slice(at, at + ROWS_PER_STATEMENT);
+    out.push(...(await tx.all<T>(`${prefix} (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`, chunk.flat())));
+  }
+  return out;
 }
 
 /** A per-request failure that must not fail the rest of its batch. */

@@ -43,15 +43,13 @@ interface ExpandedTile {
   readonly levels: Buffer[][];
 }
 
-function expand(hashes: Buffer): ExpandedTile {
+function expand(hashes: Buffer, previous?: ExpandedTile): ExpandedTile {
   const width = hashes.length / HASH_SIZE;
-  const levels: Buffer[][] = [[]];
-  for (let i = 0; i < width; i++) levels[0].push(hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
+  const levels: Buffer[][] = previous ? previous.levels.map((l) => [...l]) : Array.from({ length: TILE_HEIGHT }, () => []);
+  for (let i = levels[0].length; i < width; i++) levels[0].push(hashes.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE));
   for (let r = 1; r < TILE_HEIGHT; r++) {
     const below = levels[r - 1];
-    const here: Buffer[] = [];
-    for (let i = 0; i + 1 < below.length; i += 2) here.push(Buffer.from(nodeHash(below[i], below[i + 1])));
-    levels.push(here);
+    for (let i = levels[r].length * 2; i + 1 < below.length; i += 2) levels[r].push(Buffer.from(nodeHash(below[i], below[i + 1])));
   }
   return { width, levels };
 }
@@ -69,6 +67,7 @@ export class TileReader {
   readonly #db: SqlDatabase;
   readonly #full = new Map<string, ExpandedTile>();
   readonly #partial = new Map<string, ExpandedTile>();
+  readonly #inflight = new Map<string, Promise<ExpandedTile>>();
   readonly #maxFull: number;
 
   constructor(db: SqlDatabase, options: { cacheTiles?: number } = {}) {
@@ -85,13 +84,29 @@ export class TileReader {
 
   async #load(level: number, index: number, width: number): Promise<ExpandedTile> {
     const key = `${level}/${index}`;
-    const full = this.#full.get(key);
-    if (full) return full;
-    const partial = this.#partial.get(key);
-    if (partial && partial.width >= width) return partial;
+    for (;;) {
+      const cached = this.#full.get(key) ?? this.#partial.get(key);
+      if (cached && cached.width >= width) return cached;
+      // One read per tile however many requests want it at once (a receipt burst after each checkpoint).
+      const pending = this.#inflight.get(key);
+      if (!pending) break;
+      await pending.catch(() => undefined);
+    }
+    const loading = this.#read(level, index, width);
+    this.#inflight.set(key, loading);
+    try {
+      return await loading;
+    } finally {
+      this.#inflight.delete(key);
+    }
+  }
+
+  async #read(level: number, index: number, width: number): Promise<ExpandedTile> {
+    const key = `${level}/${index}`;
     const row = await this.#db.get<{ width: number; hashes: Buffer }>('SELECT width, hashes FROM tiles WHERE level = ? AND idx = ?', [level, index]);
     if (!row || row.width < width) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `tile ${level}/${index} is missing or narrower than ${width}` });
-    const tile = expand(Buffer.from(row.hashes));
+    // A partial tile only ever grows: extend what is already expanded rather than start over.
+    const tile = expand(Buffer.from(row.hashes), this.#partial.get(key));
     if (tile.width === TILE_WIDTH) {
       if (this.#full.size >= this.#maxFull) this.#full.delete(this.#full.keys().next().value!);
       this.#full.set(key, tile);
@@ -146,7 +161,9 @@ export class TileWriter {
       const existing = await tx.get<{ width: number; hashes: Buffer }>('SELECT width, hashes FROM tiles WHERE level = ? AND idx = ?', [tile.level, tile.index]);
       // Appending only: the first new hash must land right after what the tile already holds.
       if ((existing?.width ?? 0) !== tile.start) {
-        throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `tile ${tile.level}/${tile.index} holds ${existing?.width ?? 0} hashes, next is ${tile.start}` });
+        throw new InkstoneError('EVIDENCE_LOG_CORRUPT', {
+          reason: `tile ${tile.level}/${tile.index} holds ${existing?.width ?? 0} hashes, next is ${tile.start}`,
+        });
       }
       const hashes = Buffer.concat([existing ? existing.hashes : Buffer.alloc(0), ...tile.hashes]);
       const width = hashes.length / HASH_SIZE;

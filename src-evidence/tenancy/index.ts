@@ -59,7 +59,11 @@ async function insertToken(ctx: TenancyContext, tenantId: string, principalId: s
 }
 
 /** Create a tenant with its first administrator and that administrator's token. */
-export async function createTenant(ctx: TenancyContext, name: string, admin: { name?: string } = {}): Promise<{ tenant: TenantSummary; principal: PrincipalSummary; token: IssuedToken }> {
+export async function createTenant(
+  ctx: TenancyContext,
+  name: string,
+  admin: { name?: string } = {},
+): Promise<{ tenant: TenantSummary; principal: PrincipalSummary; token: IssuedToken }> {
   const trimmed = name.trim();
   if (!trimmed || trimmed.length > 200) throw new InkstoneError('INVALID_INPUT', { issues: 'a tenant name has 1 to 200 characters' });
   const tenant: TenantSummary = { id: newId('ten'), name: trimmed, createdAt: ctx.now().toISOString(), serviceEndedAt: null };
@@ -69,7 +73,9 @@ export async function createTenant(ctx: TenancyContext, name: string, admin: { n
 }
 
 export async function listTenants(ctx: TenancyContext): Promise<TenantSummary[]> {
-  const rows = await ctx.db.all<{ id: string; name: string; created_at: string; service_ended_at: string | null }>('SELECT id, name, created_at, service_ended_at FROM tenants ORDER BY created_at');
+  const rows = await ctx.db.all<{ id: string; name: string; created_at: string; service_ended_at: string | null }>(
+    'SELECT id, name, created_at, service_ended_at FROM tenants ORDER BY created_at',
+  );
   return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, serviceEndedAt: r.service_ended_at }));
 }
 
@@ -92,7 +98,10 @@ export async function createPrincipal(
   return { principal, token: await insertToken(ctx, tenantId, principal.id) };
 }
 
-export async function listPrincipals(ctx: TenancyContext, tenantId: string): Promise<Array<PrincipalSummary & { tokens: Array<{ id: string; createdAt: string; revokedAt: string | null }> }>> {
+export async function listPrincipals(
+  ctx: TenancyContext,
+  tenantId: string,
+): Promise<Array<PrincipalSummary & { tokens: Array<{ id: string; createdAt: string; revokedAt: string | null }> }>> {
   const rows = await ctx.db.all<{ id: string; kind: 'user' | 'device'; name: string; role: Role; created_at: string }>(
     'SELECT id, kind, name, role, created_at FROM principals WHERE tenant_id = ? ORDER BY created_at',
     [tenantId],
@@ -118,7 +127,11 @@ export async function issueToken(ctx: TenancyContext, tenantId: string, principa
 }
 
 export async function revokeToken(ctx: TenancyContext, tenantId: string, tokenId: string): Promise<void> {
-  const changed = await ctx.db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL', [ctx.now().toISOString(), tokenId, tenantId]);
+  const changed = await ctx.db.run('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND tenant_id = ? AND revoked_at IS NULL', [
+    ctx.now().toISOString(),
+    tokenId,
+    tenantId,
+  ]);
   if (!changed) throw new InkstoneError('NOT_FOUND', { what: `token ${tokenId}` });
   authCache(ctx).delete(tokenId);
 }
@@ -127,7 +140,10 @@ export async function revokeToken(ctx: TenancyContext, tenantId: string, tokenId
 export async function endTenantService(ctx: TenancyContext, tenantId: string): Promise<TenantSummary> {
   const at = ctx.now().toISOString();
   await ctx.db.run('UPDATE tenants SET service_ended_at = ? WHERE id = ? AND service_ended_at IS NULL', [at, tenantId]);
-  const row = await ctx.db.get<{ id: string; name: string; created_at: string; service_ended_at: string | null }>('SELECT id, name, created_at, service_ended_at FROM tenants WHERE id = ?', [tenantId]);
+  const row = await ctx.db.get<{ id: string; name: string; created_at: string; service_ended_at: string | null }>(
+    'SELECT id, name, created_at, service_ended_at FROM tenants WHERE id = ?',
+    [tenantId],
+  );
   if (!row) throw new InkstoneError('NOT_FOUND', { what: `tenant ${tenantId}` });
   for (const [k, v] of authCache(ctx)) if (v.caller.tenantId === tenantId) authCache(ctx).delete(k);
   return { id: row.id, name: row.name, createdAt: row.created_at, serviceEndedAt: row.service_ended_at };
@@ -155,7 +171,14 @@ export async function authenticate(ctx: TenancyContext, authorization: string | 
     if (timingSafeEqual(cached.hash, presented)) return cached.caller;
     throw new InkstoneError('EVIDENCE_UNAUTHENTICATED', {});
   }
-  const row = await ctx.db.get<{ secret_hash: Buffer; tenant_id: string; principal_id: string; role: Role; scope_salt: Buffer; service_ended_at: string | null }>(
+  const row = await ctx.db.get<{
+    secret_hash: Buffer;
+    tenant_id: string;
+    principal_id: string;
+    role: Role;
+    scope_salt: Buffer;
+    service_ended_at: string | null;
+  }>(
     `SELECT t.secret_hash, t.tenant_id, t.principal_id, p.role, n.scope_salt, n.service_ended_at
        FROM api_tokens t JOIN principals p ON p.id = t.principal_id AND p.tenant_id = t.tenant_id JOIN tenants n ON n.id = t.tenant_id
       WHERE t.id = ? AND t.revoked_at IS NULL`,

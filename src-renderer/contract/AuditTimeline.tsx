@@ -18,7 +18,10 @@ export function AuditTimeline({ contractId, version }: { contractId: string; ver
       <div className="section-header">
         <h2 id="audit-title">{t('audit.title')}</h2>
         {audit.data && (
-          <span className={audit.data.chainIntact ? 'chain-badge chain-intact' : 'chain-badge chain-broken'} title={t(audit.data.chainIntact ? 'audit.intactHint' : 'audit.brokenHint')}>
+          <span
+            className={audit.data.chainIntact ? 'chain-badge chain-intact' : 'chain-badge chain-broken'}
+            title={t(audit.data.chainIntact ? 'audit.intactHint' : 'audit.brokenHint')}
+          >
             <Icon name={audit.data.chainIntact ? 'shield' : 'shieldOff'} />
             {t(audit.data.chainIntact ? 'audit.intact' : 'audit.broken')}
           </span>
@@ -47,7 +50,10 @@ export function AuditTimeline({ contractId, version }: { contractId: string; ver
                   </div>
                 ))}
                 <div className="timeline-meta muted">
-                  {t('audit.by', { actor: e.actor })} · #{e.seq} · <span className="mono" title={e.hash}>{e.hash.slice(0, 10)}</span>
+                  {t('audit.by', { actor: e.actor })} · #{e.seq} ·{' '}
+                  <span className="mono" title={e.hash}>
+                    {e.hash.slice(0, 10)}
+                  </span>
                 </div>
               </div>
             </li>

@@ -46,7 +46,12 @@ export function DocumentsSection({ contract }: { contract: Contract }) {
                 <ul className="version-list">
                   {[...d.versions].reverse().map((v) => (
                     <li key={v.id}>
-                      <button type="button" className={v.id === selected ? 'version version-current' : 'version'} aria-pressed={v.id === selected} onClick={() => setSelected(v.id)}>
+                      <button
+                        type="button"
+                        className={v.id === selected ? 'version version-current' : 'version'}
+                        aria-pressed={v.id === selected}
+                        onClick={() => setSelected(v.id)}
+                      >
                         <span className="version-number">{t('documents.version', { number: v.number })}</span>
                         <span className="version-meta">
                           {t(`documents.origin.${v.origin}`)} · {fmt.dateTime(v.createdAt)}

@@ -11,15 +11,16 @@ import { TagsInput } from './TagsInput.js';
 type Outcome = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'invalid' } | { kind: 'failed'; error: unknown } | null;
 
 /**
- * A contract's metadata. Fields are checked as the person leaves them and again on save, with the
- * reason beside the field in the current language; only changed fields are sent.
+ * A contract's metadata. Fields are checked on save, with the reason beside each field in the
+ * current language (and kept current while the person corrects them); only changed fields are sent.
+ * Nothing is checked on blur: a message appearing under a field would move the Save button away
+ * from the pointer between mouse-down and mouse-up.
  */
 export function MetadataForm({ contract, onSaved }: { contract: Contract; onSaved: (c: Contract) => void }) {
   const api = useApi();
   const { t } = useI18n();
   const [draft, setDraft] = useState<MetadataDraft>(() => draftOf(contract));
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [touched, setTouched] = useState<Partial<Record<DraftField, boolean>>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -28,19 +29,14 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
   useEffect(() => {
     setDraft(draftOf(contract));
     setErrors({});
-    setTouched({});
   }, [contract]);
 
   const set = <K extends DraftField>(key: K, value: MetadataDraft[K]) => {
     const next = { ...draft, [key]: value };
     setDraft(next);
     setOutcome(null);
-    if (touched[key] || errors[key]) setErrors(validateDraft(next));
-  };
-  const leave = (key: DraftField) => {
-    setTouched((tch) => ({ ...tch, [key]: true }));
-    const all = validateDraft(draft);
-    setErrors((prev) => ({ ...prev, [key]: all[key] }));
+    // Once a field was found wrong, its message follows the typing (and goes away when fixed).
+    if (Object.keys(errors).length) setErrors(validateDraft(next));
   };
   const message = (key: DraftField) => {
     const problem = errors[key];
@@ -72,13 +68,21 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
 
   const text = (key: 'title' | 'contractType' | 'owner', label: string, extra: { required?: boolean; placeholder?: string } = {}) => (
     <Field label={label} error={message(key)} required={extra.required}>
-      {(p) => <input {...p} type="text" value={draft[key]} placeholder={extra.placeholder} onChange={(e) => set(key, e.currentTarget.value)} onBlur={() => leave(key)} />}
+      {(p) => <input {...p} type="text" value={draft[key]} placeholder={extra.placeholder} onChange={(e) => set(key, e.currentTarget.value)} />}
     </Field>
   );
   const date = (key: 'effectiveDate' | 'expiryDate' | 'renewalDate', label: string) => (
     <Field label={label} error={message(key)}>
       {(p) => (
-        <input {...p} type="text" inputMode="numeric" className="input-date" value={draft[key]} placeholder={t('field.datePlaceholder')} onChange={(e) => set(key, e.currentTarget.value)} onBlur={() => leave(key)} />
+        <input
+          {...p}
+          type="text"
+          inputMode="numeric"
+          className="input-date"
+          value={draft[key]}
+          placeholder={t('field.datePlaceholder')}
+          onChange={(e) => set(key, e.currentTarget.value)}
+        />
       )}
     </Field>
   );
@@ -110,7 +114,17 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
         <fieldset className="span-2 fieldset-inline">
           <legend>{t('field.value')}</legend>
           <Field label={t('field.amount')} error={message('amount')} className="grow">
-            {(p) => <input {...p} type="text" inputMode="decimal" className="input-number" value={draft.amount} placeholder="0.00" onChange={(e) => set('amount', e.currentTarget.value)} onBlur={() => leave('amount')} />}
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                inputMode="decimal"
+                className="input-number"
+                value={draft.amount}
+                placeholder="0.00"
+                onChange={(e) => set('amount', e.currentTarget.value)}
+              />
+            )}
           </Field>
           <Field label={t('field.currency')} error={message('currency')}>
             {(p) => (
@@ -131,7 +145,7 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
         </div>
         <div className="span-2">
           <Field label={t('field.notes')} error={message('notes')}>
-            {(p) => <textarea {...p} rows={5} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} onBlur={() => leave('notes')} />}
+            {(p) => <textarea {...p} rows={5} value={draft.notes} onChange={(e) => set('notes', e.currentTarget.value)} />}
           </Field>
         </div>
       </div>

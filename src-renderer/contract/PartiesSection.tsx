@@ -37,7 +37,10 @@ export function PartiesSection({ contract, onChanged }: { contract: Contract; on
     const current = editing;
     if (!current) return;
     void run(
-      () => (current.mode === 'add' ? api.contracts.addParty({ contractId: contract.id, party }) : api.contracts.updateParty({ contractId: contract.id, partyId: current.party.id, party })),
+      () =>
+        current.mode === 'add'
+          ? api.contracts.addParty({ contractId: contract.id, party })
+          : api.contracts.updateParty({ contractId: contract.id, partyId: current.party.id, party }),
       () => setEditing(null),
     );
   };
@@ -93,7 +96,17 @@ export function PartiesSection({ contract, onChanged }: { contract: Contract; on
                 {confirming === p.id ? (
                   <div className="confirm" role="alertdialog" aria-label={t('parties.confirmRemove', { name: p.name })}>
                     <span>{t('parties.confirmRemove', { name: p.name })}</span>
-                    <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void run(() => api.contracts.removeParty({ contractId: contract.id, partyId: p.id }), () => setConfirming(null))}>
+                    <button
+                      type="button"
+                      className="btn btn-danger"
+                      disabled={busy}
+                      onClick={() =>
+                        void run(
+                          () => api.contracts.removeParty({ contractId: contract.id, partyId: p.id }),
+                          () => setConfirming(null),
+                        )
+                      }
+                    >
                       {t('common.remove')}
                     </button>
                     <button type="button" className="btn" onClick={() => setConfirming(null)}>
@@ -102,10 +115,22 @@ export function PartiesSection({ contract, onChanged }: { contract: Contract; on
                   </div>
                 ) : (
                   <>
-                    <button type="button" className="btn btn-icon" aria-label={`${t('common.edit')} ${p.name}`} title={t('common.edit')} onClick={() => (setFailure(null), setEditing({ mode: 'edit', party: p }))}>
+                    <button
+                      type="button"
+                      className="btn btn-icon"
+                      aria-label={`${t('common.edit')} ${p.name}`}
+                      title={t('common.edit')}
+                      onClick={() => (setFailure(null), setEditing({ mode: 'edit', party: p }))}
+                    >
                       <Icon name="edit" />
                     </button>
-                    <button type="button" className="btn btn-icon" aria-label={`${t('common.remove')} ${p.name}`} title={t('common.remove')} onClick={() => setConfirming(p.id)}>
+                    <button
+                      type="button"
+                      className="btn btn-icon"
+                      aria-label={`${t('common.remove')} ${p.name}`}
+                      title={t('common.remove')}
+                      onClick={() => setConfirming(p.id)}
+                    >
                       <Icon name="trash" />
                     </button>
                   </>

@@ -6,7 +6,21 @@ import { OTHER_ROLE, validateParty, type PartyDraft, type PartyErrors, type Part
 import { PARTY_ROLES } from './roles.js';
 
 /** Add or edit one party; the save button checks the fields and hands a valid draft back. */
-export function PartyForm({ title, initial, busy, failure, onSave, onCancel }: { title: string; initial: PartyDraft; busy: boolean; failure: unknown; onSave: (d: PartyDraft) => void; onCancel: () => void }) {
+export function PartyForm({
+  title,
+  initial,
+  busy,
+  failure,
+  onSave,
+  onCancel,
+}: {
+  title: string;
+  initial: PartyDraft;
+  busy: boolean;
+  failure: unknown;
+  onSave: (d: PartyDraft) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<PartyErrors>({});

@@ -9,7 +9,10 @@ export function TagsInput({ value, onChange, control }: { value: string[]; onCha
   const { t } = useI18n();
   const [text, setText] = useState('');
   const commit = (raw: string) => {
-    const tag = raw.replace(/[,，]+$/, '').trim().slice(0, MAX_TAG_LENGTH);
+    const tag = raw
+      .replace(/[,，]+$/, '')
+      .trim()
+      .slice(0, MAX_TAG_LENGTH);
     setText('');
     if (tag && !value.includes(tag)) onChange([...value, tag]);
   };

@@ -19,7 +19,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function valueText(i18n: I18n, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return i18n.t('common.none');
-  if (field === 'value' && isRecord(value) && typeof value.amount === 'string' && typeof value.currency === 'string') return i18n.fmt.money({ amount: value.amount, currency: value.currency });
+  if (field === 'value' && isRecord(value) && typeof value.amount === 'string' && typeof value.currency === 'string')
+    return i18n.fmt.money({ amount: value.amount, currency: value.currency });
   if (field.endsWith('Date') && typeof value === 'string') return i18n.fmt.date(value);
   if (Array.isArray(value)) return value.map(String).join('、') || i18n.t('common.none');
   const text = String(value);

@@ -35,6 +35,8 @@ export const en = {
   'library.count.one': '{count} contract',
   'library.count.other': '{count} contracts',
   'library.took': '{ms} ms',
+  'library.countAtLeast': '{count}+ matches',
+  'library.countWindow': 'Showing the newest {count} matches. Add words or a filter to narrow the search.',
   'library.import': 'Import PDFs…',
   'library.newContract': 'New contract',
   'library.listLabel': 'Contracts',
@@ -79,6 +81,7 @@ export const en = {
   'reminders.kind.expiry': 'Expires',
   'reminders.kind.renewal': 'Renewal',
   'reminders.loadError': 'Reminders could not be loaded.',
+  'reminders.more': 'and {count} more',
 
   'relative.today': 'today',
   'relative.inDays.one': 'in 1 day',

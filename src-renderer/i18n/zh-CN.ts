@@ -34,6 +34,8 @@ export const zhCN: Messages = {
   'library.count.one': '共 {count} 份合同',
   'library.count.other': '共 {count} 份合同',
   'library.took': '{ms} 毫秒',
+  'library.countAtLeast': '超过 {count} 份匹配',
+  'library.countWindow': '仅显示最新的 {count} 份匹配合同。请增加关键词或筛选条件以缩小范围。',
   'library.import': '导入 PDF…',
   'library.newContract': '新建合同',
   'library.listLabel': '合同列表',
@@ -77,6 +79,7 @@ export const zhCN: Messages = {
   'reminders.kind.expiry': '到期',
   'reminders.kind.renewal': '续约',
   'reminders.loadError': '无法加载提醒。',
+  'reminders.more': '另有 {count} 项',
 
   'relative.today': '今天',
   'relative.inDays.one': '1 天后',
@@ -133,7 +136,7 @@ export const zhCN: Messages = {
   'field.effectiveDate': '生效日期',
   'field.expiryDate': '到期日期',
   'field.renewalDate': '续约提醒日期',
-  'field.datePlaceholder': '年-月-日，如 2026-01-31',
+  'field.datePlaceholder': '年-月-日',
   'field.owner': '负责人',
   'field.notes': '备注',
 

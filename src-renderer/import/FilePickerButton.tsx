@@ -1,7 +1,17 @@
 import { useRef, type ReactNode } from 'react';
 
 /** A button that opens the system file chooser for PDFs (several at once). */
-export function FilePickerButton({ onFiles, className, children, disabled }: { onFiles: (files: File[]) => void; className?: string; children: ReactNode; disabled?: boolean }) {
+export function FilePickerButton({
+  onFiles,
+  className,
+  children,
+  disabled,
+}: {
+  onFiles: (files: File[]) => void;
+  className?: string;
+  children: ReactNode;
+  disabled?: boolean;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>

@@ -21,7 +21,11 @@ export function ImportPanel({ job, onOpen }: { job: ImportJob; onOpen?: (contrac
       {busy ? (
         <div className="import-progress">
           <div className="import-progress-text">
-            <strong>{state.phase === 'reading' && state.done === 0 ? t('import.reading', { count: state.fileCount }) : t('import.progress', { done: state.done, total: state.fileCount })}</strong>
+            <strong>
+              {state.phase === 'reading' && state.done === 0
+                ? t('import.reading', { count: state.fileCount })
+                : t('import.progress', { done: state.done, total: state.fileCount })}
+            </strong>
             {state.label && <span className="muted">{t('import.current', { name: state.label })}</span>}
           </div>
           <ProgressBar done={state.done} total={state.fileCount} label={t('import.progressLabel')} />

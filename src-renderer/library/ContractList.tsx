@@ -82,7 +82,14 @@ export function ContractList({
         <div className="contract-list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
             <div key={item.key} className="contract-row-slot" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
-              <ContractRow hit={results.rowAt(item.index)} index={item.index} selected={item.index === selected} total={total} onOpen={onOpen} onSelect={onSelect} />
+              <ContractRow
+                hit={results.rowAt(item.index)}
+                index={item.index}
+                selected={item.index === selected}
+                total={total}
+                onOpen={onOpen}
+                onSelect={onSelect}
+              />
             </div>
           ))}
         </div>

@@ -1,9 +1,24 @@
+import { memo } from 'react';
 import type { SearchHit } from '../../src-shared/api/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 
 /** One contract in the library list; a placeholder shimmer while its page is loading. */
-export function ContractRow({ hit, index, selected, total, onOpen, onSelect }: { hit: SearchHit | undefined; index: number; selected: boolean; total: number; onOpen: (id: string) => void; onSelect: (index: number) => void }) {
+export const ContractRow = memo(function ContractRow({
+  hit,
+  index,
+  selected,
+  total,
+  onOpen,
+  onSelect,
+}: {
+  hit: SearchHit | undefined;
+  index: number;
+  selected: boolean;
+  total: number;
+  onOpen: (id: string) => void;
+  onSelect: (index: number) => void;
+}) {
   const { t, fmt } = useI18n();
   const common = {
     id: `contract-row-${index}`,
@@ -47,4 +62,4 @@ export function ContractRow({ hit, index, selected, total, onOpen, onSelect }: {
       <div className="contract-cell muted">{fmt.date(hit.updatedAt)}</div>
     </div>
   );
-}
+});

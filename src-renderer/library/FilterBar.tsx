@@ -6,7 +6,17 @@ import { isIsoDate } from './date-input.js';
 import { hasFilters, type LibraryQuery } from './query.js';
 
 /** Status (several at once), tag, party and an expiry range; each applies as soon as it is valid. */
-export function FilterBar({ query, tags, onChange, onClear }: { query: LibraryQuery; tags: ReadonlyArray<{ tag: string; count: number }>; onChange: (patch: Partial<LibraryQuery>) => void; onClear: () => void }) {
+export function FilterBar({
+  query,
+  tags,
+  onChange,
+  onClear,
+}: {
+  query: LibraryQuery;
+  tags: ReadonlyArray<{ tag: string; count: number }>;
+  onChange: (patch: Partial<LibraryQuery>) => void;
+  onClear: () => void;
+}) {
   const { t, status: statusLabel } = useI18n();
   const toggleStatus = (s: ContractStatus) => onChange({ status: query.status.includes(s) ? query.status.filter((x) => x !== s) : [...query.status, s] });
 
@@ -31,8 +41,10 @@ export function FilterBar({ query, tags, onChange, onClear }: { query: LibraryQu
         </select>
       </label>
       <DebouncedText label={t('filters.party')} placeholder={t('filters.partyPlaceholder')} value={query.party} onChange={(party) => onChange({ party })} />
-      <DateFilter label={t('filters.expiryFrom')} value={query.expiryFrom} onChange={(expiryFrom) => onChange({ expiryFrom })} />
-      <DateFilter label={t('filters.expiryTo')} value={query.expiryTo} onChange={(expiryTo) => onChange({ expiryTo })} />
+      <span className="filter-range">
+        <DateFilter label={t('filters.expiryFrom')} value={query.expiryFrom} onChange={(expiryFrom) => onChange({ expiryFrom })} />
+        <DateFilter label={t('filters.expiryTo')} value={query.expiryTo} onChange={(expiryTo) => onChange({ expiryTo })} />
+      </span>
       {hasFilters(query) && (
         <button type="button" className="btn btn-link" onClick={onClear}>
           {t('filters.clear')}

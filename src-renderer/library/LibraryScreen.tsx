@@ -29,7 +29,17 @@ function isTextEntry(target: EventTarget | null): boolean {
  * reminders beside it, import progress on top. Keyboard: / or Ctrl/Cmd+F to search, ↑/↓ to move,
  * Enter to open.
  */
-export function LibraryScreen({ active, onOpen, importJob, onImport }: { active: boolean; onOpen: (id: string) => void; importJob: ImportJob; onImport: (files: File[]) => void }) {
+export function LibraryScreen({
+  active,
+  onOpen,
+  importJob,
+  onImport,
+}: {
+  active: boolean;
+  onOpen: (id: string) => void;
+  importJob: ImportJob;
+  onImport: (files: File[]) => void;
+}) {
   const api = useApi();
   const { t, plural, fmt } = useI18n();
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -137,7 +147,9 @@ export function LibraryScreen({ active, onOpen, importJob, onImport }: { active:
           <h1>{t('library.title')}</h1>
           {results.total !== null && !libraryEmpty && (
             <span className="result-count" aria-live="polite">
-              {plural('library.count', results.total)}
+              <span className="result-total">
+                {results.totalIsExact ? plural('library.count', results.total) : t('library.countAtLeast', { count: fmt.integer(results.total) })}
+              </span>
               {results.tookMs !== null && <span className="muted"> · {t('library.took', { ms: fmt.integer(Math.max(1, Math.round(results.tookMs))) })}</span>}
             </span>
           )}
@@ -146,7 +158,11 @@ export function LibraryScreen({ active, onOpen, importJob, onImport }: { active:
           <button type="button" className="btn" onClick={() => setCreating(true)}>
             <Icon name="plus" /> {t('library.newContract')}
           </button>
-          <FilePickerButton className="btn btn-primary" onFiles={onImport} disabled={importJob.state.phase === 'reading' || importJob.state.phase === 'running'}>
+          <FilePickerButton
+            className="btn btn-primary"
+            onFiles={onImport}
+            disabled={importJob.state.phase === 'reading' || importJob.state.phase === 'running'}
+          >
             <Icon name="upload" /> {t('library.import')}
           </FilePickerButton>
         </div>
@@ -175,7 +191,21 @@ export function LibraryScreen({ active, onOpen, importJob, onImport }: { active:
             <NoMatches onClear={() => setQuery(EMPTY_QUERY)} />
           ) : (
             <>
-              <ContractList results={results} total={total} selected={selected} active={active} resetKey={queryKey} onSelect={setSelected} onOpen={onOpen} onKeyDown={onListKey} />
+              {!results.totalIsExact && (
+                <p className="window-notice" role="status">
+                  {t('library.countWindow', { count: fmt.integer(total) })}
+                </p>
+              )}
+              <ContractList
+                results={results}
+                total={total}
+                selected={selected}
+                active={active}
+                resetKey={queryKey}
+                onSelect={setSelected}
+                onOpen={onOpen}
+                onKeyDown={onListKey}
+              />
               <p className="keyboard-hint muted">{t('library.keyboardHint')}</p>
             </>
           )}

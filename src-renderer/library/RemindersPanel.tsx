@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { memo, useCallback } from 'react';
 import type { Reminder } from '../../src-shared/api/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { useAppSettings } from '../app/AppSettings.js';
@@ -9,6 +9,8 @@ import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 
 const URGENT_DAYS = 7;
+/** The panel lists the soonest ones; the rest are counted (the library's expiry filter shows them all). */
+const SHOWN = 40;
 
 export function relativeDays(i18n: I18n, daysLeft: number): string {
   if (daysLeft === 0) return i18n.t('relative.today');
@@ -16,7 +18,7 @@ export function relativeDays(i18n: I18n, daysLeft: number): string {
 }
 
 /** Contracts expiring or up for renewal within the reminder horizon, soonest first. */
-export function RemindersPanel({ onOpen, refreshKey }: { onOpen: (id: string) => void; refreshKey: number }) {
+export const RemindersPanel = memo(function RemindersPanel({ onOpen, refreshKey }: { onOpen: (id: string) => void; refreshKey: number }) {
   const api = useApi();
   const i18n = useI18n();
   const { t, fmt } = i18n;
@@ -46,7 +48,7 @@ export function RemindersPanel({ onOpen, refreshKey }: { onOpen: (id: string) =>
         <p className="muted reminders-empty">{t('reminders.empty', { days: horizon ?? 30 })}</p>
       ) : (
         <ul className="reminder-list">
-          {reminders.data.map((r: Reminder) => (
+          {reminders.data.slice(0, SHOWN).map((r: Reminder) => (
             <li key={`${r.contractId}-${r.kind}-${r.date}`}>
               <button type="button" className={r.daysLeft <= URGENT_DAYS ? 'reminder reminder-urgent' : 'reminder'} onClick={() => onOpen(r.contractId)}>
                 <span className="reminder-title">{r.title}</span>
@@ -58,8 +60,11 @@ export function RemindersPanel({ onOpen, refreshKey }: { onOpen: (id: string) =>
               </button>
             </li>
           ))}
+          {reminders.data.length > SHOWN && (
+            <li className="reminders-more muted">{t('reminders.more', { count: fmt.integer(reminders.data.length - SHOWN) })}</li>
+          )}
         </ul>
       )}
     </aside>
   );
-}
+});

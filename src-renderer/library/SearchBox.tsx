@@ -6,7 +6,17 @@ import { Icon } from '../ui/Icon.js';
 export const SEARCH_DEBOUNCE_MS = 120;
 
 /** Instant search: the query follows typing after a short pause; arrow keys and Enter reach the list. */
-export function SearchBox({ ref, value, onChange, onKeyDown }: { ref?: Ref<HTMLInputElement>; value: string; onChange: (text: string) => void; onKeyDown: (e: KeyboardEvent<HTMLElement>) => void }) {
+export function SearchBox({
+  ref,
+  value,
+  onChange,
+  onKeyDown,
+}: {
+  ref?: Ref<HTMLInputElement>;
+  value: string;
+  onChange: (text: string) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+}) {
   const { t } = useI18n();
   const [text, setText] = useDebouncedInput(value, onChange, SEARCH_DEBOUNCE_MS);
   return (

@@ -3,7 +3,15 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { Icon } from '../ui/Icon.js';
 import { DEFAULT_DIRECTION, type SortDirection, type SortKey } from './query.js';
 
-export function SortControl({ sort, direction, onChange }: { sort: SortKey; direction: SortDirection; onChange: (sort: SortKey, direction: SortDirection) => void }) {
+export function SortControl({
+  sort,
+  direction,
+  onChange,
+}: {
+  sort: SortKey;
+  direction: SortDirection;
+  onChange: (sort: SortKey, direction: SortDirection) => void;
+}) {
   const { t } = useI18n();
   const flipLabel = t(direction === 'asc' ? 'sort.asc' : 'sort.desc');
   return (
@@ -24,7 +32,13 @@ export function SortControl({ sort, direction, onChange }: { sort: SortKey; dire
           ))}
         </select>
       </label>
-      <button type="button" className="btn btn-icon" aria-label={flipLabel} title={flipLabel} onClick={() => onChange(sort, direction === 'asc' ? 'desc' : 'asc')}>
+      <button
+        type="button"
+        className="btn btn-icon"
+        aria-label={flipLabel}
+        title={flipLabel}
+        onClick={() => onChange(sort, direction === 'asc' ? 'desc' : 'asc')}
+      >
         <Icon name={direction === 'asc' ? 'sortAsc' : 'sortDesc'} />
       </button>
     </div>

@@ -10,6 +10,8 @@ const MAX_CACHED_PAGES = 40;
 export interface PagedSearch {
   /** Null until the first page of the current query arrived. */
   total: number | null;
+  /** False when a text search matched more than the core ranks: `total` is the newest matches only. */
+  totalIsExact: boolean;
   tookMs: number | null;
   error: unknown;
   rowAt(index: number): SearchHit | undefined;
@@ -28,6 +30,7 @@ export function usePagedSearch(query: LibraryQuery): PagedSearch {
   const api = useApi();
   const [, setTick] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
+  const [totalIsExact, setTotalIsExact] = useState(true);
   const [tookMs, setTookMs] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const pages = useRef(new Map<number, SearchHit[]>());
@@ -50,6 +53,7 @@ export function usePagedSearch(query: LibraryQuery): PagedSearch {
           stale.current.delete(page);
           evict(pages.current, page);
           setTotal(result.total);
+          setTotalIsExact(result.totalIsExact);
           setTookMs(result.tookMs);
           setError(null);
           setTick((n) => n + 1);
@@ -102,7 +106,7 @@ export function usePagedSearch(query: LibraryQuery): PagedSearch {
 
   const refresh = useCallback(() => restart(true), [restart]);
   const retry = useCallback(() => restart(false), [restart]);
-  return { total, tookMs, error, rowAt, ensure, refresh, retry };
+  return { total, totalIsExact, tookMs, error, rowAt, ensure, refresh, retry };
 }
 
 function evict(pages: Map<number, SearchHit[]>, around: number): void {

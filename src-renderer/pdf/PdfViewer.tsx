@@ -114,10 +114,18 @@ export function PdfViewer({ versionId }: { versionId: string }) {
       tabIndex={0}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
-        if (e.key === 'PageDown' || e.key === 'ArrowRight') (e.preventDefault(), go(page + 1));
-        else if (e.key === 'PageUp' || e.key === 'ArrowLeft') (e.preventDefault(), go(page - 1));
-        else if (e.key === '+' || e.key === '=') (e.preventDefault(), zoomBy(1));
-        else if (e.key === '-') (e.preventDefault(), zoomBy(-1));
+        const action: Record<string, () => void> = {
+          PageDown: () => go(page + 1),
+          ArrowRight: () => go(page + 1),
+          PageUp: () => go(page - 1),
+          ArrowLeft: () => go(page - 1),
+          '+': () => zoomBy(1),
+          '=': () => zoomBy(1),
+          '-': () => zoomBy(-1),
+        };
+        if (!action[e.key]) return;
+        e.preventDefault();
+        action[e.key]();
       }}
     >
       <div className="pdf-toolbar" role="toolbar" aria-label={t('viewer.label')}>
@@ -138,7 +146,14 @@ export function PdfViewer({ versionId }: { versionId: string }) {
           />
           <span>{t('viewer.pageOf', { count: pages })}</span>
         </label>
-        <button type="button" className="btn btn-icon" onClick={() => go(page + 1)} disabled={page >= pages} aria-label={t('viewer.next')} title={t('viewer.next')}>
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={() => go(page + 1)}
+          disabled={page >= pages}
+          aria-label={t('viewer.next')}
+          title={t('viewer.next')}
+        >
           <Icon name="next" />
         </button>
         <span className="toolbar-sep" />
@@ -151,7 +166,14 @@ export function PdfViewer({ versionId }: { versionId: string }) {
         <button type="button" className="btn btn-icon" onClick={() => zoomBy(1)} aria-label={t('viewer.zoomIn')} title={t('viewer.zoomIn')}>
           <Icon name="zoomIn" />
         </button>
-        <button type="button" className="btn btn-icon" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'} aria-label={t('viewer.fitWidth')} title={t('viewer.fitWidth')}>
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={() => setZoom('fit')}
+          aria-pressed={zoom === 'fit'}
+          aria-label={t('viewer.fitWidth')}
+          title={t('viewer.fitWidth')}
+        >
           <Icon name="fitWidth" />
         </button>
         <span className="toolbar-grow" />

@@ -41,7 +41,14 @@ export function ReminderSetting() {
         <Field label={t('settings.horizon')} error={invalid ? t('validation.horizon') : null}>
           {(p) => (
             <span className="input-with-unit">
-              <input {...p} type="text" inputMode="numeric" className="input-number input-short" value={text} onChange={(e) => (setText(e.currentTarget.value), setSaved(false))} />
+              <input
+                {...p}
+                type="text"
+                inputMode="numeric"
+                className="input-number input-short"
+                value={text}
+                onChange={(e) => (setText(e.currentTarget.value), setSaved(false))}
+              />
               <span>{t('settings.horizonUnit')}</span>
             </span>
           )}

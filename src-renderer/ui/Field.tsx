@@ -4,6 +4,7 @@ export interface FieldControlProps {
   id: string;
   'aria-invalid': boolean;
   'aria-describedby': string | undefined;
+  'aria-required': boolean | undefined;
 }
 
 /**
@@ -31,15 +32,11 @@ export function Field({
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className="field-label">
+      {/* The required mark is drawn by CSS, so it is not part of the label's text. */}
+      <label htmlFor={id} className={required ? 'field-label field-label-required' : 'field-label'}>
         {label}
-        {required && (
-          <span className="field-required" aria-hidden="true">
-            *
-          </span>
-        )}
       </label>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, 'aria-required': required || undefined })}
       {error && (
         <p id={errorId} className="field-error">
           {error}

@@ -14,6 +14,7 @@ import {
   SearchResult,
   Settings,
 } from './model.js';
+import { VerificationResult } from './verification.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -48,6 +49,15 @@ export const operations = {
   ),
   'jobs.cancel': op(z.object({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
   'documents.read': op(z.object({ versionId: Id }), z.object({ name: z.string(), sha256: z.string(), dataBase64: z.string() })),
+  /** Verify a signed PDF: a file the user picked, or a stored version. Trust anchors come from the library's trusted-certificates folder; online revocation checking only when asked. */
+  'verify.document': op(
+    z.union([
+      z.object({ dataBase64: z.string().min(1), name: z.string().trim().min(1).max(300), lang: Language.optional(), online: z.boolean().optional() }),
+      z.object({ versionId: Id, lang: Language.optional(), online: z.boolean().optional() }),
+    ]),
+    VerificationResult,
+    { longRunning: true },
+  ),
 } as const;
 
 export type Operations = typeof operations;

@@ -12,7 +12,10 @@ export const evidenceErrors = {
     en: 'The receipt was altered: its document hash and salt do not open the commitment recorded in the log.',
     zh: '回执已被篡改：其中的文件哈希与盐值无法与存证日志中记录的承诺值相符。',
   },
-  EVIDENCE_LEAF_MISMATCH: { en: 'The receipt was altered: the leaf hash of entry {index} does not match its statement.', zh: '回执已被篡改：第 {index} 条记录的叶哈希与其存证声明不符。' },
+  EVIDENCE_LEAF_MISMATCH: {
+    en: 'The receipt was altered: the leaf hash of entry {index} does not match its statement.',
+    zh: '回执已被篡改：第 {index} 条记录的叶哈希与其存证声明不符。',
+  },
   EVIDENCE_STATEMENT_INVALID: { en: 'The evidence statement is not valid: {reason}', zh: '存证声明无效：{reason}' },
   EVIDENCE_NUMBER_INVALID: { en: '“{number}” is not a valid evidence number: {reason}', zh: '“{number}”不是有效的存证编号：{reason}' },
   EVIDENCE_NUMBER_MISMATCH: {
@@ -44,7 +47,10 @@ export const evidenceErrors = {
   },
 
   // Service requests.
-  EVIDENCE_UNAUTHENTICATED: { en: 'Sign in to the evidence service: the API token is missing, unknown or revoked.', zh: '请先登录存证服务：API 令牌缺失、无法识别或已被吊销。' },
+  EVIDENCE_UNAUTHENTICATED: {
+    en: 'Sign in to the evidence service: the API token is missing, unknown or revoked.',
+    zh: '请先登录存证服务：API 令牌缺失、无法识别或已被吊销。',
+  },
   EVIDENCE_FORBIDDEN: { en: 'Your role ({role}) may not {action}.', zh: '您的角色（{role}）无权执行“{action}”。' },
   EVIDENCE_RATE_LIMITED: { en: 'Too many requests. Try again in {retryAfterSeconds} s.', zh: '请求过于频繁，请在 {retryAfterSeconds} 秒后重试。' },
   EVIDENCE_IDEMPOTENCY_MISMATCH: {
@@ -56,7 +62,10 @@ export const evidenceErrors = {
     en: 'The upload is at byte {expected}, but the chunk starts at byte {actual}. Resume from byte {expected}.',
     zh: '上传进度为第 {expected} 字节，但该分块从第 {actual} 字节开始。请从第 {expected} 字节继续上传。',
   },
-  EVIDENCE_UPLOAD_INCOMPLETE: { en: 'The upload holds {received} of {size} bytes; send the rest before completing it.', zh: '上传已接收 {size} 字节中的 {received} 字节；请先传完其余部分再完成上传。' },
+  EVIDENCE_UPLOAD_INCOMPLETE: {
+    en: 'The upload holds {received} of {size} bytes; send the rest before completing it.',
+    zh: '上传已接收 {size} 字节中的 {received} 字节；请先传完其余部分再完成上传。',
+  },
   EVIDENCE_UPLOAD_HASH_MISMATCH: {
     en: 'The uploaded bytes do not match the announced SHA-256 (received {actual}, announced {expected}).',
     zh: '上传内容与事先声明的 SHA-256 不符（实际为 {actual}，声明为 {expected}）。',
@@ -74,7 +83,10 @@ export const evidenceErrors = {
     en: 'Entry {evidenceNumber} is recorded but not yet in a signed checkpoint. Ask again shortly.',
     zh: '记录 {evidenceNumber} 已登记，但尚未纳入经签名的检查点，请稍后再试。',
   },
-  EVIDENCE_TENANT_ENDED: { en: 'The evidence service for this organisation ended on {endedAt}; no new evidence can be submitted.', zh: '该机构的存证服务已于 {endedAt} 终止，不能再提交新的存证。' },
+  EVIDENCE_TENANT_ENDED: {
+    en: 'The evidence service for this organisation ended on {endedAt}; no new evidence can be submitted.',
+    zh: '该机构的存证服务已于 {endedAt} 终止，不能再提交新的存证。',
+  },
   EVIDENCE_SERVICE_UNAVAILABLE: { en: 'The evidence service at {url} cannot be reached: {reason}', zh: '无法连接存证服务 {url}：{reason}' },
   EVIDENCE_SERVICE_ERROR: { en: 'The evidence service answered with an error (HTTP {status}): {message}', zh: '存证服务返回错误（HTTP {status}）：{message}' },
   EVIDENCE_SERVICE_STOPPING: { en: 'The evidence service is shutting down; retry the request.', zh: '存证服务正在停止，请重试该请求。' },
@@ -94,5 +106,8 @@ export const evidenceErrors = {
     zh: '{keyDir} 中的日志密钥并非创建该日志时所用的密钥。服务拒绝启动：使用另一把密钥会导致日志分叉。',
   },
   EVIDENCE_LOG_CORRUPT: { en: 'The evidence log storage is inconsistent: {reason}', zh: '存证日志存储不一致：{reason}' },
-  EVIDENCE_TIMESTAMP_FAILED: { en: 'The time-stamping authority {tsa} did not issue a valid timestamp: {reason}', zh: '时间戳服务机构 {tsa} 未能签发有效的时间戳：{reason}' },
+  EVIDENCE_TIMESTAMP_FAILED: {
+    en: 'The time-stamping authority {tsa} did not issue a valid timestamp: {reason}',
+    zh: '时间戳服务机构 {tsa} 未能签发有效的时间戳：{reason}',
+  },
 } as const satisfies ErrorTable;

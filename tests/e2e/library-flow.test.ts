@@ -135,6 +135,16 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     let app: Running;
     let page: Page;
     const shot = (step: string) => app.screenshot(`${lang}-${step}`);
+    /** A test step that leaves a screenshot behind when it fails, to see what the page showed. */
+    const step = (name: string, body: () => Promise<void>) =>
+      test(name, async () => {
+        try {
+          await body();
+        } catch (err) {
+          await app.screenshot(`${lang}-failed-${name.slice(0, 40).replace(/[^\w]+/g, '-')}`).catch(() => undefined);
+          throw err;
+        }
+      });
 
     before(async () => {
       app = await startInkstone({ lang });
@@ -144,14 +154,14 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await app?.close();
     });
 
-    test('opens on the empty library, in the system language, with the token out of the address bar', async () => {
+    step('opens on the empty library, in the system language, with the token out of the address bar', async () => {
       await page.getByRole('heading', { name: s.emptyTitle }).waitFor();
       assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
       assert.ok(!page.url().includes('token='), `token still in ${page.url()}`);
       await shot('01-empty');
     });
 
-    test('imports two PDFs and reports the typed errors of a non-PDF and an empty file', async () => {
+    step('imports two PDFs and reports the typed errors of a non-PDF and an empty file', async () => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: s.importButton }).first().click();
       await (
@@ -170,7 +180,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('02-imported');
     });
 
-    test('a PDF dropped onto the window that is already in the library is reported as such', async () => {
+    step('a PDF dropped onto the window that is already in the library is reported as such', async () => {
       const bytes = (await englishContractPdf()).toString('base64');
       const transfer = await page.evaluateHandle(
         ({ b64, name }) => {
@@ -187,23 +197,26 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.getByText(s.dropTitle).waitFor();
       await shot('03-drop-overlay');
       await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
-      await page.getByText(s.duplicate).waitFor();
+      await page.getByText(s.duplicate, { exact: true }).waitFor();
       await page.getByText(s.countTwo, { exact: true }).waitFor();
     });
 
-    test('search finds the Chinese contract by a Chinese term and the English one by an English term', async () => {
+    step('search finds the Chinese contract by a Chinese term and the English one by an English term', async () => {
       const search = page.getByRole('searchbox', { name: s.searchLabel });
       await search.fill('保密');
       await page.getByText(s.countOne, { exact: true }).waitFor();
       assert.deepEqual(await visibleRows(page), [CHINESE_CONTRACT.title]);
       await shot('04-search-chinese');
       await search.fill('indemnification');
-      await page.waitForFunction((title) => [...document.querySelectorAll('[role="option"] .contract-title')].map((e) => e.textContent).join('|') === title, ENGLISH_CONTRACT.title);
+      await page.waitForFunction(
+        (title) => [...document.querySelectorAll('[role="option"] .contract-title')].map((e) => e.textContent).join('|') === title,
+        ENGLISH_CONTRACT.title,
+      );
       assert.deepEqual(await visibleRows(page), [ENGLISH_CONTRACT.title]);
       await shot('05-search-english');
     });
 
-    test('"/" focuses the search, arrow keys select and Enter opens', async () => {
+    step('"/" focuses the search, arrow keys select and Enter opens', async () => {
       await page.locator('body').click({ position: { x: 700, y: 20 } });
       await page.keyboard.press('/');
       const search = page.getByRole('searchbox', { name: s.searchLabel });
@@ -218,7 +231,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('06-contract-open');
     });
 
-    test('metadata: an invalid amount is explained beside the field, then a valid save goes through', async () => {
+    step('metadata: an invalid amount is explained beside the field, then a valid save goes through', async () => {
       await page.getByLabel(s.amount, { exact: true }).fill('12.5.0');
       await page.getByRole('button', { name: s.save }).click();
       await page.getByText(s.amountError).waitFor();
@@ -238,7 +251,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('08-saved');
     });
 
-    test('status offers only allowed transitions', async () => {
+    step('status offers only allowed transitions', async () => {
       const select = page.getByRole('combobox', { name: s.changeStatus });
       const offered = await select.locator('option').evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
       const before = await page.locator('.contract-header .status-badge').innerText();
@@ -247,7 +260,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.locator('.contract-header .status-badge', { hasText: s.inReview }).waitFor();
     });
 
-    test('adds a party; a wrong unified social credit code is caught first', async () => {
+    step('adds a party; a wrong unified social credit code is caught first', async () => {
       await page.getByRole('tab', { name: s.partiesTab }).click();
       await page.getByRole('button', { name: s.addParty }).click();
       await page.getByLabel(s.partyName, { exact: true }).fill(s.partyValue);
@@ -264,7 +277,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('10-party-added');
     });
 
-    test('the PDF is drawn by pdf.js with page navigation', async () => {
+    step('the PDF is drawn by pdf.js with page navigation', async () => {
       await page.getByRole('tab', { name: s.documentsTab }).click();
       await waitForRenderedPage(page);
       await shot('11-pdf-viewer');
@@ -275,7 +288,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       }
     });
 
-    test('the audit trail lists every change and the chain is intact', async () => {
+    step('the audit trail lists every change and the chain is intact', async () => {
       await page.getByRole('tab', { name: s.auditTab }).click();
       await page.getByText(s.chainIntact, { exact: true }).waitFor();
       const actions = await page.locator('.timeline-head strong').allInnerTexts();
@@ -283,7 +296,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('12-audit');
     });
 
-    test('back in the library, the reminder for the coming expiry is shown and the row is updated', async () => {
+    step('back in the library, the reminder for the coming expiry is shown and the row is updated', async () => {
       await page.getByRole('button', { name: s.back }).click();
       await page.getByRole('searchbox', { name: s.searchLabel }).fill('');
       await page.getByText(s.countTwo, { exact: true }).waitFor();
@@ -294,7 +307,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('13-library-reminders');
     });
 
-    test('switching the language in Settings applies at once', async () => {
+    step('switching the language in Settings applies at once', async () => {
       await page.getByRole('button', { name: s.settingsNav }).click();
       await shot('14-settings');
       await page.getByText(s.switchTo, { exact: true }).click();

@@ -20,10 +20,14 @@ import { api, samplePdf } from './support/harness.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-evidence/cli.ts', 'serve', '--data-dir', dataDir, '--port', String(port), '--quiet', '--integrate-interval-ms', '200'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-evidence/cli.ts', 'serve', '--data-dir', dataDir, '--port', String(port), '--quiet', '--integrate-interval-ms', '200'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`service did not start: ${err}`)), 30_000);
@@ -89,7 +93,11 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
     let status = (await api({ url }, 'GET', `/v1/uploads/${job.uploadId}`, { token })).body;
     while (status.status === 'open' && status.received < job.pdf!.length) {
       const end = Math.min(job.pdf!.length, status.received + 20_000);
-      const r = await api({ url }, 'PUT', `/v1/uploads/${job.uploadId}/chunks?offset=${status.received}`, { token, body: job.pdf!.subarray(status.received, end), contentType: 'application/octet-stream' });
+      const r = await api({ url }, 'PUT', `/v1/uploads/${job.uploadId}/chunks?offset=${status.received}`, {
+        token,
+        body: job.pdf!.subarray(status.received, end),
+        contentType: 'application/octet-stream',
+      });
       if (r.status !== 200) return;
       status = r.body;
     }
@@ -117,7 +125,9 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
     };
     const watcher = async () => {
       while (!dead) {
-        const cp = await fetch(`${url}/log/checkpoint`).then((r) => (r.ok ? r.text() : null)).catch(() => null);
+        const cp = await fetch(`${url}/log/checkpoint`)
+          .then((r) => (r.ok ? r.text() : null))
+          .catch(() => null);
         if (cp) checkpoints.set(Number(cp.split('\n')[1]), cp);
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -135,9 +145,9 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     child = await startServer(dataDir, port);
-    await load(0, 400, child, 1500);
+    await load(0, 300, child, 1200);
     child = await startServer(dataDir, port);
-    await load(400, 400, child, 1200);
+    await load(300, 300, child, 1000);
     child = await startServer(dataDir, port);
 
     const ackedBefore = jobs.filter((j) => j.acked).map((j) => [j.key, j.acked] as const);
@@ -147,7 +157,10 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
     // Clients retry everything they started, with the same keys (uploads resume their session).
     for (const job of jobs) await submit(job);
     for (const [key, number] of ackedBefore) assert.equal(jobs.find((j) => j.key === key)!.acked, number, `${key} kept its evidence number`);
-    assert.ok(jobs.every((j) => j.acked), 'every retried job is acknowledged');
+    assert.ok(
+      jobs.every((j) => j.acked),
+      'every retried job is acknowledged',
+    );
     assert.equal(new Set(jobs.map((j) => j.acked)).size, jobs.length, 'no two jobs share an entry');
 
     // Exactly one entry per job: count entries by their commitments / document hashes.
@@ -171,7 +184,16 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
     for (const [size, note] of checkpoints) {
       const old = openCheckpoint(note, verifier);
       const proof = await api({ url }, 'GET', `/v1/log/consistency?first=${size}&second=${latest.size}`);
-      assert.ok(verifyConsistency(size, latest.size, old.root, latest.root, proof.body.hashes.map((x: string) => Buffer.from(x, 'hex'))), `consistent with checkpoint ${size}`);
+      assert.ok(
+        verifyConsistency(
+          size,
+          latest.size,
+          old.root,
+          latest.root,
+          proof.body.hashes.map((x: string) => Buffer.from(x, 'hex')),
+        ),
+        `consistent with checkpoint ${size}`,
+      );
     }
     await kill9(child);
   });

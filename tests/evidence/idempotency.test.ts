@@ -24,7 +24,10 @@ describe('idempotency', () => {
     const sequential = [];
     for (let i = 0; i < 50; i++) sequential.push(await send());
     const all = [...concurrent, ...sequential];
-    assert.ok(all.every((r) => r.status === 201), JSON.stringify(all.find((r) => r.status !== 201)?.body));
+    assert.ok(
+      all.every((r) => r.status === 201),
+      JSON.stringify(all.find((r) => r.status !== 201)?.body),
+    );
     assert.equal(new Set(all.map((r) => r.body.evidenceNumber)).size, 1, 'one evidence number for every retry');
     assert.equal(new Set(all.map((r) => r.body.documentId)).size, 1);
     assert.equal(await count('SELECT count(*) AS n FROM documents WHERE tenant_id = ? AND sha256 = ?', [t.tenantId, sha256]), 1);
@@ -42,17 +45,33 @@ describe('idempotency', () => {
 
   it('racing completions of one chunked upload log it once; the same key in another tenant is independent', async () => {
     const pdf = samplePdf('chunked', 5000);
-    const created = await api(h, 'POST', '/v1/uploads', { token: t.token, json: { size: pdf.length, event: 'signed' }, headers: { 'idempotency-key': 'upload-a' } });
-    const again = await api(h, 'POST', '/v1/uploads', { token: t.token, json: { size: pdf.length, event: 'signed' }, headers: { 'idempotency-key': 'upload-a' } });
+    const created = await api(h, 'POST', '/v1/uploads', {
+      token: t.token,
+      json: { size: pdf.length, event: 'signed' },
+      headers: { 'idempotency-key': 'upload-a' },
+    });
+    const again = await api(h, 'POST', '/v1/uploads', {
+      token: t.token,
+      json: { size: pdf.length, event: 'signed' },
+      headers: { 'idempotency-key': 'upload-a' },
+    });
     assert.equal(again.body.uploadId, created.body.uploadId, 'a retried create returns the same session');
     const id = created.body.uploadId;
     // The same chunk sent three times at once stores it once.
-    await Promise.all([0, 1, 2].map(() => api(h, 'PUT', `/v1/uploads/${id}/chunks?offset=0`, { token: t.token, body: pdf, contentType: 'application/octet-stream' })));
+    await Promise.all(
+      [0, 1, 2].map(() => api(h, 'PUT', `/v1/uploads/${id}/chunks?offset=0`, { token: t.token, body: pdf, contentType: 'application/octet-stream' })),
+    );
     assert.equal(await count('SELECT count(*) AS n FROM upload_chunks WHERE upload_id = ?', [id]), 1);
     const done = await Promise.all(Array.from({ length: 20 }, () => api(h, 'POST', `/v1/uploads/${id}/complete`, { token: t.token })));
-    assert.ok(done.every((r) => r.status === 200), JSON.stringify(done.find((r) => r.status !== 200)?.body));
+    assert.ok(
+      done.every((r) => r.status === 200),
+      JSON.stringify(done.find((r) => r.status !== 200)?.body),
+    );
     assert.equal(new Set(done.map((r) => r.body.result?.evidenceNumber)).size, 1);
-    assert.equal(await count('SELECT count(*) AS n FROM entries WHERE tenant_id = ? AND document_hash = ?', [t.tenantId, createHash('sha256').update(pdf).digest('hex')]), 1);
+    assert.equal(
+      await count('SELECT count(*) AS n FROM entries WHERE tenant_id = ? AND document_hash = ?', [t.tenantId, createHash('sha256').update(pdf).digest('hex')]),
+      1,
+    );
     const other = await h.tenant('Other Co');
     const theirs = await api(h, 'POST', '/v1/uploads', { token: other.token, json: { size: 10, event: 'signed' }, headers: { 'idempotency-key': 'upload-a' } });
     assert.equal(theirs.status, 201);

@@ -59,7 +59,10 @@ describe('tenant isolation over every route', () => {
       tokenId: principal.body.token.tokenId,
       evidenceNumber: doc.body.evidenceNumber,
     });
-    const paths = h.openapi.paths as Record<string, Record<string, { operationId: string; security: unknown[]; requestBody?: { content: Record<string, unknown> } }>>;
+    const paths = h.openapi.paths as Record<
+      string,
+      Record<string, { operationId: string; security: unknown[]; requestBody?: { content: Record<string, unknown> } }>
+    >;
     ops = Object.entries(paths).flatMap(([p, methods]) =>
       Object.entries(methods).map(([method, op]) => ({
         method: method.toUpperCase(),
@@ -120,7 +123,13 @@ describe('tenant isolation over every route', () => {
   }
 
   it('the set of routes that need no token is exactly the public log surface', () => {
-    assert.deepEqual(ops.filter((o) => o.public).map((o) => o.operationId).sort(), PUBLIC_OPERATIONS);
+    assert.deepEqual(
+      ops
+        .filter((o) => o.public)
+        .map((o) => o.operationId)
+        .sort(),
+      PUBLIC_OPERATIONS,
+    );
     assert.ok(ops.filter((o) => !o.public).length >= 20, 'the tenant routes are in the table');
   });
 

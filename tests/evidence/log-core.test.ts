@@ -45,7 +45,10 @@ test('signed notes: keys whose base64 holds "+" round-trip; malformed notes are 
     assert.equal(parseNoteSigner(s.encoded).verifier.encoded, s.verifier.encoded);
     assert.equal(parseNoteVerifier(s.verifier.encoded).keyHash, s.keyHash);
   }
-  assert.throws(() => parseNote('no signatures\n'), (e: unknown) => e instanceof InkstoneError && e.code === 'EVIDENCE_NOTE_MALFORMED');
+  assert.throws(
+    () => parseNote('no signatures\n'),
+    (e: unknown) => e instanceof InkstoneError && e.code === 'EVIDENCE_NOTE_MALFORMED',
+  );
   assert.throws(() => signNote('no newline', [generateNoteSigner('x')]), InkstoneError);
   assert.throws(() => parseNoteVerifier('PeterNeumann+00000000+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW'), InkstoneError);
 });
@@ -58,7 +61,10 @@ test('checkpoints: sign, open, refuse a wrong key, a wrong origin and malformed 
   assert.equal(cp.size, 42);
   assert.deepEqual(Buffer.from(cp.root), root);
   const other = generateNoteSigner('inkstone-evidence/TESTLOG2');
-  assert.throws(() => openCheckpoint(note, other.verifier), (e: unknown) => (e as InkstoneError).code === 'EVIDENCE_CHECKPOINT_SIGNATURE_INVALID');
+  assert.throws(
+    () => openCheckpoint(note, other.verifier),
+    (e: unknown) => (e as InkstoneError).code === 'EVIDENCE_CHECKPOINT_SIGNATURE_INVALID',
+  );
   assert.throws(() => parseCheckpointText('origin\n01\nAAAA\n'), InkstoneError);
   assert.throws(() => parseCheckpointText(`origin\n1\n${root.toString('base64')}`), InkstoneError);
 });
@@ -93,7 +99,13 @@ test('evidence numbers: round trip, tolerant of case and spaces, every single er
 });
 
 test('statements: one canonical form, commitment and scope are domain-separated hashes', () => {
-  const s = { scope: scopeTag(Buffer.alloc(32, 2)), event: 'signed' as const, claimedTime: '2026-03-01T08:00:00.000Z', commitment: commitmentFor('a'.repeat(64), 'b'.repeat(64)), previous: null };
+  const s = {
+    scope: scopeTag(Buffer.alloc(32, 2)),
+    event: 'signed' as const,
+    claimedTime: '2026-03-01T08:00:00.000Z',
+    commitment: commitmentFor('a'.repeat(64), 'b'.repeat(64)),
+    previous: null,
+  };
   const bytes = encodeStatement(s);
   assert.deepEqual(decodeStatement(bytes), s);
   assert.throws(() => decodeStatement(Buffer.from(bytes.toString().replace('event signed', 'event  signed'))), InkstoneError);

@@ -140,7 +140,8 @@ function answerOcsp(state: PkiServerState, requestDer: Uint8Array): Uint8Array {
   const ca = state.cas[caName];
   const signerCert = ca.ocspResponder?.certificate ?? ca.certificate;
   const signer = softwareKeySigner(ca.ocspResponder?.privateKey ?? ca.privateKey);
-  const now = new Date();
+  // Whole seconds: NSS (pdfsig, Firefox) rejects an OCSP GeneralizedTime with fractional seconds.
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const responses = request.certIds.map(
     (id) =>
       new pkijs.SingleResponse({

@@ -81,20 +81,29 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     chownSync(dir, uid!, gid!);
     chmodSync(dir, 0o700);
   }
-  const run = (bin: string, args: string[]) => (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args]) as [string, string[]];
+  const run = (bin: string, args: string[]) =>
+    (asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args]) as [string, string[]];
   const data = path.join(dir, 'data');
   const [initCmd, initArgs] = run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   execFileSync(initCmd, initArgs, { stdio: 'ignore' });
   const port = await freePort();
   const [cmd, args] = run('postgres', [
-    '-D', data,
-    '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', `unix_socket_directories=${dir}`,
-    '-c', `fsync=${options.durable ? 'on' : 'off'}`,
-    '-c', `synchronous_commit=${options.durable ? 'on' : 'off'}`,
-    '-c', 'max_connections=100',
-    '-c', 'shared_buffers=64MB',
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${dir}`,
+    '-c',
+    `fsync=${options.durable ? 'on' : 'off'}`,
+    '-c',
+    `synchronous_commit=${options.durable ? 'on' : 'off'}`,
+    '-c',
+    'max_connections=100',
+    '-c',
+    'shared_buffers=64MB',
   ]);
   const child = spawn(cmd, args, { stdio: 'ignore', detached: false });
   const serverUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;

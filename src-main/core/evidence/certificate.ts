@@ -39,7 +39,8 @@ const TEXT = {
     matches: (ok: boolean) => (ok ? '与存证声明中的承诺值一致' : '与存证声明中的承诺值不一致'),
     proof: '四、包含性证明（RFC 9162），逐步演算',
     leafStep: '叶哈希 = SHA-256(0x00 ‖ 存证声明)',
-    stepLine: (i: number, side: string) => `第 ${i} 步：兄弟节点位于${side === 'left' ? '左' : '右'}侧，父节点 = SHA-256(0x01 ‖ ${side === 'left' ? '兄弟 ‖ 当前' : '当前 ‖ 兄弟'})`,
+    stepLine: (i: number, side: string) =>
+      `第 ${i} 步：兄弟节点位于${side === 'left' ? '左' : '右'}侧，父节点 = SHA-256(0x01 ‖ ${side === 'left' ? '兄弟 ‖ 当前' : '当前 ‖ 兄弟'})`,
     sibling: '兄弟节点',
     parent: '父节点',
     rootLine: (ok: boolean) => (ok ? '演算所得根哈希与检查点中的根哈希一致。' : '演算所得根哈希与检查点中的根哈希不一致。'),
@@ -66,8 +67,16 @@ const TEXT = {
     yes: '通过',
     no: '未通过',
     checkNames: {
-      format: '回执格式', document: '文件一致', commitment: '承诺值', leaf: '叶哈希', 'evidence-number': '存证编号',
-      'checkpoint-signature': '检查点签名', inclusion: '包含性证明', timestamp: '可信时间戳', 'log-key': '日志密钥', 'tsa-root': '时间戳根证书',
+      format: '回执格式',
+      document: '文件一致',
+      commitment: '承诺值',
+      leaf: '叶哈希',
+      'evidence-number': '存证编号',
+      'checkpoint-signature': '检查点签名',
+      inclusion: '包含性证明',
+      timestamp: '可信时间戳',
+      'log-key': '日志密钥',
+      'tsa-root': '时间戳根证书',
     } as Record<string, string>,
   },
   en: {
@@ -85,7 +94,8 @@ const TEXT = {
     entry: 'Log position',
     entryValue: (i: number, n: number) => `entry ${i} (counting from 0) of a log of ${n}`,
     statement: '2. Evidence statement (the log leaf, verbatim)',
-    statementNote: 'The log holds only a salted commitment, no names or ids; only the holder of the receipt (the salt) and the file can show which document it is.',
+    statementNote:
+      'The log holds only a salted commitment, no names or ids; only the holder of the receipt (the salt) and the file can show which document it is.',
     commitment: '3. Opening the commitment',
     commitmentFormula: 'commitment = SHA-256("inkstone-evidence-commitment/v1\\n" ‖ salt ‖ document hash)',
     salt: 'Salt',
@@ -93,7 +103,8 @@ const TEXT = {
     matches: (ok: boolean) => (ok ? 'equals the commitment in the statement' : 'does NOT equal the commitment in the statement'),
     proof: '4. Inclusion proof (RFC 9162), step by step',
     leafStep: 'leaf hash = SHA-256(0x00 ‖ statement)',
-    stepLine: (i: number, side: string) => `Step ${i}: sibling on the ${side}, parent = SHA-256(0x01 ‖ ${side === 'left' ? 'sibling ‖ current' : 'current ‖ sibling'})`,
+    stepLine: (i: number, side: string) =>
+      `Step ${i}: sibling on the ${side}, parent = SHA-256(0x01 ‖ ${side === 'left' ? 'sibling ‖ current' : 'current ‖ sibling'})`,
     sibling: 'sibling',
     parent: 'parent',
     rootLine: (ok: boolean) => (ok ? 'The computed root equals the root in the checkpoint.' : 'The computed root does NOT equal the root in the checkpoint.'),
@@ -120,8 +131,16 @@ const TEXT = {
     yes: 'passed',
     no: 'failed',
     checkNames: {
-      format: 'receipt format', document: 'document', commitment: 'commitment', leaf: 'leaf hash', 'evidence-number': 'evidence number',
-      'checkpoint-signature': 'checkpoint signature', inclusion: 'inclusion proof', timestamp: 'trusted timestamp', 'log-key': 'log key', 'tsa-root': 'TSA root',
+      format: 'receipt format',
+      document: 'document',
+      commitment: 'commitment',
+      leaf: 'leaf hash',
+      'evidence-number': 'evidence number',
+      'checkpoint-signature': 'checkpoint signature',
+      inclusion: 'inclusion proof',
+      timestamp: 'trusted timestamp',
+      'log-key': 'log key',
+      'tsa-root': 'TSA root',
     } as Record<string, string>,
   },
 } as const;
@@ -218,7 +237,15 @@ export interface CertificateOptions {
 /** What the certificate shows, as data: drawn in one pass after its text has chosen the font subset. */
 type Block =
   | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'para'; readonly text: string; readonly size?: number; readonly color?: ReturnType<typeof rgb>; readonly indent?: number; readonly gap?: number; readonly mono?: boolean }
+  | {
+      readonly kind: 'para';
+      readonly text: string;
+      readonly size?: number;
+      readonly color?: ReturnType<typeof rgb>;
+      readonly indent?: number;
+      readonly gap?: number;
+      readonly mono?: boolean;
+    }
   | { readonly kind: 'field'; readonly label: string; readonly value: string; readonly mono?: boolean };
 
 /** Render the certificate for `receipt` as PDF bytes. */
@@ -274,7 +301,10 @@ export async function renderEvidenceCertificate(input: EvidenceReceipt | unknown
   if (ts) field(t.existed, ts.genTime.toISOString(), true);
   field(t.log, receipt.log.origin, true);
   field(t.entry, t.entryValue(receipt.entry.index, receipt.inclusionProof.treeSize));
-  field(t.checks, verification.checks.map((c) => `${t.checkNames[c.check] ?? c.check}: ${c.ok ? t.yes : `${t.no} (${c.code})`}`).join(options.lang === 'zh-CN' ? '；' : '; '));
+  field(
+    t.checks,
+    verification.checks.map((c) => `${t.checkNames[c.check] ?? c.check}: ${c.ok ? t.yes : `${t.no} (${c.code})`}`).join(options.lang === 'zh-CN' ? '；' : '; '),
+  );
 
   heading(t.statement);
   para(receipt.entry.statement.trimEnd(), { mono: true, size: 8, indent: 10, gap: 4 });

@@ -44,6 +44,7 @@ export function openCheckpoint(note: string, verifier: NoteVerifier): Checkpoint
   const parsed = parseNote(note);
   const cp = parseCheckpointText(parsed.text);
   if (!noteSignedBy(parsed, verifier)) throw new InkstoneError('EVIDENCE_CHECKPOINT_SIGNATURE_INVALID', { origin: cp.origin, size: cp.size });
-  if (cp.origin !== verifier.name) throw new InkstoneError('EVIDENCE_CHECKPOINT_MALFORMED', { reason: `origin “${cp.origin}” is not the log “${verifier.name}”` });
+  if (cp.origin !== verifier.name)
+    throw new InkstoneError('EVIDENCE_CHECKPOINT_MALFORMED', { reason: `origin “${cp.origin}” is not the log “${verifier.name}”` });
   return cp;
 }

@@ -24,6 +24,8 @@ export interface EvidenceAck {
   readonly documentHash: string | null;
   readonly salt: string | null;
   readonly sequencedAt: string;
+  /** Present when the submission asked to wait for its receipt: null when the checkpoint came late. */
+  readonly receipt?: EvidenceReceipt | null;
 }
 
 export interface SubmitOptions {
@@ -33,6 +35,8 @@ export interface SubmitOptions {
   readonly filename?: string;
   /** Reuse a key to make a retried submission (even after a restart) land once. */
   readonly idempotencyKey?: string;
+  /** Ask the service to answer with the receipt too, waiting up to this long (one round trip). */
+  readonly receiptWaitMs?: number;
 }
 
 export interface EvidenceClientOptions {
@@ -66,7 +70,11 @@ export class EvidenceClient {
     this.witness = options.stateDir ? new CheckpointWitness(options.stateDir) : null;
   }
 
-  async #request(method: string, path: string, init: { body?: Uint8Array | string; contentType?: string; headers?: Record<string, string>; auth?: boolean } = {}): Promise<{ status: number; body: unknown }> {
+  async #request(
+    method: string,
+    path: string,
+    init: { body?: Uint8Array | string; contentType?: string; headers?: Record<string, string>; auth?: boolean } = {},
+  ): Promise<{ status: number; body: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.contentType) headers['content-type'] = init.contentType;
     if (init.auth !== false) {
@@ -89,7 +97,9 @@ export class EvidenceClient {
       if (res.ok) return { status: res.status, body };
       const e = (body as ServiceError)?.error;
       const error =
-        e?.code && isErrorCode(e.code) ? new InkstoneError(e.code, e.details ?? {}) : new InkstoneError('EVIDENCE_SERVICE_ERROR', { status: res.status, message: e?.message ?? text.slice(0, 200) });
+        e?.code && isErrorCode(e.code)
+          ? new InkstoneError(e.code, e.details ?? {})
+          : new InkstoneError('EVIDENCE_SERVICE_ERROR', { status: res.status, message: e?.message ?? text.slice(0, 200) });
       if (res.status === 429 || res.status >= 500) {
         lastError = error;
         continue;
@@ -103,6 +113,7 @@ export class EvidenceClient {
   async submitDocument(bytes: Uint8Array, options: SubmitOptions, progress?: (sent: number, total: number) => void): Promise<EvidenceAck> {
     if (bytes.length > RESUMABLE_THRESHOLD) return this.uploadResumable(bytes, options, { onProgress: progress });
     const q = new URLSearchParams({ event: options.event });
+    if (options.receiptWaitMs) q.set('receiptWaitMs', String(options.receiptWaitMs));
     if (options.claimedTime) q.set('claimedTime', options.claimedTime);
     if (options.chainKey) q.set('chainKey', options.chainKey);
     if (options.filename) q.set('filename', options.filename);
@@ -118,8 +129,13 @@ export class EvidenceClient {
   /** Privacy mode: the service receives only SHA-256(salt ‖ hash); the salt stays here. */
   async submitCommitment(documentSha256: string, options: SubmitOptions & { salt?: string }): Promise<{ ack: EvidenceAck; salt: string }> {
     const salt = options.salt ?? newSalt();
-    const { body } = await this.#request('POST', '/v1/commitments', {
-      body: JSON.stringify({ commitment: commitmentFor(documentSha256, salt), event: options.event, claimedTime: options.claimedTime, chainKey: options.chainKey }),
+    const { body } = await this.#request('POST', `/v1/commitments${options.receiptWaitMs ? `?receiptWaitMs=${options.receiptWaitMs}` : ''}`, {
+      body: JSON.stringify({
+        commitment: commitmentFor(documentSha256, salt),
+        event: options.event,
+        claimedTime: options.claimedTime,
+        chainKey: options.chainKey,
+      }),
       contentType: 'application/json',
       headers: { 'idempotency-key': options.idempotencyKey ?? randomUUID() },
     });
@@ -141,7 +157,14 @@ export class EvidenceClient {
     else {
       session = (
         await this.#request('POST', '/v1/uploads', {
-          body: JSON.stringify({ size: bytes.length, sha256, filename: options.filename, event: options.event, claimedTime: options.claimedTime, chainKey: options.chainKey }),
+          body: JSON.stringify({
+            size: bytes.length,
+            sha256,
+            filename: options.filename,
+            event: options.event,
+            claimedTime: options.claimedTime,
+            chainKey: options.chainKey,
+          }),
           contentType: 'application/json',
           headers: { 'idempotency-key': options.idempotencyKey ?? randomUUID() },
         })
@@ -175,7 +198,10 @@ export class EvidenceClient {
    * The receipt of an entry, waiting until a checkpoint covers it (up to `timeoutMs`). The receipt is
    * verified here, and its checkpoint checked against the last one seen of this log.
    */
-  async fetchReceipt(evidenceNumber: string, options: { timeoutMs?: number; opening?: { documentSha256: string; salt: string } } = {}): Promise<EvidenceReceipt> {
+  async fetchReceipt(
+    evidenceNumber: string,
+    options: { timeoutMs?: number; opening?: { documentSha256: string; salt: string } } = {},
+  ): Promise<EvidenceReceipt> {
     const deadline = Date.now() + (options.timeoutMs ?? 30_000);
     for (;;) {
       const waitMs = Math.max(0, Math.min(10_000, deadline - Date.now()));
@@ -187,6 +213,17 @@ export class EvidenceClient {
       }
       if (Date.now() >= deadline) throw new InkstoneError('EVIDENCE_RECEIPT_PENDING', { evidenceNumber });
     }
+  }
+
+  /**
+   * The verified receipt of a submission: the one that came with it when the service had it in
+   * time, otherwise fetched (waiting up to `timeoutMs`).
+   */
+  async receiptFor(ack: EvidenceAck, options: { timeoutMs?: number; opening?: { documentSha256: string; salt: string } } = {}): Promise<EvidenceReceipt> {
+    if (!ack.receipt) return this.fetchReceipt(ack.evidenceNumber, options);
+    let receipt = parseReceipt(ack.receipt);
+    if (options.opening) receipt = { ...receipt, document: { hashAlgorithm: 'SHA-256', hash: options.opening.documentSha256, salt: options.opening.salt } };
+    return this.#accept(receipt);
   }
 
   async #accept(receipt: EvidenceReceipt): Promise<EvidenceReceipt> {

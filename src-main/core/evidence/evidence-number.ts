@@ -69,6 +69,7 @@ export function parseEvidenceNumber(input: string): EvidenceNumber {
   if (!m) throw new InkstoneError('EVIDENCE_NUMBER_INVALID', { number: input, reason: 'expected LOGID-INDEX-CHECK' });
   const index = Number(m[2]);
   if (!Number.isSafeInteger(index)) throw new InkstoneError('EVIDENCE_NUMBER_INVALID', { number: input, reason: 'index too large' });
-  if (checkCharacter(`${m[1]}${m[2]}`) !== m[3]) throw new InkstoneError('EVIDENCE_NUMBER_INVALID', { number: input, reason: 'the check character does not match: the number was mistyped' });
+  if (checkCharacter(`${m[1]}${m[2]}`) !== m[3])
+    throw new InkstoneError('EVIDENCE_NUMBER_INVALID', { number: input, reason: 'the check character does not match: the number was mistyped' });
   return { logId: m[1], index, text };
 }

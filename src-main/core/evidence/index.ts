@@ -56,7 +56,7 @@ export {
   type EvidenceStatement,
 } from './statement.js';
 export { formatEvidenceNumber, parseEvidenceNumber, logIdFor, checkCharacter, type EvidenceNumber } from './evidence-number.js';
-export { verifyTimestampToken, certificateSha256, type TimestampFacts } from './timestamp.js';
+export { verifyTimestampToken, type TimestampFacts } from './timestamp.js';
 export {
   parseReceipt,
   verifyReceipt,

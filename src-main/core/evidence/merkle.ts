@@ -261,7 +261,10 @@ export class MerkleFrontier {
   /** Rebuild the frontier of a tree of `size` from stored complete-subtree hashes. */
   static at(size: number, read: NodeReader): MerkleFrontier {
     if (size === 0) return MerkleFrontier.empty();
-    return new MerkleFrontier(size, rangeNodes(0, size).map((n) => ({ level: n.level, hash: read(n.level, n.index) })));
+    return new MerkleFrontier(
+      size,
+      rangeNodes(0, size).map((n) => ({ level: n.level, hash: read(n.level, n.index) })),
+    );
   }
 
   get size(): number {
@@ -292,6 +295,9 @@ export class MerkleFrontier {
   }
 
   clone(): MerkleFrontier {
-    return new MerkleFrontier(this.#size, this.#edge.map((e) => ({ ...e })));
+    return new MerkleFrontier(
+      this.#size,
+      this.#edge.map((e) => ({ ...e })),
+    );
   }
 }

@@ -46,14 +46,28 @@ export interface ParsedNote {
   readonly signatures: readonly NoteSignature[];
 }
 
+/** True when `s` holds C0 control characters (other than newline, when allowed). */
+function controlCharacters(s: string, newlineAllowed: boolean): boolean {
+  for (const c of s) {
+    const code = c.charCodeAt(0);
+    if (code < 0x20 && !(newlineAllowed && code === 0x0a)) return true;
+  }
+  return false;
+}
+
 function checkKeyName(name: string): void {
-  if (!name || /[\s+]/u.test(name) || /[\u0000-\u001f]/u.test(name)) {
+  if (!name || /[\s+]/u.test(name) || controlCharacters(name, false)) {
     throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: `invalid key name “${name}”` });
   }
 }
 
 export function noteKeyHash(name: string, publicKey: Uint8Array): number {
-  const h = createHash('sha256').update(name, 'utf8').update('\n').update(Buffer.from([ALG_ED25519])).update(publicKey).digest();
+  const h = createHash('sha256')
+    .update(name, 'utf8')
+    .update('\n')
+    .update(Buffer.from([ALG_ED25519]))
+    .update(publicKey)
+    .digest();
   return h.readUInt32BE(0);
 }
 
@@ -102,7 +116,8 @@ export function parseNoteVerifier(encoded: string): NoteVerifier {
   const raw = Buffer.from(key, 'base64');
   if (raw.length !== 33 || raw[0] !== ALG_ED25519) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'only Ed25519 verifier keys are supported' });
   const verifier = makeVerifier(name, raw.subarray(1));
-  if (hex8(verifier.keyHash) !== hash.toLowerCase()) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'the verifier key hash does not match its key' });
+  if (hex8(verifier.keyHash) !== hash.toLowerCase())
+    throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'the verifier key hash does not match its key' });
   return verifier;
 }
 
@@ -135,13 +150,14 @@ export function parseNoteSigner(encoded: string): NoteSigner {
   const raw = Buffer.from(parts[4], 'base64');
   if (raw.length !== 33 || raw[0] !== ALG_ED25519) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'only Ed25519 signer keys are supported' });
   const signer = makeSigner(parts[2], raw.subarray(1));
-  if (hex8(signer.keyHash) !== parts[3].toLowerCase()) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'the signer key hash does not match its key' });
+  if (hex8(signer.keyHash) !== parts[3].toLowerCase())
+    throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'the signer key hash does not match its key' });
   return signer;
 }
 
 function checkText(text: string): void {
   if (!text.endsWith('\n')) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'note text must end with a newline' });
-  if (/[\u0000-\u0009\u000b-\u001f]/u.test(text)) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'note text holds control characters' });
+  if (controlCharacters(text, true)) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'note text holds control characters' });
   if (text.includes('\n\n')) throw new InkstoneError('EVIDENCE_NOTE_MALFORMED', { reason: 'note text holds a blank line' });
 }
 

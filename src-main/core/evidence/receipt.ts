@@ -44,7 +44,8 @@ export interface EvidenceReceipt {
 }
 
 /** One check of a receipt verification, in the order they run. */
-export type ReceiptCheck = 'format' | 'document' | 'commitment' | 'leaf' | 'evidence-number' | 'checkpoint-signature' | 'inclusion' | 'timestamp' | 'log-key' | 'tsa-root';
+export type ReceiptCheck =
+  'format' | 'document' | 'commitment' | 'leaf' | 'evidence-number' | 'checkpoint-signature' | 'inclusion' | 'timestamp' | 'log-key' | 'tsa-root';
 
 export interface ReceiptCheckResult {
   readonly check: ReceiptCheck;
@@ -97,7 +98,9 @@ export function parseReceipt(value: unknown): EvidenceReceipt {
   if (!r || typeof r !== 'object') bad('receipt');
   if (r!.format !== RECEIPT_FORMAT) bad('format');
   if (r!.version !== RECEIPT_VERSION) {
-    throw new InkstoneError('EVIDENCE_RECEIPT_MALFORMED', { reason: `receipt version ${String(r!.version)} is not supported (this Inkstone reads version ${RECEIPT_VERSION})` });
+    throw new InkstoneError('EVIDENCE_RECEIPT_MALFORMED', {
+      reason: `receipt version ${String(r!.version)} is not supported (this Inkstone reads version ${RECEIPT_VERSION})`,
+    });
   }
   if (typeof r!.evidenceNumber !== 'string') bad('evidenceNumber');
   if (!r!.log || typeof r!.log.origin !== 'string' || typeof r!.log.verifierKey !== 'string') bad('log');
@@ -130,7 +133,12 @@ export async function verifyReceipt(input: unknown, options: VerifyReceiptOption
   };
   const result = (facts: ReceiptVerification['facts']): ReceiptVerification => {
     const first = checks.find((c) => !c.ok);
-    return { ok: !first, failure: first ? { code: first.code!, check: first.check, message: first.message!, details: first.details ?? {} } : null, checks, facts };
+    return {
+      ok: !first,
+      failure: first ? { code: first.code!, check: first.check, message: first.message!, details: first.details ?? {} } : null,
+      checks,
+      facts,
+    };
   };
 
   let receipt: EvidenceReceipt;
@@ -144,11 +152,13 @@ export async function verifyReceipt(input: unknown, options: VerifyReceiptOption
   }
 
   // 1. The document is the one the receipt is about.
-  let docHash: string | null = null;
   if (options.document) {
-    docHash = options.document instanceof Uint8Array ? createHash('sha256').update(options.document).digest('hex') : options.document.sha256.toLowerCase();
-    if (!receipt.document) failWith('document', new InkstoneError('EVIDENCE_RECEIPT_MALFORMED', { reason: 'the receipt does not hold the document hash and salt' }));
-    else if (!isHex64(docHash) || docHash !== receipt.document.hash) failWith('document', new InkstoneError('EVIDENCE_DOCUMENT_MISMATCH', { expected: receipt.document.hash, actual: docHash }));
+    const docHash =
+      options.document instanceof Uint8Array ? createHash('sha256').update(options.document).digest('hex') : options.document.sha256.toLowerCase();
+    if (!receipt.document)
+      failWith('document', new InkstoneError('EVIDENCE_RECEIPT_MALFORMED', { reason: 'the receipt does not hold the document hash and salt' }));
+    else if (!isHex64(docHash) || docHash !== receipt.document.hash)
+      failWith('document', new InkstoneError('EVIDENCE_DOCUMENT_MISMATCH', { expected: receipt.document.hash, actual: docHash }));
     else pass('document');
   }
 
@@ -173,7 +183,8 @@ export async function verifyReceipt(input: unknown, options: VerifyReceiptOption
   let verifier;
   try {
     verifier = parseNoteVerifier(receipt.log.verifierKey);
-    if (verifier.name !== receipt.log.origin) throw new InkstoneError('EVIDENCE_CHECKPOINT_MALFORMED', { reason: 'the log key is not named after the log origin' });
+    if (verifier.name !== receipt.log.origin)
+      throw new InkstoneError('EVIDENCE_CHECKPOINT_MALFORMED', { reason: 'the log key is not named after the log origin' });
   } catch (err) {
     failWith('checkpoint-signature', err);
     return result(null);
@@ -181,7 +192,10 @@ export async function verifyReceipt(input: unknown, options: VerifyReceiptOption
   try {
     const num = parseEvidenceNumber(receipt.evidenceNumber);
     if (num.logId !== logIdFor(verifier.publicKey) || num.index !== receipt.entry.index) {
-      throw new InkstoneError('EVIDENCE_NUMBER_MISMATCH', { number: receipt.evidenceNumber, expected: formatEvidenceNumber(logIdFor(verifier.publicKey), receipt.entry.index) });
+      throw new InkstoneError('EVIDENCE_NUMBER_MISMATCH', {
+        number: receipt.evidenceNumber,
+        expected: formatEvidenceNumber(logIdFor(verifier.publicKey), receipt.entry.index),
+      });
     }
     pass('evidence-number');
   } catch (err) {
@@ -220,7 +234,8 @@ export async function verifyReceipt(input: unknown, options: VerifyReceiptOption
   if (options.trustedLogKeys?.length) {
     logKeyPinned = options.trustedLogKeys.some((k) => k.trim() === receipt.log.verifierKey.trim());
     if (logKeyPinned) pass('log-key');
-    else failWith('log-key', new InkstoneError('EVIDENCE_LOG_KEY_UNTRUSTED', { origin: receipt.log.origin, fingerprint: fingerprint(receipt.log.verifierKey) }));
+    else
+      failWith('log-key', new InkstoneError('EVIDENCE_LOG_KEY_UNTRUSTED', { origin: receipt.log.origin, fingerprint: fingerprint(receipt.log.verifierKey) }));
   }
   let tsaRootPinned: boolean | null = null;
   if (options.trustedTsaRoots?.length && timestamp) {

@@ -58,7 +58,8 @@ export function documentHash(bytes: Uint8Array): string {
 }
 
 export function commitmentFor(documentHashHex: string, saltHex: string): string {
-  if (!isHex64(documentHashHex) || !isHex64(saltHex)) throw new InkstoneError('EVIDENCE_RECEIPT_MALFORMED', { reason: 'document hash and salt are 32-byte hex strings' });
+  if (!isHex64(documentHashHex) || !isHex64(saltHex))
+    throw new InkstoneError('EVIDENCE_RECEIPT_MALFORMED', { reason: 'document hash and salt are 32-byte hex strings' });
   return createHash('sha256').update(COMMITMENT_DOMAIN).update(Buffer.from(saltHex, 'hex')).update(Buffer.from(documentHashHex, 'hex')).digest('hex');
 }
 
@@ -105,6 +106,7 @@ export function decodeStatement(bytes: Uint8Array): EvidenceStatement {
     commitment: field(4, 'commitment'),
     previous: previous === 'none' ? null : previous,
   };
-  if (!encodeStatement(statement).equals(Buffer.from(bytes))) throw new InkstoneError('EVIDENCE_STATEMENT_INVALID', { reason: 'statement is not in canonical form' });
+  if (!encodeStatement(statement).equals(Buffer.from(bytes)))
+    throw new InkstoneError('EVIDENCE_STATEMENT_INVALID', { reason: 'statement is not in canonical form' });
   return statement;
 }

@@ -72,7 +72,8 @@ export class CheckpointWitness {
     const root = Buffer.from(cp.root).toString('hex');
     if (known) {
       const oldRoot = Buffer.from(known.root, 'hex');
-      const forked = () => new InkstoneError('EVIDENCE_CONSISTENCY_INVALID', { origin, oldSize: Math.min(known.size, cp.size), newSize: Math.max(known.size, cp.size) });
+      const forked = () =>
+        new InkstoneError('EVIDENCE_CONSISTENCY_INVALID', { origin, oldSize: Math.min(known.size, cp.size), newSize: Math.max(known.size, cp.size) });
       if (cp.size === known.size) {
         if (root !== known.root) throw forked();
         return cp;

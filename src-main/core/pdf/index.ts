@@ -53,3 +53,4 @@ export { IncrementalUpdate, writeIncrementalUpdate } from './incremental.js';
 
 export type { SignatureFieldOptions, SignatureDictionaryOptions, SignaturePlaceholder, PendingSignature } from './signature-placeholder.js';
 export { addSignaturePlaceholder, writeSignaturePlaceholder } from './signature-placeholder.js';
+export { addSignatureWidgets, type SignatureWidget } from './signature-widgets.js';

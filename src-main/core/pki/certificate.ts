@@ -152,8 +152,26 @@ function readPublicKey(cert: pkijs.Certificate): PublicKeyInfo {
 
 const SIGNATURE_NAMES: Readonly<Record<string, string>> = { '1.2.156.10197.1.501': 'SM2 / SM3', [OID.ed25519]: 'Ed25519' };
 
-/** Parse a DER certificate into the facts Inkstone uses. Throws PKI_CERT_MALFORMED. */
+/**
+ * Recently parsed certificates by fingerprint. A verification reads the same handful of CA
+ * certificates again and again (CMS, DSS, every path), and decoding extensions with pkijs costs
+ * milliseconds each time. Entries are immutable facts about immutable bytes.
+ */
+const parsed = new Map<string, CertificateInfo>();
+const PARSED_CACHE_SIZE = 512;
+
+/** Parse a DER certificate into the facts Inkstone uses. Throws PKI_CERT_MALFORMED. Treat the result as immutable. */
 export function parseCertificate(der: Uint8Array): CertificateInfo {
+  const fingerprint = sha256Hex(der);
+  const cached = parsed.get(fingerprint);
+  if (cached) return cached;
+  const info = readCertificate(der, fingerprint);
+  if (parsed.size >= PARSED_CACHE_SIZE) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(fingerprint, info);
+  return info;
+}
+
+function readCertificate(der: Uint8Array, fingerprint: string): CertificateInfo {
   const cert = decodeCertificate(der);
   const exact = new Uint8Array(der);
   try {
@@ -171,7 +189,7 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
     const accessUrls = (method: string) => uris(aia?.accessDescriptions.filter((d) => d.accessMethod === method).map((d) => d.accessLocation));
     return {
       der: exact,
-      sha256: sha256Hex(exact),
+      sha256: fingerprint,
       serialNumber: integerHex(cert.serialNumber),
       version: cert.version + 1,
       subject,

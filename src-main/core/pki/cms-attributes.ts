@@ -13,6 +13,7 @@ import { COMMITMENT_TYPES, type CommitmentType, OID } from './oids.js';
  * checking a signature, so an unsorted set verifies nowhere.
  */
 
+/** A single-valued CMS attribute. */
 export function cmsAttribute(type: string, value: asn1js.AsnType): pkijs.Attribute {
   return new pkijs.Attribute({ type, values: [value] });
 }
@@ -23,10 +24,12 @@ export function sortAttributes(attributes: readonly pkijs.Attribute[]): pkijs.At
   return encoded.sort((x, y) => Buffer.compare(x.der, y.der)).map((x) => x.a);
 }
 
+/** The content-type signed attribute (RFC 5652 §11.1). */
 export function contentTypeAttribute(contentType: string): pkijs.Attribute {
   return cmsAttribute(OID.contentType, new asn1js.ObjectIdentifier({ value: contentType }));
 }
 
+/** The message-digest signed attribute: the digest of the signed content (RFC 5652 §11.2). */
 export function messageDigestAttribute(value: Uint8Array): pkijs.Attribute {
   return cmsAttribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(value) }));
 }
@@ -47,6 +50,7 @@ export function signingCertificateV2Attribute(cert: CertificateInfo): pkijs.Attr
   return cmsAttribute(OID.signingCertificateV2, new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] }));
 }
 
+/** The commitment-type-indication signed attribute, without qualifiers. */
 export function commitmentTypeAttribute(type: CommitmentType): pkijs.Attribute {
   return cmsAttribute(OID.commitmentTypeIndication, new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: COMMITMENT_TYPES[type] })] }));
 }

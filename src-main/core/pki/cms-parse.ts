@@ -3,7 +3,7 @@ import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { parseCertificate, type CertificateInfo } from './certificate.js';
 import { commitmentTypeOfOid, readSigningCertificate, type EssCertId } from './cms-attributes.js';
-import { decodeAsn1, encodeDer, integerHex, toHex } from './der.js';
+import { decodeAsn1, integerHex, rawDer, toHex } from './der.js';
 import { type HashAlgorithm, digest, hashAlgorithmOfOid } from './digest.js';
 import { decodeName, sameName, type NameInfo } from './names.js';
 import { type CommitmentType, OID } from './oids.js';
@@ -76,24 +76,26 @@ function malformed(reason: string): never {
 }
 
 /** Decode DER into pkijs SignedData; PKI_CMS_MALFORMED when it is not one. */
-export function decodeSignedData(der: Uint8Array): { contentInfo: Uint8Array; signedData: pkijs.SignedData } {
+export function decodeSignedData(der: Uint8Array): { contentInfo: Uint8Array; signedData: pkijs.SignedData; signedDataAsn1: asn1js.Sequence } {
   const asn1 = decodeAsn1(der);
   if (!asn1.ok) malformed(asn1.reason);
   let signedData: pkijs.SignedData;
+  let signedDataAsn1: asn1js.Sequence;
   try {
     const contentInfo = new pkijs.ContentInfo({ schema: asn1.value });
     if (contentInfo.contentType !== OID.signedData) malformed(`content type ${contentInfo.contentType} is not SignedData`);
-    signedData = new pkijs.SignedData({ schema: contentInfo.content });
+    signedDataAsn1 = contentInfo.content as asn1js.Sequence;
+    signedData = new pkijs.SignedData({ schema: signedDataAsn1 });
   } catch (err) {
     if (err instanceof InkstoneError) throw err;
     malformed(err instanceof Error ? err.message : String(err));
   }
   if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
-  return { contentInfo: new Uint8Array(asn1.value.valueBeforeDecodeView), signedData };
+  return { contentInfo: new Uint8Array(asn1.value.valueBeforeDecodeView), signedData, signedDataAsn1 };
 }
 
 function attributes(set: pkijs.SignedAndUnsignedAttributes | undefined): CmsAttribute[] {
-  return (set?.attributes ?? []).map((a) => ({ oid: a.type, values: a.values.map((v: asn1js.AsnType) => encodeDer(v)) }));
+  return (set?.attributes ?? []).map((a) => ({ oid: a.type, values: a.values.map((v: asn1js.AsnType) => rawDer(v)) }));
 }
 
 /** The single value of an attribute that must occur once with one value (RFC 5652 §11). */
@@ -155,6 +157,12 @@ export function certificateMatchesSigner(cert: CertificateInfo, id: SignerIdenti
 
 const RI_OCSP_RESPONSE = '1.3.6.1.5.5.7.16.2';
 
+/** The elements of SignedData's [tag] IMPLICIT SET field (certificates [0], crls [1]), as decoded. */
+function taggedSetField(signedDataAsn1: asn1js.Sequence, tag: number): asn1js.AsnType[] {
+  const field = signedDataAsn1.valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === tag);
+  return field instanceof asn1js.Constructed ? field.valueBlock.value : [];
+}
+
 /** CRLs and OCSP responses of Adobe's revocation archival signed attribute (legacy Acrobat LTV). */
 function readAdobeRevocation(set: pkijs.SignedAndUnsignedAttributes | undefined): { crls: Uint8Array[]; ocsps: Uint8Array[] } {
   const out = { crls: [] as Uint8Array[], ocsps: [] as Uint8Array[] };
@@ -164,30 +172,33 @@ function readAdobeRevocation(set: pkijs.SignedAndUnsignedAttributes | undefined)
     const list = field instanceof asn1js.Constructed ? field.valueBlock.value[0] : undefined;
     if (!(list instanceof asn1js.Sequence)) continue;
     const target = field.idBlock.tagNumber === 0 ? out.crls : field.idBlock.tagNumber === 1 ? out.ocsps : undefined;
-    target?.push(...list.valueBlock.value.map((v) => encodeDer(v)));
+    target?.push(...list.valueBlock.value.map(rawDer));
   }
   return out;
 }
 
-function readRevocationValues(signedData: pkijs.SignedData, signerInfo: pkijs.SignerInfo): ParsedSignedData['revocationValues'] {
+/** RevocationInfoChoices: plain CRLs, and OCSP responses as [1] OtherRevocationInfoFormat (RFC 5940). */
+function readRevocationValues(signedDataAsn1: asn1js.Sequence, signerInfo: pkijs.SignerInfo): ParsedSignedData['revocationValues'] {
   const adobe = readAdobeRevocation(signerInfo.signedAttrs);
   const crls = [...adobe.crls];
   const ocspResponses = [...adobe.ocsps];
-  for (const item of signedData.crls ?? []) {
-    if (item instanceof pkijs.CertificateRevocationList) crls.push(encodeDer(item.toSchema()));
-    else if (item instanceof pkijs.OtherRevocationInfoFormat && item.otherRevInfoFormat === RI_OCSP_RESPONSE && item.otherRevInfo) {
-      ocspResponses.push(encodeDer(item.otherRevInfo as asn1js.AsnType));
+  for (const item of taggedSetField(signedDataAsn1, 1)) {
+    if (item instanceof asn1js.Sequence) crls.push(rawDer(item));
+    else if (item instanceof asn1js.Constructed && item.idBlock.tagNumber === 1) {
+      const [format, value] = item.valueBlock.value;
+      if (format instanceof asn1js.ObjectIdentifier && format.valueBlock.toString() === RI_OCSP_RESPONSE && value) ocspResponses.push(rawDer(value));
     }
   }
   return { crls, ocspResponses };
 }
 
-function readCertificates(signedData: pkijs.SignedData): CertificateInfo[] {
+function readCertificates(signedDataAsn1: asn1js.Sequence): CertificateInfo[] {
   const out: CertificateInfo[] = [];
-  for (const item of signedData.certificates ?? []) {
-    if (!(item instanceof pkijs.Certificate)) continue;
+  // Plain certificates are SEQUENCEs; the tagged choices are attribute or other-format certificates.
+  for (const item of taggedSetField(signedDataAsn1, 0)) {
+    if (!(item instanceof asn1js.Sequence)) continue;
     try {
-      out.push(parseCertificate(encodeDer(item.toSchema())));
+      out.push(parseCertificate(rawDer(item)));
     } catch {
       // An unreadable extra certificate does not make the signature unreadable; path building
       // will simply not find it.
@@ -201,14 +212,14 @@ function readCertificates(signedData: pkijs.SignedData): CertificateInfo[] {
  * accepted). Throws PKI_CMS_MALFORMED for anything else.
  */
 export function parseSignedData(der: Uint8Array): ParsedSignedData {
-  const { contentInfo, signedData } = decodeSignedData(der);
+  const { contentInfo, signedData, signedDataAsn1 } = decodeSignedData(der);
   try {
     const signerInfo = signedData.signerInfos[0];
     const digestOid = signerInfo.digestAlgorithm.algorithmId;
     const digestName = hashAlgorithmOfOid(digestOid);
     const sigAlg = decodeSignatureAlgorithm(signerInfo.signatureAlgorithm, digestName);
     const signerIdentifier = readSignerIdentifier(signerInfo);
-    const certificates = readCertificates(signedData);
+    const certificates = readCertificates(signedDataAsn1);
     const unsignedAttributes = attributes(signerInfo.unsignedAttrs);
     const eContent = signedData.encapContentInfo.eContent;
     return {
@@ -226,7 +237,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
       unsignedAttributes,
       signatureTimestamps: unsignedAttributes.filter((a) => a.oid === OID.signatureTimeStampToken).flatMap((a) => a.values),
       certificates,
-      revocationValues: readRevocationValues(signedData, signerInfo),
+      revocationValues: readRevocationValues(signedDataAsn1, signerInfo),
       signerInfoCount: signedData.signerInfos.length,
     };
   } catch (err) {

@@ -49,6 +49,8 @@ export interface CrlStatus extends RevocationFacts {
 }
 
 const DELTA_CRL_INDICATOR = '2.5.29.27';
+/** Clock tolerance for a current CRL. */
+const SKEW_MS = 5 * 60_000;
 const ISSUING_DISTRIBUTION_POINT = '2.5.29.28';
 const CERTIFICATE_ISSUER = '2.5.29.29';
 
@@ -134,7 +136,7 @@ export function crlStatusOf(crl: CrlInfo, certificate: CertificateInfo | Uint8Ar
 
 /**
  * Download the CRL from the certificate's distribution points (or `urls`), verify it against the
- * issuer and look the certificate up. Throws PKI_REVOCATION_NO_SOURCE, PKI_CRL_UNREACHABLE or
+ * issuer, require it to be current (nextUpdate not passed) and look the certificate up. Throws PKI_REVOCATION_NO_SOURCE, PKI_CRL_UNREACHABLE or
  * PKI_CRL_INVALID (the last failure when every distribution point fails).
  */
 export async function fetchCrlStatus(
@@ -149,7 +151,10 @@ export async function fetchCrlStatus(
   for (const url of urls) {
     try {
       const der = await pkiHttpOr({ url, timeoutMs: options.timeoutMs ?? 15_000, accept: 'application/pkix-crl' }, (reason) => new InkstoneError('PKI_CRL_UNREACHABLE', { url, reason }));
-      return crlStatusOf(verifyCrl(der, issuer), cert, url);
+      const crl = verifyCrl(der, issuer);
+      // A CRL past its nextUpdate says nothing about revocations since; a current one must exist.
+      if (crl.nextUpdate && crl.nextUpdate.getTime() < Date.now() - SKEW_MS) invalid(`the CRL at ${url} is out of date (nextUpdate ${crl.nextUpdate.toISOString()} has passed)`);
+      return crlStatusOf(crl, cert, url);
     } catch (err) {
       if (!(err instanceof InkstoneError)) throw err;
       lastError = err;

@@ -17,10 +17,12 @@ export function asBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
   return new Uint8Array(data);
 }
 
+/** Byte-wise equality. */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
+/** Lowercase hex. */
 export function toHex(bytes: ArrayBuffer | ArrayBufferView): string {
   return Buffer.from(asBytes(bytes)).toString('hex');
 }
@@ -44,6 +46,16 @@ export function decodeAsn1(bytes: Uint8Array): { ok: true; value: asn1js.AsnType
 /** DER of an asn1js element. */
 export function encodeDer(value: { toBER(sizeOnly?: boolean): ArrayBuffer }): Uint8Array {
   return new Uint8Array(value.toBER(false));
+}
+
+/**
+ * The bytes an element was decoded from, or its DER when it was built rather than decoded. Embedded
+ * certificates, CRLs and tokens must be passed on exactly as received: re-encoding a BER original
+ * would change its fingerprint.
+ */
+export function rawDer(value: asn1js.AsnType): Uint8Array {
+  const original = value.valueBeforeDecodeView;
+  return original && original.byteLength ? new Uint8Array(original) : encodeDer(value);
 }
 
 /** The value bytes of a DER INTEGER as unsigned big-endian hex, without sign padding (how serials are shown). */

@@ -30,6 +30,7 @@ export function requireHashAlgorithm(oid: string, purpose: string): HashAlgorith
   return name;
 }
 
+/** The OID of a hash algorithm. */
 export function hashOid(alg: HashAlgorithm): string {
   return BY_NAME[alg].oid;
 }
@@ -44,6 +45,7 @@ export function hashLength(alg: HashAlgorithm): number {
   return BY_NAME[alg].length;
 }
 
+/** Hash the concatenation of `parts`. */
 export function digest(alg: HashAlgorithm, ...parts: Uint8Array[]): Uint8Array {
   const h = createHash(BY_NAME[alg].node);
   for (const p of parts) h.update(p);

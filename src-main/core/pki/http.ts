@@ -12,6 +12,7 @@ const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** A failed exchange: why, in English, for the caller's typed error. */
 export class PkiHttpError extends Error {}
 
+/** One PKI HTTP exchange: GET, or POST of a DER body. */
 export interface PkiHttpRequest {
   readonly url: string;
   readonly timeoutMs: number;

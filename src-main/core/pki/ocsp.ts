@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { decodeCertificate, isValidAt, toCertificateInfo, type CertificateInfo } from './certificate.js';
 import { isSignedBy } from './certificate-path.js';
-import { bytesEqual, decodeAsn1, encodeDer, integerHex, toArrayBuffer, toHex } from './der.js';
+import { bytesEqual, decodeAsn1, encodeDer, integerHex, rawDer, toArrayBuffer, toHex } from './der.js';
 import { type HashAlgorithm, digest, digestAlgorithmIdentifier, hashAlgorithmOfOid } from './digest.js';
 import { pkiHttpOr } from './http.js';
 import { decodeName, sameName, type NameInfo } from './names.js';
@@ -135,7 +135,7 @@ export function buildOcspRequest(
       ...(nonce ? { requestExtensions: [nonceExtension(nonce)] } : {}),
     }),
   });
-  return { der: encodeDer(request.toSchema()), certId, nonce };
+  return { der: encodeDer(request.toSchema(true)), certId, nonce };
 }
 
 /** Read an OCSPRequest (what a responder does). Throws PKI_OCSP_RESPONSE_INVALID when it is not one. */
@@ -194,10 +194,10 @@ function decodeOcsp(der: Uint8Array): DecodedOcsp {
     const rid = data.responderID as unknown;
     const responderId =
       rid instanceof pkijs.RelativeDistinguishedNames ? { name: decodeName(rid) } : rid instanceof asn1js.OctetString ? { keyHash: toHex(rid.valueBlock.valueHexView) } : invalid('the responder cannot be identified');
-    const certificates: CertificateInfo[] = [];
-    for (const c of basic.certs ?? []) {
-      certificates.push(toCertificateInfo(encodeDer(c.toSchema())));
-    }
+    // certs [0] EXPLICIT SEQUENCE OF Certificate, taken as received (not re-encoded).
+    const certsField = (inner.value as asn1js.Sequence).valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0);
+    const certList = certsField instanceof asn1js.Constructed ? certsField.valueBlock.value[0] : undefined;
+    const certificates = certList instanceof asn1js.Sequence ? certList.valueBlock.value.map((c) => toCertificateInfo(rawDer(c))) : [];
     return {
       basic,
       info: {

@@ -3,15 +3,18 @@ import * as pkijs from 'pkijs';
 import { randomBytes } from 'node:crypto';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import type { CertificateInfo } from './certificate.js';
+import { buildCertificatePath } from './certificate-path.js';
 import { decodeAsn1, encodeDer, integerHex, toArrayBuffer } from './der.js';
 import { type SigningHashAlgorithm, digestAlgorithmIdentifier, hashLength } from './digest.js';
 import { pkiHttp, PkiHttpError } from './http.js';
 import { verifyTimestampToken } from './timestamp-token.js';
+import type { TrustStore } from './trust-store.js';
 
 /**
  * RFC 3161 client: ask TSAs in turn for a token over an imprint and accept one only after checking
  * everything the token claims — status, CMS signature, the TSA certificate's exclusive critical
- * timeStamping usage, imprint, nonce (a replayed or misrouted answer fails), and a plausible genTime.
+ * timeStamping usage, imprint, nonce (a replayed or misrouted answer fails), a plausible genTime,
+ * and, given a trust store, the TSA's certificate path at genTime.
  */
 
 /** What to timestamp and where. */
@@ -27,6 +30,8 @@ export interface TimestampRequest {
   readonly policyOid?: string;
   /** Largest accepted distance between genTime and this computer's clock; 24 h by default. */
   readonly maxClockSkewMs?: number;
+  /** When given, the TSA certificate must chain to one of these anchors at genTime. */
+  readonly trustStore?: TrustStore;
 }
 
 /** A checked timestamp token. */
@@ -122,6 +127,10 @@ function checkResponse(url: string, body: Uint8Array, request: TimestampRequest,
   const { tstInfo } = check;
   if (tstInfo.nonce !== integerHex(asn1js.Integer.fromBigInt(nonce))) throw invalid('the answer is not for this request (nonce differs)');
   if (request.policyOid && tstInfo.policy !== request.policyOid) throw invalid(`the token is under policy ${tstInfo.policy}, not ${request.policyOid}`);
+  if (request.trustStore) {
+    const path = buildCertificatePath(check.tsaCertificate, { trustStore: request.trustStore, pool: check.cms.certificates, at: tstInfo.genTime });
+    if (!path.ok) throw invalid(`the TSA certificate is not trusted (${path.reason}: ${path.detail})`);
+  }
   const skew = Math.abs(tstInfo.genTime.getTime() - Date.now());
   if (skew > (request.maxClockSkewMs ?? 86_400_000)) throw invalid(`its time ${tstInfo.genTime.toISOString()} is implausibly far from this computer’s clock`);
   return {

@@ -14,6 +14,7 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { SCHEMA_VERSION } from '../db/index.js';
 import { Library, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
+import { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 
 /** Per-call context a transport passes in: progress events and cancellation. */
 export interface CallContext {
@@ -101,6 +102,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const v = library.version(versionId);
       const bytes = await library.store.read(v.sha256);
       return { name: v.name, sha256: v.sha256, dataBase64: bytes.toString('base64') };
+    },
+    'verify.document': async (input) => {
+      const options = { lang: input.lang ?? settings.get().language, online: input.online ?? false, trustStore: await trustStoreFromFolder(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)) };
+      if ('dataBase64' in input) return verifyPdf(Buffer.from(input.dataBase64, 'base64'), { ...options, name: input.name });
+      // A stored version is verified in place (streamed), and must still be the bytes it was stored as.
+      const v = library.version(input.versionId);
+      const result = await verifyPdf(library.store.pathFor(v.sha256), { ...options, name: v.name });
+      if (result.document.sha256 !== v.sha256) throw new InkstoneError('IO_ERROR', { reason: `stored document ${v.sha256} was altered on disk` });
+      return result;
     },
   };
 

@@ -1,4 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { openAtomicWriter, type AtomicWriter } from '../files/index.js';
 import { PdfDocument, writeIncrementalUpdate, writeSignaturePlaceholder, type IncrementalUpdate, type SignaturePlaceholder } from '../pdf/index.js';
@@ -28,7 +30,8 @@ export interface EmbeddedValue {
 const CHUNK = 1024 * 1024;
 
 export class PendingOutput {
-  private document: PdfDocument;
+  /** The document as written so far; null when the pending file changed since it was last opened. */
+  private document: PdfDocument | null;
   private size: number;
   private readonly hashes = new Map<NodeDigest, Hash>();
   private inputSha256: string | null = null;
@@ -52,8 +55,9 @@ export class PendingOutput {
     return new PendingOutput(await openAtomicWriter(target), input, algorithms);
   }
 
-  /** The document as written so far: the input until the first revision is appended. */
+  /** The document as written so far: the input until the first revision is appended. Opened when first asked for. */
   get current(): PdfDocument {
+    this.document ??= PdfDocument.openFile(this.file.tempPath);
     return this.document;
   }
 
@@ -111,7 +115,7 @@ export class PendingOutput {
   }
 
   private assertBase(update: IncrementalUpdate): void {
-    if (update.base !== this.document) throw new InkstoneError('INTERNAL', { reason: 'the update was not built on the output as written so far' });
+    if (update.base !== this.current) throw new InkstoneError('INTERNAL', { reason: 'the update was not built on the output as written so far' });
   }
 
   /**
@@ -160,7 +164,7 @@ export class PendingOutput {
     this.size = end;
     this.revisions++;
     this.closeDocument();
-    this.document = PdfDocument.openFile(this.file.tempPath);
+    this.document = null;
   }
 
   private async readBack(from: number, to: number, hash: Hash): Promise<void> {
@@ -173,7 +177,16 @@ export class PendingOutput {
   }
 
   private closeDocument(): void {
-    if (this.document !== this.input) this.document.close();
+    if (this.document && this.document !== this.input) this.document.close();
     this.document = this.input;
   }
+}
+
+/**
+ * Refuse an output that is the input or already exists. Checked before anything else so that a
+ * refusal costs no PIN entry; the final rename still refuses a file that appears meanwhile.
+ */
+export function checkOutputPath(input: string, output: string): void {
+  if (path.resolve(input) === path.resolve(output)) throw new InkstoneError('SIGN_OUTPUT_IS_INPUT', { path: input });
+  if (existsSync(output)) throw new InkstoneError('SIGN_OUTPUT_EXISTS', { path: output });
 }

@@ -11,7 +11,15 @@ export const SCREENSHOTS = path.join(ROOT, 'results', 'screenshots');
 const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
 
 /** Flags that work for Debian's Chromium on the build machines (see platform notes). */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type UiLanguage = 'zh-CN' | 'en';
 
@@ -32,7 +40,13 @@ const SYSTEM_LOCALE: Record<UiLanguage, string> = { 'zh-CN': 'zh_CN.UTF-8', en: 
  * The real stack, in process: the core in its worker thread, the loopback browser host serving the
  * built renderer, and Debian Chromium driving it with the given system and browser language.
  */
-export async function startInkstone(options: { lang: UiLanguage; dataDir?: string; viewport?: { width: number; height: number } }): Promise<Running> {
+export async function startInkstone(options: {
+  lang: UiLanguage;
+  dataDir?: string;
+  viewport?: { width: number; height: number };
+  /** Runs before the page is opened (e.g. to add init scripts). */
+  beforeOpen?: (page: Page, host: BrowserHost) => Promise<void>;
+}): Promise<Running> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-data-'));
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-chromium-'));
   const saved = process.env.LC_ALL;
@@ -50,12 +64,14 @@ export async function startInkstone(options: { lang: UiLanguage; dataDir?: strin
     deviceScaleFactor: 1,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('console', (msg) => {
     if (msg.type() === 'error') pageErrors.push(msg.text());
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await options.beforeOpen?.(page, host);
   await page.goto(host.url);
   return {
     page,

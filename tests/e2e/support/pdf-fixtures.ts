@@ -71,10 +71,20 @@ export const ENGLISH_CONTRACT = {
   ],
 };
 
-export async function chineseContractPdf(): Promise<Buffer> {
+/** Fixed dates, so the same fixture always has the same bytes (and the library can spot a duplicate). */
+const FIXED_DATE = new Date('2026-01-01T00:00:00Z');
+
+async function newDocument(title: string): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  doc.setCreationDate(FIXED_DATE);
+  doc.setModificationDate(FIXED_DATE);
+  return doc;
+}
+
+export async function chineseContractPdf(): Promise<Buffer> {
+  const doc = await newDocument(CHINESE_CONTRACT.title);
   doc.registerFontkit(fontkit);
-  doc.setTitle(CHINESE_CONTRACT.title);
   const font = await doc.embedFont(await cjkFontFor(CHINESE_CONTRACT.lines.join('')), { subset: false });
   const page = doc.addPage([595, 842]);
   page.drawText(CHINESE_CONTRACT.lines[0], { x: 72, y: 760, size: 24, font, color: rgb(0.1, 0.15, 0.25) });
@@ -85,8 +95,7 @@ export async function chineseContractPdf(): Promise<Buffer> {
 }
 
 export async function englishContractPdf(): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(ENGLISH_CONTRACT.title);
+  const doc = await newDocument(ENGLISH_CONTRACT.title);
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const page = doc.addPage([595, 842]);

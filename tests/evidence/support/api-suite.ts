@@ -63,13 +63,25 @@ export function evidenceApiSuite(label: string, options: HarnessOptions): void {
     it('resumable upload: interrupted after some chunks, resumed from the server offset, logged once', async () => {
       const pdf = samplePdf('large exhibit', 300_000);
       const sha256 = createHash('sha256').update(pdf).digest('hex');
-      const created = await api(h, 'POST', '/v1/uploads', { token: a.token, json: { size: pdf.length, sha256, event: 'signed', filename: '附件.pdf' }, headers: { 'idempotency-key': 'upl-1' } });
+      const created = await api(h, 'POST', '/v1/uploads', {
+        token: a.token,
+        json: { size: pdf.length, sha256, event: 'signed', filename: '附件.pdf' },
+        headers: { 'idempotency-key': 'upl-1' },
+      });
       assert.equal(created.status, 201);
       const id = created.body.uploadId as string;
-      const first = await api(h, 'PUT', `/v1/uploads/${id}/chunks?offset=0`, { token: a.token, body: pdf.subarray(0, 100_000), contentType: 'application/octet-stream' });
+      const first = await api(h, 'PUT', `/v1/uploads/${id}/chunks?offset=0`, {
+        token: a.token,
+        body: pdf.subarray(0, 100_000),
+        contentType: 'application/octet-stream',
+      });
       assert.equal(first.body.received, 100_000);
       // A wrong offset is refused with where to resume.
-      const wrong = await api(h, 'PUT', `/v1/uploads/${id}/chunks?offset=150000`, { token: a.token, body: pdf.subarray(150_000, 160_000), contentType: 'application/octet-stream' });
+      const wrong = await api(h, 'PUT', `/v1/uploads/${id}/chunks?offset=150000`, {
+        token: a.token,
+        body: pdf.subarray(150_000, 160_000),
+        contentType: 'application/octet-stream',
+      });
       assert.equal(wrong.status, 409);
       assert.equal(wrong.body.error.code, 'EVIDENCE_UPLOAD_OFFSET_MISMATCH');
       assert.equal(wrong.body.error.details.expected, 100_000);
@@ -81,7 +93,9 @@ export function evidenceApiSuite(label: string, options: HarnessOptions): void {
       assert.equal(ack.documentHash, sha256);
       const again = await api(h, 'POST', `/v1/uploads/${id}/complete`, { token: a.token });
       assert.equal(again.body.result.evidenceNumber, ack.evidenceNumber, 'completing twice logs once');
-      const content = await fetch(`${h.url}/v1/documents/${ack.documentId}/content`, { headers: { authorization: `Bearer ${a.token}`, 'x-inkstone-purpose': encodeURIComponent('诉讼举证') } });
+      const content = await fetch(`${h.url}/v1/documents/${ack.documentId}/content`, {
+        headers: { authorization: `Bearer ${a.token}`, 'x-inkstone-purpose': encodeURIComponent('诉讼举证') },
+      });
       assert.equal(content.status, 200);
       assert.deepEqual(Buffer.from(await content.arrayBuffer()), pdf);
       assert.match(content.headers.get('content-disposition') ?? '', /%E9%99%84%E4%BB%B6\.pdf/u);
@@ -94,7 +108,9 @@ export function evidenceApiSuite(label: string, options: HarnessOptions): void {
       const noPurpose = await api(h, 'GET', `/v1/documents/${id}/content`, { token: a.token });
       assert.equal(noPurpose.status, 400);
       assert.equal(noPurpose.body.error.code, 'EVIDENCE_PURPOSE_REQUIRED');
-      const res = await fetch(`${h.url}/v1/documents/${id}/content`, { headers: { authorization: `Bearer ${a.token}`, 'x-inkstone-purpose': encodeURIComponent('对方当事人要求查阅') } });
+      const res = await fetch(`${h.url}/v1/documents/${id}/content`, {
+        headers: { authorization: `Bearer ${a.token}`, 'x-inkstone-purpose': encodeURIComponent('对方当事人要求查阅') },
+      });
       assert.equal(res.status, 200);
       assert.deepEqual(Buffer.from(await res.arrayBuffer()), pdf);
       const log = await api(h, 'GET', '/v1/access-log', { token: a.token });
@@ -133,7 +149,8 @@ export function evidenceApiSuite(label: string, options: HarnessOptions): void {
       assert.equal((await api(h, 'POST', '/v1/documents', { token: auditor, body: samplePdf('x') })).status, 403);
       assert.equal((await api(h, 'GET', '/v1/documents', { token: auditor })).status, 200);
       assert.equal((await api(h, 'GET', '/v1/access-log', { token: auditor })).status, 200);
-      const member = (await api(h, 'POST', '/v1/principals', { token: a.token, json: { kind: 'device', name: 'laptop-7', role: 'member' } })).body.token.token as string;
+      const member = (await api(h, 'POST', '/v1/principals', { token: a.token, json: { kind: 'device', name: 'laptop-7', role: 'member' } })).body.token
+        .token as string;
       assert.equal((await api(h, 'POST', '/v1/principals', { token: member, json: { kind: 'user', name: 'x', role: 'admin' } })).status, 403);
       assert.equal((await api(h, 'GET', '/v1/access-log', { token: member })).status, 403);
       // Revoked tokens stop working.
@@ -173,7 +190,10 @@ export function evidenceApiSuite(label: string, options: HarnessOptions): void {
       const bundle = Buffer.from(await (await fetch(`${h.url}/log/tile/entries/000.p/${n}`)).arrayBuffer());
       // Leaf hash 0 of the tile is SHA-256(0x00 ‖ first entry of the bundle).
       const len = bundle.readUInt16BE(0);
-      const leaf0 = createHash('sha256').update(Buffer.from([0])).update(bundle.subarray(2, 2 + len)).digest();
+      const leaf0 = createHash('sha256')
+        .update(Buffer.from([0]))
+        .update(bundle.subarray(2, 2 + len))
+        .digest();
       assert.deepEqual(hashes.subarray(0, 32), leaf0);
       assert.equal((await fetch(`${h.url}/log/tile/0/000.p/${n + 1}`)).status, 404);
       const oa = await api(h, 'GET', '/openapi.json');
@@ -194,13 +214,23 @@ export function evidenceApiSuite(label: string, options: HarnessOptions): void {
         await limited.close();
       }
       assert.equal((await api(h, 'POST', '/v1/documents', { token: a.token, body: Buffer.from('not a pdf') })).body.error.code, 'EVIDENCE_NOT_A_PDF');
-      assert.equal((await api(h, 'POST', '/v1/commitments', { token: a.token, json: { commitment: 'xyz', event: 'signed' } })).body.error.code, 'INVALID_INPUT');
+      assert.equal(
+        (await api(h, 'POST', '/v1/commitments', { token: a.token, json: { commitment: 'xyz', event: 'signed' } })).body.error.code,
+        'INVALID_INPUT',
+      );
       assert.equal((await api(h, 'GET', '/v1/evidence/NOTANUMBER')).body.error.code, 'EVIDENCE_NUMBER_INVALID');
       const salt = newSalt();
       const c = commitmentFor(createHash('sha256').update('x').digest('hex'), salt);
       const key = randomUUID();
-      assert.equal((await api(h, 'POST', '/v1/commitments', { token: a.token, json: { commitment: c, event: 'signed' }, headers: { 'idempotency-key': key } })).status, 201);
-      const reuse = await api(h, 'POST', '/v1/commitments', { token: a.token, json: { commitment: c, event: 'archived' }, headers: { 'idempotency-key': key } });
+      assert.equal(
+        (await api(h, 'POST', '/v1/commitments', { token: a.token, json: { commitment: c, event: 'signed' }, headers: { 'idempotency-key': key } })).status,
+        201,
+      );
+      const reuse = await api(h, 'POST', '/v1/commitments', {
+        token: a.token,
+        json: { commitment: c, event: 'archived' },
+        headers: { 'idempotency-key': key },
+      });
       assert.equal(reuse.status, 422);
       assert.equal(reuse.body.error.code, 'EVIDENCE_IDEMPOTENCY_MISMATCH');
     });

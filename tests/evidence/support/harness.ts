@@ -40,7 +40,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     integrateIntervalMs: 50,
     ...options,
   });
-  const { app, routes, openapi } = await createHttpApp(service, { version: 'test', logger: false, rateLimit: options.rateLimit ?? { perSecond: 100_000, burst: 100_000 }, publicRateLimit: { perSecond: 100_000, burst: 100_000 } });
+  const { app, routes, openapi } = await createHttpApp(service, {
+    version: 'test',
+    logger: false,
+    rateLimit: options.rateLimit ?? { perSecond: 100_000, burst: 100_000 },
+    publicRateLimit: { perSecond: 100_000, burst: 100_000 },
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   let stopped = false;
   const stop = async () => {
@@ -74,7 +79,16 @@ export function samplePdf(label: string, padding = 0): Buffer {
   return Buffer.from(`%PDF-1.7\n% ${label}\n1 0 obj\n<< /Type /Catalog >>\nendobj\n${'%'.repeat(padding)}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
 }
 
-export async function api(h: { url: string }, method: string, p: string, init: { token?: string; json?: unknown; body?: Uint8Array; contentType?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any; text: string; headers: Headers }> {
+/** Response bodies are whatever JSON the service sent; the tests' assertions are their type check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+export async function api(
+  h: { url: string },
+  method: string,
+  p: string,
+  init: { token?: string; json?: unknown; body?: Uint8Array; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Json; text: string; headers: Headers }> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let body: Uint8Array | string | undefined;
@@ -85,7 +99,7 @@ export async function api(h: { url: string }, method: string, p: string, init: {
     headers['content-type'] = init.contentType ?? 'application/pdf';
     body = init.body;
   }
-  const res = await fetch(`${h.url}${p}`, { method, headers, body });
+  const res = await fetch(`${h.url}${p}`, { method, headers, body: body as RequestInit['body'] });
   const text = await res.text();
   let parsed: unknown = text;
   try {

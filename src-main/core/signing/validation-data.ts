@@ -1,0 +1,133 @@
+import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { checkRevocation, fetchIssuerCertificates, isSignedBy, parseCertificate, sameName, type CertificateInfo, type RevocationEvidence } from '../pki/index.js';
+import type { DssAddition } from '../pdf/index.js';
+
+/**
+ * Long-term validation material (PAdES B-LT): for a certificate, its issuing chain up to a
+ * self-signed root and, for every certificate below the root, an OCSP response or CRL saying it was
+ * not revoked. Issuers come from the certificates at hand (the token, the CMS, the DSS, what the
+ * caller supplied) and, failing those, from the certificate's caIssuers URL; revocation data from
+ * what was supplied or embedded first, then from the certificate's OCSP responder or CRL
+ * distribution point. Everything fetched is kept for the session, so a batch asks once.
+ */
+
+/** Validation data the caller already holds: certificates, OCSP responses and CRLs (DER). */
+export interface ValidationMaterial {
+  readonly certificates?: readonly Uint8Array[];
+  readonly ocspResponses?: readonly Uint8Array[];
+  readonly crls?: readonly Uint8Array[];
+}
+
+/** What goes into one DSS update, without duplicates. */
+export class DssContents {
+  private readonly certs = new Map<string, Uint8Array>();
+  private readonly ocsps = new Map<string, Uint8Array>();
+  private readonly crls = new Map<string, Uint8Array>();
+
+  addCertificate(cert: CertificateInfo): void {
+    this.certs.set(cert.sha256, cert.der);
+  }
+
+  addEvidence(evidence: RevocationEvidence): void {
+    const key = Buffer.from(evidence.der).toString('base64');
+    (evidence.kind === 'ocsp' ? this.ocsps : this.crls).set(key, evidence.der);
+    for (const cert of evidence.certificates) this.addCertificate(cert);
+  }
+
+  get counts(): { certificates: number; ocspResponses: number; crls: number } {
+    return { certificates: this.certs.size, ocspResponses: this.ocsps.size, crls: this.crls.size };
+  }
+
+  toAddition(): DssAddition {
+    return { certs: [...this.certs.values()], ocsps: [...this.ocsps.values()], crls: [...this.crls.values()] };
+  }
+}
+
+export interface ValidationOptions {
+  readonly supplied?: ValidationMaterial;
+  /** Fetch issuers and revocation data over the network when what is at hand does not answer. */
+  readonly allowOnline: boolean;
+  readonly timeoutMs?: number;
+}
+
+/** A certificate's chain and the revocation answers for it. */
+export interface CertificateValidation {
+  /** The certificate first, the root last (when the chain reaches one). */
+  readonly chain: readonly CertificateInfo[];
+  /** One answer per certificate below the root, in chain order. */
+  readonly revocation: readonly RevocationEvidence[];
+}
+
+export class ValidationDataCollector {
+  private readonly revocations = new Map<string, Promise<RevocationEvidence>>();
+  private readonly downloads = new Map<string, Promise<CertificateInfo[]>>();
+  private readonly suppliedCertificates: CertificateInfo[];
+
+  constructor(private readonly options: ValidationOptions) {
+    this.suppliedCertificates = (options.supplied?.certificates ?? []).map((der) => parseCertificate(der));
+  }
+
+  /**
+   * Chain and revocation answers for `certificate`, drawing issuers from `pool`. `embedded` adds
+   * revocation data found in the document itself (its DSS, the CMS) to what the caller supplied.
+   */
+  async validate(certificate: CertificateInfo, pool: readonly CertificateInfo[], embedded: ValidationMaterial = {}): Promise<CertificateValidation> {
+    const candidates = [...pool, ...this.suppliedCertificates];
+    const chain: CertificateInfo[] = [certificate];
+    const revocation: RevocationEvidence[] = [];
+    for (let cert = certificate; ; ) {
+      if (cert.selfIssued && isSignedBy(cert, cert)) break;
+      const issuer = await this.issuerOf(cert, candidates);
+      revocation.push(await this.revocationOf(cert, issuer, embedded));
+      if (chain.some((c) => c.sha256 === issuer.sha256) || chain.length > 8) break;
+      chain.push(issuer);
+      cert = issuer;
+    }
+    return { chain, revocation };
+  }
+
+  /** Add a validation's certificates and answers to `dss`. */
+  static addTo(dss: DssContents, validation: CertificateValidation): void {
+    for (const cert of validation.chain) dss.addCertificate(cert);
+    for (const evidence of validation.revocation) dss.addEvidence(evidence);
+  }
+
+  private async issuerOf(cert: CertificateInfo, pool: readonly CertificateInfo[]): Promise<CertificateInfo> {
+    const signedIt = (c: CertificateInfo): boolean => sameName(c.subject, cert.issuer) && isSignedBy(cert, c);
+    const local = pool.find(signedIt);
+    if (local) return local;
+    const unavailable = (reason: string): InkstoneError => new InkstoneError('SIGN_VALIDATION_DATA_UNAVAILABLE', { subject: label(cert), reason });
+    if (!this.options.allowOnline || cert.caIssuerUrls.length === 0) throw unavailable(`the certificate of its issuer ${cert.issuer.text} is not at hand`);
+    let download = this.downloads.get(cert.sha256);
+    if (!download) {
+      download = fetchIssuerCertificates(cert, { timeoutMs: this.options.timeoutMs });
+      this.downloads.set(cert.sha256, download);
+    }
+    const found = (await download).find(signedIt);
+    if (!found) throw unavailable(`no certificate downloaded from ${cert.caIssuerUrls.join(', ')} issued it`);
+    return found;
+  }
+
+  private revocationOf(cert: CertificateInfo, issuer: CertificateInfo, embedded: ValidationMaterial): Promise<RevocationEvidence> {
+    let answer = this.revocations.get(cert.sha256);
+    if (!answer) {
+      const supplied = this.options.supplied;
+      answer = checkRevocation(cert, issuer, {
+        embedded: {
+          ocspResponses: [...(supplied?.ocspResponses ?? []), ...(embedded.ocspResponses ?? [])],
+          crls: [...(supplied?.crls ?? []), ...(embedded.crls ?? [])],
+        },
+        allowOnline: this.options.allowOnline,
+        ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
+      });
+      // A failed fetch is not remembered: the next document of a batch may try again.
+      answer.catch(() => this.revocations.delete(cert.sha256));
+      this.revocations.set(cert.sha256, answer);
+    }
+    return answer;
+  }
+}
+
+export function label(cert: CertificateInfo): string {
+  return cert.subject.commonName ?? cert.subject.text;
+}

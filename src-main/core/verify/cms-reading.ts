@@ -1,0 +1,85 @@
+import * as asn1js from 'asn1js';
+import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { parseSignedData, type HashAlgorithm, type ParsedSignedData } from '../pki/index.js';
+import { scanDer } from './der-strictness.js';
+
+/**
+ * Reading a PDF signature's CMS the way EU DSS does, on top of pki's parser and verifier:
+ * - `/Contents` is the first DER element; zero padding is normal, other trailing bytes are noted;
+ * - malformed DER (see der-strictness) makes the CMS undecodable;
+ * - signed attributes are verified over their DER re-encoding (a SET OF sorted by encoding), as
+ *   BouncyCastle does — a signer that signed unsorted attributes fails here as it fails there;
+ * - the BSI plain-ECDSA algorithms (r‖s, TR-03111) are verified like X9.62 ECDSA.
+ */
+
+export interface CmsReading {
+  /** Null when the bytes are not a readable SignedData. */
+  readonly parsed: ParsedSignedData | null;
+  /** Why not, in English (logs and expert details). */
+  readonly problem: string | null;
+  /** CMS_UNDECODABLE, CONTENTS_TRAILING_BYTES, NON_DER_SIGNED_ATTRIBUTES, UNSUPPORTED_ALGORITHM. */
+  readonly findings: readonly string[];
+  /** The signature value exactly as in the CMS (what a signature timestamp's imprint covers). */
+  readonly signatureValue: Uint8Array | null;
+}
+
+/** TR-03111 ecdsa-plain-* signature algorithms and their hashes. */
+const PLAIN_ECDSA: Readonly<Record<string, HashAlgorithm>> = {
+  '0.4.0.127.0.7.1.1.4.1.1': 'SHA-1',
+  '0.4.0.127.0.7.1.1.4.1.3': 'SHA-256',
+  '0.4.0.127.0.7.1.1.4.1.4': 'SHA-384',
+  '0.4.0.127.0.7.1.1.4.1.5': 'SHA-512',
+};
+
+/** Read a signature's CMS (a `/Contents` value, or an embedded timestamp token). */
+export function readCms(contents: Uint8Array): CmsReading {
+  const scan = scanDer(contents);
+  if (scan.length === null) return { parsed: null, problem: scan.problem, findings: ['CMS_UNDECODABLE'], signatureValue: null };
+  const findings: string[] = [];
+  if (contents.subarray(scan.length).some((b) => b !== 0)) findings.push('CONTENTS_TRAILING_BYTES');
+  let parsed: ParsedSignedData;
+  try {
+    parsed = parseSignedData(contents.subarray(0, scan.length));
+  } catch (err) {
+    if (!(err instanceof InkstoneError)) throw err;
+    return { parsed: null, problem: String(err.details.reason ?? err.message), findings: [...findings, 'CMS_UNDECODABLE'], signatureValue: null };
+  }
+  const attrs = parsed.signedAttributes;
+  const derAttrs = attrs ? sortedSet(attrs.der) : null;
+  if (attrs && derAttrs && !Buffer.from(derAttrs).equals(Buffer.from(attrs.der))) findings.push('NON_DER_SIGNED_ATTRIBUTES');
+  const plainHash = parsed.signatureAlgorithm.scheme ? undefined : PLAIN_ECDSA[parsed.signatureAlgorithm.oid];
+  const plainValue = plainHash ? rawToDer(parsed.signatureValue) : null;
+  if (!parsed.signatureAlgorithm.scheme && !plainValue) findings.push('UNSUPPORTED_ALGORITHM');
+  const normalised: ParsedSignedData = {
+    ...parsed,
+    ...(attrs && derAttrs ? { signedAttributes: { ...attrs, der: derAttrs } } : {}),
+    ...(plainHash && plainValue
+      ? { signatureAlgorithm: { oid: parsed.signatureAlgorithm.oid, scheme: { kind: 'ecdsa', hash: plainHash }, name: `Plain ECDSA / ${plainHash}` }, signatureValue: plainValue }
+      : {}),
+  };
+  return { parsed: normalised, problem: null, findings, signatureValue: parsed.signatureValue };
+}
+
+/** The DER form of a SET OF as received: its elements sorted by their encodings (X.690 §11.6). */
+function sortedSet(set: Uint8Array): Uint8Array | null {
+  const decoded = asn1js.fromBER(set.slice().buffer);
+  if (decoded.offset === -1 || !(decoded.result instanceof asn1js.Set)) return null;
+  const elements = decoded.result.valueBlock.value.map((e) => Buffer.from(e.valueBeforeDecodeView));
+  const body = Buffer.concat(elements.sort(Buffer.compare));
+  return new Uint8Array(Buffer.concat([Buffer.from([0x31]), derLength(body.length), body]));
+}
+
+function derLength(n: number): Buffer {
+  if (n < 0x80) return Buffer.from([n]);
+  const bytes: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
+  return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+
+/** r‖s (equal halves) as a DER ECDSA-Sig-Value, or null when it is not that shape. */
+function rawToDer(raw: Uint8Array): Uint8Array | null {
+  if (raw.length === 0 || raw.length % 2) return null;
+  const half = raw.length / 2;
+  const int = (bytes: Uint8Array) => asn1js.Integer.fromBigInt(BigInt(`0x${Buffer.from(bytes).toString('hex')}`));
+  return new Uint8Array(new asn1js.Sequence({ value: [int(raw.subarray(0, half)), int(raw.subarray(half))] }).toBER(false));
+}

@@ -1,0 +1,27 @@
+import type { ParentPort } from 'electron';
+import { createCoreService, serveCoreOverPort } from '../core/service/index.js';
+
+/**
+ * Entry of the Electron utility process that runs the core: SQLite, PDF work and token calls block
+ * here, never on the main process's event loop. Started by core-connection.ts with
+ * `--data-dir <dir> --settings-file <file>`; talks to main over process.parentPort.
+ */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const port: ParentPort | undefined = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+const dataDir = arg('--data-dir');
+const settingsFile = arg('--settings-file');
+if (!port || !dataDir) throw new Error('core-process must be started by Inkstone with --data-dir');
+
+const service = createCoreService({ dataDir, settingsFile });
+serveCoreOverPort(
+  {
+    post: (message) => port.postMessage(message),
+    onMessage: (listener) => port.on('message', (event) => listener(event.data)),
+  },
+  service,
+);
+process.on('exit', () => service.close());

@@ -1,0 +1,61 @@
+import { protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
+
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+/** Must run before the app is ready: app:// behaves like https (origin, fetch, secure context). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+}
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/** Resolve a request path inside the renderer folder, or null if it would leave it. */
+export function resolveInside(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const rel = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const file = path.resolve(root, rel);
+  return file.startsWith(root + path.sep) ? file : null;
+}
+
+/** Serve the built renderer on app://inkstone/, with the same CSP the browser host sends. */
+export function serveRenderer(rendererDir: string): void {
+  const root = path.resolve(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST || request.method !== 'GET') return notFound();
+    const file = resolveInside(root, url.pathname);
+    if (!file) return notFound();
+    const body = await readFile(file).catch(() => null);
+    if (!body) return notFound();
+    return new Response(new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+      },
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { OPERATION_NAMES, splitOperationName, type CallOptions, type CoreEvent, type RpcResult } from '../src-shared/api/index.js';
+import { CHOOSE_DATA_FOLDER_CHANNEL, EVENT_CHANNEL, RPC_CHANNEL } from './channels.js';
+
+/**
+ * The bridge between the sandboxed renderer and the main process. It exposes exactly the API
+ * contract — one function per operation, generated from the contract's list — plus the event feed
+ * and one desktop helper. `ipcRenderer` itself never crosses into the page.
+ *
+ * Failures reject with a plain `{ code, details, message }` object: contextBridge copies plain
+ * objects faithfully, whereas an Error would arrive with its message only.
+ */
+async function unwrap<T>(pending: Promise<RpcResult<T>>): Promise<T> {
+  const result = await pending;
+  if (result && result.ok) return result.value;
+  const error = result?.error ?? { code: 'INTERNAL', details: {}, message: 'No answer from Inkstone.' };
+  return Promise.reject({ code: error.code, details: error.details, message: error.message });
+}
+
+const api: Record<string, Record<string, unknown>> = {};
+for (const name of OPERATION_NAMES) {
+  const [ns, method] = splitOperationName(name);
+  (api[ns] ??= {})[method] = (input: unknown, options?: CallOptions) =>
+    unwrap(ipcRenderer.invoke(RPC_CHANNEL, name, input ?? {}, typeof options?.jobId === 'string' ? options.jobId : undefined) as Promise<RpcResult<unknown>>);
+}
+
+api.events = {
+  subscribe(listener: (event: CoreEvent) => void): () => void {
+    const handler = (_event: IpcRendererEvent, payload: CoreEvent) => listener(payload);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+api.shell = {
+  /** Native folder dialog in the main process, which checks the folder and stores it for the next start. */
+  chooseDataFolder: () => unwrap(ipcRenderer.invoke(CHOOSE_DATA_FOLDER_CHANNEL) as Promise<RpcResult<unknown>>),
+};
+
+contextBridge.exposeInMainWorld('inkstone', api);
