@@ -32,9 +32,15 @@ async function trustStoreOf(files: readonly string[]): Promise<TrustStore> {
   return files.length ? TrustStore.fromFiles(files) : new TrustStore();
 }
 
+/** Commander's own usage errors (missing argument, bad choice) exit with the usage code, not 1 (which means "invalid"). */
+function usageExit(err: { exitCode: number }): never {
+  process.exit(err.exitCode === 0 ? EXIT.ok : EXIT.usage);
+}
+
 export function registerVerifyCommands(program: Command): void {
   program
     .command('verify')
+    .exitOverride(usageExit)
     .description('verify every signature and document timestamp of a PDF: integrity, changes after signing, attacks, trust, time, PAdES level')
     .argument('<file>', 'the signed PDF')
     .option('--json', 'print the full result as JSON (schema inkstone.verification/1)')
@@ -55,6 +61,7 @@ export function registerVerifyCommands(program: Command): void {
 
   program
     .command('signed-version')
+    .exitOverride(usageExit)
     .description('write the exact version of the document a signature covers (what was really signed)')
     .argument('<file>', 'the signed PDF')
     .argument('<n>', 'the signature, 1 = the oldest (as numbered by `inkstone verify`)')
@@ -73,6 +80,7 @@ export function registerVerifyCommands(program: Command): void {
 
   program
     .command('check-before-signing')
+    .exitOverride(usageExit)
     .description('before adding a signature: look for hidden or unused content and overlays that a later update could reveal')
     .argument('<file>', 'the PDF about to be signed')
     .option('--json', 'print the findings as JSON')

@@ -30,7 +30,9 @@ export function SettingsScreen() {
               <legend>{t('settings.about')}</legend>
               <dl className="facts">
                 <dt>{t('settings.version')}</dt>
-                <dd>Inkstone {info.version}</dd>
+                <dd>
+                  {t('app.name')} {info.version}
+                </dd>
                 <dt>{t('settings.schema')}</dt>
                 <dd>{info.schemaVersion}</dd>
                 <dt>{t('settings.platform')}</dt>

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -13,7 +14,7 @@ import { ROOT, startInkstone, type Running } from './support/harness.js';
 describe('renderer over the preload bridge (zh-CN)', { timeout: 120_000 }, () => {
   let app: Running;
   let page: Page;
-  const chosenFolder = path.join(ROOT, '.tmp', 'chosen-library');
+  const chosenFolder = path.join(os.tmpdir(), 'inkstone-chosen-library');
 
   before(async () => {
     app = await startInkstone({

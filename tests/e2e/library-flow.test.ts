@@ -162,6 +162,15 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
     });
 
     step('imports two PDFs and reports the typed errors of a non-PDF and an empty file', async () => {
+      // Remember the furthest the progress bar got: the core's progress events reach it over the WebSocket.
+      await page.evaluate(() => {
+        const w = window as unknown as { maxProgress: number };
+        w.maxProgress = 0;
+        new MutationObserver(() => {
+          const bar = document.querySelector('[role="progressbar"]');
+          w.maxProgress = Math.max(w.maxProgress, Number(bar?.getAttribute('aria-valuenow') ?? 0));
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+      });
       const chooser = page.waitForEvent('filechooser');
       await page.getByRole('button', { name: s.importButton }).first().click();
       await (
@@ -177,6 +186,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.getByText(s.emptyFile).waitFor();
       await page.getByText(s.countTwo, { exact: true }).waitFor();
       assert.deepEqual((await visibleRows(page)).sort(), [CHINESE_CONTRACT.title, ENGLISH_CONTRACT.title].sort());
+      assert.ok((await page.evaluate(() => (window as unknown as { maxProgress: number }).maxProgress)) > 0, 'the progress bar never moved');
       await shot('02-imported');
     });
 

@@ -78,6 +78,12 @@ describe('library with 20 000 contracts', { timeout: 240_000 }, () => {
     assert.equal(await selected.locator('.contract-title').innerText(), seededTitle(0));
   });
 
+  test('Ctrl+F jumps to the search box from the list', async () => {
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('Control+F');
+    assert.ok(await page.getByRole('searchbox', { name: 'Search contracts' }).evaluate((el) => el === document.activeElement));
+  });
+
   test('a common word matches more than the core ranks: the newest matches are listed, and the UI says so', async () => {
     await page.getByRole('searchbox', { name: 'Search contracts' }).fill('Lease');
     await page.getByText('1,000+ matches', { exact: true }).waitFor();

@@ -31,7 +31,7 @@ const ASCENT = 0.88;
 const LEADING = 1.3;
 
 /** The time as a person reads it on paper, in this computer's time zone with its UTC offset. */
-export function formatLocalTime(time: Date): string {
+function formatLocalTime(time: Date): string {
   const offset = -time.getTimezoneOffset();
   const local = new Date(time.getTime() + offset * 60_000).toISOString().slice(0, 19).replace('T', ' ');
   const sign = offset >= 0 ? '+' : '-';
@@ -39,7 +39,7 @@ export function formatLocalTime(time: Date): string {
   return `${local} ${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-export function appearanceLines(facts: AppearanceFacts, language: 'zh-CN' | 'en'): string[] {
+function appearanceLines(facts: AppearanceFacts, language: 'zh-CN' | 'en'): string[] {
   const l = LABELS[language];
   const lines = [l.signer + facts.signer];
   if (facts.organisation) lines.push(l.organisation + facts.organisation);
@@ -53,7 +53,7 @@ export function appearanceLines(facts: AppearanceFacts, language: 'zh-CN' | 'en'
  * Check a placement (in the page as shown) against the page; return the 0-based page index, the
  * user-space rectangle and the page's rotation.
  */
-export function placementRect(update: IncrementalUpdate, placement: PagePlacement): { pageIndex: number; rect: PdfRect; rotation: PageRotation } {
+function placementRect(update: IncrementalUpdate, placement: PagePlacement): { pageIndex: number; rect: PdfRect; rotation: PageRotation } {
   const { page, x, y, width, height } = placement;
   if (!Number.isInteger(page) || page < 1) throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: `page ${page} is not a page number` });
   if (![x, y, width, height].every(Number.isFinite) || width <= 0 || height <= 0) {

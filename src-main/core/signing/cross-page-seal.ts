@@ -13,7 +13,7 @@ import type { CrossPageSeal } from './request.js';
  */
 
 /** 40 mm, the diameter of a standard Chinese company seal, in points. */
-export const DEFAULT_SEAL_SIZE = (40 / 25.4) * 72;
+const DEFAULT_SEAL_SIZE = (40 / 25.4) * 72;
 
 /** Draw the slices into the update; returns one widget per page, for `addSignatureWidgets`. */
 export async function addCrossPageSeal(update: IncrementalUpdate, seal: CrossPageSeal): Promise<SignatureWidget[]> {

@@ -4,10 +4,15 @@
  * It orchestrates the pdf (reader, incremental writer), pki (CMS, timestamps, revocation) and tokens
  * (the `Signer`) capabilities; it reads no PDF and builds no CMS itself.
  *
- *   const signer = await openPkcs11Signer({ module, token: { label }, pin });
+ *   const signer = await openPkcs11Signer({ module, token: { label }, pin });   // one PIN entry
  *   try {
  *     const record = await signDocument({ input, output, signer, level: 'B-LT', timestampUrls: [tsa] });
+ *     const batch = await signBatch({ documents, signer, signal, onProgress });      // same login
  *   } finally { await signer.close(); }
+ *   await extendDocument({ input, output, level: 'B-LTA', timestampUrls: [tsa] });  // anyone's signed PDF
+ *
+ * Every function writes a new file (temp + fsync + rename) and never touches its input; every
+ * failure is a typed InkstoneError and leaves no output.
  */
 export type { PadesLevel, PagePlacement, SignatureAppearance, CrossPageSeal, SignDocumentRequest, SignerIdentity, SigningRecord } from './request.js';
 export { PADES_LEVELS, levelAtLeast } from './request.js';

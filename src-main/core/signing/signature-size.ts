@@ -15,7 +15,7 @@ const CMS_STRUCTURE = 1024;
 const MARGIN = 1024;
 
 /** Largest signature value a key can produce, in bytes. */
-export function signatureValueSize(key: KeyAlgorithm): number {
+function signatureValueSize(key: KeyAlgorithm): number {
   if (key.kind === 'RSA') return Math.ceil(key.modulusBits / 8);
   const field = key.curve === 'P-256' ? 32 : key.curve === 'P-384' ? 48 : 66;
   // DER SEQUENCE of two INTEGERs, each possibly one byte longer for the sign bit.

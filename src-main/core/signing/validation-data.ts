@@ -108,24 +108,33 @@ export class ValidationDataCollector {
     return found;
   }
 
-  private revocationOf(cert: CertificateInfo, issuer: CertificateInfo, embedded: ValidationMaterial): Promise<RevocationEvidence> {
-    let answer = this.revocations.get(cert.sha256);
-    if (!answer) {
-      const supplied = this.options.supplied;
-      answer = checkRevocation(cert, issuer, {
-        embedded: {
-          ocspResponses: [...(supplied?.ocspResponses ?? []), ...(embedded.ocspResponses ?? [])],
-          crls: [...(supplied?.crls ?? []), ...(embedded.crls ?? [])],
-        },
-        allowOnline: this.options.allowOnline,
-        ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
-      });
-      // A failed fetch is not remembered: the next document of a batch may try again.
-      answer.catch(() => this.revocations.delete(cert.sha256));
-      this.revocations.set(cert.sha256, answer);
-    }
+  private async revocationOf(cert: CertificateInfo, issuer: CertificateInfo, embedded: ValidationMaterial): Promise<RevocationEvidence> {
+    const cached = this.revocations.get(cert.sha256);
+    // A remembered answer serves while it is current: a signing screen may stay open for hours.
+    if (cached && isCurrent(await cached.catch(() => null))) return cached;
+    const supplied = this.options.supplied;
+    const answer = checkRevocation(cert, issuer, {
+      embedded: {
+        ocspResponses: [...(supplied?.ocspResponses ?? []), ...(embedded.ocspResponses ?? [])],
+        crls: [...(supplied?.crls ?? []), ...(embedded.crls ?? [])],
+      },
+      allowOnline: this.options.allowOnline,
+      ...(this.options.timeoutMs !== undefined ? { timeoutMs: this.options.timeoutMs } : {}),
+    });
+    // A failed fetch is not remembered: the next document of a batch may try again.
+    answer.catch(() => this.revocations.delete(cert.sha256));
+    this.revocations.set(cert.sha256, answer);
     return answer;
   }
+}
+
+/** Remembered revocation answers are reused for at most this long when they state no nextUpdate. */
+const REUSE_WITHOUT_NEXT_UPDATE_MS = 10 * 60_000;
+
+function isCurrent(answer: RevocationEvidence | null): answer is RevocationEvidence {
+  if (!answer) return false;
+  const until = answer.nextUpdate?.getTime() ?? answer.thisUpdate.getTime() + REUSE_WITHOUT_NEXT_UPDATE_MS;
+  return Date.now() < until;
 }
 
 export function label(cert: CertificateInfo): string {

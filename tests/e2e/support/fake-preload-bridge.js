@@ -1,3 +1,4 @@
+/* global window, fetch */
 // Injected into the page before the app loads, standing in for the Electron preload: it exposes
 // `window.inkstone` shaped like the preload's bridge (functions per operation, rejections as plain
 // { code, details, message } objects, events, shell.chooseDataFolder), backed by the browser host.

@@ -257,6 +257,24 @@ export function evidenceApiSuite(label: string, options: HarnessOptions): void {
       assert.equal(s.status, 200, 'signed document kept');
     });
 
+    it('a submission can wait for its receipt and get both in one round trip', async () => {
+      const pdf = samplePdf('one round trip');
+      const res = await api(h, 'POST', '/v1/documents?event=signed&receiptWaitMs=5000', { token: a.token, body: pdf });
+      assert.equal(res.status, 201);
+      assert.equal(res.body.receipt.evidenceNumber, res.body.evidenceNumber);
+      assert.equal((await verifyReceipt(res.body.receipt, { document: pdf })).ok, true);
+      const salt = newSalt();
+      const hash = createHash('sha256').update('private, one trip').digest('hex');
+      const c = await api(h, 'POST', '/v1/commitments?receiptWaitMs=5000', {
+        token: a.token,
+        json: { commitment: commitmentFor(hash, salt), event: 'signed' },
+      });
+      assert.equal(c.body.receipt.document, null);
+      const client = new EvidenceClient({ serviceUrl: h.url, token: a.token, stateDir: null });
+      const receipt = await client.receiptFor(c.body, { opening: { documentSha256: hash, salt } });
+      assert.equal((await verifyReceipt(receipt, { document: { sha256: hash } })).ok, true);
+    });
+
     it('receipts carry a checkpoint timestamp and a verified chain', async () => {
       const client = new EvidenceClient({ serviceUrl: h.url, token: a.token, stateDir: null });
       const ack = await client.submitDocument(samplePdf('timed'), { event: 'signed' });
