@@ -105,7 +105,8 @@ storage(program.command('serve').description('run the evidence service'))
       rateLimit: { perSecond: opts.rateLimit, burst: opts.rateLimit * 2 },
       tls: opts.tlsCert ? { cert: readFileSync(opts.tlsCert), key: readFileSync(opts.tlsKey) } : undefined,
     });
-    const address = await app.listen({ port: opts.port, host: opts.host });
+    // A deep accept queue: bursts of clients reconnecting after a checkpoint must not be reset.
+    const address = await app.listen({ port: opts.port, host: opts.host, backlog: 4096 });
     const purgeTimer = setInterval(() => void service.purge().catch(logError), 3600_000);
     purgeTimer.unref();
     // The ready line tests and supervisors wait for.

@@ -1,6 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { OPERATION_NAMES, splitOperationName, type CallOptions, type CoreEvent, type RpcResult } from '../src-shared/api/index.js';
-import { CHOOSE_DATA_FOLDER_CHANNEL, EVENT_CHANNEL, RPC_CHANNEL } from './channels.js';
+import { IPC_CHANNELS, OPERATION_NAMES, splitOperationName, type CallOptions, type CoreEvent, type RpcResult } from '../src-shared/api/index.js';
 
 /**
  * The bridge between the sandboxed renderer and the main process. It exposes exactly the API
@@ -21,22 +20,22 @@ const api: Record<string, Record<string, unknown>> = {};
 for (const name of OPERATION_NAMES) {
   const [ns, method] = splitOperationName(name);
   (api[ns] ??= {})[method] = (input: unknown, options?: CallOptions) =>
-    unwrap(ipcRenderer.invoke(RPC_CHANNEL, name, input ?? {}, typeof options?.jobId === 'string' ? options.jobId : undefined) as Promise<RpcResult<unknown>>);
+    unwrap(ipcRenderer.invoke(IPC_CHANNELS.rpc, name, input ?? {}, typeof options?.jobId === 'string' ? options.jobId : undefined) as Promise<RpcResult<unknown>>);
 }
 
 api.events = {
   subscribe(listener: (event: CoreEvent) => void): () => void {
     const handler = (_event: IpcRendererEvent, payload: CoreEvent) => listener(payload);
-    ipcRenderer.on(EVENT_CHANNEL, handler);
+    ipcRenderer.on(IPC_CHANNELS.event, handler);
     return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+      ipcRenderer.removeListener(IPC_CHANNELS.event, handler);
     };
   },
 };
 
 api.shell = {
   /** Native folder dialog in the main process, which checks the folder and stores it for the next start. */
-  chooseDataFolder: () => unwrap(ipcRenderer.invoke(CHOOSE_DATA_FOLDER_CHANNEL) as Promise<RpcResult<unknown>>),
+  chooseDataFolder: () => unwrap(ipcRenderer.invoke(IPC_CHANNELS.chooseDataFolder) as Promise<RpcResult<unknown>>),
 };
 
 contextBridge.exposeInMainWorld('inkstone', api);

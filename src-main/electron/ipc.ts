@@ -1,8 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { RpcResult, Settings } from '../../src-shared/api/index.js';
+import { IPC_CHANNELS } from '../../src-shared/api/index.js';
 import { InkstoneError, type ErrorCode } from '../../src-shared/errors/index.js';
 import type { CoreClient } from '../core/service/index.js';
-import { CHOOSE_DATA_FOLDER_CHANNEL, RPC_CHANNEL } from './channels.js';
 import { isTrustedSender } from './security.js';
 
 function refused(code: ErrorCode, details: Record<string, string> = {}): RpcResult<never> {
@@ -18,7 +18,7 @@ export function registerIpc(options: {
   onSettingsChanged: (settings: Settings) => void;
   chooseDataFolder: (event: IpcMainInvokeEvent) => Promise<RpcResult<Settings | null>>;
 }): void {
-  ipcMain.handle(RPC_CHANNEL, async (event, operation: unknown, input: unknown, jobId: unknown) => {
+  ipcMain.handle(IPC_CHANNELS.rpc, async (event, operation: unknown, input: unknown, jobId: unknown) => {
     if (!isTrustedSender(event)) return refused('ORIGIN_REJECTED');
     if (typeof operation !== 'string') return refused('UNKNOWN_OPERATION', { operation: String(operation).slice(0, 100) });
     const result = await options
@@ -27,7 +27,7 @@ export function registerIpc(options: {
     if (operation === 'settings.update' && result.ok) options.onSettingsChanged(result.value as Settings);
     return result;
   });
-  ipcMain.handle(CHOOSE_DATA_FOLDER_CHANNEL, async (event) => {
+  ipcMain.handle(IPC_CHANNELS.chooseDataFolder, async (event) => {
     if (!isTrustedSender(event)) return refused('ORIGIN_REJECTED');
     return options.chooseDataFolder(event);
   });

@@ -1,9 +1,9 @@
 import { app, BrowserWindow, dialog, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import type { CoreEvent, Language, RpcResult, Settings } from '../../src-shared/api/index.js';
+import { IPC_CHANNELS } from '../../src-shared/api/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { languageFromLocale } from '../core/settings/index.js';
-import { EVENT_CHANNEL } from './channels.js';
 import { startCoreProcess, type CoreConnection } from './core-connection.js';
 import { configuredDataDir, defaultDataDir, folderProblem, settingsFileIn } from './data-folder.js';
 import { registerIpc } from './ipc.js';
@@ -38,7 +38,7 @@ function requireCore() {
 }
 
 function send(event: CoreEvent): void {
-  if (window && !window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  if (window && !window.isDestroyed()) window.webContents.send(IPC_CHANNELS.event, event);
 }
 
 function focusWindow(): void {

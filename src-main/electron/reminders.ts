@@ -17,8 +17,7 @@ function describe(s: ShellStrings, r: Reminder): string {
 
 /**
  * Poll the core's reminders and raise a native notification for each one newly due (one summary
- * when several are), and tell the window so its reminders panel refreshes. Each reminder is
- * announced once per run of the app.
+ * when several are), and tell the window so its reminders panel refreshes.
  */
 export function startReminderNotifications(options: {
   core: () => CoreClient | null;
@@ -26,15 +25,15 @@ export function startReminderNotifications(options: {
   forward: (event: CoreEvent) => void;
   onClick: () => void;
 }): () => void {
-  const announced = new Set<string>();
   const check = async () => {
     const core = options.core();
     if (!core || !Notification.isSupported()) return;
-    const result = await core.invoke('contracts.reminders', { horizonDays: NOTIFY_WITHIN_DAYS });
+    // The core remembers what it announced (in the library database), so a reminder is shown once
+    // ever, not once per run of the app.
+    const result = await core.invoke('reminders.takeDue', { leadDays: NOTIFY_WITHIN_DAYS });
     if (!result.ok) return;
-    const fresh = (result.value as Reminder[]).filter((r) => !announced.has(`${r.contractId}|${r.kind}|${r.date}`));
+    const fresh = result.value as Reminder[];
     if (!fresh.length) return;
-    for (const r of fresh) announced.add(`${r.contractId}|${r.kind}|${r.date}`);
     options.forward({ type: 'reminders.due', reminders: fresh });
     const s = shellStrings(options.language());
     const body =

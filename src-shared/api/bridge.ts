@@ -33,3 +33,10 @@ export function splitOperationName(name: OperationName): [string, string] {
   const dot = name.indexOf('.');
   return [name.slice(0, dot), name.slice(dot + 1)];
 }
+
+/** IPC channel names between the Electron main process and the preload. */
+export const IPC_CHANNELS = {
+  rpc: 'inkstone:rpc',
+  event: 'inkstone:event',
+  chooseDataFolder: 'inkstone:choose-data-folder',
+} as const;

@@ -152,7 +152,7 @@ export type Reminder = z.infer<typeof Reminder>;
 export const ImportFile = z.object({
   name: text(255).min(1),
   /** The file's bytes, base64. Transports carry bytes this way so JSON and IPC agree. */
-  dataBase64: z.string().min(1),
+  dataBase64: z.string(),
 });
 
 export const ImportOutcome = z.discriminatedUnion('ok', [

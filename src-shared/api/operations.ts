@@ -41,6 +41,8 @@ export const operations = {
   'contracts.audit': op(z.object({ id: Id }), z.object({ events: z.array(AuditEvent), chainIntact: z.boolean() })),
   'contracts.tags': op(z.object({}), z.array(z.object({ tag: z.string(), count: z.number().int() }))),
   'contracts.reminders': op(z.object({ horizonDays: z.number().int().min(1).max(365).optional() }), z.array(Reminder)),
+  /** Reminders due within `leadDays` that were never announced; each is returned once, ever. */
+  'reminders.takeDue': op(z.object({ leadDays: z.number().int().min(0).max(365) }), z.array(Reminder)),
 
   'library.import': op(
     z.object({ files: z.array(ImportFile).min(1).max(200), contractId: Id.optional() }),

@@ -81,3 +81,19 @@ test('documents.read returns the stored bytes of a version', async () => {
   assert.ok(doc.ok);
   assert.deepEqual(Buffer.from((doc.value as { dataBase64: string }).dataBase64, 'base64'), Buffer.from(bytes));
 });
+
+test('contract edits announce library.changed, and due reminders are handed out once', async () => {
+  const events: CoreEvent[] = [];
+  const created = await core.invoke('contracts.create', { title: 'Office lease' }, { emit: (e) => events.push(e) });
+  assert.ok(created.ok);
+  const id = (created.value as { id: string }).id;
+  await core.invoke('contracts.update', { id, patch: { expiryDate: '2026-12-01' } }, { emit: (e) => events.push(e) });
+  assert.deepEqual(
+    events.filter((e) => e.type === 'library.changed').map((e) => (e as { contractIds: string[] }).contractIds),
+    [[id], [id]],
+  );
+  const first = await core.invoke('reminders.takeDue', { leadDays: 7 });
+  assert.ok(first.ok && (first.value as Array<{ contractId: string }>).some((r) => r.contractId === id));
+  const second = await core.invoke('reminders.takeDue', { leadDays: 7 });
+  assert.ok(second.ok && !(second.value as Array<{ contractId: string }>).some((r) => r.contractId === id));
+});

@@ -25,6 +25,15 @@ export interface CallContext {
 type Handler<N extends OperationName> = (input: z.output<Operations[N]['input']>, ctx: Required<Pick<CallContext, 'emit'>> & { jobId?: string; signal: AbortSignal }) => Promise<OperationOutput<N>> | OperationOutput<N>;
 type Handlers = { [N in OperationName]: Handler<N> };
 
+const CONTRACT_MUTATIONS = new Set<OperationName>([
+  'contracts.create',
+  'contracts.update',
+  'contracts.setStatus',
+  'contracts.addParty',
+  'contracts.updateParty',
+  'contracts.removeParty',
+]);
+
 export interface CoreServiceOptions {
   /** Where the library lives (database + documents). */
   dataDir: string;
@@ -82,6 +91,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'contracts.audit': ({ id }) => library.audit(id),
     'contracts.tags': () => library.tags(),
     'contracts.reminders': ({ horizonDays }) => library.reminders(today(), horizonDays ?? settings.get().reminderHorizonDays),
+    'reminders.takeDue': ({ leadDays }) => library.takeDueNotifications(today(), leadDays),
     'library.import': async ({ files, contractId }, ctx) => {
       const decoded = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }));
       const outcomes = await importFiles(library, decoded, {
@@ -126,8 +136,12 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     if (ctx.jobId) jobs.set(ctx.jobId, controller);
     try {
       const handler = handlers[operation] as Handler<OperationName>;
-      const value = await handler(parsed.data as never, { jobId: ctx.jobId, emit: ctx.emit ?? (() => undefined), signal: controller.signal });
-      return { ok: true, value: spec.output.parse(value) };
+      const emit = ctx.emit ?? (() => undefined);
+      const value = await handler(parsed.data as never, { jobId: ctx.jobId, emit, signal: controller.signal });
+      const output = spec.output.parse(value);
+      // Every contract edit tells open windows to refresh (imports announce their own changes).
+      if (CONTRACT_MUTATIONS.has(operation)) emit({ type: 'library.changed', contractIds: [(output as { id: string }).id] });
+      return { ok: true, value: output };
     } catch (err) {
       if (!(err instanceof InkstoneError)) log(`[core] ${operation} failed: ${(err as Error)?.stack ?? String(err)}`);
       return { ok: false, error: serializeError(err) };

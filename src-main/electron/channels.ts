@@ -1,7 +1,0 @@
-/**
- * IPC channel names between the main process and the preload (src-preload/channels.ts holds the
- * same three; the two builds cannot share a file).
- */
-export const RPC_CHANNEL = 'inkstone:rpc';
-export const EVENT_CHANNEL = 'inkstone:event';
-export const CHOOSE_DATA_FOLDER_CHANNEL = 'inkstone:choose-data-folder';

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { signDocument } from '../../src-main/core/signing/index.js';
+import { createCoreService } from '../../src-main/core/service/index.js';
+import { checkBeforeSigning, extractSignedVersion, renderVerificationReport, verifyPdf } from '../../src-main/core/verify/index.js';
+import { MESSAGE_CODES, template } from '../../src-main/core/verify/messages.js';
+import { VerificationResult } from '../../src-shared/api/verification.js';
+import { PADES_CORPUS_DIR, simplePdf } from '../fixtures/pdfs.js';
+import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
+import { overlayAnnotation } from './support/tampering.js';
+
+/**
+ * What a person gets from verification besides the JSON: the terminal summary and exit codes, the
+ * PDF report in both languages, the signed version of a signature, the check before co-signing,
+ * the `verify.document` operation, and the wording of every message.
+ */
+
+let h: SigningHarness;
+let valid: string;
+before(async () => {
+  h = await setUp('verify-outputs', { token: false });
+  const signer = await h.pkcs12Signer();
+  valid = h.out('valid-lt');
+  await signDocument({ input: await simplePdf(), output: valid, signer, level: 'B-LT', timestampUrls: [h.pki.tsa.url] });
+  await signer.close();
+});
+after(tearDown);
+
+const corpus = (file: string) => path.join(PADES_CORPUS_DIR, file);
+const CLI = path.join(import.meta.dirname, 'support', 'cli-main.ts');
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+test('every message is written in both languages with the same placeholders', () => {
+  const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const code of MESSAGE_CODES) {
+    const en = template(code, 'en');
+    const zh = template(code, 'zh-CN');
+    assert.ok(en.trim() && zh.trim(), code);
+    assert.deepEqual(placeholders(zh), placeholders(en), code);
+    assert.match(zh, /[\u4e00-\u9fff]/, `${code}: the Chinese text is Chinese`);
+  }
+});
+
+test('inkstone verify: exit 0 valid, 1 invalid, 2 indeterminate, 3 unreadable, 64 usage; --json follows the schema', async () => {
+  const ok = await cli(['verify', valid, '--trust', h.pki.rootPemPath, '--json', '--lang', 'en']);
+  assert.equal(ok.code, 0, ok.stderr);
+  const json = VerificationResult.parse(JSON.parse(ok.stdout));
+  assert.equal(json.verdict, 'valid');
+  assert.equal(json.document.sha256, createHash('sha256').update(readFileSync(valid)).digest('hex'));
+
+  const invalid = await cli(['verify', corpus('siwa.pdf'), '--lang', 'zh-CN']);
+  assert.equal(invalid.code, 1);
+  assert.match(invalid.stdout, /验证结论: 无效/);
+  assert.match(invalid.stdout, /签名包装攻击/);
+
+  const indeterminate = await cli(['verify', valid, '--lang', 'en']);
+  assert.equal(indeterminate.code, 2, 'nothing is trusted without --trust');
+  assert.match(indeterminate.stdout, /CANNOT BE CONFIRMED/);
+
+  const unreadable = await cli(['verify', path.join(h.dir, 'missing.pdf'), '--lang', 'en']);
+  assert.equal(unreadable.code, 3);
+  assert.match(unreadable.stderr, /IO_ERROR/);
+  assert.equal((await cli(['verify', '--lang', 'en'])).code, 64);
+  assert.equal((await cli(['verify', valid, '--lang', 'fr'])).code, 64);
+});
+
+test('inkstone verify --report writes a PDF report: CJK font embedded, verdict and SHA-256 in it, renders cleanly', async () => {
+  for (const lang of ['zh-CN', 'en']) {
+    const report = path.join(h.dir, `report-${lang}.pdf`);
+    const run = await cli(['verify', corpus('dss-2236/annotation-and-visible-change.pdf'), '--report', report, '--lang', lang]);
+    assert.equal(run.code, 1, run.stderr);
+    const fonts = execFileSync('pdffonts', [report]).toString();
+    assert.match(fonts, /CID TrueType\s+Identity-H\s+yes/, 'the subset font is embedded');
+    const text = execFileSync('pdftotext', ['-layout', report, '-']).toString();
+    assert.ok(text.includes('cc68ac66a9e67658945b72b8a15fcf9393a5bbf51ecc9ec7e0c1aad6ae1d4e93'.slice(0, 40)), 'the document hash');
+    assert.match(text, lang === 'zh-CN' ? /电子签名验证技术报告[\s\S]*验证结论: 无效[\s\S]*第十三条/ : /Signature verification report[\s\S]*Verdict: INVALID[\s\S]*article 13/);
+    const render = spawn('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '1', report, path.join(h.dir, `page-${lang}`)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    render.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    assert.equal(await new Promise((r) => render.on('exit', r)), 0);
+    assert.equal(stderr, '', 'poppler renders it without complaint');
+  }
+  const again = await cli(['verify', valid, '--report', path.join(h.dir, 'report-en.pdf'), '--lang', 'en']);
+  assert.equal(again.code, 64, 'an existing report is never overwritten');
+});
+
+test('the report names every signature of a multi-signature file', async () => {
+  const result = await verifyPdf(corpus('Signature-P-HU_POL-7.pdf'), { lang: 'zh-CN' });
+  const bytes = await renderVerificationReport(result);
+  const file = path.join(h.dir, 'hu.pdf');
+  writeFileSync(file, bytes);
+  const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, '');
+  for (const s of result.signatures) assert.ok(text.includes(s.fieldName), s.fieldName);
+});
+
+test('signed version: the exact bytes the signature covers, verifiable on their own', async () => {
+  const spoofed = corpus('pades-spoofing-replaced-reason.pdf');
+  const out = path.join(h.dir, 'signed-version.pdf');
+  const version = await extractSignedVersion(spoofed, 1, out);
+  assert.equal(version.revision, 1);
+  const original = readFileSync(spoofed);
+  assert.deepEqual(readFileSync(out), original.subarray(0, version.bytes));
+  const result = await verifyPdf(out);
+  assert.equal(result.signatures[0].integrity, 'intact');
+  assert.equal(result.signatures[0].coverage, 'entire-file');
+  assert.equal(result.signatures[0].stated.reason !== (await verifyPdf(spoofed)).signatures[0].stated.reason, true, 'the signed reason differs from the spoofed one');
+  await assert.rejects(extractSignedVersion(spoofed, 2, path.join(h.dir, 'none.pdf')), (e: { code?: string }) => e.code === 'VERIFY_NO_SUCH_SIGNATURE');
+  await assert.rejects(extractSignedVersion(corpus('siwa.pdf'), 1, path.join(h.dir, 'siwa.pdf')), (e: { code?: string }) => e.code === 'VERIFY_SIGNED_VERSION_UNAVAILABLE');
+  const run = await cli(['signed-version', spoofed, '1', '-o', path.join(h.dir, 'cli-version.pdf'), '--lang', 'en']);
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(existsSync(path.join(h.dir, 'cli-version.pdf')));
+});
+
+test('check before signing: a clean file is clean; overlays, hidden content and failing signatures are reported', async () => {
+  const clean = await checkBeforeSigning(valid, { trustStore: h.pki.trustStore() });
+  assert.equal(clean.clean, true, clean.findings.map((f) => f.text).join('; '));
+  assert.equal(clean.findings[0].code, 'PRESIGN_CLEAN');
+
+  const overlaid = path.join(h.dir, 'overlaid.pdf');
+  await overlayAnnotation(valid, overlaid);
+  const check = await checkBeforeSigning(overlaid, { lang: 'zh-CN' });
+  const codes = check.findings.map((f) => f.code);
+  assert.ok(codes.includes('PRESIGN_OVERLAY'), codes.join(','));
+  assert.ok(codes.includes('PRESIGN_EXISTING_PROBLEM'), 'the overlay already breaks the existing signature');
+
+  const hide = await checkBeforeSigning(corpus('dss-2236/hide.pdf'));
+  assert.equal(hide.clean, false);
+  const run = await cli(['check-before-signing', overlaid, '--json', '--lang', 'en']);
+  assert.equal(run.code, 1);
+  assert.equal(JSON.parse(run.stdout).clean, false);
+});
+
+test('verify.document: a picked file or a stored version, answered in the settings language, schema-checked', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-verify-service-'));
+  const core = createCoreService({ dataDir, log: () => undefined });
+  try {
+    const bytes = readFileSync(corpus('pdf-signed-added-page.pdf'));
+    const picked = await core.invoke('verify.document', { dataBase64: bytes.toString('base64'), name: 'added-page.pdf', lang: 'zh-CN' });
+    assert.ok(picked.ok, JSON.stringify(picked));
+    const result = VerificationResult.parse(picked.value);
+    assert.equal(result.verdict, 'invalid');
+    assert.equal(result.document.name, 'added-page.pdf');
+    assert.equal(result.lang, 'zh-CN');
+
+    const imported = await core.invoke('library.import', { files: [{ name: 'valid.pdf', dataBase64: readFileSync(valid).toString('base64') }] });
+    assert.ok(imported.ok);
+    const outcome = (imported.value as { outcomes: Array<{ ok: boolean; contractId: string }> }).outcomes[0];
+    const contract = await core.invoke('contracts.get', { id: outcome.contractId });
+    assert.ok(contract.ok);
+    const versionId = (contract.value as { documents: Array<{ versions: Array<{ id: string }> }> }).documents[0].versions[0].id;
+    const stored = await core.invoke('verify.document', { versionId, lang: 'en' });
+    assert.ok(stored.ok, JSON.stringify(stored));
+    assert.equal((stored.value as VerificationResult).verdict, 'indeterminate', 'no certificate is trusted in a fresh library');
+
+    const bad = await core.invoke('verify.document', { dataBase64: Buffer.from('not a pdf').toString('base64'), name: 'x.pdf' });
+    assert.equal(!bad.ok && bad.error.code, 'PDF_NOT_A_PDF');
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
