@@ -84,6 +84,8 @@ export const Version = z.object({
   signatureFieldCount: z.number().int(),
   origin: z.enum(['import', 'signing', 'drafting']),
   createdAt: z.string(),
+  /** Verdict of the latest signature verification of these bytes (null: unsigned or never verified). */
+  verdict: z.enum(['valid', 'invalid', 'indeterminate']).nullable().default(null),
 });
 export type Version = z.infer<typeof Version>;
 

@@ -97,3 +97,24 @@ test('contract edits announce library.changed, and due reminders are handed out 
   const second = await core.invoke('reminders.takeDue', { leadDays: 7 });
   assert.ok(second.ok && !(second.value as Array<{ contractId: string }>).some((r) => r.contractId === id));
 });
+
+test('importing a signed PDF verifies it and keeps the verdict with the version', async () => {
+  const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/pades-dss');
+  const { readFileSync } = await import('node:fs');
+  const files = ['modified_after_signature.pdf', 'pdf-signed-original.pdf'].map((f) => ({ name: f, dataBase64: readFileSync(path.join(corpus, f)).toString('base64') }));
+  const imp = await core.invoke('library.import', { files });
+  assert.ok(imp.ok);
+  const verdicts: Array<string | null> = [];
+  for (const o of (imp.value as { outcomes: Array<{ contractId: string }> }).outcomes) {
+    const c = await core.invoke('contracts.get', { id: o.contractId });
+    assert.ok(c.ok);
+    const contract = c.value as { status: string; documents: Array<{ versions: Array<{ verdict: string | null }> }> };
+    assert.equal(contract.status, 'signed');
+    verdicts.push(contract.documents[0].versions[0].verdict);
+    const audit = await core.invoke('contracts.audit', { id: o.contractId });
+    assert.ok(audit.ok && (audit.value as { events: Array<{ action: string }> }).events.some((e) => e.action === 'version.verified'));
+  }
+  assert.equal(verdicts[0], 'invalid', 'content changed after signing');
+  assert.notEqual(verdicts[1], 'invalid', 'intact, only its trust is not established');
+  assert.notEqual(verdicts[1], null);
+});

@@ -113,4 +113,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'verification results of signed versions',
+    sql: `
+      -- The latest verification of a stored version (import verifies signed PDFs automatically).
+      CREATE TABLE verifications (
+        version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+        verified_at TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('valid','invalid','indeterminate')),
+        result_json TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -16,6 +16,12 @@ export interface ImportOptions {
   maxBytes?: number;
   onProgress?: (done: number, total: number, name: string) => void;
   signal?: AbortSignal;
+  /**
+   * Verify a PDF that carries signature fields; its verdict is stored with the version. Injected by
+   * the caller so the library does not depend on the verifier. A verifier failure never fails the
+   * import: the version is then simply unverified.
+   */
+  verify?: (bytes: Uint8Array, name: string) => Promise<{ verdict: 'valid' | 'invalid' | 'indeterminate'; verifiedAt: string } | null>;
 }
 
 export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -35,7 +41,7 @@ export async function importFiles(library: Library, files: readonly IncomingFile
     try {
       // Cancelling stops between files: what was imported stays, the rest is reported as cancelled.
       if (options.signal?.aborted) throw new InkstoneError('CANCELLED');
-      outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options.contractId));
+      outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options.contractId, options.verify));
     } catch (err) {
       const e = serializeError(err);
       outcomes.push({ ok: false, name, error: { code: e.code, message: e.message, details: { ...e.details } } });
@@ -45,7 +51,7 @@ export async function importFiles(library: Library, files: readonly IncomingFile
   return outcomes;
 }
 
-async function importOne(library: Library, file: IncomingFile, maxBytes: number, contractId: string | undefined): Promise<ImportOutcome> {
+async function importOne(library: Library, file: IncomingFile, maxBytes: number, contractId: string | undefined, verify: ImportOptions['verify']): Promise<ImportOutcome> {
   if (file.bytes.length > maxBytes) throw new InkstoneError('IMPORT_TOO_LARGE', { name: file.name, limitMb: Math.round(maxBytes / 1048576) });
   const facts = await inspectPdf(file.name, file.bytes);
   const sha256 = DocumentStore.hash(file.bytes);
@@ -55,11 +61,13 @@ async function importOne(library: Library, file: IncomingFile, maxBytes: number,
   const { created } = await library.store.put(file.bytes);
   try {
     const version = { sha256, size: file.bytes.length, pageCount: facts.pageCount, signatureFieldCount: facts.signatureFieldCount, origin: 'import' as const, text: facts.text };
+    const verification = facts.signatureFieldCount > 0 && verify ? await verify(file.bytes, file.name).catch(() => null) : null;
     const id = library.db.transaction(() => {
       const target =
         contractId ??
         library.createContract({ title: facts.title ?? stripExtension(file.name) }, { status: facts.signatureFieldCount > 0 ? 'signed' : 'draft' }).id;
-      library.addDocument(target, file.name, version);
+      const { versionId } = library.addDocument(target, file.name, version);
+      if (verification) library.recordVerification(versionId, verification, JSON.stringify(verification));
       return target;
     })();
     return { ok: true, name: file.name, contractId: id, duplicateOf: null };

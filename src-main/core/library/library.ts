@@ -126,7 +126,7 @@ export class Library {
     const row = this.row(id);
     const parties = this.sql('SELECT * FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<Record<string, string | number>>;
     const docs = this.sql('SELECT * FROM documents WHERE contract_id = ? ORDER BY created_at, rowid').all(id) as Array<{ id: string; name: string; created_at: string }>;
-    const versionsStmt = this.sql('SELECT * FROM versions WHERE document_id = ? ORDER BY number');
+    const versionsStmt = this.sql('SELECT v.*, x.verdict FROM versions v LEFT JOIN verifications x ON x.version_id = v.id WHERE v.document_id = ? ORDER BY v.number');
     return Contract.parse({
       ...this.fieldsOf(row),
       id: row.id,
@@ -156,6 +156,7 @@ export class Library {
             signatureFieldCount: v.signature_field_count,
             origin: v.origin,
             createdAt: v.created_at,
+            verdict: v.verdict ?? null,
           })),
         }),
       ),
@@ -273,6 +274,15 @@ export class Library {
       appendAudit(this.db, { actor: this.actor, contractId: doc.contract_id, action: 'version.added', details: { documentId, versionId, number: n, sha256: version.sha256, origin: version.origin }, at });
     })();
     return versionId;
+  }
+
+  /** Keep the latest verification of a version (replacing an older one) and audit the verdict. */
+  recordVerification(versionId: string, result: { verdict: 'valid' | 'invalid' | 'indeterminate'; verifiedAt: string }, resultJson: string): void {
+    this.db.transaction(() => {
+      const v = this.version(versionId);
+      this.sql('INSERT OR REPLACE INTO verifications (version_id, verified_at, verdict, result_json) VALUES (?, ?, ?, ?)').run(versionId, result.verifiedAt, result.verdict, resultJson);
+      appendAudit(this.db, { actor: this.actor, contractId: v.contractId, action: 'version.verified', details: { versionId, sha256: v.sha256, verdict: result.verdict } });
+    })();
   }
 
   /** The contract holding a version with these bytes, if the library already has them. */

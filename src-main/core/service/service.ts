@@ -5,6 +5,7 @@ import {
   isOperationName,
   operations,
   type CoreEvent,
+  type Language,
   type OperationName,
   type OperationOutput,
   type Operations,
@@ -76,6 +77,13 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
 
+  /** The person's trust anchors (the library's trusted-certificates folder), offline unless asked. */
+  const verifyOptions = async (lang?: Language, online?: boolean) => ({
+    lang: lang ?? settings.get().language,
+    online: online ?? false,
+    trustStore: await trustStoreFromFolder(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)),
+  });
+
   const handlers: Handlers = {
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
     'settings.get': () => settings.get(),
@@ -97,6 +105,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const outcomes = await importFiles(library, decoded, {
         contractId,
         signal: ctx.signal,
+        verify: async (bytes, name) => verifyPdf(Buffer.from(bytes), { ...(await verifyOptions()), name }),
         onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
       });
       const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
@@ -114,7 +123,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return { name: v.name, sha256: v.sha256, dataBase64: bytes.toString('base64') };
     },
     'verify.document': async (input) => {
-      const options = { lang: input.lang ?? settings.get().language, online: input.online ?? false, trustStore: await trustStoreFromFolder(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)) };
+      const options = await verifyOptions(input.lang, input.online);
       if ('dataBase64' in input) return verifyPdf(Buffer.from(input.dataBase64, 'base64'), { ...options, name: input.name });
       // A stored version is verified in place (streamed), and must still be the bytes it was stored as.
       const v = library.version(input.versionId);
