@@ -10,7 +10,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,14 @@ interface Paced {
   p99: number;
   achieved: number;
   errors: number;
+  /** Service CPU (user + system) per submission with its receipt, ms: independent of what else runs. */
+  cpuMs: number;
+}
+
+/** CPU time a process has used, ms (Linux /proc; clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 interface Figures {
@@ -193,6 +201,7 @@ async function measure(label: string, database: string | undefined): Promise<Fig
       const latencies: number[] = [];
       let errors = 0;
       const total = rate * RATE_SECONDS;
+      const cpuBefore = cpuOf(server.child.pid!);
       const startAt = performance.now();
       const pending: Promise<void>[] = [];
       const one = async (i: number) => {
@@ -220,8 +229,11 @@ async function measure(label: string, database: string | undefined): Promise<Fig
       }
       const achieved = total / ((performance.now() - startAt) / 1000);
       await Promise.all(pending);
-      console.log(`${label}: submit→receipt at ${rate}/s: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, ${errors} errors`);
-      return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), achieved, errors };
+      const cpuMs = (cpuOf(server.child.pid!) - cpuBefore) / total;
+      console.log(
+        `${label}: submit→receipt at ${rate}/s: p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, ${errors} errors, ${cpuMs.toFixed(2)} ms service CPU each`,
+      );
+      return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), achieved, errors, cpuMs };
     };
     const half = await paced(RATE / 2, 2_000_000);
     const full = await paced(RATE, 3_000_000);
@@ -268,6 +280,7 @@ ${row('Appends/s over HTTP (autocannon, 64 connections)', '—', (x) => `${num(x
 ${row('Inclusion proof p50 (tiles from the database)', '—', (x) => ms(x.proofP50))}
 ${row('Inclusion proof p99', '≤ 2 ms', (x) => ms(x.proofP99))}
 ${row('  baseline: same proofs from an in-memory node map, p99', '—', (x) => `${ms(x.memoryProofP99)} (ratio ${(x.proofP99 / x.memoryProofP99).toFixed(1)}×)`)}
+${row('Service CPU per submission with its receipt, all work included (load-independent)', '—', (x) => `${x.receiptFull.cpuMs.toFixed(2)} ms → ${num(1000 / x.receiptFull.cpuMs)}/s per core`)}
 ${row('Submit-to-receipt p50 / p99 at 500/s', '—', (x) => `${ms(x.receiptHalf.p50)} / ${ms(x.receiptHalf.p99)} (${x.receiptHalf.errors} errors)`)}
 ${row('Submit-to-receipt p50 at 1,000/s', '—', (x) => ms(x.receiptFull.p50))}
 ${row('Submit-to-receipt p99 at 1,000/s', '≤ 1 s', (x) => `${ms(x.receiptFull.p99)} (achieved ${num(x.receiptFull.achieved)}/s, ${x.receiptFull.errors} errors)`)}

@@ -2,12 +2,13 @@
 // list row visible) and frame times while scrolling the virtualised list, against a static page of
 // 200 plain rows (no virtualisation, no data) measured in the same run, so the ratio is our cost.
 //   npm run build && node --import tsx bench/library-ui.ts [count]
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { Library } from '../src-main/core/library/index.js';
-import { startInkstone } from '../tests/e2e/support/harness.js';
+import { startCoreThread } from '../src-main/host/core-thread.js';
+import { startBrowserHost } from '../src-main/host/server.js';
 import { seedLibrary } from './contracts-generator.js';
 import { ms, percentile, writeResultsSection } from './results.js';
 
@@ -17,11 +18,10 @@ const SCROLL_STEPS = 200;
 const SCROLL_PX = 240;
 const FRAME_BUDGET = 1000 / 60;
 
-/** Installed before any page script: notes when the first element matching ROW_SELECTOR is in the DOM and laid out. */
+/** Installed before any page script: notes when the first row (the app's, or the baseline's `.r`) is in the DOM and laid out. */
 const FIRST_ROW_PROBE = `(() => {
-  const sel = window.__benchRowSelector || '[role="option"][data-contract-id]';
   const tick = () => {
-    const row = document.querySelector(sel);
+    const row = document.querySelector(window.__benchRowSelector || '[role="option"][data-contract-id]');
     if (row && row.getBoundingClientRect().height > 0) { window.__benchFirstRow = performance.now(); return; }
     requestAnimationFrame(tick);
   };
@@ -29,33 +29,28 @@ const FIRST_ROW_PROBE = `(() => {
 })();`;
 
 /** Scroll `scrollerSelector` by SCROLL_PX per animation frame, SCROLL_STEPS times, recording the rAF deltas. */
+/**
+ * Scroll `scrollerSelector` by SCROLL_PX per animation frame, SCROLL_STEPS times, recording the rAF
+ * deltas. Passed as source text: tsx's helpers (__name) do not exist inside the page.
+ */
 async function scrollFrames(page: Page, scrollerSelector: string): Promise<number[]> {
-  return page.evaluate(
-    ({ sel, steps, px }) =>
-      new Promise<number[]>((resolve, reject) => {
-        const el = document.querySelector<HTMLElement>(sel);
-        if (!el) {
-          reject(new Error(`no scroller ${sel}`));
-          return;
-        }
-        el.scrollTop = 0;
-        const deltas: number[] = [];
-        let last = -1;
-        let step = 0;
-        const frame = (now: number) => {
-          if (last >= 0) deltas.push(now - last);
-          last = now;
-          if (step++ >= steps) {
-            resolve(deltas);
-            return;
-          }
-          el.scrollTop += px;
-          requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-    { sel: scrollerSelector, steps: SCROLL_STEPS, px: SCROLL_PX },
-  );
+  const script = `new Promise((resolve, reject) => {
+    const el = document.querySelector(${JSON.stringify(scrollerSelector)});
+    if (!el) { reject(new Error('no scroller')); return; }
+    el.scrollTop = 0;
+    const deltas = [];
+    let last = -1;
+    let step = 0;
+    const frame = (now) => {
+      if (last >= 0) deltas.push(now - last);
+      last = now;
+      if (step++ >= ${SCROLL_STEPS}) { resolve(deltas); return; }
+      el.scrollTop += ${SCROLL_PX};
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })`;
+  return (await page.evaluate(script)) as number[];
 }
 
 async function firstRowMs(page: Page, url: string, rowSelector: string): Promise<number> {
@@ -92,21 +87,30 @@ const seedMs = performance.now() - seedStart;
 console.log(`seeded ${COUNT} contracts in ${(seedMs / 1000).toFixed(0)} s`);
 
 const load = os.loadavg();
-const app = await startInkstone({
-  lang: 'en',
-  dataDir,
-  beforeOpen: async (page) => {
-    await page.addInitScript(FIRST_ROW_PROBE);
-  },
+// A copy of the built renderer, so a rebuild while the bench runs cannot change what it measures.
+const staticDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-bench-ui-renderer-'));
+cpSync(path.join(import.meta.dirname, '..', 'dist', 'renderer'), staticDir, { recursive: true });
+const profileDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-bench-ui-chromium-'));
+const core = startCoreThread({ dataDir });
+const host = await startBrowserHost({ core: core.client, staticDir });
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  locale: 'en',
+  viewport: { width: 1360, height: 860 },
+  deviceScaleFactor: 1,
 });
+const page = context.pages()[0] ?? (await context.newPage());
+await page.addInitScript(FIRST_ROW_PROBE);
 const ROW = '[role="option"][data-contract-id]';
 let result: { first: number[]; frames: ReturnType<typeof stats>; baseFirst: number[]; baseFrames: ReturnType<typeof stats> };
 try {
-  const { page } = app;
   page.setDefaultTimeout(60_000);
-  // The token moved to sessionStorage on the first open; later loads use the bare origin.
+  // The first (cold) open carries the token, which moves to sessionStorage; later loads use the bare origin.
+  await page.goto(host.url);
   await page.locator(ROW).first().waitFor();
-  const origin = new URL(app.host.url).origin + '/';
+  const origin = new URL(host.url).origin + '/';
   const first: number[] = [];
   for (let i = 0; i < LOADS; i++) first.push(await firstRowMs(page, origin, ROW));
   await page.waitForTimeout(500);
@@ -121,7 +125,10 @@ try {
   const baseFrames = stats(await scrollFrames(page, '#s'));
   result = { first, frames, baseFirst, baseFrames };
 } finally {
-  await app.close();
+  await context.close();
+  await host.close();
+  await core.stop();
+  for (const dir of [profileDir, staticDir, dataDir]) rmSync(dir, { recursive: true, force: true });
 }
 
 const { first, frames, baseFirst, baseFrames } = result;

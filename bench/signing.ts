@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { getTestPki } from '../tests/support/test-pki.js';
 import { simplePdf } from '../tests/fixtures/pdfs.js';
 import { ms, writeResultsSection } from './results.js';
@@ -15,7 +16,21 @@ import { ms, writeResultsSection } from './results.js';
 const BATCH = Number(process.argv[2] ?? 1000);
 const ROUNDS = 3;
 const dir = mkdtempSync(path.join(tmpdir(), 'inkstone-bench-signing-'));
-const CHILD = path.join(import.meta.dirname, 'signing-child.ts');
+
+// The children run the engine bundled as plain JavaScript, as the app ships it, not through tsx
+// (whose loader would count in their memory). Native and wasm-loading packages stay external.
+const CHILD = path.join(import.meta.dirname, 'data', 'signing-child.mjs');
+await build({
+  entryPoints: [path.join(import.meta.dirname, 'signing-child.ts')],
+  outfile: CHILD,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['pkcs11js', 'subset-font'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 
 /**
  * A one-page PDF about `bytes` long, written in 1 MiB chunks: the page draws one uncompressed
@@ -61,7 +76,7 @@ interface Measured {
 }
 
 function child(args: string[], env: NodeJS.ProcessEnv = process.env): Measured {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, [CHILD, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`bench child ${args[0]} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measured;
 }
@@ -126,7 +141,7 @@ writeResultsSection(
   'signing',
   `## Signing engine — PAdES B-B, large files and a batch
 
-Each signing runs in its own process (Node, tsx) that has opened the key and signed a one-page PDF first, as the running app has; time is the second signing call, median of ${ROUNDS}; peak RSS is the process's maxRSS, modules included. Load average at the start: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores shared with other work. Baseline: \`sha256sum\` then \`cp\` of the same file (and \`sync\`), the I/O and hashing floor. @signpdf/signpdf 3.3 signs with the same RSA-2048 key from the same PKCS#12 file, after \`plainAddPlaceholder\`.
+Each signing runs in its own Node process (the engine bundled by esbuild, as shipped) that has opened the key and signed a one-page PDF first, as the running app has; time is the second signing call, median of ${ROUNDS}; peak RSS is the process's maxRSS, modules included. Load average at the start: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores shared with other work. Baseline: \`sha256sum\` then \`cp\` of the same file (and \`sync\`), the I/O and hashing floor. @signpdf/signpdf 3.3 signs with the same RSA-2048 key from the same PKCS#12 file, after \`plainAddPlaceholder\`.
 
 | file | Inkstone | peak RSS | sha256sum + cp | ratio | @signpdf | Inkstone vs @signpdf |
 |---|---|---|---|---|---|---|

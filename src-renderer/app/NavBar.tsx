@@ -11,7 +11,10 @@ interface NavItem {
 }
 
 /** Work areas, top to bottom; signing, verification and evidence join this list as they arrive. */
-const WORK_AREAS: readonly NavItem[] = [{ target: 'library', icon: 'library', label: 'nav.library' }];
+const WORK_AREAS: readonly NavItem[] = [
+  { target: 'library', icon: 'library', label: 'nav.library' },
+  { target: 'verify', icon: 'shield', label: 'nav.verify' },
+];
 const FOOTER: readonly NavItem[] = [{ target: 'settings', icon: 'settings', label: 'nav.settings' }];
 
 export function NavBar({ current, onNavigate }: { current: NavTarget; onNavigate: (target: NavTarget) => void }) {

@@ -4,6 +4,7 @@ import { DropZone } from '../import/DropZone.js';
 import { useImportJob } from '../import/useImportJob.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
+import { VerifyScreen } from '../verify/VerifyScreen.js';
 import { NavBar } from './NavBar.js';
 import { navTargetOf, type NavTarget, type Route } from './route.js';
 
@@ -16,7 +17,7 @@ export function Shell() {
   const importJob = useImportJob();
   const openContract = useCallback((id: string) => setRoute({ name: 'contract', id }), []);
   const backToLibrary = useCallback(() => setRoute({ name: 'library' }), []);
-  const navigate = useCallback((target: NavTarget) => setRoute(target === 'settings' ? { name: 'settings' } : { name: 'library' }), []);
+  const navigate = useCallback((target: NavTarget) => setRoute(target === 'verify' ? { name: 'verify' } : target === 'settings' ? { name: 'settings' } : { name: 'library' }), []);
   const importFiles = useCallback(
     (files: File[]) => {
       setRoute({ name: 'library' });
@@ -33,9 +34,11 @@ export function Shell() {
           <LibraryScreen active={route.name === 'library'} onOpen={openContract} importJob={importJob} onImport={importFiles} />
         </div>
         {route.name === 'contract' && <ContractScreen key={route.id} id={route.id} onBack={backToLibrary} />}
+        {route.name === 'verify' && <VerifyScreen />}
         {route.name === 'settings' && <SettingsScreen />}
       </main>
-      <DropZone onFiles={importFiles} />
+      {/* The Verify screen takes dropped files itself: they are checked there, not imported. */}
+      {route.name !== 'verify' && <DropZone onFiles={importFiles} />}
     </div>
   );
 }

@@ -86,7 +86,7 @@ test('batch: a folder under one PIN entry, a JSON summary, a bad file reported w
   await assertPdfsigValid(path.join(outDir, 'contract-3.pdf'), h.nss, 1);
 });
 
-test('errors are one typed line and a non-zero exit: wrong PIN, no PIN source, usage', async () => {
+test('errors are one typed line and a non-zero exit: wrong PIN, usage', async () => {
   const wrong = h.out('cli-wrong-pin');
   const pin = await cli(['sign', await simplePdf(), '-o', wrong, ...token(), '--key', h.leaves.zhangSan.label, '--pin-stdin'], '000000\n');
   assert.equal(pin.code, 3);
@@ -96,8 +96,4 @@ test('errors are one typed line and a non-zero exit: wrong PIN, no PIN source, u
   const noOutput = await cli(['sign', await simplePdf(), ...token(), '--pin-stdin'], h.leaves.token.pin);
   assert.equal(noOutput.code, 64);
   assert.match(noOutput.stderr, /^inkstone: USAGE: /);
-  // No terminal to ask on and no --pin-stdin: the token layer's typed refusal, nothing guessed.
-  const noTerminal = await cli(['sign', await simplePdf(), '-o', h.out('cli-no-pin'), ...token(), '--key', h.leaves.zhangSan.label]);
-  assert.equal(noTerminal.code, 3);
-  assert.match(noTerminal.stderr, /^inkstone: TOKEN_PIN_REQUIRED: .+\n$/);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { parseSignedData, type HashAlgorithm, type ParsedSignedData } from '../pki/index.js';
@@ -31,8 +32,26 @@ const PLAIN_ECDSA: Readonly<Record<string, HashAlgorithm>> = {
   '0.4.0.127.0.7.1.1.4.1.5': 'SHA-512',
 };
 
+/**
+ * Recent readings by the SHA-256 of their bytes. Decoding a CMS (certificates, timestamps) is the
+ * costliest step for small files, and the same signature is read again whenever a document is
+ * re-verified; readings are immutable data, so sharing them is safe.
+ */
+const recent = new Map<string, CmsReading>();
+const RECENT = 64;
+
 /** Read a signature's CMS (a `/Contents` value, or an embedded timestamp token). */
 export function readCms(contents: Uint8Array): CmsReading {
+  const key = createHash('sha256').update(contents).digest('hex');
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const reading = decodeCms(contents);
+  recent.set(key, reading);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+  return reading;
+}
+
+function decodeCms(contents: Uint8Array): CmsReading {
   const scan = scanDer(contents);
   if (scan.length === null) return { parsed: null, problem: scan.problem, findings: ['CMS_UNDECODABLE'], signatureValue: null };
   const findings: string[] = [];

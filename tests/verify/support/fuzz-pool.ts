@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -36,7 +37,9 @@ export interface FuzzReport {
   readonly wallMs: number;
 }
 
-const WORKER = path.join(import.meta.dirname, 'fuzz-worker.ts');
+const WORKER = pathToFileURL(path.join(import.meta.dirname, 'fuzz-worker.ts')).href;
+/** Worker threads do not inherit tsx's hooks: the worker registers tsx, then loads the TypeScript entry. */
+const BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`;
 
 interface Slot {
   worker: Worker;
@@ -87,10 +90,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     };
     const spawn = (): Slot => {
       const slot: Slot = {
-        worker: new Worker(WORKER, { execArgv: ['--import', 'tsx'], workerData: { bases: options.bases }, resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 768 } }),
+        worker: new Worker(BOOT, { eval: true, workerData: { bases: options.bases }, resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 768 } }),
         busy: null,
       };
-      slot.worker.on('message', (m: { seed: number; strategy: string; ms: number; rss: number; kind: string; verdict?: string; code?: string; error?: string }) => {
+      slot.worker.on('message', (m: { ready?: boolean; seed: number; strategy: string; ms: number; rss: number; kind: string; verdict?: string; code?: string; error?: string }) => {
+        if (m.ready) {
+          dispatch(slot);
+          return;
+        }
         byStrategy[m.strategy] = (byStrategy[m.strategy] ?? 0) + 1;
         times.push(m.ms);
         peakRss = Math.max(peakRss, m.rss);
@@ -100,7 +107,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         settle(slot);
       });
       slot.worker.on('error', (err) => {
-        if (slot.busy) crashes.push({ seed: slot.busy.seed, error: `worker died: ${err.message}` });
+        if (!slot.busy) throw new Error(`a fuzz worker failed before its first case: ${err.message}`);
+        crashes.push({ seed: slot.busy.seed, error: `worker died: ${err.message}` });
         replace(slot);
       });
       return slot;
@@ -116,7 +124,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         done++;
         options.onProgress?.(done);
       }
-      dispatch(fresh);
       finish();
     };
     const dispatch = (slot: Slot) => {
@@ -129,8 +136,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       slot.busy = { seed, timer };
       slot.worker.postMessage({ seed, timeLimitMs: verifyLimit });
     };
+    // Each worker asks for its first case once it has loaded and warmed up.
     for (let i = 0; i < (options.workers ?? 2); i++) slots.push(spawn());
-    // The first case of a fresh worker includes loading the sources: give workers a head start.
-    for (const s of slots) dispatch(s);
   });
 }
