@@ -255,7 +255,7 @@ async function measure(label: string, database: string | undefined): Promise<Fig
 }
 
 const loadBefore = os.loadavg()[0];
-const results: Array<[string, Figures]> = [['SQLite (embedded, synchronous=FULL)', await measure('SQLite', undefined)]];
+const results: Array<[string, Figures]> = [['SQLite (embedded; WAL fsynced before each ack)', await measure('SQLite', undefined)]];
 if (postgresAvailable()) {
   const pgServer = await startPostgres({ durable: true });
   try {

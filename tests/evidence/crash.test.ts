@@ -132,12 +132,18 @@ describe('crash safety (kill -9 during uploads and integration)', () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     };
-    const killer = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        dead = true;
-        void kill9(child).then(resolve);
-      }, killAfterMs),
-    );
+    // Kill once the service has been busy for killAfterMs AND has acknowledged a fair share of this
+    // round, so a slow (loaded) machine still kills mid-stream rather than before anything landed.
+    const started = Date.now();
+    const killer = (async () => {
+      while (Date.now() - started < 60_000) {
+        const acked = mine.filter((j) => j.acked).length;
+        if (Date.now() - started >= killAfterMs && acked >= 40 && next < mine.length) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      dead = true;
+      await kill9(child);
+    })();
     await Promise.all([worker(), worker(), worker(), worker(), watcher(), killer]);
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import {
   buildCertificatePath,
@@ -28,7 +29,27 @@ export interface TrustContext {
   readonly dssOcsps: readonly Uint8Array[];
   readonly dssCrls: readonly Uint8Array[];
   readonly timeoutMs: number;
+  /**
+   * Answers already worked out in this verification, by question: the signatures of one document
+   * usually share a signer, a chain and a timestamp authority, and pki decodes every certificate
+   * afresh each time it checks a path.
+   */
+  readonly memo: Map<string, Promise<unknown>>;
 }
+
+/** The answer to `key` from the memo, or `compute`'s (remembered). */
+function remembered<T>(ctx: TrustContext, key: string, compute: () => Promise<T>): Promise<T> {
+  let answer = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!answer) ctx.memo.set(key, (answer = compute()));
+  return answer;
+}
+
+const fingerprints = (certs: readonly CertificateInfo[]) => certs.map((c) => c.sha256).join(',');
+const digestOf = (blobs: readonly Uint8Array[]) => {
+  const h = createHash('sha256');
+  for (const b of blobs) h.update(b);
+  return h.digest('hex');
+};
 
 export type ChainStatus = 'trusted' | 'untrusted' | 'invalid' | 'not-checked';
 
@@ -55,7 +76,11 @@ export interface CertificateRevocationCheck {
 const UNTRUSTED_REASONS = new Set(['NO_ISSUER_FOUND', 'UNTRUSTED_ROOT', 'PATH_TOO_LONG']);
 
 /** The certificate path of `target` at `at`, drawing issuers from `pool` (and the issuer's URL when online). */
-export async function checkPath(target: CertificateInfo, pool: readonly CertificateInfo[], at: Date, ctx: TrustContext): Promise<PathCheck> {
+export function checkPath(target: CertificateInfo, pool: readonly CertificateInfo[], at: Date, ctx: TrustContext): Promise<PathCheck> {
+  return remembered(ctx, `path|${target.sha256}|${at.getTime()}|${fingerprints(pool)}`, () => buildPath(target, pool, at, ctx));
+}
+
+async function buildPath(target: CertificateInfo, pool: readonly CertificateInfo[], at: Date, ctx: TrustContext): Promise<PathCheck> {
   const candidates = [...pool, ...ctx.dssCertificates];
   let result = buildCertificatePath(target, { trustStore: ctx.trustStore, pool: candidates, at });
   if (!result.ok && result.reason === 'NO_ISSUER_FOUND' && ctx.online) {
@@ -75,7 +100,15 @@ export async function checkPath(target: CertificateInfo, pool: readonly Certific
  * Revocation of every certificate of a trusted path except its anchor. Delegated OCSP responders
  * marked id-pkix-ocsp-nocheck need no check. `signatureData` is the revocation data inside the CMS.
  */
-export async function checkPathRevocation(
+export function checkPathRevocation(
+  path: readonly CertificateInfo[],
+  signatureData: { readonly ocsps: readonly Uint8Array[]; readonly crls: readonly Uint8Array[] },
+  ctx: TrustContext,
+): Promise<CertificateRevocationCheck[]> {
+  return remembered(ctx, `revocation|${fingerprints(path)}|${digestOf([...signatureData.ocsps, ...signatureData.crls])}`, () => pathRevocation(path, signatureData, ctx));
+}
+
+async function pathRevocation(
   path: readonly CertificateInfo[],
   signatureData: { readonly ocsps: readonly Uint8Array[]; readonly crls: readonly Uint8Array[] },
   ctx: TrustContext,

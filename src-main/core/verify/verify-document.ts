@@ -156,6 +156,7 @@ async function verifyDocument(doc: PdfDocument, options: VerifyOptions, budget: 
     dssOcsps: material.ocsps,
     dssCrls: material.crls,
     timeoutMs: options.networkTimeoutMs ?? 10_000,
+    memo: new Map(),
   };
 
   // 4. Document timestamps first: they are proofs of existence for the signatures before them.

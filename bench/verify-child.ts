@@ -1,0 +1,14 @@
+// One measured verification, in a process of its own so that its peak RSS is its own. Verifies a
+// warm-up PDF first (as a running app has loaded its modules), then times the verification of
+// <file>. Prints one JSON line: { ms, maxRssMb, verdict, signatures }.
+//   verify <file> <trusted-root.pem> <warm-up.pdf>
+import { verifyPdf } from '../src-main/core/verify/index.js';
+import { TrustStore } from '../src-main/core/pki/index.js';
+
+const [file, rootPem, warmUp] = process.argv.slice(2);
+const trustStore = await TrustStore.fromFiles([rootPem]);
+await verifyPdf(warmUp, { trustStore });
+const t = performance.now();
+const result = await verifyPdf(file, { trustStore });
+const ms = performance.now() - t;
+process.stdout.write(`${JSON.stringify({ ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), verdict: result.verdict, signatures: result.signatures.length })}\n`);
