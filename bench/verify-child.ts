@@ -1,5 +1,5 @@
 // One measured verification, in a process of its own so that its peak RSS is its own. Verifies a
-// warm-up PDF first (as a running app has loaded its modules), then times the verification of
+// warm-up PDF first (as a running app has loaded and run its code), then times the verification of
 // <file>. Prints one JSON line: { ms, maxRssMb, verdict, signatures }.
 //   verify <file> <trusted-root.pem> <warm-up.pdf>
 import { verifyPdf } from '../src-main/core/verify/index.js';

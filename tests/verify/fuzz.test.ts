@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isInkstoneError } from '../../src-shared/errors/index.js';
+import { verifyPdf } from '../../src-main/core/verify/index.js';
 import { fuzzBases } from './support/fuzz-bases.js';
 import { runFuzz } from './support/fuzz-pool.js';
 import { mutate, STRATEGIES } from './support/mutations.js';
@@ -14,12 +16,29 @@ import { mutate, STRATEGIES } from './support/mutations.js';
 
 const CASES = Number(process.env.INKSTONE_VERIFY_FUZZ_CASES ?? 400);
 
+/** Seeds that once crashed the verifier, kept as regressions (seed → what broke). */
+const REGRESSIONS: Record<number, string> = {
+  3208: 'a TSTInfo whose genTime is not a GeneralizedTime made the ASN.1 library throw a plain Error',
+};
+
 test('the mutations are deterministic and cover every strategy', () => {
   const [base] = fuzzBases();
   assert.deepEqual(mutate(base, 42), mutate(base, 42));
   const seen = new Set<string>();
   for (let seed = 1; seed <= 200; seed++) seen.add(mutate(base, seed).strategy);
   assert.deepEqual([...seen].sort(), [...STRATEGIES].sort());
+});
+
+test('regression seeds end in a verdict or a typed error', async () => {
+  const bases = fuzzBases();
+  for (const [seed, what] of Object.entries(REGRESSIONS)) {
+    const { bytes } = mutate(bases[Number(seed) % bases.length], Number(seed));
+    const outcome = await verifyPdf(bytes, { timeLimitMs: 4000 }).then(
+      (r) => r.verdict,
+      (err: unknown) => (isInkstoneError(err) ? err.code : `crash: ${String(err)}`),
+    );
+    assert.ok(!outcome.startsWith('crash'), `seed ${seed} (${what}): ${outcome}`);
+  }
 });
 
 test(`${CASES} mutated signed PDFs: verdicts or typed errors, no crash, no hang over 5 s, bounded memory`, async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { extendDocument, signDocument, type PadesLevel } from '../../src-main/core/signing/index.js';
+import { signDocument, type PadesLevel } from '../../src-main/core/signing/index.js';
 import type { Signer } from '../../src-main/core/tokens/index.js';
 import { verifyPdf } from '../../src-main/core/verify/index.js';
 import { VerificationResult } from '../../src-shared/api/verification.js';

@@ -56,13 +56,10 @@ function decodeCms(contents: Uint8Array): CmsReading {
   if (scan.length === null) return { parsed: null, problem: scan.problem, findings: ['CMS_UNDECODABLE'], signatureValue: null };
   const findings: string[] = [];
   if (contents.subarray(scan.length).some((b) => b !== 0)) findings.push('CONTENTS_TRAILING_BYTES');
-  let parsed: ParsedSignedData;
-  try {
-    parsed = parseSignedData(contents.subarray(0, scan.length));
-  } catch (err) {
-    if (!(err instanceof InkstoneError)) throw err;
-    return { parsed: null, problem: String(err.details.reason ?? err.message), findings: [...findings, 'CMS_UNDECODABLE'], signatureValue: null };
-  }
+  const element = contents.subarray(0, scan.length);
+  const decoded = decodeHostile(() => parseSignedData(element));
+  if (!decoded.ok) return { parsed: null, problem: decoded.problem, findings: [...findings, 'CMS_UNDECODABLE'], signatureValue: null };
+  const parsed = decoded.value;
   const attrs = parsed.signedAttributes;
   const derAttrs = attrs ? sortedSet(attrs.der) : null;
   if (attrs && derAttrs && !Buffer.from(derAttrs).equals(Buffer.from(attrs.der))) findings.push('NON_DER_SIGNED_ATTRIBUTES');
@@ -79,9 +76,26 @@ function decodeCms(contents: Uint8Array): CmsReading {
   return { parsed: normalised, problem: null, findings, signatureValue: parsed.signatureValue };
 }
 
+/**
+ * Run a pki decoder over bytes from a document. The ASN.1 library underneath throws plain errors on
+ * some malformed values (a GeneralizedTime that is not a time) where pki promises typed ones; at
+ * this boundary both mean the same thing: the bytes are not a readable structure.
+ */
+export function decodeHostile<T>(decode: () => T): { ok: true; value: T } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: decode() };
+  } catch (err) {
+    if (err instanceof InkstoneError) return { ok: false, problem: String(err.details.reason ?? err.message) };
+    if (err instanceof Error && !(err instanceof RangeError && /call stack/.test(err.message))) return { ok: false, problem: `the ASN.1 decoder refused it (${err.message})` };
+    throw err;
+  }
+}
+
 /** The DER form of a SET OF as received: its elements sorted by their encodings (X.690 §11.6). */
 function sortedSet(set: Uint8Array): Uint8Array | null {
-  const decoded = asn1js.fromBER(set.slice().buffer);
+  const attempt = decodeHostile(() => asn1js.fromBER(set.slice().buffer));
+  if (!attempt.ok) return null;
+  const decoded = attempt.value;
   if (decoded.offset === -1 || !(decoded.result instanceof asn1js.Set)) return null;
   const elements = decoded.result.valueBlock.value.map((e) => Buffer.from(e.valueBeforeDecodeView));
   const body = Buffer.concat(elements.sort(Buffer.compare));

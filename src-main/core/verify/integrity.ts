@@ -89,7 +89,7 @@ export function judgeIntegrity(reading: SignatureReading, signedDigest: Uint8Arr
   if (reading.kind === 'document-timestamp') {
     const token = reading.token;
     if (token) findings.push(...token.findings);
-    if (!token || !token.cms) return broken('FORMAT_FAILURE', token?.problem ?? 'the document timestamp has no /Contents');
+    if (!token || !token.cms || !token.tstInfo) return broken('FORMAT_FAILURE', token?.problem ?? 'the document timestamp has no /Contents');
     const timestamp = checkTimestampToken(token, reading.byteRange.hashable && reading.byteRange.gapIsContents ? signedDigest : null);
     findings.push(...timestamp.findings);
     if (formatProblem) return broken('FORMAT_FAILURE', 'the /ByteRange does not name this timestamp’s bytes', { timestamp });

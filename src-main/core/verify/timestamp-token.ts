@@ -1,6 +1,5 @@
-import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { OID, parseTstInfo, tsaCertificateUsageProblem, verifyCmsSignature, type CertificateInfo, type HashAlgorithm, type ParsedSignedData, type TstInfo } from '../pki/index.js';
-import { readCms } from './cms-reading.js';
+import { decodeHostile, readCms } from './cms-reading.js';
 import { scanDer } from './der-strictness.js';
 
 /**
@@ -29,13 +28,9 @@ export function readTimestampToken(der: Uint8Array): TimestampReading {
   const content = reading.parsed.encapsulatedContent;
   const scan = scanDer(content);
   if (scan.length === null || scan.length !== content.length) return fail(`the TSTInfo is not DER (${scan.problem ?? 'trailing bytes'})`);
-  let tstInfo: TstInfo;
-  try {
-    tstInfo = parseTstInfo(content);
-  } catch (err) {
-    if (!(err instanceof InkstoneError)) throw err;
-    return fail(String(err.details.reason ?? err.message));
-  }
+  const decoded = decodeHostile(() => parseTstInfo(content));
+  if (!decoded.ok) return fail(decoded.problem);
+  const tstInfo: TstInfo = decoded.value;
   const alg = KNOWN_HASHES.includes(tstInfo.hashAlgorithm) ? (tstInfo.hashAlgorithm as HashAlgorithm) : null;
   return { cms: reading.parsed, tstInfo, hashAlgorithm: alg, problem: alg ? null : `unsupported imprint algorithm ${tstInfo.hashAlgorithm}`, findings: reading.findings };
 }

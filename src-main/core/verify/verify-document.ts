@@ -82,12 +82,12 @@ function analyseRevisions(doc: PdfDocument, from: number, budget: Budget): Revis
   const roleMaps = new Map<number, RoleMap>();
   const analyses = new Map<number, RevisionAnalysis>();
   const unreadable = new Set<number>();
-  const readable = (err: unknown) => err instanceof InkstoneError && (err.code === 'PDF_CORRUPT' || err.code === 'PDF_UNSUPPORTED_FILTER' || err.code === 'PDF_LIMIT_EXCEEDED');
+  const damaged = (err: unknown) => err instanceof InkstoneError && (err.code === 'PDF_CORRUPT' || err.code === 'PDF_UNSUPPORTED_FILTER' || err.code === 'PDF_LIMIT_EXCEEDED');
   for (let k = Math.max(0, from); k < doc.revisions.length; k++) {
     try {
       roleMaps.set(k, mapObjectRoles(doc.asOf(k), budget.tick));
     } catch (err) {
-      if (!readable(err)) throw err;
+      if (!damaged(err)) throw err;
       unreadable.add(k);
     }
   }
@@ -101,7 +101,7 @@ function analyseRevisions(doc: PdfDocument, from: number, budget: Budget): Revis
     try {
       analyses.set(k, analyseRevision(doc, k, before, after, budget.tick));
     } catch (err) {
-      if (!readable(err)) throw err;
+      if (!damaged(err)) throw err;
       unreadable.add(k);
     }
   }

@@ -46,7 +46,7 @@ function replaceNumberAfter(bytes: Buffer, r: () => number, key: string, value: 
 export function mutate(original: Uint8Array, seed: number): { bytes: Uint8Array; strategy: Strategy } {
   const r = rng(seed);
   const strategy = STRATEGIES[int(r, STRATEGIES.length)];
-  let b = Buffer.from(original);
+  let b: Buffer = Buffer.from(original);
   switch (strategy) {
     case 'bit-flips': {
       const n = 1 + int(r, 16);
