@@ -7,7 +7,16 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { signDocument } from '../../src-main/core/signing/index.js';
 import { createCoreService } from '../../src-main/core/service/index.js';
-import { checkBeforeSigning, extractSignedVersion, renderVerificationReport, verifyPdf } from '../../src-main/core/verify/index.js';
+import {
+  checkBeforeSigning,
+  extractSignedVersion,
+  importTrustedCertificates,
+  listTrustedCertificates,
+  removeTrustedCertificate,
+  renderVerificationReport,
+  TRUSTED_CERTIFICATES_FOLDER,
+  verifyPdf,
+} from '../../src-main/core/verify/index.js';
 import { MESSAGE_CODES, template } from '../../src-main/core/verify/messages.js';
 import { VerificationResult } from '../../src-shared/api/verification.js';
 import { PADES_CORPUS_DIR, simplePdf } from '../fixtures/pdfs.js';
@@ -168,6 +177,19 @@ test('verify.document: a picked file or a stored version, answered in the settin
     const stored = await core.invoke('verify.document', { versionId, lang: 'en' });
     assert.ok(stored.ok, JSON.stringify(stored));
     assert.equal((stored.value as VerificationResult).verdict, 'indeterminate', 'no certificate is trusted in a fresh library');
+
+    // The user trusts the test root in the library's folder: the same version is now valid.
+    const folder = path.join(dataDir, TRUSTED_CERTIFICATES_FOLDER);
+    await assert.rejects(importTrustedCertificates(folder, readFileSync(valid).subarray(0, 10), 'junk'), (e: { code?: string }) => e.code === 'PKI_TRUST_FILE_INVALID');
+    await assert.rejects(importTrustedCertificates(folder, (await h.pki.pkcs12()).leaf.certificate, 'leaf.cer'), (e: { code?: string }) => e.code === 'PKI_TRUST_FILE_INVALID', 'a signer certificate is no anchor');
+    const [root] = await importTrustedCertificates(folder, Buffer.from(h.pki.root.pem), 'root.pem');
+    assert.equal(root.sha256, h.pki.root.info.sha256);
+    assert.deepEqual((await listTrustedCertificates(folder)).map((c) => c.sha256), [root.sha256]);
+    const trusted = await core.invoke('verify.document', { versionId, lang: 'en' });
+    assert.ok(trusted.ok);
+    assert.equal((trusted.value as VerificationResult).verdict, 'valid');
+    assert.equal(await removeTrustedCertificate(folder, root.sha256), true);
+    assert.deepEqual(await listTrustedCertificates(folder), []);
 
     const bad = await core.invoke('verify.document', { dataBase64: Buffer.from('not a pdf').toString('base64'), name: 'x.pdf' });
     assert.equal(!bad.ok && bad.error.code, 'PDF_NOT_A_PDF');

@@ -15,4 +15,4 @@ export { renderVerificationReport } from './report-pdf.js';
 export { describeResult } from './report-text.js';
 export { extractSignedVersion, type SignedVersion } from './signed-version.js';
 export { checkBeforeSigning, type PreSignCheck } from './pre-sign-check.js';
-export { trustStoreFromFolder, TRUSTED_CERTIFICATES_FOLDER } from './trust-anchors.js';
+export { trustStoreFromFolder, listTrustedCertificates, importTrustedCertificates, removeTrustedCertificate, TRUSTED_CERTIFICATES_FOLDER } from './trust-anchors.js';

@@ -1,25 +1,71 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { TrustStore } from '../pki/index.js';
+import type { CertificateSummary } from '../../../src-shared/api/verification.js';
+import { writeFileAtomic } from '../files/index.js';
+import { parseCertificate, pemBlocks, toPem, TrustStore } from '../pki/index.js';
+import { certificateSummary } from './result-parts.js';
 
 /**
  * The certificates a user has chosen to trust for verification, kept as files (PEM or DER) in one
  * folder of the library (`trusted-certificates/`). Nothing else is trusted: no operating-system
- * store, no certificate a document brings. A missing folder is an empty store.
+ * store, no certificate a document brings. A missing folder is an empty store. Imported
+ * certificates are stored as `<sha256>.pem`, so importing one twice changes nothing.
  */
 
 export const TRUSTED_CERTIFICATES_FOLDER = 'trusted-certificates';
 const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
 
-/** The trust store of a folder. PKI_TRUST_FILE_INVALID names a file that holds no certificate. */
-export async function trustStoreFromFolder(dir: string): Promise<TrustStore> {
-  let names: string[];
+async function certificateFiles(dir: string): Promise<string[]> {
   try {
-    names = await readdir(dir);
+    return (await readdir(dir)).filter((n) => CERTIFICATE_FILE.test(n)).sort().map((n) => path.join(dir, n));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new TrustStore();
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new InkstoneError('IO_ERROR', { reason: (err as Error).message, path: dir }, { cause: err });
   }
-  return TrustStore.fromFiles(names.filter((n) => CERTIFICATE_FILE.test(n)).sort().map((n) => path.join(dir, n)));
+}
+
+/** The trust store of a folder. PKI_TRUST_FILE_INVALID names a file that holds no certificate. */
+export async function trustStoreFromFolder(dir: string): Promise<TrustStore> {
+  return TrustStore.fromFiles(await certificateFiles(dir));
+}
+
+/** The certificates trusted in a folder, as a screen lists them. */
+export async function listTrustedCertificates(dir: string): Promise<CertificateSummary[]> {
+  return (await trustStoreFromFolder(dir)).anchors.map(certificateSummary);
+}
+
+/**
+ * Trust the certificates in `bytes` (PEM, any number, or one DER certificate). Only CA
+ * certificates may be anchors: trusting a signer's own certificate would vouch for nothing else.
+ * PKI_TRUST_FILE_INVALID when no certificate is readable or one is not a CA.
+ */
+export async function importTrustedCertificates(dir: string, bytes: Uint8Array, name = 'certificate'): Promise<CertificateSummary[]> {
+  const text = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const ders = text.includes('-----BEGIN ') ? pemBlocks(Buffer.from(bytes).toString('utf8'), 'CERTIFICATE') : [bytes];
+  if (!ders.length) throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path: name, reason: 'no CERTIFICATE block' });
+  const certificates = ders.map((der) => {
+    try {
+      return parseCertificate(der);
+    } catch (err) {
+      throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path: name, reason: err instanceof InkstoneError ? String(err.details.reason) : String(err) });
+    }
+  });
+  const notCa = certificates.find((c) => !c.basicConstraints?.ca && c.version >= 3);
+  if (notCa) throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path: name, reason: `${notCa.subject.text} is not a certification authority` });
+  for (const c of certificates) await writeFileAtomic(path.join(dir, `${c.sha256}.pem`), toPem(c.der, 'CERTIFICATE'), { overwrite: true });
+  return certificates.map(certificateSummary);
+}
+
+/** Stop trusting the certificate with this SHA-256 fingerprint (every file in the folder that holds it). */
+export async function removeTrustedCertificate(dir: string, sha256: string): Promise<boolean> {
+  let removed = false;
+  for (const file of await certificateFiles(dir)) {
+    const store = await TrustStore.fromFiles([file]);
+    if (store.anchors.some((c) => c.sha256 === sha256)) {
+      await rm(file, { force: true });
+      removed = true;
+    }
+  }
+  return removed;
 }
