@@ -50,7 +50,7 @@ Seeds ${firstSeed}–${firstSeed + cases - 1}, ${workers} worker threads, 5 s wa
 | hangs over 5 s | **${report.hangs.length}** |
 | verdicts | ${count(report.verdicts)} |
 | typed errors | ${count(report.typedErrors)} |
-| slowest case / p99 | ${report.slowestMs} ms / ${report.p99Ms} ms |
+| slowest case (seed) / p99 | ${report.slowestMs} ms (${report.slowestSeed}) / ${report.p99Ms} ms |
 | peak RSS (process, all workers) | ${report.peakRssMb} MB |
 | wall time | ${(report.wallMs / 1000).toFixed(0)} s (${(cases / (report.wallMs / 1000)).toFixed(0)} cases/s) |`;
 if (!check) writeResultsSection('verify-fuzz', summary);

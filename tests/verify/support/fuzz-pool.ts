@@ -32,6 +32,8 @@ export interface FuzzReport {
   readonly crashes: Array<{ seed: number; strategy?: string; error: string }>;
   readonly hangs: number[];
   readonly slowestMs: number;
+  /** The seed of the slowest case, to replay it. */
+  readonly slowestSeed: number;
   readonly p99Ms: number;
   readonly peakRssMb: number;
   readonly wallMs: number;
@@ -56,6 +58,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const crashes: FuzzReport['crashes'] = [];
   const hangs: number[] = [];
   const times: number[] = [];
+  let slowest = { ms: 0, seed: 0 };
   let peakRss = 0;
   let next = 0;
   let done = 0;
@@ -75,6 +78,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         crashes,
         hangs,
         slowestMs: Math.round(sorted[sorted.length - 1] ?? 0),
+        slowestSeed: slowest.seed,
         p99Ms: Math.round(sorted[Math.floor(sorted.length * 0.99)] ?? 0),
         peakRssMb: Math.round(peakRss / 1048576),
         wallMs: Date.now() - started,
@@ -100,6 +104,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         }
         byStrategy[m.strategy] = (byStrategy[m.strategy] ?? 0) + 1;
         times.push(m.ms);
+        if (m.ms > slowest.ms) slowest = { ms: m.ms, seed: m.seed };
         peakRss = Math.max(peakRss, m.rss);
         if (m.kind === 'verdict') verdicts[m.verdict!] = (verdicts[m.verdict!] ?? 0) + 1;
         else if (m.kind === 'typed') typedErrors[m.code!] = (typedErrors[m.code!] ?? 0) + 1;
