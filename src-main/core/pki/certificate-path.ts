@@ -1,4 +1,4 @@
-import { decodeCertificate, toCertificateInfo, type CertificateInfo } from './certificate.js';
+import { decodedCertificate, toCertificateInfo, type CertificateInfo } from './certificate.js';
 import { sameName } from './names.js';
 import { OID } from './oids.js';
 import { decodeSignatureAlgorithm } from './signature-algorithm.js';
@@ -81,12 +81,25 @@ const RECOGNISED = new Set<string>([
 
 type Failure = Extract<CertificatePathResult, { ok: false }>;
 
+/**
+ * Answers of `isSignedBy`, by the two fingerprints: a verification checks the same CA links for
+ * every signature, revocation answer and timestamp in a document, and each check is a public-key
+ * operation over immutable bytes.
+ */
+const signedByAnswers = new Map<string, boolean>();
+const SIGNED_BY_CACHE_SIZE = 1024;
+
 /** Whether `issuer` signed `cert`. */
 export function isSignedBy(cert: CertificateInfo, issuer: CertificateInfo): boolean {
-  const decoded = decodeCertificate(cert.der);
+  const key = `${cert.sha256}:${issuer.sha256}`;
+  const known = signedByAnswers.get(key);
+  if (known !== undefined) return known;
+  const decoded = decodedCertificate(cert);
   const alg = decodeSignatureAlgorithm(decoded.signatureAlgorithm);
-  if (!alg.ok) return false;
-  return verifySignature(alg.scheme, issuer.publicKey.spki, decoded.tbsView, decoded.signatureValue.valueBlock.valueHexView);
+  const answer = alg.ok && verifySignature(alg.scheme, issuer.publicKey.spki, decoded.tbsView, decoded.signatureValue.valueBlock.valueHexView);
+  if (signedByAnswers.size >= SIGNED_BY_CACHE_SIZE) signedByAnswers.delete(signedByAnswers.keys().next().value as string);
+  signedByAnswers.set(key, answer);
+  return answer;
 }
 
 /** Whether `candidate` could be the issuer of `cert` by name and key identifier (before checking the signature). */

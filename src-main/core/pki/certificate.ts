@@ -171,51 +171,70 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
   return info;
 }
 
+/** The pkijs form behind each parsed certificate, kept so that signing and path checks do not decode it again. */
+const decodedForms = new WeakMap<CertificateInfo, pkijs.Certificate>();
+
+/** The decoded pkijs certificate behind a parsed one (issuer name, serial, TBS bytes). Read-only: it is shared. */
+export function decodedCertificate(info: CertificateInfo): pkijs.Certificate {
+  let cert = decodedForms.get(info);
+  if (!cert) {
+    cert = decodeCertificate(info.der);
+    decodedForms.set(info, cert);
+  }
+  return cert;
+}
+
 function readCertificate(der: Uint8Array, fingerprint: string): CertificateInfo {
   const cert = decodeCertificate(der);
   const exact = new Uint8Array(der);
   try {
-    const subject = decodeName(cert.subject);
-    const issuer = decodeName(cert.issuer);
-    const basic = extensionValue(cert, OID.basicConstraints, pkijs.BasicConstraints);
-    const eku = extensionValue(cert, OID.extKeyUsage, pkijs.ExtKeyUsage);
-    const aia = extensionValue(cert, OID.authorityInfoAccess, pkijs.InfoAccess);
-    const crlDp = extensionValue(cert, OID.crlDistributionPoints, pkijs.CRLDistributionPoints);
-    const policies = extensionValue(cert, OID.certificatePolicies, pkijs.CertificatePolicies);
-    const ski = extensionValue(cert, OID.subjectKeyIdentifier, asn1js.OctetString);
-    const aki = extensionValue(cert, OID.authorityKeyIdentifier, pkijs.AuthorityKeyIdentifier);
-    const sigScheme = decodeSignatureAlgorithm(cert.signatureAlgorithm);
-    const sigOid = cert.signatureAlgorithm.algorithmId;
-    const accessUrls = (method: string) => uris(aia?.accessDescriptions.filter((d) => d.accessMethod === method).map((d) => d.accessLocation));
-    return {
-      der: exact,
-      sha256: fingerprint,
-      serialNumber: integerHex(cert.serialNumber),
-      version: cert.version + 1,
-      subject,
-      issuer,
-      notBefore: cert.notBefore.value,
-      notAfter: cert.notAfter.value,
-      keyUsage: readKeyUsage(cert),
-      extendedKeyUsage: eku?.keyPurposes,
-      extendedKeyUsageCritical: cert.extensions?.find((e) => e.extnID === OID.extKeyUsage)?.critical ?? false,
-      basicConstraints: basic ? { ca: Boolean(basic.cA), pathLength: typeof basic.pathLenConstraint === 'number' ? basic.pathLenConstraint : basic.pathLenConstraint?.valueBlock.valueDec } : undefined,
-      ocspUrls: accessUrls(OID.accessOcsp),
-      caIssuerUrls: accessUrls(OID.accessCaIssuers),
-      crlUrls: (crlDp?.distributionPoints ?? []).flatMap((dp) => (Array.isArray(dp.distributionPoint) ? uris(dp.distributionPoint) : [])),
-      subjectKeyId: ski ? toHex(ski.valueBlock.valueHexView) : undefined,
-      authorityKeyId: aki?.keyIdentifier ? toHex(aki.keyIdentifier.valueBlock.valueHexView) : undefined,
-      policies: policies?.certificatePolicies.map((p) => p.policyIdentifier) ?? [],
-      publicKey: readPublicKey(cert),
-      signatureAlgorithm: { oid: sigOid, name: sigScheme.ok ? describeSignatureScheme(sigScheme.scheme) : (SIGNATURE_NAMES[sigOid] ?? sigOid) },
-      selfIssued: sameName(subject, issuer),
-      ocspNoCheck: cert.extensions?.some((e) => e.extnID === OID.ocspNoCheck) ?? false,
-      extensions: (cert.extensions ?? []).map((e) => ({ oid: e.extnID, critical: e.critical })),
-    };
+    const info = describeCertificate(cert, exact, fingerprint);
+    decodedForms.set(info, cert);
+    return info;
   } catch (err) {
     if (err instanceof InkstoneError) throw err;
     throw new InkstoneError('PKI_CERT_MALFORMED', { reason: err instanceof Error ? err.message : String(err) });
   }
+}
+
+function describeCertificate(cert: pkijs.Certificate, exact: Uint8Array, fingerprint: string): CertificateInfo {
+  const subject = decodeName(cert.subject);
+  const issuer = decodeName(cert.issuer);
+  const basic = extensionValue(cert, OID.basicConstraints, pkijs.BasicConstraints);
+  const eku = extensionValue(cert, OID.extKeyUsage, pkijs.ExtKeyUsage);
+  const aia = extensionValue(cert, OID.authorityInfoAccess, pkijs.InfoAccess);
+  const crlDp = extensionValue(cert, OID.crlDistributionPoints, pkijs.CRLDistributionPoints);
+  const policies = extensionValue(cert, OID.certificatePolicies, pkijs.CertificatePolicies);
+  const ski = extensionValue(cert, OID.subjectKeyIdentifier, asn1js.OctetString);
+  const aki = extensionValue(cert, OID.authorityKeyIdentifier, pkijs.AuthorityKeyIdentifier);
+  const sigScheme = decodeSignatureAlgorithm(cert.signatureAlgorithm);
+  const sigOid = cert.signatureAlgorithm.algorithmId;
+  const accessUrls = (method: string) => uris(aia?.accessDescriptions.filter((d) => d.accessMethod === method).map((d) => d.accessLocation));
+  return {
+    der: exact,
+    sha256: fingerprint,
+    serialNumber: integerHex(cert.serialNumber),
+    version: cert.version + 1,
+    subject,
+    issuer,
+    notBefore: cert.notBefore.value,
+    notAfter: cert.notAfter.value,
+    keyUsage: readKeyUsage(cert),
+    extendedKeyUsage: eku?.keyPurposes,
+    extendedKeyUsageCritical: cert.extensions?.find((e) => e.extnID === OID.extKeyUsage)?.critical ?? false,
+    basicConstraints: basic ? { ca: Boolean(basic.cA), pathLength: typeof basic.pathLenConstraint === 'number' ? basic.pathLenConstraint : basic.pathLenConstraint?.valueBlock.valueDec } : undefined,
+    ocspUrls: accessUrls(OID.accessOcsp),
+    caIssuerUrls: accessUrls(OID.accessCaIssuers),
+    crlUrls: (crlDp?.distributionPoints ?? []).flatMap((dp) => (Array.isArray(dp.distributionPoint) ? uris(dp.distributionPoint) : [])),
+    subjectKeyId: ski ? toHex(ski.valueBlock.valueHexView) : undefined,
+    authorityKeyId: aki?.keyIdentifier ? toHex(aki.keyIdentifier.valueBlock.valueHexView) : undefined,
+    policies: policies?.certificatePolicies.map((p) => p.policyIdentifier) ?? [],
+    publicKey: readPublicKey(cert),
+    signatureAlgorithm: { oid: sigOid, name: sigScheme.ok ? describeSignatureScheme(sigScheme.scheme) : (SIGNATURE_NAMES[sigOid] ?? sigOid) },
+    selfIssued: sameName(subject, issuer),
+    ocspNoCheck: cert.extensions?.some((e) => e.extnID === OID.ocspNoCheck) ?? false,
+    extensions: (cert.extensions ?? []).map((e) => ({ oid: e.extnID, critical: e.critical })),
+  };
 }
 
 /** Accept either form at API boundaries. */

@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { decodeCertificate, type CertificateInfo } from './certificate.js';
-import { bytesEqual, encodeDer, integerHex, toArrayBuffer, toHex } from './der.js';
+import { decodedCertificate, type CertificateInfo } from './certificate.js';
+import { bytesEqual, derElement, encodeDer, integerHex, rawDer, toArrayBuffer, toHex } from './der.js';
 import { type HashAlgorithm, digest, hashAlgorithmOfOid } from './digest.js';
 import { decodeName } from './names.js';
 import { COMMITMENT_TYPES, type CommitmentType, OID } from './oids.js';
@@ -18,41 +18,74 @@ export function cmsAttribute(type: string, value: asn1js.AsnType): pkijs.Attribu
   return new pkijs.Attribute({ type, values: [value] });
 }
 
-/** Sort attributes by their DER encodings, as DER requires of a SET OF. */
-export function sortAttributes(attributes: readonly pkijs.Attribute[]): pkijs.Attribute[] {
-  const encoded = attributes.map((a) => ({ a, der: Buffer.from(encodeDer(a.toSchema())) }));
-  return encoded.sort((x, y) => Buffer.compare(x.der, y.der)).map((x) => x.a);
+/**
+ * A signed attribute as its DER `Attribute` encoding. Signing assembles attributes at the byte
+ * level: the set is sorted by these bytes anyway, and per-signature pkijs objects cost more than
+ * the signature itself in a batch.
+ */
+export type EncodedAttribute = Uint8Array;
+
+/** DER of a single-valued CMS attribute. */
+function encodedAttribute(type: string, value: asn1js.AsnType): EncodedAttribute {
+  return encodeDer(cmsAttribute(type, value).toSchema());
+}
+
+/** The attributes as a DER SET OF, sorted by their encodings as DER requires. */
+export function attributeSet(attributes: readonly EncodedAttribute[]): Uint8Array {
+  const sorted = [...attributes].sort((x, y) => Buffer.compare(Buffer.from(x.buffer, x.byteOffset, x.byteLength), Buffer.from(y.buffer, y.byteOffset, y.byteLength)));
+  return derElement(0x31, sorted);
 }
 
 /** The content-type signed attribute (RFC 5652 §11.1). */
-export function contentTypeAttribute(contentType: string): pkijs.Attribute {
-  return cmsAttribute(OID.contentType, new asn1js.ObjectIdentifier({ value: contentType }));
+export function contentTypeAttribute(contentType: string): EncodedAttribute {
+  let der = contentTypes.get(contentType);
+  if (!der) {
+    der = encodedAttribute(OID.contentType, new asn1js.ObjectIdentifier({ value: contentType }));
+    contentTypes.set(contentType, der);
+  }
+  return der;
 }
+const contentTypes = new Map<string, EncodedAttribute>();
 
 /** The message-digest signed attribute: the digest of the signed content (RFC 5652 §11.2). */
-export function messageDigestAttribute(value: Uint8Array): pkijs.Attribute {
-  return cmsAttribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(value) }));
+export function messageDigestAttribute(value: Uint8Array): EncodedAttribute {
+  return encodedAttribute(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(value) }));
 }
+
+const issuerSerials = new WeakMap<CertificateInfo, Uint8Array>();
+
+/** DER IssuerAndSerialNumber of a certificate (RFC 5652 §10.2.4), from its own bytes. */
+export function issuerAndSerialNumber(cert: CertificateInfo): Uint8Array {
+  let der = issuerSerials.get(cert);
+  if (!der) {
+    der = derElement(0x30, [cert.issuer.der, rawDer(decodedCertificate(cert).serialNumber)]);
+    issuerSerials.set(cert, der);
+  }
+  return der;
+}
+
+const essAttributes = new WeakMap<CertificateInfo, EncodedAttribute>();
 
 /**
  * ESS signing-certificate-v2 binding the signature to exactly this certificate: SHA-256 of its DER
  * (the DEFAULT hash, so the algorithm field is omitted as DER demands) and its issuer and serial.
  */
-export function signingCertificateV2Attribute(cert: CertificateInfo): pkijs.Attribute {
-  const pk = decodeCertificate(cert.der);
-  const issuerSerial = new asn1js.Sequence({
-    value: [
-      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [pk.issuer.toSchema()] })] }),
-      pk.serialNumber,
-    ],
-  });
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: toArrayBuffer(digest('SHA-256', cert.der)) }), issuerSerial] });
-  return cmsAttribute(OID.signingCertificateV2, new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] }));
+export function signingCertificateV2Attribute(cert: CertificateInfo): EncodedAttribute {
+  const cached = essAttributes.get(cert);
+  if (cached) return cached;
+  // IssuerSerial ::= SEQUENCE { issuer GeneralNames (one directoryName [4]), serialNumber }
+  const issuerSerial = derElement(0x30, [derElement(0x30, [derElement(0xa4, [cert.issuer.der])]), rawDer(decodedCertificate(cert).serialNumber)]);
+  const essCertIdV2 = derElement(0x30, [derElement(0x04, [digest('SHA-256', cert.der)]), issuerSerial]);
+  const value = derElement(0x30, [derElement(0x30, [essCertIdV2])]);
+  // Attribute ::= SEQUENCE { attrType OID, attrValues SET OF }
+  const attribute = derElement(0x30, [encodeDer(new asn1js.ObjectIdentifier({ value: OID.signingCertificateV2 })), derElement(0x31, [value])]);
+  essAttributes.set(cert, attribute);
+  return attribute;
 }
 
 /** The commitment-type-indication signed attribute, without qualifiers. */
-export function commitmentTypeAttribute(type: CommitmentType): pkijs.Attribute {
-  return cmsAttribute(OID.commitmentTypeIndication, new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: COMMITMENT_TYPES[type] })] }));
+export function commitmentTypeAttribute(type: CommitmentType): EncodedAttribute {
+  return encodedAttribute(OID.commitmentTypeIndication, new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: COMMITMENT_TYPES[type] })] }));
 }
 
 /** One ESSCertID(v2) entry: which certificate a signature claims to be made with. */

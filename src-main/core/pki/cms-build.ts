@@ -1,9 +1,9 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { decodeCertificate, parseCertificate, type CertificateInfo } from './certificate.js';
-import { commitmentTypeAttribute, contentTypeAttribute, messageDigestAttribute, signingCertificateV2Attribute, sortAttributes } from './cms-attributes.js';
-import { encodeDer, toArrayBuffer } from './der.js';
+import { parseCertificate, type CertificateInfo } from './certificate.js';
+import { type EncodedAttribute, attributeSet, commitmentTypeAttribute, contentTypeAttribute, issuerAndSerialNumber, messageDigestAttribute, signingCertificateV2Attribute } from './cms-attributes.js';
+import { derElement, encodeDer, toArrayBuffer } from './der.js';
 import { type SigningHashAlgorithm, digestAlgorithmIdentifier, hashLength } from './digest.js';
 import { curveFieldBytes, normaliseEcdsaSignature } from './ecdsa-signature.js';
 import { type CommitmentType, OID } from './oids.js';
@@ -49,7 +49,7 @@ export interface SignedDataSpec {
   /** All certificates to embed, signer first. */
   readonly certificates: readonly Uint8Array[];
   /** Signed attributes beyond content-type and message-digest. */
-  readonly extraSignedAttributes: readonly pkijs.Attribute[];
+  readonly extraSignedAttributes: readonly EncodedAttribute[];
   readonly scheme: SignatureScheme;
   readonly sign: SignCallback;
 }
@@ -87,38 +87,39 @@ export async function buildSignedData(spec: SignedDataSpec): Promise<Uint8Array>
   if (spec.contentDigest.length !== hashLength(spec.digestAlgorithm)) {
     throw new InkstoneError('PKI_SIGNATURE_VALUE_INVALID', { reason: `a ${spec.digestAlgorithm} digest is ${hashLength(spec.digestAlgorithm)} bytes, not ${spec.contentDigest.length}` });
   }
-  const signerCert = decodeCertificate(spec.signer.der);
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: sortAttributes([contentTypeAttribute(spec.eContentType), messageDigestAttribute(spec.contentDigest), ...spec.extraSignedAttributes]),
-  });
-  // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] field they sit in.
-  const tbs = encodeDer(signedAttrs.toSchema());
-  tbs[0] = 0x31;
+  // The signature covers the attributes encoded as a SET (tag 0x31); the SignerInfo holds the
+  // same bytes as its [0] IMPLICIT field.
+  const tbs = attributeSet([contentTypeAttribute(spec.eContentType), messageDigestAttribute(spec.contentDigest), ...spec.extraSignedAttributes]);
   const signature = acceptSignatureValue(spec, tbs, await spec.sign(tbs.slice()));
-
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: signerCert.issuer, serialNumber: signerCert.serialNumber }),
-    digestAlgorithm: digestAlgorithmIdentifier(spec.digestAlgorithm),
+  const signedAttrs = tbs.slice();
+  signedAttrs[0] = 0xa0;
+  const digestAlgorithm = encodeDer(digestAlgorithmIdentifier(spec.digestAlgorithm).toSchema());
+  const signerInfo = derElement(0x30, [
+    encodeDer(new asn1js.Integer({ value: 1 })), // version 1: sid is issuerAndSerialNumber
+    issuerAndSerialNumber(spec.signer),
+    digestAlgorithm,
     signedAttrs,
-    signatureAlgorithm: signatureAlgorithmIdentifier(spec.scheme),
-    signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signature) }),
-  });
+    encodeDer(signatureAlgorithmIdentifier(spec.scheme).toSchema()),
+    derElement(0x04, [signature]),
+  ]);
   const detached = spec.eContent === undefined;
-  const signedData = new pkijs.SignedData({
-    // RFC 5652 §5.1: version 1 for id-data with issuerAndSerialNumber signers, 3 for other content types.
-    version: spec.eContentType === OID.data ? 1 : 3,
-    digestAlgorithms: [digestAlgorithmIdentifier(spec.digestAlgorithm)],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: spec.eContentType,
-      ...(detached ? {} : { eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(spec.eContent!) }) }),
-    }),
-    certificates: uniqueCertificates(spec.certificates).map((der) => decodeCertificate(der)),
-    signerInfos: [signerInfo],
+  const encapContentInfo = new pkijs.EncapsulatedContentInfo({
+    eContentType: spec.eContentType,
+    ...(detached ? {} : { eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(spec.eContent!) }) }),
   });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema() });
-  return encodeDer(contentInfo.toSchema());
+  // SignedData is assembled at the DER level so that the certificates go in exactly as received,
+  // without a decode/re-encode round trip through pkijs per certificate and signature.
+  const signedData = derElement(0x30, [
+    // RFC 5652 §5.1: version 1 for id-data with issuerAndSerialNumber signers, 3 for other content types.
+    encodeDer(new asn1js.Integer({ value: spec.eContentType === OID.data ? 1 : 3 })),
+    derElement(0x31, [digestAlgorithm]),
+    encodeDer(encapContentInfo.toSchema()),
+    // certificates [0] IMPLICIT CertificateSet; parsing (cached) refuses bytes that are not a certificate.
+    derElement(0xa0, uniqueCertificates(spec.certificates).map((der) => parseCertificate(der).der)),
+    derElement(0x31, [signerInfo]),
+  ]);
+  // ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT }
+  return derElement(0x30, [encodeDer(new asn1js.ObjectIdentifier({ value: OID.signedData })), derElement(0xa0, [signedData])]);
 }
 
 function uniqueCertificates(ders: readonly Uint8Array[]): Uint8Array[] {

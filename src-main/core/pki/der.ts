@@ -58,6 +58,33 @@ export function rawDer(value: asn1js.AsnType): Uint8Array {
   return original && original.byteLength ? new Uint8Array(original) : encodeDer(value);
 }
 
+/** DER length octets (X.690 §8.1.3: short form below 128, else the minimal long form). */
+function derLength(length: number): Uint8Array {
+  if (length < 0x80) return Uint8Array.of(length);
+  const bytes: number[] = [];
+  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n & 0xff);
+  return Uint8Array.of(0x80 | bytes.length, ...bytes);
+}
+
+/**
+ * One DER element of `tag` around already-encoded contents. Lets structures embed received
+ * certificates and tokens byte for byte instead of decoding and re-encoding them (which costs
+ * milliseconds each and could alter a BER original).
+ */
+export function derElement(tag: number, contents: readonly Uint8Array[]): Uint8Array {
+  const length = contents.reduce((sum, c) => sum + c.length, 0);
+  const header = derLength(length);
+  const out = new Uint8Array(1 + header.length + length);
+  out[0] = tag;
+  out.set(header, 1);
+  let at = 1 + header.length;
+  for (const c of contents) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /** The value bytes of a DER INTEGER as unsigned big-endian hex, without sign padding (how serials are shown). */
 export function integerHex(value: asn1js.Integer): string {
   const hex = toHex(value.valueBlock.valueHexView);

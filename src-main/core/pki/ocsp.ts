@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { randomBytes } from 'node:crypto';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { decodeCertificate, isValidAt, toCertificateInfo, type CertificateInfo } from './certificate.js';
+import { decodedCertificate, isValidAt, toCertificateInfo, type CertificateInfo } from './certificate.js';
 import { isSignedBy } from './certificate-path.js';
 import { bytesEqual, decodeAsn1, encodeDer, integerHex, rawDer, toArrayBuffer, toHex } from './der.js';
 import { type HashAlgorithm, digest, digestAlgorithmIdentifier, hashAlgorithmOfOid } from './digest.js';
@@ -76,7 +76,7 @@ function invalid(reason: string): never {
 
 /** The hash of the issuer's public key bits, as OCSP and key identifiers use it. */
 function subjectPublicKeyBits(cert: CertificateInfo): Uint8Array {
-  return decodeCertificate(cert.der).subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
+  return decodedCertificate(cert).subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView;
 }
 
 /** The CertID of `certificate` issued by `issuer` (SHA-1 unless asked otherwise: what responders expect). */

@@ -8,13 +8,24 @@ import type { SignatureScheme } from './signature-algorithm.js';
  * algorithm rules live in one place.
  */
 
+/**
+ * Imported keys by SPKI byte array. Parsed certificates are cached and shared, so the same array
+ * comes back for every check against a CA or signer key; importing it costs more than a verify.
+ */
+const imported = new WeakMap<Uint8Array, KeyObject | null>();
+
 /** Node's KeyObject for a DER SPKI, or undefined when the bytes are not a usable public key. */
 export function publicKeyFromSpki(spki: Uint8Array): KeyObject | undefined {
-  try {
-    return createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
-  } catch {
-    return undefined;
+  let key = imported.get(spki);
+  if (key === undefined) {
+    try {
+      key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    } catch {
+      key = null;
+    }
+    imported.set(spki, key);
   }
+  return key ?? undefined;
 }
 
 /** Whether a key type fits a scheme: an RSA signature checked with an EC key is simply invalid. */
