@@ -46,6 +46,10 @@ test('sign B-LTA from the SoftHSM token with a visible seal and a cross-page sea
   assert.match(run.stdout, /Signed: .*\n {2}Signer: 张三, 北京某某律师事务所\n {2}Level: PAdES B-LTA/);
   await assertQpdfClean(output);
   await assertOpensslVerifies(output, 'Signature1', h.pki.rootPemPath);
+  // Poppler 22 lists the signature once per widget (the seal and the one page's slice), then the document timestamp.
+  const listed = await assertPdfsigValid(output, h.nss, 3, { trusted: false });
+  assert.deepEqual(listed.map((s) => s.fieldName).sort(), ['DocumentTimestamp1', 'Signature1', 'Signature1']);
+  assert.equal(listed.find((s) => s.fieldName === 'Signature1')?.certificate, 'Certificate is Trusted.');
   const { signatures, dss } = readSigned(output);
   assert.deepEqual(signatures.map((s) => s.info.type), ['Sig', 'DocTimeStamp']);
   assert.equal(signatures[0].cms.signedAttributes?.commitmentType, 'proof-of-approval');

@@ -96,9 +96,8 @@ export function assertDocumentTimestampsValid(file: string): string[] {
 
 /**
  * OpenSSL as a second, independent judge of one signature: the CMS verifies over the bytes its
- * ByteRange names, and its certificate chains to `rootPem`. Used where poppler 22 cannot judge:
- * it reads a signature field with several widgets (a cross-page seal) as unsigned fields, because
- * it treats every kid carrying the /Parent that ISO 32000 requires as a field of its own.
+ * ByteRange names, and its certificate chains to `rootPem`. Used beside pdfsig for a signature
+ * field with several widgets (a cross-page seal), whose structure poppler 22 reads its own way.
  */
 export async function assertOpensslVerifies(file: string, fieldName: string, rootPem: string): Promise<void> {
   const doc = PdfDocument.openFile(file);

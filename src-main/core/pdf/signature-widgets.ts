@@ -11,6 +11,10 @@ import type { SignaturePlaceholder } from './signature-placeholder.js';
  * annotations), as a cross-page seal needs: one slice of the seal per page, every slice bound to
  * the same signature. `addSignaturePlaceholder` writes a field merged with its single widget; this
  * splits it into a field whose `/Kids` are that widget and the new ones.
+ *
+ * Each kid also carries the field's `/V` (an inheritable entry, §12.7.3.1 Table 220, so this only
+ * states what it would inherit): poppler before 23 reads every kid that has a `/Parent` as a field of
+ * its own and looks for `/V` there, and would otherwise report the seal's slices as unsigned fields.
  */
 
 /** A further place where the signature shows. */
@@ -46,6 +50,8 @@ export function addSignatureWidgets(update: IncrementalUpdate, placeholder: Sign
     first.set(key, value);
     field.delete(key);
   }
+  const value = field.get('V');
+  if (value !== undefined) first.set('V', value);
   const firstRef = update.add(first);
   const firstPage = first.get('P');
   if (firstPage instanceof PdfRef) editAnnots(update, firstPage, (annots) => annots.map((a) => (fieldRef.equals(a) ? firstRef : a)));
@@ -63,6 +69,7 @@ export function addSignatureWidgets(update: IncrementalUpdate, placeholder: Sign
         Rect: [...w.rect],
         P: pageRef,
         AP: new PdfDict({ N: w.appearance }),
+        ...(value !== undefined ? { V: value } : {}),
       }),
     );
     editAnnots(update, pageRef, (annots) => [...annots, ref]);
