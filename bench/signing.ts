@@ -4,70 +4,20 @@
 // baselines measured in the same run.
 //   node --import tsx bench/signing.ts [batch-count]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { getTestPki } from '../tests/support/test-pki.js';
 import { simplePdf } from '../tests/fixtures/pdfs.js';
-import { ms, writeResultsSection } from './results.js';
+import { bundleChild } from './child.js';
+import { writeScannedContract } from './large-pdf.js';
+import { median, ms, writeResultsSection } from './results.js';
 
 const BATCH = Number(process.argv[2] ?? 1000);
 const ROUNDS = 3;
 const dir = mkdtempSync(path.join(tmpdir(), 'inkstone-bench-signing-'));
 
-// The children run the engine bundled as plain JavaScript, as the app ships it, not through tsx
-// (whose loader would count in their memory). Native and wasm-loading packages stay external.
-const CHILD = path.join(import.meta.dirname, 'data', 'signing-child.mjs');
-await build({
-  entryPoints: [path.join(import.meta.dirname, 'signing-child.ts')],
-  outfile: CHILD,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['pkcs11js', 'subset-font'],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
-
-/**
- * A one-page PDF about `bytes` long, written in 1 MiB chunks: the page draws one uncompressed
- * image of random pixels, so the file is as large as asked and incompressible.
- */
-function writeLargePdf(file: string, bytes: number): void {
-  const fd = openSync(file, 'w');
-  let size = 0;
-  const offsets: number[] = [];
-  const put = (data: string | Buffer): void => {
-    const b = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-    writeSync(fd, b);
-    size += b.length;
-  };
-  const side = Math.floor(Math.sqrt(bytes / 3));
-  const length = side * side * 3;
-  put('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
-  const content = 'q 400 0 0 400 97 221 cm /Im0 Do Q';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  objects.forEach((body, i) => {
-    offsets.push(size);
-    put(`${i + 1} 0 obj\n${body}\nendobj\n`);
-  });
-  offsets.push(size);
-  put(`5 0 obj\n<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${length} >>\nstream\n`);
-  for (let left = length; left > 0; left -= 1 << 20) put(randomBytes(Math.min(left, 1 << 20)));
-  put('\nendstream\nendobj\n');
-  const xref = size;
-  put(`xref\n0 6\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`);
-  put(`trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  closeSync(fd);
-}
+const CHILD = await bundleChild('signing-child');
 
 interface Measured {
   ms: number;
@@ -79,11 +29,6 @@ function child(args: string[], env: NodeJS.ProcessEnv = process.env): Measured {
   const r = spawnSync(process.execPath, [CHILD, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`bench child ${args[0]} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measured;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /** Median wall time of `sha256sum in && cp in out`: reading and hashing the file once, then copying it. */
@@ -117,7 +62,7 @@ const rows: string[] = [];
 const verdicts: string[] = [];
 for (const mb of [1, 20, 100]) {
   const input = path.join(dir, `${mb}mb.pdf`);
-  writeLargePdf(input, mb * 1024 * 1024);
+  writeScannedContract(input, mb * 1024 * 1024, 1);
   const baseline = hashAndCopy(input);
   const ours = signRounds('sign-inkstone', input, p12);
   const theirs = mb <= 20 ? signRounds('sign-signpdf', input, p12) : null;

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { signDocument, type PadesLevel } from '../../src-main/core/signing/index.js';
 import type { Signer } from '../../src-main/core/tokens/index.js';
 import { verifyPdf } from '../../src-main/core/verify/index.js';
-import { VerificationResult } from '../../src-shared/api/verification.js';
 import { chinesePdf, simplePdf } from '../fixtures/pdfs.js';
 import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
+import { assertValid as assertValidIn, signWith as signWithHarness } from './own-signatures.js';
 
 /**
  * What Inkstone signs, Inkstone verifies as valid when the test root is trusted: RSA and EC keys
@@ -20,37 +19,8 @@ before(async () => {
 });
 after(tearDown);
 
-async function signWith(open: () => Promise<Signer>, input: string, label: string, options: { level?: PadesLevel; certify?: 1 | 2 | 3; rsaPss?: boolean } = {}): Promise<string> {
-  const signer = await open();
-  try {
-    const output = h.out(label);
-    await signDocument({ input, output, signer, timestampUrls: [h.pki.tsa.url], reason: '同意', commitment: 'proof-of-approval', ...options });
-    return output;
-  } finally {
-    await signer.close();
-  }
-}
-
-async function assertValid(file: string, expected: { levels: string[]; online: boolean }): Promise<VerificationResult> {
-  const result = await verifyPdf(file, { trustStore: h.pki.trustStore(), online: expected.online, lang: 'zh-CN' });
-  VerificationResult.parse(result);
-  const why = result.signatures.map((s) => `${s.fieldName}: ${s.indication} ${s.subIndication ?? ''} ${s.problems.map((p) => p.text).join('; ')}`).join(' | ');
-  assert.equal(result.verdict, 'valid', why);
-  assert.deepEqual(
-    result.signatures.map((s) => s.level),
-    expected.levels,
-  );
-  for (const s of result.signatures) {
-    assert.equal(s.indication, 'TOTAL_PASSED', why);
-    assert.equal(s.integrity, 'intact');
-    assert.equal(s.chain.status, 'trusted');
-    assert.equal(s.revocation.status, 'good');
-    assert.notEqual(s.modifications, 'disallowed');
-    assert.equal(s.article13.signatureIntegrity.status, 'met');
-    assert.equal(s.article13.documentIntegrity.status, 'met');
-  }
-  return result;
-}
+const signWith = (open: () => Promise<Signer>, input: string, label: string, options?: Parameters<typeof signWithHarness>[4]) => signWithHarness(h, open, input, label, options);
+const assertValid = (file: string, expected: { levels: string[]; online: boolean }) => assertValidIn(h, file, expected);
 
 test('RSA on the token at every level: valid, with the level reached, proven time from B-T up', async () => {
   const input = await chinesePdf();
