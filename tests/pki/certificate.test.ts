@@ -127,6 +127,12 @@ test('damaged certificate bytes fail with PKI_CERT_MALFORMED, never a crash', as
   const good = (await pki.issueSoftwareLeaf({ subject: { commonName: 'x' } })).certificate;
   const cases = [new Uint8Array(), new Uint8Array([0x30, 0x82, 0x01]), good.subarray(0, good.length - 10), new Uint8Array([...good, 0x01]), new Uint8Array([0x04, 0x01, 0x00])];
   for (const bytes of cases) assert.throws(() => parseCertificate(bytes), inkstoneError('PKI_CERT_MALFORMED'));
+  // asn1js throws on a GeneralizedTime whose digits are letters; that must still end as a typed error.
+  const badTime = new Uint8Array(good);
+  const at = badTime.findIndex((b, i) => b === 0x17 && badTime[i + 1] === 0x0d);
+  badTime[at] = 0x18;
+  badTime.fill(0x41, at + 2, at + 6);
+  assert.throws(() => parseCertificate(badTime), inkstoneError('PKI_CERT_MALFORMED'));
 });
 
 test('PEM armour round-trips and certificates issued here are read by OpenSSL as CA-signed', async () => {

@@ -35,7 +35,13 @@ export function toHex(bytes: ArrayBuffer | ArrayBufferView): string {
 export function decodeAsn1(bytes: Uint8Array): { ok: true; value: asn1js.AsnType } | { ok: false; reason: string } {
   if (bytes.length === 0) return { ok: false, reason: 'no bytes' };
   const buffer = toArrayBuffer(bytes);
-  const decoded = asn1js.fromBER(buffer);
+  let decoded: ReturnType<typeof asn1js.fromBER>;
+  try {
+    decoded = asn1js.fromBER(buffer);
+  } catch (err) {
+    // asn1js throws (rather than reporting) on some malformed values, e.g. a GeneralizedTime whose digits are not digits.
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
   if (decoded.offset === -1 || decoded.result.error) return { ok: false, reason: decoded.result.error || 'not ASN.1 (BER/DER)' };
   for (let i = decoded.offset; i < bytes.length; i++) {
     if (bytes[i] !== 0) return { ok: false, reason: `unexpected bytes after the structure (offset ${decoded.offset})` };
