@@ -2,7 +2,10 @@
 // which must end in a verdict or a typed error — no crash, no case over 5 s, no worker past its heap
 // limit. 100,000 cases by default (the bench, written to RESULTS.md); CI runs 10,000 with --check.
 //   node --import tsx bench/verify-fuzz.ts [--cases N] [--workers N] [--seed N] [--check]
-// --check: do not write RESULTS.md; exit 1 on any crash or hang (for CI).
+//   [--max-rss-mb N]
+// --check: do not write RESULTS.md; exit 1 on any crash or hang (for CI). --max-rss-mb: also exit 1
+// when the process's peak RSS (all workers) passed N MB. scripts/test-all.sh (npm test, CI) runs
+// --cases 10000 --check --max-rss-mb 2048.
 import os from 'node:os';
 import { fuzzBases, FUZZ_BASE_FILES } from '../tests/verify/support/fuzz-bases.js';
 import { runFuzz } from '../tests/verify/support/fuzz-pool.js';
@@ -17,6 +20,7 @@ const cases = option('cases', 100_000);
 const workers = option('workers', 2);
 const firstSeed = option('seed', 1);
 const check = process.argv.includes('--check');
+const maxRssMb = option('max-rss-mb', Infinity);
 const load = os.loadavg()[0];
 let last = 0;
 const report = await runFuzz({
@@ -34,7 +38,8 @@ const report = await runFuzz({
   },
 });
 process.stderr.write('\n');
-const failed = report.crashes.length + report.hangs.length;
+const overMemory = report.peakRssMb > maxRssMb;
+const failed = report.crashes.length + report.hangs.length + (overMemory ? 1 : 0);
 const count = (r: Record<string, number>) =>
   Object.entries(r)
     .sort((a, b) => b[1] - a[1])
@@ -55,6 +60,7 @@ Seeds ${firstSeed}–${firstSeed + cases - 1}, ${workers} worker threads, 5 s wa
 | wall time | ${(report.wallMs / 1000).toFixed(0)} s (${(cases / (report.wallMs / 1000)).toFixed(0)} cases/s) |`;
 if (!check) writeResultsSection('verify-fuzz', summary);
 console.log(summary);
+if (overMemory) console.log(`peak RSS ${report.peakRssMb} MB is over the bound of ${maxRssMb} MB`);
 if (failed) {
   console.log(JSON.stringify({ crashes: report.crashes.slice(0, 10), hangs: report.hangs.slice(0, 50) }, null, 2));
   process.exit(1);

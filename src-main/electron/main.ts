@@ -120,8 +120,14 @@ async function start(): Promise<void> {
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // Everything the page saves (a copy of a document, a verification report, a signed version) is a
+  // Blob download: the native save dialog asks where it goes.
   session.defaultSession.on('will-download', (_event, item) => {
-    item.setSaveDialogOptions({ title: shellStrings(language).saveCopyTitle, defaultPath: path.join(app.getPath('documents'), item.getFilename()) });
+    item.setSaveDialogOptions({
+      title: shellStrings(language).saveCopyTitle,
+      defaultPath: path.join(app.getPath('documents'), item.getFilename()),
+      filters: [{ name: shellStrings(language).pdfFilter, extensions: ['pdf'] }],
+    });
   });
   serveRenderer(RENDERER_DIR);
   registerIpc({ core: requireCore, onSettingsChanged: (next) => next.language !== language && applyLanguage(next.language), chooseDataFolder });

@@ -10,7 +10,7 @@ const EXTERNAL_ALLOWLIST = ['https://docs.inkstone.app/', 'https://inkstone.app/
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -49,7 +49,7 @@ const en = {
   renewalIn: 'renewal notice due in {days} days ({date})',
   renewalToday: 'renewal notice due today',
   renewalPassed: 'renewal notice date passed {days} days ago ({date})',
-  saveCopyTitle: 'Save a copy',
+  saveCopyTitle: 'Save as',
 };
 
 export type ShellStrings = typeof en;
@@ -102,7 +102,7 @@ const zhCN: ShellStrings = {
   renewalIn: '续约提醒日在 {days} 天后（{date}）',
   renewalToday: '今天是续约提醒日',
   renewalPassed: '续约提醒日已过 {days} 天（{date}）',
-  saveCopyTitle: '另存副本',
+  saveCopyTitle: '保存为',
 };
 
 export function shellStrings(lang: Language): ShellStrings {

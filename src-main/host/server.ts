@@ -37,6 +37,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.map': 'application/json',
+  '.wasm': 'application/wasm',
 };
 
 /** The WebSocket carries the token as a subprotocol, since browsers cannot set headers on it. */

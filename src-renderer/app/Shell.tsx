@@ -4,6 +4,7 @@ import { DropZone } from '../import/DropZone.js';
 import { useImportJob } from '../import/useImportJob.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
+import type { VerifyTarget } from '../verify/target.js';
 import { VerifyScreen } from '../verify/VerifyScreen.js';
 import { NavBar } from './NavBar.js';
 import { navTargetOf, type NavTarget, type Route } from './route.js';
@@ -15,9 +16,18 @@ import { navTargetOf, type NavTarget, type Route } from './route.js';
 export function Shell() {
   const [route, setRoute] = useState<Route>({ name: 'library' });
   const importJob = useImportJob();
+  const [verifyTarget, setVerifyTarget] = useState<VerifyTarget | null>(null);
+  const verifyVersion = useCallback((versionId: string, name: string) => {
+    setVerifyTarget({ kind: 'version', versionId, name });
+    setRoute({ name: 'verify' });
+  }, []);
+  const manageTrust = useCallback(() => setRoute({ name: 'settings' }), []);
   const openContract = useCallback((id: string) => setRoute({ name: 'contract', id }), []);
   const backToLibrary = useCallback(() => setRoute({ name: 'library' }), []);
-  const navigate = useCallback((target: NavTarget) => setRoute(target === 'verify' ? { name: 'verify' } : target === 'settings' ? { name: 'settings' } : { name: 'library' }), []);
+  const navigate = useCallback(
+    (target: NavTarget) => setRoute(target === 'verify' ? { name: 'verify' } : target === 'settings' ? { name: 'settings' } : { name: 'library' }),
+    [],
+  );
   const importFiles = useCallback(
     (files: File[]) => {
       setRoute({ name: 'library' });
@@ -33,8 +43,8 @@ export function Shell() {
         <div className="screen-host" hidden={route.name !== 'library'}>
           <LibraryScreen active={route.name === 'library'} onOpen={openContract} importJob={importJob} onImport={importFiles} />
         </div>
-        {route.name === 'contract' && <ContractScreen key={route.id} id={route.id} onBack={backToLibrary} />}
-        {route.name === 'verify' && <VerifyScreen />}
+        {route.name === 'contract' && <ContractScreen key={route.id} id={route.id} onBack={backToLibrary} onVerify={verifyVersion} />}
+        {route.name === 'verify' && <VerifyScreen target={verifyTarget} onTarget={setVerifyTarget} onManageTrust={manageTrust} />}
         {route.name === 'settings' && <SettingsScreen />}
       </main>
       {/* The Verify screen takes dropped files itself: they are checked there, not imported. */}

@@ -24,7 +24,7 @@ const TAB_LABEL: Readonly<Record<Tab, MessageKey>> = {
 };
 
 /** One contract: header with status, then details, parties, documents and the audit trail as tabs. */
-export function ContractScreen({ id, onBack }: { id: string; onBack: () => void }) {
+export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: () => void; onVerify?: (versionId: string, name: string) => void }) {
   const api = useApi();
   const { t, fmt } = useI18n();
   const loaded = useLoader(() => api.contracts.get({ id }), [api, id]);
@@ -102,7 +102,7 @@ export function ContractScreen({ id, onBack }: { id: string; onBack: () => void 
             ))}
           </div>
           <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            <TabContent tab={tab} contract={contract} onChanged={onChanged} />
+            <TabContent tab={tab} contract={contract} onChanged={onChanged} onVerify={onVerify} />
           </div>
         </>
       )}
@@ -110,14 +110,24 @@ export function ContractScreen({ id, onBack }: { id: string; onBack: () => void 
   );
 }
 
-function TabContent({ tab, contract, onChanged }: { tab: Tab; contract: Contract; onChanged: (c: Contract) => void }) {
+function TabContent({
+  tab,
+  contract,
+  onChanged,
+  onVerify,
+}: {
+  tab: Tab;
+  contract: Contract;
+  onChanged: (c: Contract) => void;
+  onVerify?: (versionId: string, name: string) => void;
+}) {
   switch (tab) {
     case 'details':
       return <MetadataForm contract={contract} onSaved={onChanged} />;
     case 'parties':
       return <PartiesSection contract={contract} onChanged={onChanged} />;
     case 'documents':
-      return <DocumentsSection contract={contract} />;
+      return <DocumentsSection contract={contract} onVerify={onVerify} />;
     case 'audit':
       return <AuditTimeline contractId={contract.id} version={contract.updatedAt} />;
   }

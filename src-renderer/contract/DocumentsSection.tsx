@@ -12,8 +12,16 @@ function latestVersionId(contract: Contract): string | null {
   return doc?.versions[doc.versions.length - 1]?.id ?? null;
 }
 
+function isSigned(contract: Contract, versionId: string): boolean {
+  return contract.documents.some((d) => d.versions.some((v) => v.id === versionId && v.signatureFieldCount > 0));
+}
+
+function documentNameOf(contract: Contract, versionId: string): string {
+  return contract.documents.find((d) => d.versions.some((v) => v.id === versionId))?.name ?? '';
+}
+
 /** The contract's documents with every immutable version; the chosen version is shown beside the list. */
-export function DocumentsSection({ contract }: { contract: Contract }) {
+export function DocumentsSection({ contract, onVerify }: { contract: Contract; onVerify?: (versionId: string, name: string) => void }) {
   const i18n = useI18n();
   const { t, fmt, plural } = i18n;
   const importJob = useImportJob(contract.id);
@@ -60,6 +68,11 @@ export function DocumentsSection({ contract }: { contract: Contract }) {
                           {plural('documents.pages', v.pageCount)} · {fmt.bytes(v.size)}
                           {v.signatureFieldCount > 0 && <> · {plural('documents.signatures', v.signatureFieldCount)}</>}
                         </span>
+                        {v.verdict && (
+                          <span className={`version-verdict verify-tone-${v.verdict}`} title={t('documents.verdictHint')}>
+                            {t(`verify.verdict.${v.verdict}`)}
+                          </span>
+                        )}
                         <span className="version-hash mono" title={v.sha256}>
                           {t('documents.fingerprint', { hash: `${v.sha256.slice(0, 12)}…` })}
                         </span>
@@ -70,7 +83,22 @@ export function DocumentsSection({ contract }: { contract: Contract }) {
               </li>
             ))}
           </ul>
-          <div className="document-view">{selected && <PdfViewer key={selected} versionId={selected} />}</div>
+          <div className="document-view">
+            {selected && (
+              <PdfViewer
+                key={selected}
+                versionId={selected}
+                actions={
+                  onVerify &&
+                  isSigned(contract, selected) && (
+                    <button type="button" className="btn" onClick={() => onVerify(selected, documentNameOf(contract, selected))}>
+                      <Icon name="shield" /> {t('documents.verify')}
+                    </button>
+                  )
+                }
+              />
+            )}
+          </div>
         </div>
       )}
     </section>

@@ -1,69 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { Icon } from '../ui/Icon.js';
+import { DropOverlay, useWindowFileDrop } from '../ui/FileDrop.js';
 
-function carriesFiles(e: DragEvent): boolean {
-  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
-}
-
-/**
- * Files dragged anywhere onto the window: an overlay says what will happen, dropping hands the files
- * over. The browser's own reaction (opening the PDF in place of the app) is always prevented.
- */
+/** Files dragged anywhere onto the window are imported into the library. */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useI18n();
-  const [over, setOver] = useState(false);
-  const depth = useRef(0);
-  const latest = useRef(onFiles);
-  useEffect(() => {
-    latest.current = onFiles;
-  }, [onFiles]);
-
-  useEffect(() => {
-    const enter = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      e.preventDefault();
-      depth.current++;
-      setOver(true);
-    };
-    const overHandler = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      depth.current = Math.max(0, depth.current - 1);
-      if (depth.current === 0) setOver(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      e.preventDefault();
-      depth.current = 0;
-      setOver(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length) latest.current(files);
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', overHandler);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', overHandler);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, []);
-
-  if (!over) return null;
-  return (
-    <div className="drop-overlay" aria-live="assertive">
-      <div className="drop-card">
-        <Icon name="upload" size={40} />
-        <strong>{t('import.dropTitle')}</strong>
-        <span>{t('import.dropHint')}</span>
-      </div>
-    </div>
-  );
+  const over = useWindowFileDrop(onFiles);
+  return over ? <DropOverlay icon="upload" title={t('import.dropTitle')} hint={t('import.dropHint')} /> : null;
 }

@@ -1,16 +1,20 @@
 import { useRef, type ReactNode } from 'react';
 
-/** A button that opens the system file chooser for PDFs (several at once). */
+/** A button that opens the system file chooser (PDFs, several at once, unless told otherwise). */
 export function FilePickerButton({
   onFiles,
   className,
   children,
   disabled,
+  accept = 'application/pdf,.pdf',
+  multiple = true,
 }: {
   onFiles: (files: File[]) => void;
   className?: string;
   children: ReactNode;
   disabled?: boolean;
+  accept?: string;
+  multiple?: boolean;
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -21,8 +25,8 @@ export function FilePickerButton({
       <input
         ref={input}
         type="file"
-        accept="application/pdf,.pdf"
-        multiple
+        accept={accept}
+        multiple={multiple}
         hidden
         tabIndex={-1}
         onChange={(e) => {

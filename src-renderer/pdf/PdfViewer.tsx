@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
@@ -6,6 +6,7 @@ import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
 import { base64ToBytes } from './base64.js';
 import { openPdf, type PDFDocumentProxy } from './pdfjs.js';
+import { saveFile } from './save-file.js';
 
 const ZOOM_STEPS = [0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 type Zoom = number | 'fit';
@@ -16,8 +17,16 @@ interface Loaded {
   name: string;
 }
 
-/** A document version drawn page by page onto a canvas with pdf.js: page navigation, zoom, save a copy. */
-export function PdfViewer({ versionId }: { versionId: string }) {
+/** What to show: a stored version (read through documents.read), or bytes the caller already has. */
+export type PdfViewerSource = { versionId: string } | { file: { name: string; bytes: Uint8Array<ArrayBuffer> } };
+
+/**
+ * A PDF drawn page by page onto a canvas with pdf.js: page navigation, zoom, save a copy, and any
+ * `actions` the caller adds to the toolbar.
+ */
+export function PdfViewer(props: PdfViewerSource & { actions?: ReactNode }) {
+  const versionId = 'versionId' in props ? props.versionId : null;
+  const given = 'file' in props ? props.file : null;
   const api = useApi();
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -37,17 +46,17 @@ export function PdfViewer({ versionId }: { versionId: string }) {
     setError(null);
     setPage(1);
     (async () => {
-      const file = await api.documents.read({ versionId });
-      const bytes = base64ToBytes(file.dataBase64);
-      opened = await openPdf(bytes);
-      if (live) setLoaded({ doc: opened, bytes, name: file.name });
+      const file: { name: string; bytes: Uint8Array<ArrayBuffer> } =
+        given ?? (await api.documents.read({ versionId: versionId ?? '' }).then((f) => ({ name: f.name, bytes: base64ToBytes(f.dataBase64) })));
+      opened = await openPdf(file.bytes);
+      if (live) setLoaded({ doc: opened, bytes: file.bytes, name: file.name });
       else void opened.destroy();
     })().catch((err: unknown) => live && setError(err));
     return () => {
       live = false;
       if (opened) void opened.destroy();
     };
-  }, [api, versionId]);
+  }, [api, versionId, given]);
 
   useEffect(() => {
     const el = viewport.current;
@@ -95,13 +104,7 @@ export function PdfViewer({ versionId }: { versionId: string }) {
     setZoom(next ?? (direction > 0 ? ZOOM_STEPS[ZOOM_STEPS.length - 1] : ZOOM_STEPS[0]));
   };
   const download = () => {
-    if (!loaded) return;
-    const url = URL.createObjectURL(new Blob([loaded.bytes], { type: 'application/pdf' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = loaded.name;
-    a.click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (loaded) saveFile(loaded.bytes, loaded.name);
   };
 
   if (error) return <ErrorBanner error={error} title={t('viewer.error')} />;
@@ -177,6 +180,7 @@ export function PdfViewer({ versionId }: { versionId: string }) {
           <Icon name="fitWidth" />
         </button>
         <span className="toolbar-grow" />
+        {props.actions}
         <button type="button" className="btn" onClick={download}>
           <Icon name="download" /> {t('viewer.download')}
         </button>

@@ -5,6 +5,7 @@ import { Spinner } from '../ui/Spinner.js';
 import { DataFolderSetting } from './DataFolderSetting.js';
 import { LanguageSetting } from './LanguageSetting.js';
 import { ReminderSetting } from './ReminderSetting.js';
+import { TrustSetting } from './TrustSetting.js';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -25,6 +26,7 @@ export function SettingsScreen() {
           <LanguageSetting />
           <DataFolderSetting />
           <ReminderSetting />
+          <TrustSetting />
           {info && (
             <fieldset className="settings-group">
               <legend>{t('settings.about')}</legend>

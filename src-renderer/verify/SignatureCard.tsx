@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { SignatureResult } from '../../src-shared/api/verification.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { Icon } from '../ui/Icon.js';
 
 const INDICATION_TONE: Record<SignatureResult['indication'], string> = {
   TOTAL_PASSED: 'verify-tone-valid',
@@ -19,7 +20,7 @@ function Row({ label, children, tone }: { label: string; children: ReactNode; to
 }
 
 /** One signature or document timestamp of a verified PDF, every field in plain words. */
-export function SignatureCard({ sig }: { sig: SignatureResult }) {
+export function SignatureCard({ sig, onViewSigned }: { sig: SignatureResult; onViewSigned?: () => void }) {
   const { t, fmt } = useI18n();
   const title = t(sig.kind === 'document-timestamp' ? 'verify.card.timestamp' : 'verify.card.signature', { index: sig.index });
   const indication = t(`verify.indication.${sig.indication}`);
@@ -33,7 +34,14 @@ export function SignatureCard({ sig }: { sig: SignatureResult }) {
           <h3>{title}</h3>
           <span className="muted">{t('verify.field', { name: sig.fieldName })}</span>
         </div>
-        <span className={`verify-pill ${INDICATION_TONE[sig.indication]}`}>{indication}</span>
+        <div className="verify-card-actions">
+          <span className={`verify-pill ${INDICATION_TONE[sig.indication]}`}>{indication}</span>
+          {onViewSigned && (
+            <button type="button" className="btn btn-small" onClick={onViewSigned} title={t('verify.signedVersion.hint')}>
+              <Icon name="file" /> {t('verify.signedVersion.view')}
+            </button>
+          )}
+        </div>
       </header>
       <p className="verify-card-summary">{sub ? t('verify.card.headline', { indication, reason: sub }) : sig.summary.text}</p>
       <dl className="verify-rows">
@@ -79,7 +87,8 @@ export function SignatureCard({ sig }: { sig: SignatureResult }) {
             {sig.changes.map((c, i) => (
               <li key={i} className={c.allowed ? undefined : 'verify-item-bad'}>
                 <span className="muted">{t('verify.changeRevision', { number: c.revision + 1 })} · </span>
-                {c.message.text} <span className={c.allowed ? 'muted' : 'verify-value-bad'}>({t(c.allowed ? 'verify.changeAllowed' : 'verify.changeNotAllowed')})</span>
+                {c.message.text}{' '}
+                <span className={c.allowed ? 'muted' : 'verify-value-bad'}>({t(c.allowed ? 'verify.changeAllowed' : 'verify.changeNotAllowed')})</span>
               </li>
             ))}
           </ul>

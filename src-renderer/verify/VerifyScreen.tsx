@@ -4,58 +4,127 @@ import { useApi } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FilePickerButton } from '../import/FilePickerButton.js';
 import { readAsBase64 } from '../import/read-files.js';
+import { base64ToBytes } from '../pdf/base64.js';
+import { saveFile } from '../pdf/save-file.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
+import { DropOverlay, useWindowFileDrop } from '../ui/FileDrop.js';
 import { Icon, type IconName } from '../ui/Icon.js';
+import { Notice } from '../ui/Notice.js';
 import { Spinner } from '../ui/Spinner.js';
+import { LibraryPickerDialog } from './LibraryPickerDialog.js';
 import { SignatureCard } from './SignatureCard.js';
-import { useVerifyDrop } from './useVerifyDrop.js';
+import { SignedVersionDialog, type SignedVersionView } from './SignedVersionDialog.js';
+import { targetName, type VerifyTarget } from './target.js';
+
+/** What the core is asked about: the picked file's bytes, or a stored version by id. */
+type Subject = { dataBase64: string; name: string } | { versionId: string };
 
 type State =
   | { phase: 'empty' }
   | { phase: 'loading'; name: string }
   | { phase: 'error'; name: string; error: unknown }
-  | { phase: 'done'; result: VerificationResult };
+  | { phase: 'done'; result: VerificationResult; subject: Subject };
+
+type ReportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'saved'; name: string } | { phase: 'error'; error: unknown };
 
 const VERDICT_ICON: Record<VerificationResult['verdict'], IconName> = { valid: 'shield', invalid: 'alert', indeterminate: 'info' };
 
+async function subjectOf(target: VerifyTarget): Promise<Subject> {
+  return target.kind === 'file' ? { dataBase64: await readAsBase64(target.file), name: target.file.name } : { versionId: target.versionId };
+}
+
 /**
- * Verify a signed PDF: drop it on the window or pick it, and see the document's verdict and every
- * signature in document order. The file is only checked, never imported.
+ * Verify a signed PDF: drop it on the window, pick it, or choose it from the library, and see the
+ * document's verdict and every signature in document order. From there: save the PDF report, view
+ * the version each signature covers, and go to the certificates the person trusts. A picked file is
+ * only checked, never imported.
  */
-export function VerifyScreen() {
+export function VerifyScreen({
+  target,
+  onTarget,
+  onManageTrust,
+}: {
+  target: VerifyTarget | null;
+  onTarget: (t: VerifyTarget) => void;
+  onManageTrust: () => void;
+}) {
   const api = useApi();
   const { t, lang, plural, fmt } = useI18n();
   const [state, setState] = useState<State>({ phase: 'empty' });
-  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ReportState>({ phase: 'idle' });
+  const [signed, setSigned] = useState<SignedVersionView | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const run = useRef(0);
 
   useEffect(() => {
-    if (!file) return;
+    if (!target) return;
     const mine = ++run.current;
-    setState({ phase: 'loading', name: file.name });
-    readAsBase64(file)
-      .then((dataBase64) => api.verify.document({ dataBase64, name: file.name, lang }))
-      .then(
-        (result) => {
-          if (run.current === mine) setState({ phase: 'done', result });
-        },
-        (error: unknown) => {
-          if (run.current === mine) setState({ phase: 'error', name: file.name, error });
-        },
-      );
-  }, [api, file, lang]);
+    const name = targetName(target);
+    setState({ phase: 'loading', name });
+    setReport({ phase: 'idle' });
+    (async () => {
+      const subject = await subjectOf(target);
+      const result = await api.verify.document({ ...subject, lang });
+      if (run.current === mine) setState({ phase: 'done', result, subject });
+    })().catch((error: unknown) => {
+      if (run.current === mine) setState({ phase: 'error', name, error });
+    });
+  }, [api, target, lang, attempt]);
 
-  const onFiles = useCallback((files: File[]) => {
-    if (files[0]) setFile(files[0]);
-  }, []);
-  const over = useVerifyDrop(onFiles);
+  const onFiles = useCallback(
+    (files: File[]) => {
+      if (files[0]) onTarget({ kind: 'file', file: files[0] });
+    },
+    [onTarget],
+  );
+  const over = useWindowFileDrop(onFiles);
 
+  const saveReport = async () => {
+    if (state.phase !== 'done') return;
+    setReport({ phase: 'busy' });
+    try {
+      const file = await api.verify.report({ ...state.subject, lang });
+      saveFile(base64ToBytes(file.dataBase64), file.name);
+      setReport({ phase: 'saved', name: file.name });
+    } catch (error) {
+      setReport({ phase: 'error', error });
+    }
+  };
+
+  const viewSigned = async (index: number, kind: 'signature' | 'document-timestamp') => {
+    if (state.phase !== 'done') return;
+    setSigned({ phase: 'loading', index, kind });
+    try {
+      const v = await api.verify.signedVersion({ ...state.subject, index });
+      setSigned({
+        phase: 'ready',
+        index,
+        kind,
+        fieldName: v.fieldName,
+        revision: v.revision,
+        revisions: state.result.document.revisions,
+        file: { name: v.name, bytes: base64ToBytes(v.dataBase64) },
+      });
+    } catch (error) {
+      setSigned({ phase: 'error', index, kind, error });
+    }
+  };
+
+  const busy = state.phase === 'loading';
   const picker = (label: string, primary: boolean) => (
-    <FilePickerButton onFiles={onFiles} className={primary ? 'btn btn-primary btn-large' : 'btn'} disabled={state.phase === 'loading'}>
+    <FilePickerButton onFiles={onFiles} multiple={false} className={primary ? 'btn btn-primary btn-large' : 'btn'} disabled={busy}>
       <Icon name="upload" />
       <span>{label}</span>
     </FilePickerButton>
   );
+  const fromLibrary = (large: boolean) => (
+    <button type="button" className={large ? 'btn btn-large' : 'btn'} onClick={() => setPicking(true)} disabled={busy}>
+      <Icon name="library" />
+      <span>{t('verify.fromLibrary')}</span>
+    </button>
+  );
+  const untrusted = state.phase === 'done' && state.result.signatures.some((s) => s.chain.status === 'untrusted');
 
   return (
     <section className="screen verify-screen" aria-labelledby="verify-heading">
@@ -63,15 +132,23 @@ export function VerifyScreen() {
         <div className="screen-heading">
           <h1 id="verify-heading">{t('verify.title')}</h1>
         </div>
-        {state.phase !== 'empty' && <div className="screen-actions">{picker(t('verify.another'), false)}</div>}
+        {target && (
+          <div className="screen-actions">
+            {fromLibrary(false)}
+            {picker(t('verify.another'), false)}
+          </div>
+        )}
       </header>
 
-      {state.phase === 'empty' && (
+      {!target && (
         <div className="verify-drop">
           <Icon name="shield" size={44} />
           <h2>{t('verify.empty.title')}</h2>
           <p>{t('verify.empty.body')}</p>
-          {picker(t('verify.pick'), true)}
+          <div className="verify-drop-actions">
+            {picker(t('verify.pick'), true)}
+            {fromLibrary(true)}
+          </div>
           <span className="muted">{t('verify.empty.dropHint')}</span>
         </div>
       )}
@@ -83,14 +160,14 @@ export function VerifyScreen() {
       )}
 
       {state.phase === 'error' && (
-        <ErrorBanner title={t('verify.errorTitle', { name: state.name })} error={state.error} onRetry={() => setFile(file ? new File([file], file.name, { type: file.type }) : null)} />
+        <ErrorBanner title={t('verify.errorTitle', { name: state.name })} error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
       )}
 
       {state.phase === 'done' && (
         <>
           <div className={`verify-banner verify-banner-${state.result.verdict}`} role="status" data-verdict={state.result.verdict}>
             <Icon name={VERDICT_ICON[state.result.verdict]} size={30} />
-            <div>
+            <div className="verify-banner-text">
               <h2>{t(`verify.verdict.${state.result.verdict}`)}</h2>
               <p>{state.result.summary.text}</p>
               <p className="verify-banner-meta">
@@ -101,8 +178,30 @@ export function VerifyScreen() {
                   time: fmt.dateTime(state.result.verifiedAt),
                 })}
               </p>
+              <p className="verify-banner-meta mono" title={state.result.document.sha256}>
+                SHA-256 {state.result.document.sha256}
+              </p>
+            </div>
+            <div className="verify-banner-actions">
+              <button type="button" className="btn" onClick={() => void saveReport()} disabled={report.phase === 'busy'}>
+                <Icon name="download" /> {report.phase === 'busy' ? t('verify.report.busy') : t('verify.report.save')}
+              </button>
             </div>
           </div>
+          {report.phase === 'saved' && <Notice tone="success">{t('verify.report.saved', { name: report.name })}</Notice>}
+          {report.phase === 'error' && <ErrorBanner title={t('verify.report.error')} error={report.error} />}
+          {untrusted && (
+            <div className="banner banner-info verify-trust-hint">
+              <Icon name="info" />
+              <div className="banner-body">
+                <strong>{t('verify.trustHint.title')}</strong>
+                <span>{t('verify.trustHint.body')}</span>
+              </div>
+              <button type="button" className="btn" onClick={onManageTrust}>
+                {t('verify.trustHint.action')}
+              </button>
+            </div>
+          )}
           {state.result.warnings.length > 0 && (
             <div className="banner banner-info verify-warnings">
               <Icon name="info" />
@@ -120,7 +219,7 @@ export function VerifyScreen() {
             <div className="verify-cards" role="list" aria-label={t('verify.signaturesLabel')}>
               {state.result.signatures.map((sig) => (
                 <div role="listitem" key={sig.index}>
-                  <SignatureCard sig={sig} />
+                  <SignatureCard sig={sig} onViewSigned={() => void viewSigned(sig.index, sig.kind)} />
                 </div>
               ))}
             </div>
@@ -128,15 +227,16 @@ export function VerifyScreen() {
         </>
       )}
 
-      {over && (
-        <div className="drop-overlay" aria-live="assertive">
-          <div className="drop-card">
-            <Icon name="shield" size={40} />
-            <strong>{t('verify.dropTitle')}</strong>
-            <span>{t('verify.dropHint')}</span>
-          </div>
-        </div>
-      )}
+      <SignedVersionDialog view={signed} onClose={() => setSigned(null)} />
+      <LibraryPickerDialog
+        open={picking}
+        onClose={() => setPicking(false)}
+        onPick={(versionId, name) => {
+          setPicking(false);
+          onTarget({ kind: 'version', versionId, name });
+        }}
+      />
+      {over && <DropOverlay icon="shield" title={t('verify.dropTitle')} hint={t('verify.dropHint')} />}
     </section>
   );
 }

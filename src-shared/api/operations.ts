@@ -14,7 +14,7 @@ import {
   SearchResult,
   Settings,
 } from './model.js';
-import { VerificationResult } from './verification.js';
+import { CertificateSummary, VerificationResult } from './verification.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -24,6 +24,19 @@ import { VerificationResult } from './verification.js';
 function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { longRunning?: boolean } = {}) {
   return { input, output, longRunning: options.longRunning ?? false } as const;
 }
+
+/** Bytes on the wire: standard base64, nothing else. */
+const Base64 = z
+  .string()
+  .min(1)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+/** The largest certificate file verify.trust.import accepts. */
+export const TRUST_FILE_MAX_BYTES = 1024 * 1024;
+
+/** What to verify: a file the user picked (its bytes and name), or a stored document version. */
+const VerifyTarget = z.union([z.object({ dataBase64: Base64, name: z.string().trim().min(1).max(300) }), z.object({ versionId: Id })]);
+const VerifyOptions = z.object({ lang: Language.optional(), online: z.boolean().optional() });
+export type VerifyTarget = z.infer<typeof VerifyTarget>;
 
 export const operations = {
   'app.info': op(z.object({}), z.object({ version: z.string(), platform: z.string(), dataDir: z.string(), schemaVersion: z.number().int() })),
@@ -44,21 +57,35 @@ export const operations = {
   /** Reminders due within `leadDays` that were never announced; each is returned once, ever. */
   'reminders.takeDue': op(z.object({ leadDays: z.number().int().min(0).max(365) }), z.array(Reminder)),
 
-  'library.import': op(
-    z.object({ files: z.array(ImportFile).min(1).max(200), contractId: Id.optional() }),
-    z.object({ outcomes: z.array(ImportOutcome) }),
-    { longRunning: true },
-  ),
+  'library.import': op(z.object({ files: z.array(ImportFile).min(1).max(200), contractId: Id.optional() }), z.object({ outcomes: z.array(ImportOutcome) }), {
+    longRunning: true,
+  }),
   'jobs.cancel': op(z.object({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
   'documents.read': op(z.object({ versionId: Id }), z.object({ name: z.string(), sha256: z.string(), dataBase64: z.string() })),
-  /** Verify a signed PDF: a file the user picked, or a stored version. Trust anchors come from the library's trusted-certificates folder; online revocation checking only when asked. */
-  'verify.document': op(
-    z.union([
-      z.object({ dataBase64: z.string().min(1), name: z.string().trim().min(1).max(300), lang: Language.optional(), online: z.boolean().optional() }),
-      z.object({ versionId: Id, lang: Language.optional(), online: z.boolean().optional() }),
-    ]),
-    VerificationResult,
+  /** Verify a signed PDF: a file the user picked, or a stored version. Trust anchors are the certificates the user imported (verify.trust.*); online revocation checking only when asked. */
+  'verify.document': op(VerifyTarget.and(VerifyOptions), VerificationResult, { longRunning: true }),
+  /** The same verification rendered as the zh-CN/en PDF report (技术报告), to save or file. */
+  'verify.report': op(
+    VerifyTarget.and(VerifyOptions),
+    z.object({ name: z.string(), dataBase64: z.string(), documentSha256: z.string(), verdict: VerificationResult.shape.verdict }),
     { longRunning: true },
+  ),
+  /** "View signed version": the exact bytes signature `index` (1-based, document order) covers. */
+  'verify.signedVersion': op(
+    VerifyTarget.and(z.object({ index: z.number().int().min(1).max(10_000) })),
+    z.object({ name: z.string(), dataBase64: z.string(), index: z.number().int(), fieldName: z.string(), revision: z.number().int(), bytes: z.number().int() }),
+  ),
+  /** The CA certificates the user trusts for verification (nothing is trusted otherwise). */
+  'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
+  /** Trust the CA certificates in a PEM or DER file; all or nothing. */
+  'verify.trust.import': op(
+    z.object({ name: z.string().trim().min(1).max(255), dataBase64: Base64.max(Math.ceil((TRUST_FILE_MAX_BYTES * 4) / 3) + 4) }),
+    z.object({ imported: z.array(CertificateSummary), certificates: z.array(CertificateSummary) }),
+  ),
+  /** Stop trusting the certificate with this SHA-256 fingerprint. */
+  'verify.trust.remove': op(
+    z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 fingerprint') }),
+    z.object({ certificates: z.array(CertificateSummary) }),
   ),
 } as const;
 
@@ -75,7 +102,14 @@ export function isOperationName(name: string): name is OperationName {
 
 /** Events pushed from the core to the UI (progress of long work). */
 export const CoreEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), jobId: z.string(), operation: z.string(), done: z.number().int(), total: z.number().int(), label: z.string().optional() }),
+  z.object({
+    type: z.literal('progress'),
+    jobId: z.string(),
+    operation: z.string(),
+    done: z.number().int(),
+    total: z.number().int(),
+    label: z.string().optional(),
+  }),
   z.object({ type: z.literal('library.changed'), contractIds: z.array(z.string()) }),
   z.object({ type: z.literal('reminders.due'), reminders: z.array(Reminder) }),
 ]);

@@ -14,4 +14,20 @@ export const verifyErrors = {
     en: 'The version covered by signature {index} cannot be extracted: {reason}',
     zh: '无法提取第 {index} 个签名所覆盖的文档版本：{reason}',
   },
+  VERIFY_TRUST_NOT_A_CERTIFICATE: {
+    en: '“{name}” is not a certificate Inkstone can read (PEM or DER X.509 expected): {reason}',
+    zh: '“{name}”不是可读取的数字证书（应为 PEM 或 DER 格式的 X.509 证书）：{reason}',
+  },
+  VERIFY_TRUST_NOT_A_CA: {
+    en: '“{name}” holds the certificate of {subject}, which is not a certification authority. Only CA certificates can be trusted; trusting a signer’s own certificate would vouch for nothing else.',
+    zh: '“{name}”中的证书属于 {subject}，它不是证书颁发机构（CA）。只能信任 CA 证书；信任签署人本人的证书无法证明任何其他签名。',
+  },
+  VERIFY_TRUST_TOO_MANY: {
+    en: '“{name}” holds {count} certificates; at most {limit} can be imported at once.',
+    zh: '“{name}”中含有 {count} 个证书，一次最多只能导入 {limit} 个。',
+  },
+  VERIFY_TRUST_NOT_FOUND: {
+    en: 'No trusted certificate has the fingerprint {sha256}; it may have been removed already.',
+    zh: '没有指纹为 {sha256} 的受信任证书，可能已被移除。',
+  },
 } as const satisfies ErrorTable;

@@ -100,7 +100,8 @@ describe('Electron shell (built main process, stand-in electron module)', () => 
   test('app:// serves the renderer with the CSP and refuses paths outside it and other hosts', () => {
     assert.equal(first.index.status, 200);
     assert.match(first.index.body, /<div id="root">|app\.js/);
-    assert.match(first.index.csp ?? '', /script-src 'self';/);
+    // WebAssembly for pdf.js's image decoders (JPEG 2000, JBIG2, ICC), and still no eval or inline script.
+    assert.match(first.index.csp ?? '', /script-src 'self' 'wasm-unsafe-eval';/);
     assert.match(first.index.csp ?? '', /worker-src 'self' blob:/);
     assert.equal(first.root.status, 200);
     assert.equal(first.worker.status, 200);

@@ -119,7 +119,9 @@ test('RPC needs POST', async () => {
 test('static files are served with a strict CSP, and nothing outside the renderer folder', async () => {
   const page = await request({ method: 'GET', path: '/', headers: { host: `127.0.0.1:${host.port}` } });
   assert.equal(page.status, 200);
-  assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+  // WebAssembly for pdf.js's image decoders, and still no eval or inline script.
+  assert.match(String(page.headers['content-security-policy']), /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(String(page.headers['content-security-policy']), /'unsafe-eval'/);
   assert.equal(page.headers['x-content-type-options'], 'nosniff');
   for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', `/${path.relative(staticDir, path.join(dataDir, 'secret.txt'))}`]) {
     const r = await request({ method: 'GET', path: p, headers: { host: `127.0.0.1:${host.port}` } });

@@ -129,9 +129,16 @@ test('signed version: the exact bytes the signature covers, verifiable on their 
   const result = await verifyPdf(out);
   assert.equal(result.signatures[0].integrity, 'intact');
   assert.equal(result.signatures[0].coverage, 'entire-file');
-  assert.equal(result.signatures[0].stated.reason !== (await verifyPdf(spoofed)).signatures[0].stated.reason, true, 'the signed reason differs from the spoofed one');
+  assert.equal(
+    result.signatures[0].stated.reason !== (await verifyPdf(spoofed)).signatures[0].stated.reason,
+    true,
+    'the signed reason differs from the spoofed one',
+  );
   await assert.rejects(extractSignedVersion(spoofed, 2, path.join(h.dir, 'none.pdf')), (e: { code?: string }) => e.code === 'VERIFY_NO_SUCH_SIGNATURE');
-  await assert.rejects(extractSignedVersion(corpus('siwa.pdf'), 1, path.join(h.dir, 'siwa.pdf')), (e: { code?: string }) => e.code === 'VERIFY_SIGNED_VERSION_UNAVAILABLE');
+  await assert.rejects(
+    extractSignedVersion(corpus('siwa.pdf'), 1, path.join(h.dir, 'siwa.pdf')),
+    (e: { code?: string }) => e.code === 'VERIFY_SIGNED_VERSION_UNAVAILABLE',
+  );
   const run = await cli(['signed-version', spoofed, '1', '-o', path.join(h.dir, 'cli-version.pdf'), '--lang', 'en']);
   assert.equal(run.code, 0, run.stderr);
   assert.ok(existsSync(path.join(h.dir, 'cli-version.pdf')));
@@ -180,11 +187,21 @@ test('verify.document: a picked file or a stored version, answered in the settin
 
     // The user trusts the test root in the library's folder: the same version is now valid.
     const folder = path.join(dataDir, TRUSTED_CERTIFICATES_FOLDER);
-    await assert.rejects(importTrustedCertificates(folder, readFileSync(valid).subarray(0, 10), 'junk'), (e: { code?: string }) => e.code === 'PKI_TRUST_FILE_INVALID');
-    await assert.rejects(importTrustedCertificates(folder, (await h.pki.pkcs12()).leaf.certificate, 'leaf.cer'), (e: { code?: string }) => e.code === 'PKI_TRUST_FILE_INVALID', 'a signer certificate is no anchor');
+    await assert.rejects(
+      importTrustedCertificates(folder, readFileSync(valid).subarray(0, 10), 'junk'),
+      (e: { code?: string }) => e.code === 'VERIFY_TRUST_NOT_A_CERTIFICATE',
+    );
+    await assert.rejects(
+      importTrustedCertificates(folder, (await h.pki.pkcs12()).leaf.certificate, 'leaf.cer'),
+      (e: { code?: string }) => e.code === 'VERIFY_TRUST_NOT_A_CA',
+      'a signer certificate is no anchor',
+    );
     const [root] = await importTrustedCertificates(folder, Buffer.from(h.pki.root.pem), 'root.pem');
     assert.equal(root.sha256, h.pki.root.info.sha256);
-    assert.deepEqual((await listTrustedCertificates(folder)).map((c) => c.sha256), [root.sha256]);
+    assert.deepEqual(
+      (await listTrustedCertificates(folder)).map((c) => c.sha256),
+      [root.sha256],
+    );
     const trusted = await core.invoke('verify.document', { versionId, lang: 'en' });
     assert.ok(trusted.ok);
     assert.equal((trusted.value as VerificationResult).verdict, 'valid');
@@ -198,3 +215,134 @@ test('verify.document: a picked file or a stored version, answered in the settin
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('verify.report, verify.signedVersion and verify.trust.*: validated inputs, typed errors, trust used by verification and by import', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-verify-ops-'));
+  const core = createCoreService({ dataDir, log: () => undefined });
+  const call = async <T>(op: string, input: unknown): Promise<T> => {
+    const r = await core.invoke(op, input);
+    assert.ok(r.ok, `${op}: ${JSON.stringify(!r.ok && r.error)}`);
+    return r.value as T;
+  };
+  const failure = async (op: string, input: unknown): Promise<string> => {
+    const r = await core.invoke(op, input);
+    assert.equal(r.ok, false, `${op} should fail`);
+    return r.ok ? '' : r.error.code;
+  };
+  try {
+    const bytes = readFileSync(valid);
+    const picked = { dataBase64: bytes.toString('base64'), name: '合同.pdf' };
+
+    // The report: a PDF whose text carries the document's SHA-256, in the asked language.
+    const report = await call<{ name: string; dataBase64: string; documentSha256: string; verdict: string }>('verify.report', { ...picked, lang: 'zh-CN' });
+    assert.equal(report.documentSha256, sha256Of(valid));
+    assert.equal(report.verdict, 'indeterminate');
+    assert.equal(report.name, '合同-验证报告.pdf');
+    const reportFile = path.join(h.dir, 'ops-report.pdf');
+    writeFileSync(reportFile, Buffer.from(report.dataBase64, 'base64'));
+    await assertReport(reportFile, /电子签名验证技术报告/, sha256Of(valid));
+
+    // The signed version: the bytes up to the end of the signed revision.
+    const version = await call<{ dataBase64: string; index: number; bytes: number; revision: number; name: string }>('verify.signedVersion', {
+      ...picked,
+      index: 1,
+    });
+    assert.equal(version.index, 1);
+    assert.deepEqual(Buffer.from(version.dataBase64, 'base64'), bytes.subarray(0, version.bytes));
+    assert.equal(await failure('verify.signedVersion', { ...picked, index: 2 }), 'VERIFY_NO_SUCH_SIGNATURE');
+    assert.equal(await failure('verify.signedVersion', { ...picked, index: 0 }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.report', { dataBase64: '%%%', name: 'x.pdf' }), 'INVALID_INPUT');
+
+    // Trust: every input validated, nothing trusted until imported, then used by verify and import.
+    assert.deepEqual(await call('verify.trust.list', {}), { certificates: [] });
+    assert.equal(await failure('verify.trust.import', { name: 'x.pem' }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.trust.import', { name: '', dataBase64: 'AAAA' }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.trust.import', { name: 'big.pem', dataBase64: 'A'.repeat(1_500_000) }), 'INVALID_INPUT');
+    assert.equal(
+      await failure('verify.trust.import', { name: 'junk.der', dataBase64: Buffer.from('junk').toString('base64') }),
+      'VERIFY_TRUST_NOT_A_CERTIFICATE',
+    );
+    assert.equal(
+      await failure('verify.trust.import', {
+        name: 'key.pem',
+        dataBase64: Buffer.from('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n').toString('base64'),
+      }),
+      'VERIFY_TRUST_NOT_A_CERTIFICATE',
+    );
+    const leaf = (await h.pki.pkcs12()).leaf.certificate;
+    assert.equal(await failure('verify.trust.import', { name: 'leaf.cer', dataBase64: Buffer.from(leaf).toString('base64') }), 'VERIFY_TRUST_NOT_A_CA');
+    const bundle = Buffer.from(h.pki.root.pem + '\n' + toPemLeaf(leaf));
+    assert.equal(await failure('verify.trust.import', { name: 'mixed.pem', dataBase64: bundle.toString('base64') }), 'VERIFY_TRUST_NOT_A_CA', 'all or nothing');
+    assert.deepEqual(await call('verify.trust.list', {}), { certificates: [] });
+    assert.equal(await failure('verify.trust.remove', { sha256: 'ABC' }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.trust.remove', { sha256: '0'.repeat(64) }), 'VERIFY_TRUST_NOT_FOUND');
+
+    // DER works as well as PEM; importing twice changes nothing.
+    const der = await call<{ imported: Array<{ sha256: string; subject: string }>; certificates: unknown[] }>('verify.trust.import', {
+      name: 'root.cer',
+      dataBase64: Buffer.from(h.pki.root.certificate).toString('base64'),
+    });
+    assert.equal(der.imported[0].sha256, h.pki.root.info.sha256);
+    const pem = await call<{ certificates: unknown[] }>('verify.trust.import', {
+      name: 'root.pem',
+      dataBase64: Buffer.from(h.pki.root.pem).toString('base64'),
+    });
+    assert.equal(pem.certificates.length, 1);
+    assert.equal((await call<VerificationResult>('verify.document', { ...picked, lang: 'en' })).verdict, 'valid');
+    assert.equal((await call<{ verdict: string }>('verify.report', picked)).verdict, 'valid');
+
+    // Import's automatic verification uses the same trust.
+    const imported = await call<{ outcomes: Array<{ ok: boolean; contractId: string }> }>('library.import', {
+      files: [{ name: 'valid.pdf', dataBase64: picked.dataBase64 }],
+    });
+    const contract = await call<{ documents: Array<{ versions: Array<{ id: string; verdict: string | null }> }> }>('contracts.get', {
+      id: imported.outcomes[0].contractId,
+    });
+    const stored = contract.documents[0].versions[0];
+    assert.equal(stored.verdict, 'valid', 'the import verified with the trusted root');
+    assert.equal((await call<{ index: number }>('verify.signedVersion', { versionId: stored.id, index: 1 })).index, 1);
+    assert.equal((await call<{ verdict: string }>('verify.report', { versionId: stored.id })).verdict, 'valid');
+
+    const removed = await call<{ certificates: unknown[] }>('verify.trust.remove', { sha256: h.pki.root.info.sha256 });
+    assert.deepEqual(removed.certificates, []);
+    assert.equal((await call<VerificationResult>('verify.document', picked)).verdict, 'indeterminate');
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('inkstone trust list|import|remove and verify --library-trust: the library\'s trusted certificates from a terminal', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-trust-cli-'));
+  try {
+    const none = await cli(['verify', valid, '--library-trust', '--data-dir', dataDir, '--lang', 'en']);
+    assert.equal(none.code, 2, 'an empty library trusts nothing');
+    const leafFile = path.join(h.dir, 'leaf.cer');
+    writeFileSync(leafFile, (await h.pki.pkcs12()).leaf.certificate);
+    const refused = await cli(['trust', 'import', leafFile, '--data-dir', dataDir, '--lang', 'en']);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /VERIFY_TRUST_NOT_A_CA/);
+    const imported = await cli(['trust', 'import', h.pki.rootPemPath, '--data-dir', dataDir]);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.ok(imported.stdout.includes(h.pki.root.info.sha256));
+    const listed = await cli(['trust', 'list', '--json', '--data-dir', dataDir]);
+    assert.deepEqual(JSON.parse(listed.stdout).map((c: { sha256: string }) => c.sha256), [h.pki.root.info.sha256]);
+    const trusted = await cli(['verify', valid, '--library-trust', '--data-dir', dataDir, '--lang', 'en']);
+    assert.equal(trusted.code, 0, trusted.stdout);
+    assert.equal((await cli(['verify', valid, '--lang', 'en'])).code, 2, 'without --library-trust nothing is trusted');
+    const colons = h.pki.root.info.sha256.toUpperCase().match(/.{2}/g)!.join(':');
+    assert.equal((await cli(['trust', 'remove', colons, '--data-dir', dataDir])).code, 0);
+    assert.equal((await cli(['trust', 'remove', colons, '--data-dir', dataDir, '--lang', 'en'])).code, 3);
+    assert.equal((await cli(['trust', 'remove', 'xyz', '--data-dir', dataDir])).code, 64);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+function toPemLeaf(der: Uint8Array): string {
+  const body = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
+  return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`;
+}

@@ -10,12 +10,22 @@ import {
   type OperationOutput,
   type Operations,
   type RpcResult,
+  type VerifyTarget,
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
 import { Library, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
-import { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
+import {
+  importTrustedCertificates,
+  listTrustedCertificates,
+  readSignedVersion,
+  removeTrustedCertificate,
+  renderVerificationReport,
+  TRUSTED_CERTIFICATES_FOLDER,
+  trustStoreFromFolder,
+  verifyPdf,
+} from '../verify/index.js';
 
 /** Per-call context a transport passes in: progress events and cancellation. */
 export interface CallContext {
@@ -23,7 +33,10 @@ export interface CallContext {
   emit?: (event: CoreEvent) => void;
 }
 
-type Handler<N extends OperationName> = (input: z.output<Operations[N]['input']>, ctx: Required<Pick<CallContext, 'emit'>> & { jobId?: string; signal: AbortSignal }) => Promise<OperationOutput<N>> | OperationOutput<N>;
+type Handler<N extends OperationName> = (
+  input: z.output<Operations[N]['input']>,
+  ctx: Required<Pick<CallContext, 'emit'>> & { jobId?: string; signal: AbortSignal },
+) => Promise<OperationOutput<N>> | OperationOutput<N>;
 type Handlers = { [N in OperationName]: Handler<N> };
 
 const CONTRACT_MUTATIONS = new Set<OperationName>([
@@ -77,12 +90,25 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
 
-  /** The person's trust anchors (the library's trusted-certificates folder), offline unless asked. */
+  /** The certificates the person chose to trust (verify.trust.*), kept in the data folder. */
+  const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
+  /** The person's trust anchors, offline unless asked. */
   const verifyOptions = async (lang?: Language, online?: boolean) => ({
     lang: lang ?? settings.get().language,
     online: online ?? false,
-    trustStore: await trustStoreFromFolder(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)),
+    trustStore: await trustStoreFromFolder(trustFolder()),
   });
+  /** Verify a picked file, or a stored version in place (streamed) that must still be the bytes it was stored as. */
+  const verifyTarget = async (input: VerifyTarget, lang?: Language, online?: boolean) => {
+    const options = await verifyOptions(lang, online);
+    if ('dataBase64' in input) return verifyPdf(Buffer.from(input.dataBase64, 'base64'), { ...options, name: input.name });
+    const v = library.version(input.versionId);
+    const result = await verifyPdf(library.store.pathFor(v.sha256), { ...options, name: v.name });
+    if (result.document.sha256 !== v.sha256) throw new InkstoneError('IO_ERROR', { reason: `stored document ${v.sha256} was altered on disk` });
+    return result;
+  };
+  /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
+  const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
   const handlers: Handlers = {
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
@@ -122,19 +148,48 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const bytes = await library.store.read(v.sha256);
       return { name: v.name, sha256: v.sha256, dataBase64: bytes.toString('base64') };
     },
-    'verify.document': async (input) => {
-      const options = await verifyOptions(input.lang, input.online);
-      if ('dataBase64' in input) return verifyPdf(Buffer.from(input.dataBase64, 'base64'), { ...options, name: input.name });
-      // A stored version is verified in place (streamed), and must still be the bytes it was stored as.
-      const v = library.version(input.versionId);
-      const result = await verifyPdf(library.store.pathFor(v.sha256), { ...options, name: v.name });
-      if (result.document.sha256 !== v.sha256) throw new InkstoneError('IO_ERROR', { reason: `stored document ${v.sha256} was altered on disk` });
-      return result;
+    'verify.document': (input) => verifyTarget(input, input.lang, input.online),
+    'verify.report': async (input) => {
+      const result = await verifyTarget(input, input.lang, input.online);
+      const report = await renderVerificationReport(result);
+      const suffix = result.lang === 'zh-CN' ? '验证报告' : 'verification-report';
+      return {
+        name: derivedName(result.document.name, suffix),
+        dataBase64: Buffer.from(report).toString('base64'),
+        documentSha256: result.document.sha256,
+        verdict: result.verdict,
+      };
+    },
+    'verify.signedVersion': async (input) => {
+      let name: string;
+      let source: string | Buffer;
+      if ('dataBase64' in input) {
+        name = input.name;
+        source = Buffer.from(input.dataBase64, 'base64');
+      } else {
+        const v = library.version(input.versionId);
+        name = v.name;
+        source = library.store.pathFor(v.sha256);
+      }
+      const version = await readSignedVersion(source, input.index);
+      const suffix = settings.get().language === 'zh-CN' ? `签名${input.index}签署时版本` : `as-signed-${input.index}`;
+      const { data, ...facts } = version;
+      return { ...facts, name: derivedName(name, suffix), dataBase64: data.toString('base64') };
+    },
+    'verify.trust.list': async () => ({ certificates: await listTrustedCertificates(trustFolder()) }),
+    'verify.trust.import': async ({ name, dataBase64 }) => {
+      const imported = await importTrustedCertificates(trustFolder(), Buffer.from(dataBase64, 'base64'), name);
+      return { imported, certificates: await listTrustedCertificates(trustFolder()) };
+    },
+    'verify.trust.remove': async ({ sha256 }) => {
+      if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
+      return { certificates: await listTrustedCertificates(trustFolder()) };
     },
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
-    if (!isOperationName(operation)) return { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: String(operation).slice(0, 100) }).toJSON() };
+    if (!isOperationName(operation))
+      return { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: String(operation).slice(0, 100) }).toJSON() };
     const spec = operations[operation];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {

@@ -18,7 +18,10 @@ const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
 
 async function certificateFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((n) => CERTIFICATE_FILE.test(n)).sort().map((n) => path.join(dir, n));
+    return (await readdir(dir))
+      .filter((n) => CERTIFICATE_FILE.test(n))
+      .sort()
+      .map((n) => path.join(dir, n));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new InkstoneError('IO_ERROR', { reason: (err as Error).message, path: dir }, { cause: err });
@@ -35,24 +38,37 @@ export async function listTrustedCertificates(dir: string): Promise<CertificateS
   return (await trustStoreFromFolder(dir)).anchors.map(certificateSummary);
 }
 
+/** At most this many certificates per imported file, and this many bytes. */
+export const TRUST_IMPORT_LIMITS = { certificates: 50, bytes: 1024 * 1024 } as const;
+
 /**
  * Trust the certificates in `bytes` (PEM, any number, or one DER certificate). Only CA
  * certificates may be anchors: trusting a signer's own certificate would vouch for nothing else.
- * PKI_TRUST_FILE_INVALID when no certificate is readable or one is not a CA.
+ * Every certificate is checked before any is stored, so a file is imported whole or not at all.
+ * VERIFY_TRUST_NOT_A_CERTIFICATE when something is not a readable certificate, VERIFY_TRUST_NOT_A_CA
+ * when one is not a CA, VERIFY_TRUST_TOO_MANY past the limits.
  */
 export async function importTrustedCertificates(dir: string, bytes: Uint8Array, name = 'certificate'): Promise<CertificateSummary[]> {
+  if (bytes.length === 0) throw new InkstoneError('VERIFY_TRUST_NOT_A_CERTIFICATE', { name, reason: 'the file is empty' });
+  if (bytes.length > TRUST_IMPORT_LIMITS.bytes)
+    throw new InkstoneError('VERIFY_TRUST_NOT_A_CERTIFICATE', { name, reason: `the file is larger than ${TRUST_IMPORT_LIMITS.bytes / 1024} KiB` });
   const text = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const ders = text.includes('-----BEGIN ') ? pemBlocks(Buffer.from(bytes).toString('utf8'), 'CERTIFICATE') : [bytes];
-  if (!ders.length) throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path: name, reason: 'no CERTIFICATE block' });
+  if (!ders.length) throw new InkstoneError('VERIFY_TRUST_NOT_A_CERTIFICATE', { name, reason: 'no CERTIFICATE block' });
+  if (ders.length > TRUST_IMPORT_LIMITS.certificates)
+    throw new InkstoneError('VERIFY_TRUST_TOO_MANY', { name, count: ders.length, limit: TRUST_IMPORT_LIMITS.certificates });
   const certificates = ders.map((der) => {
     try {
       return parseCertificate(der);
     } catch (err) {
-      throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path: name, reason: err instanceof InkstoneError ? String(err.details.reason) : String(err) });
+      throw new InkstoneError('VERIFY_TRUST_NOT_A_CERTIFICATE', {
+        name,
+        reason: err instanceof InkstoneError ? String(err.details.reason ?? err.message) : String(err),
+      });
     }
   });
   const notCa = certificates.find((c) => !c.basicConstraints?.ca && c.version >= 3);
-  if (notCa) throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path: name, reason: `${notCa.subject.text} is not a certification authority` });
+  if (notCa) throw new InkstoneError('VERIFY_TRUST_NOT_A_CA', { name, subject: notCa.subject.commonName ?? notCa.subject.text });
   for (const c of certificates) await writeFileAtomic(path.join(dir, `${c.sha256}.pem`), toPem(c.der, 'CERTIFICATE'), { overwrite: true });
   return certificates.map(certificateSummary);
 }

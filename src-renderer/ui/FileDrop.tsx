@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
+import { Icon, type IconName } from './Icon.js';
 
 function carriesFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
 }
 
 /**
- * Files dragged anywhere onto the window while the Verify screen is open: returns whether a drag is
- * over the window (for the overlay) and hands dropped files to `onFiles`. The browser's own reaction
- * (opening the PDF in place of the app) is always prevented.
+ * Files dragged anywhere onto the window: returns whether a drag is over the window (for an
+ * overlay) and hands dropped files to `onFiles`. The browser's own reaction (opening the PDF in
+ * place of the app) is always prevented. Used by the library's import and the Verify screen.
  */
-export function useVerifyDrop(onFiles: (files: File[]) => void): boolean {
+export function useWindowFileDrop(onFiles: (files: File[]) => void): boolean {
   const [over, setOver] = useState(false);
   const depth = useRef(0);
   const latest = useRef(onFiles);
@@ -54,4 +55,17 @@ export function useVerifyDrop(onFiles: (files: File[]) => void): boolean {
     };
   }, []);
   return over;
+}
+
+/** The full-window overlay that says what dropping will do. */
+export function DropOverlay({ icon, title, hint }: { icon: IconName; title: string; hint: string }) {
+  return (
+    <div className="drop-overlay" aria-live="assertive">
+      <div className="drop-card">
+        <Icon name={icon} size={40} />
+        <strong>{title}</strong>
+        <span>{hint}</span>
+      </div>
+    </div>
+  );
 }
