@@ -24,7 +24,10 @@ export function SignatureCard({ sig, onViewSigned }: { sig: SignatureResult; onV
   const { t, fmt } = useI18n();
   const title = t(sig.kind === 'document-timestamp' ? 'verify.card.timestamp' : 'verify.card.signature', { index: sig.index });
   const indication = t(`verify.indication.${sig.indication}`);
-  const sub = sig.subIndication ? t(`verify.sub.${sig.subIndication}` as MessageKey) : null;
+  // The first concrete problem says why in the person's terms ("changed after signing in a way this
+  // signature does not allow"); the ETSI sub-indication alone can be misleading (FORMAT_FAILURE).
+  const firstProblem = sig.indication !== 'TOTAL_PASSED' ? sig.problems[0]?.text : undefined;
+  const sub = firstProblem ?? (sig.subIndication ? t(`verify.sub.${sig.subIndication}` as MessageKey) : null);
   const signerName = sig.signer ? (sig.signer.commonName ?? sig.signer.organisation ?? sig.signer.subject) : null;
 
   return (
