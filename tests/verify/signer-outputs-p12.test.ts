@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { PdfDocument, addDss, findSignatures } from '../../src-main/core/pdf/index.js';
+import { parseSignedData, parseTimestampToken } from '../../src-main/core/pki/index.js';
 import { extendDocument } from '../../src-main/core/signing/index.js';
 import type { Signer } from '../../src-main/core/tokens/index.js';
 import { verifyPdf } from '../../src-main/core/verify/index.js';
 import { simplePdf } from '../fixtures/pdfs.js';
+import { appendUpdate } from './support/tampering.js';
 import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
 import { assertValid as assertValidIn, signWith as signWithHarness } from './own-signatures.js';
 
@@ -58,4 +61,23 @@ test('offline, a B-B signature cannot be confirmed: its revocation status is not
   assert.equal(result.signatures[0].revocation.status, 'not-checked');
   const untrusted = await verifyPdf(file, { online: true });
   assert.equal(untrusted.signatures[0].subIndication, 'NO_CERTIFICATE_CHAIN_FOUND', 'nothing is trusted unless the user says so');
+});
+
+test('a DSS with the certificates but no revocation data is not B-LT: the level stays B-T', async () => {
+  const bt = await signWith(() => h.pkcs12Signer(), await simplePdf(), 'certs-only-bt', { level: 'B-T' });
+  // Every certificate of the signer's and the TSA's paths, exactly as the signature carries them.
+  const doc = PdfDocument.openFile(bt);
+  const cms = parseSignedData(findSignatures(doc)[0].contents!);
+  doc.close();
+  const certs = [...cms.certificates, ...cms.signatureTimestamps.flatMap((t) => parseTimestampToken(t).cms.certificates)].map((c) => c.der);
+  const certsOnly = h.out('certs-only-dss');
+  await appendUpdate(bt, certsOnly, (update) => addDss(update, { certs }));
+  const result = await verifyPdf(certsOnly, { trustStore: h.pki.trustStore() });
+  assert.equal(result.signatures[0].level, 'B-T');
+  assert.equal(result.signatures[0].revocation.status, 'not-checked', 'offline, nothing in the document answers for the certificates');
+
+  const lt = h.out('certs-only-extended');
+  await extendDocument({ input: bt, output: lt, level: 'B-LT', timestampUrls: [h.pki.tsa.url] });
+  const extended = await verifyPdf(lt, { trustStore: h.pki.trustStore() });
+  assert.equal(extended.signatures[0].level, 'B-LT', 'with the OCSP responses in the DSS it is');
 });

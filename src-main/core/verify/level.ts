@@ -9,7 +9,8 @@ import type { SignatureKind } from './integrity.js';
  * signing-certificate attribute, no CMS signing-time and no encapsulated content. B-T: plus a
  * signature timestamp, or a document timestamp in a later revision. B-LT: plus a DSS added after
  * the signature that holds the certificates of the signer's path and of its signature timestamps'
- * authorities (roots aside). B-LTA: plus a document timestamp after that DSS.
+ * authorities (roots aside) and, where the paths were validated, the OCSP responses or CRLs that
+ * answered for them (ETSI EN 319 142-1 §5.4). B-LTA: plus a document timestamp after that DSS.
  */
 
 export interface LevelInput {
@@ -24,6 +25,11 @@ export interface LevelInput {
   readonly dssRevisions: readonly number[];
   /** The DSS holds every non-root certificate of the signer's and its timestamps' paths. */
   readonly dssCoversPaths: boolean;
+  /**
+   * Every revocation answer the validation used for those paths came from the DSS (true when
+   * revocation was not looked up, which happens only for untrusted paths).
+   */
+  readonly dssCoversRevocation: boolean;
 }
 
 export function padesLevel(input: LevelInput): PadesLevel {
@@ -37,6 +43,6 @@ export function padesLevel(input: LevelInput): PadesLevel {
   const laterTimestamps = after(input.documentTimestampRevisions, input.signedRevision);
   if (!input.hasSignatureTimestamp && !laterTimestamps.length) return 'B-B';
   const dss = after(input.dssRevisions, input.signedRevision);
-  if (!dss.length || !input.dssCoversPaths) return 'B-T';
+  if (!dss.length || !input.dssCoversPaths || !input.dssCoversRevocation) return 'B-T';
   return laterTimestamps.some((t) => t > Math.min(...dss)) ? 'B-LTA' : 'B-LT';
 }

@@ -267,6 +267,10 @@ async function assessSignature(index: number, a: Assessed, s: SignatureContext):
     dssCoversPaths: [...(signerTrust?.path.path ?? []), ...timestamps.filter((t) => t.kind === 'signature-timestamp').flatMap((t) => t.path.path)]
       .filter((c) => !c.selfIssued)
       .every((c) => ctx.dssCertificates.some((d) => d.sha256 === c.sha256)),
+    // Revocation is only looked up along trusted paths; where it was, each answer must come from the DSS.
+    dssCoversRevocation: [...(signerTrust?.revocation ?? []), ...timestamps.filter((t) => t.kind === 'signature-timestamp').flatMap((t) => t.revocation)].every(
+      (r) => r.status === 'not-needed' || r.source === 'dss',
+    ),
   });
 
   const integrityWord = integrity.intact ? 'intact' : 'broken';
