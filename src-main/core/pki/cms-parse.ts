@@ -3,7 +3,7 @@ import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { parseCertificate, type CertificateInfo } from './certificate.js';
 import { commitmentTypeOfOid, readSigningCertificate, type EssCertId } from './cms-attributes.js';
-import { decodeAsn1, integerHex, rawDer, toHex } from './der.js';
+import { type DerSpan, decodeAsn1, derChildren, derElement, derSpan, integerHex, rawDer, toHex } from './der.js';
 import { type HashAlgorithm, digest, hashAlgorithmOfOid } from './digest.js';
 import { decodeName, sameName, type NameInfo } from './names.js';
 import { type CommitmentType, OID } from './oids.js';
@@ -75,8 +75,27 @@ function malformed(reason: string): never {
   throw new InkstoneError('PKI_CMS_MALFORMED', { reason });
 }
 
-/** Decode DER into pkijs SignedData; PKI_CMS_MALFORMED when it is not one. */
-export function decodeSignedData(der: Uint8Array): { contentInfo: Uint8Array; signedData: pkijs.SignedData; signedDataAsn1: asn1js.Sequence } {
+/** A decoded SignedData: the pkijs object, its ASN.1, and the embedded certificates' own bytes. */
+interface DecodedSignedData {
+  readonly contentInfo: Uint8Array;
+  readonly signedData: pkijs.SignedData;
+  /** The SignedData's ASN.1; in the lean decode only its [1] revocation field. */
+  readonly signedDataAsn1: asn1js.Sequence;
+  readonly certificates: readonly Uint8Array[];
+}
+
+/**
+ * Decode DER into pkijs SignedData; PKI_CMS_MALFORMED when it is not one. With
+ * `certificates: false` the certificate set is located but not decoded: asn1js and pkijs spend
+ * milliseconds per certificate, while parseCertificate reads the raw bytes once per fingerprint
+ * (the same chain recurs in every signature of a document). The pkijs object then holds only the
+ * encapsulated content info and the signer infos.
+ */
+export function decodeSignedData(der: Uint8Array, options: { certificates?: boolean } = {}): DecodedSignedData {
+  if (options.certificates === false) {
+    const lean = decodeWithoutCertificates(der);
+    if (lean) return lean;
+  }
   const asn1 = decodeAsn1(der);
   if (!asn1.ok) malformed(asn1.reason);
   let signedData: pkijs.SignedData;
@@ -91,7 +110,52 @@ export function decodeSignedData(der: Uint8Array): { contentInfo: Uint8Array; si
     malformed(err instanceof Error ? err.message : String(err));
   }
   if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
-  return { contentInfo: new Uint8Array(asn1.value.valueBeforeDecodeView), signedData, signedDataAsn1 };
+  const certificates = taggedSetField(signedDataAsn1, 0).filter((c) => c instanceof asn1js.Sequence).map(rawDer);
+  return { contentInfo: new Uint8Array(asn1.value.valueBeforeDecodeView), signedData, signedDataAsn1, certificates };
+}
+
+const CERTIFICATES_FIELD = 0xa0;
+
+/** The lean decode, or undefined when the layout is not plain DER (the full decode then judges it). */
+function decodeWithoutCertificates(der: Uint8Array): DecodedSignedData | undefined {
+  const contentInfo = derSpan(der, 0);
+  if (!contentInfo || contentInfo.tag !== 0x30 || der.subarray(contentInfo.end).some((b) => b !== 0)) return undefined;
+  const [type, explicit, ...extra] = derChildren(der, contentInfo) ?? [];
+  if (!type || type.tag !== 0x06 || !explicit || explicit.tag !== 0xa0 || extra.length) return undefined;
+  const [body, ...more] = derChildren(der, explicit) ?? [];
+  if (!body || body.tag !== 0x30 || more.length) return undefined;
+  const fields = derChildren(der, body);
+  const certificateField = fields?.find((f) => f.tag === CERTIFICATES_FIELD);
+  const certificateSpans = certificateField ? derChildren(der, certificateField) : [];
+  if (!fields || !certificateSpans) return undefined;
+  const bytes = (span: DerSpan) => der.subarray(span.start, span.end);
+  // SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo, [0] certificates, [1] crls, signerInfos SET }
+  const encapSpan = fields[2];
+  const signerInfosSpan = fields.at(-1);
+  const crlField = fields.find((f) => f.tag === 0xa1);
+  const signerSpans = signerInfosSpan?.tag === 0x31 ? derChildren(der, signerInfosSpan) : undefined;
+  if (fields.length < 4 || fields[0].tag !== 0x02 || fields[1].tag !== 0x31 || encapSpan.tag !== 0x30 || !signerSpans) return undefined;
+  const oid = decodeAsn1(bytes(type));
+  if (!oid.ok || !(oid.value instanceof asn1js.ObjectIdentifier)) return undefined;
+  if (oid.value.valueBlock.toString() !== OID.signedData) malformed(`content type ${oid.value.valueBlock.toString()} is not SignedData`);
+  // Decoding the parts one by one spares pkijs' SignedData schema, which it rebuilds for every parse.
+  const parts = [encapSpan, ...signerSpans].map((span) => decodeAsn1(bytes(span)));
+  const revocation = decodeAsn1(derElement(0x30, crlField ? [bytes(crlField)] : []));
+  if (parts.some((p) => !p.ok) || !revocation.ok || !(revocation.value instanceof asn1js.Sequence)) return undefined;
+  const [encap, ...signers] = parts.map((p) => (p.ok ? p.value : undefined));
+  let signedData: pkijs.SignedData;
+  try {
+    signedData = new pkijs.SignedData({
+      encapContentInfo: new pkijs.EncapsulatedContentInfo({ schema: encap }),
+      signerInfos: signers.map((schema) => new pkijs.SignerInfo({ schema })),
+    });
+  } catch (err) {
+    return malformed(err instanceof Error ? err.message : String(err));
+  }
+  if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
+  // Only SEQUENCEs are certificates; the tagged choices are attribute or other-format certificates.
+  const certificates = certificateSpans.filter((c) => c.tag === 0x30).map((c) => new Uint8Array(bytes(c)));
+  return { contentInfo: new Uint8Array(bytes(contentInfo)), signedData, signedDataAsn1: revocation.value, certificates };
 }
 
 function attributes(set: pkijs.SignedAndUnsignedAttributes | undefined): CmsAttribute[] {
@@ -192,13 +256,11 @@ function readRevocationValues(signedDataAsn1: asn1js.Sequence, signerInfo: pkijs
   return { crls, ocspResponses };
 }
 
-function readCertificates(signedDataAsn1: asn1js.Sequence): CertificateInfo[] {
+function readCertificates(ders: readonly Uint8Array[]): CertificateInfo[] {
   const out: CertificateInfo[] = [];
-  // Plain certificates are SEQUENCEs; the tagged choices are attribute or other-format certificates.
-  for (const item of taggedSetField(signedDataAsn1, 0)) {
-    if (!(item instanceof asn1js.Sequence)) continue;
+  for (const der of ders) {
     try {
-      out.push(parseCertificate(rawDer(item)));
+      out.push(parseCertificate(der));
     } catch {
       // An unreadable extra certificate does not make the signature unreadable; path building
       // will simply not find it.
@@ -212,14 +274,14 @@ function readCertificates(signedDataAsn1: asn1js.Sequence): CertificateInfo[] {
  * accepted). Throws PKI_CMS_MALFORMED for anything else.
  */
 export function parseSignedData(der: Uint8Array): ParsedSignedData {
-  const { contentInfo, signedData, signedDataAsn1 } = decodeSignedData(der);
+  const { contentInfo, signedData, signedDataAsn1, certificates: certificateDers } = decodeSignedData(der, { certificates: false });
   try {
     const signerInfo = signedData.signerInfos[0];
     const digestOid = signerInfo.digestAlgorithm.algorithmId;
     const digestName = hashAlgorithmOfOid(digestOid);
     const sigAlg = decodeSignatureAlgorithm(signerInfo.signatureAlgorithm, digestName);
     const signerIdentifier = readSignerIdentifier(signerInfo);
-    const certificates = readCertificates(signedDataAsn1);
+    const certificates = readCertificates(certificateDers);
     const unsignedAttributes = attributes(signerInfo.unsignedAttrs);
     const eContent = signedData.encapContentInfo.eContent;
     return {

@@ -91,6 +91,47 @@ export function derElement(tag: number, contents: readonly Uint8Array[]): Uint8A
   return out;
 }
 
+/** One element located in a byte array: its identifier octet and where it and its value lie. */
+export interface DerSpan {
+  readonly tag: number;
+  readonly start: number;
+  readonly valueStart: number;
+  readonly end: number;
+}
+
+/**
+ * Locate the element at `at` without decoding it: definite lengths and single-octet tags only
+ * (what DER structures of CMS use); undefined for anything else, so callers fall back to a full
+ * decode. Lets readers take embedded certificates as raw bytes.
+ */
+export function derSpan(bytes: Uint8Array, at: number, limit = bytes.length): DerSpan | undefined {
+  if (at + 2 > limit) return undefined;
+  const tag = bytes[at];
+  if ((tag & 0x1f) === 0x1f) return undefined;
+  let length = bytes[at + 1];
+  let valueStart = at + 2;
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count === 0 || count > 4 || valueStart + count > limit) return undefined;
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[valueStart++];
+  }
+  const end = valueStart + length;
+  return end <= limit ? { tag, start: at, valueStart, end } : undefined;
+}
+
+/** The elements inside a constructed element, or undefined when they do not tile its value exactly. */
+export function derChildren(bytes: Uint8Array, parent: DerSpan): DerSpan[] | undefined {
+  const out: DerSpan[] = [];
+  for (let at = parent.valueStart; at < parent.end; ) {
+    const child = derSpan(bytes, at, parent.end);
+    if (!child) return undefined;
+    out.push(child);
+    at = child.end;
+  }
+  return out;
+}
+
 /** The value bytes of a DER INTEGER as unsigned big-endian hex, without sign padding (how serials are shown). */
 export function integerHex(value: asn1js.Integer): string {
   const hex = toHex(value.valueBlock.valueHexView);
