@@ -15,6 +15,8 @@ import { writeScannedContract } from './large-pdf.js';
 import { median, ms, writeResultsSection } from './results.js';
 
 const ROUNDS = 3;
+/** Warm-up verifications for the "app in use" rows: enough for V8 to optimise the hot paths. */
+const WARM_UPS = 20;
 const dir = mkdtempSync(path.join(tmpdir(), 'inkstone-bench-verify-'));
 const CHILD = await bundleChild('verify-child');
 
@@ -28,9 +30,9 @@ function sha256sum(file: string): { ms: number; maxRssMb: number } {
   return { ms: median(runs.map((r) => r.ms)), maxRssMb: Math.round(Math.max(...runs.map((r) => r.kb)) / 1024) };
 }
 
-function verifyRounds(file: string, rootPem: string, warmUp: string): { ms: number; maxRssMb: number; verdict: string; signatures: number } {
+function verifyRounds(file: string, rootPem: string, warmUp: string, warmUps: number): { ms: number; maxRssMb: number; verdict: string; signatures: number } {
   const runs = Array.from({ length: ROUNDS }, () => {
-    const r = spawnSync(process.execPath, [CHILD, file, rootPem, warmUp], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = spawnSync(process.execPath, [CHILD, file, rootPem, warmUp, String(warmUps)], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) throw new Error(`verify child failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssMb: number; verdict: string; signatures: number };
   });
@@ -69,10 +71,12 @@ for (const c of cases) {
   const signed = await signTimes(unsigned, c.signatures, p12, `${c.mb}mb`);
   rmSync(unsigned);
   const hash = sha256sum(signed);
-  const ours = verifyRounds(signed, pki.rootPemPath, warmUp);
-  if (ours.signatures !== c.signatures) throw new Error(`${c.label}: ${ours.signatures} signatures found`);
-  rows.push(`| ${c.label} | ${ms(ours.ms)} | ${ours.maxRssMb} MB | ${ms(hash.ms)} | ${hash.maxRssMb} MB | ${(ours.ms / hash.ms).toFixed(2)}× | ${ours.verdict} |`);
-  verdicts.push(`${c.label}: ${(ours.ms / hash.ms).toFixed(2)}× sha256sum (target ≤ 1.5×), peak RSS ${ours.maxRssMb} MB`);
+  for (const [when, warmUps] of [['first verification', 1], ['app in use', WARM_UPS]] as const) {
+    const ours = verifyRounds(signed, pki.rootPemPath, warmUp, warmUps);
+    if (ours.signatures !== c.signatures) throw new Error(`${c.label}: ${ours.signatures} signatures found`);
+    rows.push(`| ${c.label}, ${when} | ${ms(ours.ms)} | ${ours.maxRssMb} MB | ${ms(hash.ms)} | ${hash.maxRssMb} MB | ${(ours.ms / hash.ms).toFixed(2)}× | ${ours.verdict} |`);
+    verdicts.push(`${c.label}, ${when}: ${(ours.ms / hash.ms).toFixed(2)}× sha256sum (target ≤ 1.5×), peak RSS ${ours.maxRssMb} MB`);
+  }
   rmSync(signed);
 }
 
@@ -80,7 +84,7 @@ writeResultsSection(
   'verify',
   `## Verification — large files
 
-Each verification runs in its own Node process (the verifier bundled by esbuild, as shipped) that has verified a one-page PDF with two signatures first, as the running app has; time is the \`verifyPdf\` call, median of ${ROUNDS}, with the test root trusted and online checking off (full analysis: integrity, every revision's changes, chain, revocation from the document). Peak RSS is the process's maxRSS, Node and modules included. Baseline: \`sha256sum\` of the same file, same run (GNU time for its RSS). The files are scanned-contract PDFs (one uncompressed image per page) signed B-B with a PKCS#12 key, each signature an incremental update. Load average at the start: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores shared with other work.
+Each verification runs in its own Node process (the verifier bundled by esbuild, as shipped) that has verified a one-page PDF with two signatures first: once ("first verification": the app's first verification after it starts, with V8 still compiling the CMS and ASN.1 code) or ${WARM_UPS} times ("app in use": the same process later, hot paths optimised); time is the \`verifyPdf\` call, median of ${ROUNDS}, with the test root trusted and online checking off (full analysis: integrity, every revision's changes, chain, revocation from the document). Peak RSS is the process's maxRSS, Node and modules included. Baseline: \`sha256sum\` of the same file, same run (GNU time for its RSS). The files are scanned-contract PDFs (one uncompressed image per page) signed B-B with a PKCS#12 key, each signature an incremental update. Load average at the start: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores shared with other work.
 
 | file | Inkstone verify | peak RSS | sha256sum | its RSS | ratio | verdict |
 |---|---|---|---|---|---|---|
