@@ -13,7 +13,7 @@
  */
 
 // Bytes and encodings.
-export { toPem, pemBlocks } from './der.js';
+export { type DerSpan, derChildren, derElement, derSpan, toPem, pemBlocks } from './der.js';
 export { type HashAlgorithm, type SigningHashAlgorithm, digest, sha256Hex } from './digest.js';
 export { OID, COMMITMENT_TYPES, type CommitmentType } from './oids.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { parseSignedData, type HashAlgorithm, type ParsedSignedData } from '../pki/index.js';
+import { derChildren, derElement, derSpan, parseSignedData, type HashAlgorithm, type ParsedSignedData } from '../pki/index.js';
 import { scanDer } from './der-strictness.js';
 
 /**
@@ -93,20 +93,20 @@ export function decodeHostile<T>(decode: () => T): { ok: true; value: T } | { ok
 
 /** The DER form of a SET OF as received: its elements sorted by their encodings (X.690 §11.6). */
 function sortedSet(set: Uint8Array): Uint8Array | null {
-  const attempt = decodeHostile(() => asn1js.fromBER(set.slice().buffer));
-  if (!attempt.ok) return null;
-  const decoded = attempt.value;
-  if (decoded.offset === -1 || !(decoded.result instanceof asn1js.Set)) return null;
-  const elements = decoded.result.valueBlock.value.map((e) => Buffer.from(e.valueBeforeDecodeView));
-  const body = Buffer.concat(elements.sort(Buffer.compare));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x31]), derLength(body.length), body]));
-}
-
-function derLength(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n]);
-  const bytes: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
+  // DER attributes (the usual case) are split without decoding; anything else goes through asn1js.
+  const span = derSpan(set, 0);
+  const children = span && span.tag === 0x31 && span.end === set.length ? derChildren(set, span) : undefined;
+  let elements: Buffer[];
+  if (children) {
+    elements = children.map((c) => Buffer.from(set.subarray(c.start, c.end)));
+  } else {
+    const attempt = decodeHostile(() => asn1js.fromBER(set.slice().buffer));
+    if (!attempt.ok) return null;
+    const decoded = attempt.value;
+    if (decoded.offset === -1 || !(decoded.result instanceof asn1js.Set)) return null;
+    elements = decoded.result.valueBlock.value.map((e) => Buffer.from(e.valueBeforeDecodeView));
+  }
+  return derElement(0x31, elements.sort(Buffer.compare));
 }
 
 /** r‖s (equal halves) as a DER ECDSA-Sig-Value, or null when it is not that shape. */
