@@ -7,6 +7,7 @@ import {
   rangeHash,
   RECEIPT_FORMAT,
   RECEIPT_VERSION,
+  type EvidenceAck,
   type EvidenceReceipt,
 } from '../src-main/core/evidence/index.js';
 import { InkstoneError } from '../src-shared/errors/index.js';
@@ -21,14 +22,17 @@ import { checkpointFromRow, type CheckpointRow, type IssuedCheckpoint } from './
  */
 
 const POLL_MS = 100;
+const EMPTY = Buffer.alloc(32);
 
 export class ReceiptDesk {
   readonly #ctx: ServiceContext;
   #latest: IssuedCheckpoint | null = null;
   #latestReadAt = 0;
+  #latestRead: Promise<void> | null = null;
   readonly #waiters = new Set<{ index: number; deadline: number; resolve: (cp: IssuedCheckpoint | null) => void }>();
   #pollTimer: NodeJS.Timeout | null = null;
-  #edge: { size: number; hashes: Map<number, string> } = { size: -1, hashes: new Map() };
+  #ranges: { size: number; hashes: Map<string, string> } = { size: -1, hashes: new Map() };
+  readonly #encoded = new WeakMap<IssuedCheckpoint, EvidenceReceipt['timestamp']>();
 
   constructor(ctx: ServiceContext) {
     this.#ctx = ctx;
@@ -42,11 +46,24 @@ export class ReceiptDesk {
   /** The newest checkpoint (another instance may have issued it, so the cache is short-lived). */
   async latestCheckpoint(): Promise<IssuedCheckpoint | null> {
     if (Date.now() - this.#latestReadAt > POLL_MS) {
-      const row = await this.#ctx.db.get<CheckpointRow>('SELECT * FROM checkpoints ORDER BY tree_size DESC LIMIT 1');
-      if (row && (!this.#latest || row.tree_size > this.#latest.size)) this.#latest = checkpointFromRow(row);
-      this.#latestReadAt = Date.now();
+      // One read however many requests find the cache stale at once: on PostgreSQL a read per
+      // request would queue hundreds on the pool, ahead of the sequencer's and integrator's work.
+      this.#latestRead ??= this.#readLatest().finally(() => {
+        this.#latestRead = null;
+      });
+      await this.#latestRead;
     }
     return this.#latest;
+  }
+
+  async #readLatest(): Promise<void> {
+    const size = await this.#ctx.db.get<{ tree_size: number }>('SELECT tree_size FROM checkpoints ORDER BY tree_size DESC LIMIT 1');
+    // The whole row (token, chain) only when it is news.
+    if (size && (!this.#latest || size.tree_size > this.#latest.size)) {
+      const row = await this.#ctx.db.get<CheckpointRow>('SELECT * FROM checkpoints WHERE tree_size = ?', [size.tree_size]);
+      if (row && (!this.#latest || row.tree_size > this.#latest.size)) this.#latest = checkpointFromRow(row);
+    }
+    this.#latestReadAt = Date.now();
   }
 
   async checkpointAt(size: number): Promise<IssuedCheckpoint | null> {
@@ -102,34 +119,69 @@ export class ReceiptDesk {
   /** RFC 9162 inclusion proof of leaf `index` in the tree of `size` (hex hashes, leaf first). */
   async inclusionProof(index: number, size: number): Promise<string[]> {
     const ranges = inclusionRanges(index, size);
-    // Ranges that end at the tree's right edge are shared by every proof against this size (and
-    // are the only ones that need folding): remember them until the size changes.
-    if (this.#edge.size !== size) this.#edge = { size, hashes: new Map() };
-    const edge = this.#edge.hashes;
-    const todo = ranges.filter(([a, b]) => b !== size || !edge.has(a));
-    const read = await this.#ctx.tiles.reader(nodesForRanges(todo));
-    return ranges.map(([a, b]) => {
-      if (b === size) {
-        let hash = edge.get(a);
-        if (!hash) edge.set(a, (hash = Buffer.from(rangeHash(a, b, read)).toString('hex')));
-        return hash;
-      }
-      return Buffer.from(rangeHash(a, b, read)).toString('hex');
-    });
+    // The receipts of one checkpoint share most of their paths (every range above the entries that
+    // checkpoint added, and every range ending at the tree's right edge): remember each range hash
+    // computed against this size until the size changes.
+    if (this.#ranges.size !== size || this.#ranges.hashes.size > 500_000) this.#ranges = { size, hashes: new Map() };
+    const known = this.#ranges.hashes;
+    const key = (a: number, b: number) => `${a}:${b}`;
+    const out: Array<string | undefined> = ranges.map(([a, b]) => known.get(key(a, b)) ?? this.#fromCachedTiles(a, b));
+    const todo = ranges.filter((_, i) => out[i] === undefined);
+    if (todo.length) {
+      const read = await this.#ctx.tiles.reader(nodesForRanges(todo));
+      ranges.forEach(([a, b], i) => {
+        out[i] ??= Buffer.from(rangeHash(a, b, read)).toString('hex');
+      });
+    }
+    ranges.forEach(([a, b], i) => known.set(key(a, b), out[i]!));
+    return out as string[];
   }
 
-  async #build(index: number, statement: Buffer, leafHash: Buffer, cp: IssuedCheckpoint, document: EvidenceReceipt['document']): Promise<EvidenceReceipt> {
+  /** A range's hash from tiles already in memory, synchronously; undefined when one must be read. */
+  #fromCachedTiles(a: number, b: number): string | undefined {
+    let missing = false;
+    const hash = rangeHash(a, b, (level, index) => {
+      const h = this.#ctx.tiles.peek(level, index);
+      if (h) return h;
+      missing = true;
+      return EMPTY;
+    });
+    return missing ? undefined : Buffer.from(hash).toString('hex');
+  }
+
+  /** The timestamp as receipts carry it, encoded once per checkpoint (every receipt of a burst shares it). */
+  #timestampOf(cp: IssuedCheckpoint): EvidenceReceipt['timestamp'] {
+    let ts = this.#encoded.get(cp);
+    if (!ts) {
+      ts = { token: cp.timestampToken.toString('base64'), certificates: cp.timestampChain.map((c) => c.toString('base64')) };
+      this.#encoded.set(cp, ts);
+    }
+    return ts;
+  }
+
+  async #build(index: number, statement: string, leafHash: string, cp: IssuedCheckpoint, document: EvidenceReceipt['document']): Promise<EvidenceReceipt> {
     return {
       format: RECEIPT_FORMAT,
       version: RECEIPT_VERSION,
       evidenceNumber: formatEvidenceNumber(this.#ctx.identity.logId, index),
       log: { origin: this.#ctx.identity.origin, verifierKey: this.#ctx.identity.verifierKey },
-      entry: { index, statement: statement.toString('utf8'), leafHash: leafHash.toString('hex') },
+      entry: { index, statement, leafHash },
       document,
       inclusionProof: { treeSize: cp.size, hashes: await this.inclusionProof(index, cp.size) },
       checkpoint: cp.note,
-      timestamp: { token: cp.timestampToken.toString('base64'), certificates: cp.timestampChain.map((c) => c.toString('base64')) },
+      timestamp: this.#timestampOf(cp),
     };
+  }
+
+  /**
+   * The receipt of an entry this service has just acknowledged: the acknowledgement already holds
+   * the statement, leaf and opening, so only the checkpoint is awaited (no read of the entry).
+   */
+  async receiptOfAck(ack: EvidenceAck, waitMs: number): Promise<EvidenceReceipt> {
+    const cp = await this.#covering(ack.index, waitMs);
+    if (!cp) throw new InkstoneError('EVIDENCE_RECEIPT_PENDING', { evidenceNumber: ack.evidenceNumber });
+    const document = ack.salt && ack.documentHash ? ({ hashAlgorithm: 'SHA-256', hash: ack.documentHash, salt: ack.salt } as const) : null;
+    return this.#build(ack.index, ack.statement, ack.leafHash, cp, document);
   }
 
   #indexOf(evidenceNumber: string): number {
@@ -149,7 +201,7 @@ export class ReceiptDesk {
     const cp = await this.#covering(index, waitMs);
     if (!cp) throw new InkstoneError('EVIDENCE_RECEIPT_PENDING', { evidenceNumber: formatEvidenceNumber(this.#ctx.identity.logId, index) });
     const document = row.salt && row.document_hash ? ({ hashAlgorithm: 'SHA-256', hash: row.document_hash, salt: row.salt } as const) : null;
-    return this.#build(index, Buffer.from(row.statement), Buffer.from(row.leaf_hash), cp, document);
+    return this.#build(index, Buffer.from(row.statement).toString('utf8'), Buffer.from(row.leaf_hash).toString('hex'), cp, document);
   }
 
   /** Anyone's lookup by evidence number: the public log entry with its proof, no opening. */
@@ -159,7 +211,7 @@ export class ReceiptDesk {
     if (!cp || cp.size <= index) throw new InkstoneError('NOT_FOUND', { what: `evidence ${evidenceNumber}` });
     const row = await this.#ctx.db.get<{ statement: Buffer; leaf_hash: Buffer }>('SELECT statement, leaf_hash FROM entries WHERE idx = ?', [index]);
     if (!row) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `integrated entry ${index} is missing` });
-    return this.#build(index, Buffer.from(row.statement), Buffer.from(row.leaf_hash), cp, null);
+    return this.#build(index, Buffer.from(row.statement).toString('utf8'), Buffer.from(row.leaf_hash).toString('hex'), cp, null);
   }
 
   /** RFC 9162 consistency proof between two tree sizes the log has reached. */

@@ -106,7 +106,7 @@ export async function openEvidenceService(options: ServiceOptions): Promise<Evid
     const timestamper = createCheckpointTimestamper({ external: options.externalTsas ?? [], builtin, onFailure: options.onBackgroundError });
     const tiles = new TileReader(db);
     const sequencer = new Sequencer(db);
-    const integrator = new Integrator(db, identity, timestamper, tiles);
+    const integrator = new Integrator(db, identity, timestamper, tiles, { recentLeaves: sequencer });
     integrator.on('error', (err) => options.onBackgroundError?.(err));
     const ctx: ServiceContext = {
       db,

@@ -167,6 +167,20 @@ CREATE TABLE access_log (
 CREATE INDEX access_log_tenant ON access_log (tenant_id, at);
 `,
   },
+  {
+    version: 2,
+    // The integrated size gets a row of its own: in log_state it shared a row lock with the
+    // sequencer's counter, so every integration (tiles, checkpoint) held up every append on
+    // PostgreSQL until it committed. log_state.tree_size is no longer read or written.
+    name: 'log tree size apart from the sequencer counter',
+    sql: `
+CREATE TABLE log_tree (
+  id {int} PRIMARY KEY CHECK (id = 1),
+  tree_size {int} NOT NULL
+){strict};
+INSERT INTO log_tree (id, tree_size) SELECT 1, tree_size FROM log_state WHERE id = 1;
+`,
+  },
 ];
 
 function render(sql: string, dialect: SqlDatabase['dialect']): string {

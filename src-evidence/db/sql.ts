@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { mkdirSync, promises as fs } from 'node:fs';
+import { fstatSync, mkdirSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -68,8 +68,9 @@ export function openSqlite(file: string): SqlDatabase {
     const prepare = (sql: string) => {
       let stmt = cache.get(sql);
       if (!stmt) {
-        // Bulk statements vary with batch size: keep the cache bounded.
-        if (cache.size >= 500) cache.clear();
+        // Bulk statements vary with batch size (up to 400 shapes per table): keep the cache bounded,
+        // dropping the oldest rather than everything, so the common shapes stay prepared.
+        if (cache.size >= 4000) cache.delete(cache.keys().next().value!);
         stmt = conn.prepare(sql);
         cache.set(sql, stmt);
       }
@@ -180,7 +181,9 @@ function walSyncer(walFile: string): { durable(): Promise<void>; close(): Promis
     const upTo = committed;
     handle ??= await fs.open(walFile, 'r+');
     // SQLite recreates the WAL only when the last connection closes, but never trust a deleted inode.
-    if ((await handle.stat()).nlink === 0) {
+    // (fstat of an open descriptor never touches the disk: done synchronously, it costs microseconds
+    // where the promise form cost the event loop far more per commit.)
+    if (fstatSync(handle.fd).nlink === 0) {
       await handle.close();
       handle = await fs.open(walFile, 'r+');
     }
@@ -209,24 +212,43 @@ function walSyncer(walFile: string): { durable(): Promise<void>; close(): Promis
 // int8 (BIGINT) comes back as a string by default; every value here is < 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
+const pgTexts = new Map<string, string>();
+/** `?` → `$n`, remembered per statement text (bulk statements are long and repeat). */
 function toPostgres(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/gu, () => `$${++n}`);
+  let text = pgTexts.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/gu, () => `$${++n}`);
+    if (pgTexts.size >= 2000) pgTexts.clear();
+    pgTexts.set(sql, text);
+  }
+  return text;
 }
 
 export function openPostgres(url: string, options: { max?: number } = {}): SqlDatabase {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Named (server-side prepared) statements: PostgreSQL parses and plans each text once per
+  // connection instead of on every call. Names are never reused for another text; past a bound,
+  // new texts run unnamed so the servers' statement caches stay small.
+  const names = new Map<string, string>();
+  const query = (q: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlValue[]) => {
+    const text = toPostgres(sql);
+    let name = names.get(text);
+    // Statements with parameters only (never DDL, which migrations run once).
+    if (name === undefined && params.length && names.size < 1000) names.set(text, (name = `inkstone_${names.size}`));
+    return q.query({ name, text, values: params as SqlValue[] });
+  };
   const executor = (q: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async all<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
-      return (await q.query(toPostgres(sql), params as SqlValue[])).rows as T[];
+      return (await query(q, sql, params)).rows as T[];
     },
     async get<T extends Row>(sql: string, params: readonly SqlValue[] = []) {
-      return (await q.query(toPostgres(sql), params as SqlValue[])).rows[0] as T | undefined;
+      return (await query(q, sql, params)).rows[0] as T | undefined;
     },
     async run(sql: string, params: readonly SqlValue[] = []) {
-      return (await q.query(toPostgres(sql), params as SqlValue[])).rowCount ?? 0;
+      return (await query(q, sql, params)).rowCount ?? 0;
     },
   });
   const direct = executor(pool);
@@ -241,10 +263,46 @@ export function openPostgres(url: string, options: { max?: number } = {}): SqlDa
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // BEGIN rides with the first statement when that one has no parameters (a simple query may
+        // hold several statements): one round trip fewer per transaction, e.g. per sequenced batch.
+        let begun = false;
+        const inner = executor(client);
+        const begin = async <R>(sql: string, params: readonly SqlValue[] | undefined, rest: () => Promise<R>, first: (r: pg.QueryResult) => R) => {
+          if (begun) return rest();
+          begun = true;
+          if (params?.length) {
+            await client.query('BEGIN');
+            return rest();
+          }
+          const results = (await client.query(`BEGIN; ${sql}`)) as unknown as pg.QueryResult[];
+          return first(results[results.length - 1]);
+        };
+        const tx: SqlExecutor = {
+          all: (sql, params) =>
+            begin(
+              sql,
+              params,
+              () => inner.all(sql, params),
+              (r) => r.rows,
+            ),
+          get: (sql, params) =>
+            begin(
+              sql,
+              params,
+              () => inner.get(sql, params),
+              (r) => r.rows[0],
+            ),
+          run: (sql, params) =>
+            begin(
+              sql,
+              params,
+              () => inner.run(sql, params),
+              (r) => r.rowCount ?? 0,
+            ),
+        };
         try {
-          const result = await fn(executor(client));
-          await client.query('COMMIT');
+          const result = await fn(tx);
+          if (begun) await client.query('COMMIT');
           return result;
         } catch (err) {
           await client.query('ROLLBACK').catch(() => undefined);

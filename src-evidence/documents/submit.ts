@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { commitmentFor, documentHash, formatEvidenceNumber, newSalt, SIGNED_EVENTS, type EvidenceEvent } from '../../src-main/core/evidence/index.js';
+import { commitmentFor, documentHash, evidenceAck, newSalt, SIGNED_EVENTS, type EvidenceAck, type EvidenceEvent } from '../../src-main/core/evidence/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { addYears, type Caller, type ServiceContext } from '../context.js';
 import type { AppendRequest, DocumentInsert, SequencedEntry } from '../log/sequencer.js';
@@ -10,21 +10,7 @@ import type { AppendRequest, DocumentInsert, SequencedEntry } from '../log/seque
  * learns even the document hash. Both return the same acknowledgement once the entry is durable.
  */
 
-export interface EvidenceAck {
-  readonly evidenceNumber: string;
-  readonly index: number;
-  readonly leafHash: string;
-  /** The statement (leaf) text exactly as logged. */
-  readonly statement: string;
-  readonly event: EvidenceEvent;
-  readonly claimedTime: string;
-  readonly commitment: string;
-  readonly previousLeafHash: string | null;
-  readonly documentId: string | null;
-  readonly documentHash: string | null;
-  readonly salt: string | null;
-  readonly sequencedAt: string;
-}
+export type { EvidenceAck };
 
 export interface EvidenceOptions {
   readonly event: EvidenceEvent;
@@ -37,10 +23,15 @@ export interface EvidenceOptions {
 
 const MAX_FUTURE_MS = 24 * 3600_000;
 
+/**
+ * SHA-256 of the request's parts as JSON with sorted keys (stored with idempotency keys, so the
+ * encoding never changes). The parts are flat, so copying them in key order gives the same JSON as a
+ * sorted replacer list, on JSON.stringify's fast path.
+ */
 export function requestHash(parts: Record<string, unknown>): string {
-  return createHash('sha256')
-    .update(JSON.stringify(parts, Object.keys(parts).sort()))
-    .digest('hex');
+  const sorted: Record<string, unknown> = {};
+  for (const k of Object.keys(parts).sort()) sorted[k] = parts[k];
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
 function checkCanSubmit(caller: Caller): void {
@@ -57,23 +48,29 @@ function claimedTimeOf(ctx: ServiceContext, opts: EvidenceOptions): string {
 }
 
 function ack(ctx: ServiceContext, entry: SequencedEntry, req: AppendRequest): EvidenceAck {
-  return {
-    evidenceNumber: formatEvidenceNumber(ctx.identity.logId, entry.index),
-    index: entry.index,
-    leafHash: entry.leafHash,
-    statement: entry.statement.toString('utf8'),
-    event: req.event,
-    claimedTime: req.claimedTime,
-    commitment: req.commitment,
-    previousLeafHash: entry.previous,
-    documentId: req.document?.id ?? null,
-    documentHash: req.documentHash,
-    salt: req.salt,
-    sequencedAt: entry.sequencedAt,
-  };
+  return evidenceAck(ctx.identity.logId, entry, { ...req, documentId: req.document?.id ?? null });
 }
 
-async function append(ctx: ServiceContext, req: Omit<AppendRequest, 'idempotency'>, idem: { key: string; requestHash: string } | null): Promise<EvidenceAck> {
+/** What only the kind of submission decides; the caller and options give the rest. */
+type Logged = Pick<AppendRequest, 'commitment' | 'salt' | 'documentHash' | 'document' | 'alsoInTransaction'>;
+
+async function append(
+  ctx: ServiceContext,
+  caller: Caller,
+  opts: EvidenceOptions,
+  claimedTime: string,
+  logged: Logged,
+  idem: { key: string; requestHash: string } | null,
+): Promise<EvidenceAck> {
+  const req: Omit<AppendRequest, 'idempotency'> = {
+    tenantId: caller.tenantId,
+    principalId: caller.principalId,
+    scope: caller.scope,
+    event: opts.event,
+    claimedTime,
+    chainKey: opts.chainKey ?? null,
+    ...logged,
+  };
   const full: AppendRequest = idem ? { ...req, idempotency: { ...idem, response: (entry) => ack(ctx, entry, full) } } : req;
   const result = await ctx.sequencer.append(full);
   if (result.kind === 'replay') return result.response as EvidenceAck;
@@ -133,19 +130,10 @@ export async function submitDocument(
   const salt = newSalt();
   return append(
     ctx,
-    {
-      tenantId: caller.tenantId,
-      principalId: caller.principalId,
-      scope: caller.scope,
-      event: opts.event,
-      claimedTime,
-      commitment: commitmentFor(sha256, salt),
-      salt,
-      documentHash: sha256,
-      chainKey: opts.chainKey ?? null,
-      document,
-      alsoInTransaction: internal.alsoInTransaction,
-    },
+    caller,
+    opts,
+    claimedTime,
+    { commitment: commitmentFor(sha256, salt), salt, documentHash: sha256, document, alsoInTransaction: internal.alsoInTransaction },
     idem,
   );
 }
@@ -159,19 +147,5 @@ export async function submitCommitment(ctx: ServiceContext, caller: Caller, comm
         requestHash: requestHash({ op: 'commitment', commitment, event: opts.event, claimedTime: opts.claimedTime, chainKey: opts.chainKey }),
       }
     : null;
-  return append(
-    ctx,
-    {
-      tenantId: caller.tenantId,
-      principalId: caller.principalId,
-      scope: caller.scope,
-      event: opts.event,
-      claimedTime: claimedTimeOf(ctx, opts),
-      commitment,
-      salt: null,
-      documentHash: null,
-      chainKey: opts.chainKey ?? null,
-    },
-    idem,
-  );
+  return append(ctx, caller, opts, claimedTimeOf(ctx, opts), { commitment, salt: null, documentHash: null }, idem);
 }

@@ -104,7 +104,7 @@ export function evidenceRoutes(service: EvidenceService, openapi: () => unknown)
   const withReceipt = async (req: RouteRequest, ack: EvidenceAck, waitMs: number) => {
     if (!waitMs) return ack;
     try {
-      const receipt = await receipts.receipt(caller(req), ack.evidenceNumber, waitMs);
+      const receipt = await receipts.receiptOfAck(ack, waitMs);
       await audit(req, 'receipt.read', receipt.evidenceNumber);
       return { ...ack, receipt };
     } catch (err) {

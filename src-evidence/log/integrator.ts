@@ -63,24 +63,38 @@ export function checkpointImprint(note: string): Buffer {
   return createHash('sha256').update(note, 'utf8').digest();
 }
 
+/** Leaf hashes of committed entries still in memory (the sequencer of the same process). */
+export interface RecentLeaves {
+  recentLeaves(from: number, to: number): Buffer[] | null;
+  forgetLeavesBelow(size: number): void;
+}
+
 export class Integrator extends EventEmitter<{ checkpoint: [IssuedCheckpoint]; error: [unknown] }> {
   readonly #db: SqlDatabase;
   readonly #identity: LogIdentity;
   readonly #timestamper: CheckpointTimestamper;
   readonly #tiles: TileReader;
   readonly #maxBatch: number;
+  readonly #leaves: RecentLeaves | null;
   #frontier: MerkleFrontier | null = null;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #stopped = false;
 
-  constructor(db: SqlDatabase, identity: LogIdentity, timestamper: CheckpointTimestamper, tiles: TileReader, options: { maxBatch?: number } = {}) {
+  constructor(
+    db: SqlDatabase,
+    identity: LogIdentity,
+    timestamper: CheckpointTimestamper,
+    tiles: TileReader,
+    options: { maxBatch?: number; recentLeaves?: RecentLeaves } = {},
+  ) {
     super();
     this.#db = db;
     this.#identity = identity;
     this.#timestamper = timestamper;
     this.#tiles = tiles;
     this.#maxBatch = options.maxBatch ?? 65536;
+    this.#leaves = options.recentLeaves ?? null;
   }
 
   /** Integrate on a fixed beat (at least once per interval while entries wait). */
@@ -123,22 +137,30 @@ export class Integrator extends EventEmitter<{ checkpoint: [IssuedCheckpoint]; e
   }
 
   async #integrate(): Promise<IssuedCheckpoint | null> {
-    const state = await this.#db.get<{ next_index: number; tree_size: number }>('SELECT next_index, tree_size FROM log_state WHERE id = 1');
+    const state = await this.#db.get<{ next_index: number; tree_size: number }>(
+      'SELECT s.next_index, t.tree_size FROM log_state s, log_tree t WHERE s.id = 1 AND t.id = 1',
+    );
     if (!state) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: 'log state row missing' });
     const from = state.tree_size;
     const to = Math.min(state.next_index, from + this.#maxBatch);
     if (to === from) return null;
     const frontier = (await this.#frontierAt(from)).clone();
-    const rows = await this.#db.all<{ idx: number; leaf_hash: Buffer }>('SELECT idx, leaf_hash FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', [
-      from,
-      to,
-    ]);
-    const tiles = new TileWriter();
-    for (const [i, row] of rows.entries()) {
-      if (row.idx !== from + i) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `entry ${from + i} is missing` });
-      for (const node of frontier.append(row.leaf_hash)) tiles.add(node);
+    // Entries this process sequenced are still in memory (committed: the sequencer keeps only those);
+    // others — another instance's, or from before a restart — are read back.
+    let leaves = this.#leaves?.recentLeaves(from, to) ?? null;
+    if (!leaves) {
+      const rows = await this.#db.all<{ idx: number; leaf_hash: Buffer }>('SELECT idx, leaf_hash FROM entries WHERE idx >= ? AND idx < ? ORDER BY idx', [
+        from,
+        to,
+      ]);
+      rows.forEach((row, i) => {
+        if (row.idx !== from + i) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `entry ${from + i} is missing` });
+      });
+      leaves = rows.map((r) => r.leaf_hash);
     }
-    if (frontier.size !== to) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `expected ${to - from} entries, found ${rows.length}` });
+    const tiles = new TileWriter();
+    for (const leaf of leaves) for (const node of frontier.append(leaf)) tiles.add(node);
+    if (frontier.size !== to) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `expected ${to - from} entries, found ${leaves.length}` });
     const root = Buffer.from(frontier.root());
     const note = signCheckpoint({ origin: this.#identity.origin, size: to, root }, this.#identity.signer);
     const ts = await this.#timestamper.stamp(checkpointImprint(note));
@@ -152,8 +174,9 @@ export class Integrator extends EventEmitter<{ checkpoint: [IssuedCheckpoint]; e
       createdAt: new Date().toISOString(),
     };
     const committed = await this.#db.transaction(async (tx) => {
-      // Guard: only the instance that read size `from` may move it, exactly once.
-      const moved = await tx.run('UPDATE log_state SET tree_size = ? WHERE id = 1 AND tree_size = ?', [to, from]);
+      // Guard: only the instance that read size `from` may move it, exactly once. (Its own row: the
+      // sequencer's counter row stays free, so appends go on while this commits.)
+      const moved = await tx.run('UPDATE log_tree SET tree_size = ? WHERE id = 1 AND tree_size = ?', [to, from]);
       if (moved !== 1) return false;
       await tiles.write(tx);
       await tx.run('INSERT INTO checkpoints (tree_size, root, note, timestamp_token, timestamp_chain, tsa, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
@@ -172,6 +195,8 @@ export class Integrator extends EventEmitter<{ checkpoint: [IssuedCheckpoint]; e
       return null;
     }
     this.#frontier = frontier;
+    this.#leaves?.forgetLeavesBelow(to);
+    this.#tiles.prime(tiles.written);
     this.emit('checkpoint', issued);
     return issued;
   }

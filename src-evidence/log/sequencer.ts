@@ -1,6 +1,7 @@
 import { leafHash, encodeStatement, type EvidenceEvent } from '../../src-main/core/evidence/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
-import type { Row, SqlDatabase, SqlExecutor, SqlValue } from '../db/sql.js';
+import { insertRows, selectPairs } from '../db/bulk.js';
+import type { SqlDatabase, SqlExecutor, SqlValue } from '../db/sql.js';
 
 /**
  * The sequencer gives each new statement its leaf index and makes it durable *before* anyone is told
@@ -71,6 +72,12 @@ export class Sequencer {
   #idle: Array<() => void> = [];
   /** Called after each committed batch, with the new next index (wakes the integrator). */
   onSequenced: ((nextIndex: number) => void) | null = null;
+  /**
+   * Leaf hashes this process committed and the integrator has not yet folded in, so it need not read
+   * them back (bounded: past the bound the integrator reads the database, as another instance would).
+   */
+  readonly #recentLeaves = new Map<number, Buffer>();
+  static readonly RECENT_LEAVES = 262_144;
 
   constructor(db: SqlDatabase, options: { maxBatch?: number } = {}) {
     this.#db = db;
@@ -83,6 +90,26 @@ export class Sequencer {
       this.#queue.push({ req, resolve, reject });
       if (!this.#flushing) void this.#flush();
     });
+  }
+
+  /** Leaf hashes of entries [from, to) when this process sequenced all of them and still holds them. */
+  recentLeaves(from: number, to: number): Buffer[] | null {
+    const out: Buffer[] = [];
+    for (let i = from; i < to; i++) {
+      const leaf = this.#recentLeaves.get(i);
+      if (!leaf) return null;
+      out.push(leaf);
+    }
+    return out;
+  }
+
+  /** The integrator has folded in every entry below `size`. */
+  forgetLeavesBelow(size: number): void {
+    // Keys were inserted in index order (this process commits its batches one after another).
+    for (const index of this.#recentLeaves.keys()) {
+      if (index >= size) break;
+      this.#recentLeaves.delete(index);
+    }
   }
 
   /** Stop taking requests and wait for the queued ones to commit. */
@@ -100,7 +127,9 @@ export class Sequencer {
         await new Promise<void>((resolve) => setImmediate(resolve));
         const batch = this.#queue.splice(0, this.#maxBatch);
         try {
-          const results = await this.#db.transaction((tx) => this.#commit(tx, batch));
+          const leaves: Array<[number, Buffer]> = [];
+          const results = await this.#db.transaction((tx) => this.#commit(tx, batch, leaves));
+          if (this.#recentLeaves.size + leaves.length <= Sequencer.RECENT_LEAVES) for (const [index, leaf] of leaves) this.#recentLeaves.set(index, leaf);
           let nextIndex = -1;
           batch.forEach((p, i) => {
             const r = results[i];
@@ -124,7 +153,7 @@ export class Sequencer {
    * PostgreSQL): lock the counter, look up idempotency keys and chain heads, reserve the indexes,
    * then insert documents, entries, chain heads and remembered answers in bulk.
    */
-  async #commit(tx: SqlExecutor, batch: readonly Pending[]): Promise<Array<AppendResult | Refused>> {
+  async #commit(tx: SqlExecutor, batch: readonly Pending[], leaves: Array<[number, Buffer]>): Promise<Array<AppendResult | Refused>> {
     // The counter row is the batch lock: from here on no other instance sequences.
     await tx.run('UPDATE log_state SET next_index = next_index WHERE id = 1');
     const results: Array<AppendResult | Refused | undefined> = new Array(batch.length);
@@ -184,6 +213,7 @@ export class Sequencer {
         const leaf = Buffer.from(leafHash(statement));
         const entry: SequencedEntry = { index, leafHash: leaf.toString('hex'), statement, previous, sequencedAt: now };
         if (chainId) heads.set(chainId, { idx: index, hash: entry.leafHash });
+        leaves.push([index, leaf]);
         const d = req.document;
         if (d) documents.push([d.id, req.tenantId, d.sha256, d.size, d.blobKey, d.filename, d.signed ? 1 : 0, 0, d.retainUntil, req.principalId, now]);
         entries.push([
@@ -257,27 +287,6 @@ export class Sequencer {
     }
     return results as Array<AppendResult | Refused>;
   }
-}
-
-const ROWS_PER_STATEMENT = 400;
-
-/** Multi-row INSERT, chunked to stay under both databases' bound-parameter limits. */
-async function insertRows(tx: SqlExecutor, table: string, columns: readonly string[], rows: readonly SqlValue[][], suffix = ''): Promise<void> {
-  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(at, at + ROWS_PER_STATEMENT);
-    const values = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}${suffix}`, chunk.flat());
-  }
-}
-
-/** `… WHERE (a, b) IN (VALUES (?, ?), …)` over pairs, chunked. */
-async function selectPairs<T extends Row>(tx: SqlExecutor, prefix: string, pairs: ReadonlyArray<readonly [string, string]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let at = 0; at < pairs.length; at += ROWS_PER_STATEMENT) {
-    const chunk = pairs.slice(at, at + ROWS_PER_STATEMENT);
-    out.push(...(await tx.all<T>(`${prefix} (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`, chunk.flat())));
-  }
-  return out;
 }
 
 /** A per-request failure that must not fail the rest of its batch. */

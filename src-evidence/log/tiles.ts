@@ -1,6 +1,7 @@
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { nodeHash, HASH_SIZE, type CompletedNode, type NodeId, type NodeReader } from '../../src-main/core/evidence/index.js';
-import type { SqlDatabase, SqlExecutor } from '../db/sql.js';
+import { insertRows } from '../db/bulk.js';
+import type { SqlDatabase, SqlExecutor, SqlValue } from '../db/sql.js';
 
 /**
  * C2SP tlog-tiles storage. A tile at tile-level L, index N holds up to 256 consecutive hashes of tree
@@ -107,6 +108,25 @@ export class TileReader {
     if (!row || row.width < width) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `tile ${level}/${index} is missing or narrower than ${width}` });
     // A partial tile only ever grows: extend what is already expanded rather than start over.
     const tile = expand(Buffer.from(row.hashes), this.#partial.get(key));
+    this.#store(key, tile);
+    return tile;
+  }
+
+  /**
+   * Take tiles this process has just committed (the integrator's write): proofs against the new
+   * checkpoint then find them expanded in memory instead of reading and rehashing them.
+   */
+  prime(written: ReadonlyArray<{ level: number; index: number; hashes: Buffer }>): void {
+    for (const { level, index, hashes } of written) {
+      const key = `${level}/${index}`;
+      if (this.#full.has(key)) continue;
+      const previous = this.#partial.get(key);
+      if (previous && previous.width * HASH_SIZE > hashes.length) continue;
+      this.#store(key, expand(hashes, previous));
+    }
+  }
+
+  #store(key: string, tile: ExpandedTile): void {
     if (tile.width === TILE_WIDTH) {
       if (this.#full.size >= this.#maxFull) this.#full.delete(this.#full.keys().next().value!);
       this.#full.set(key, tile);
@@ -114,7 +134,14 @@ export class TileReader {
     } else {
       this.#partial.set(key, tile);
     }
-    return tile;
+  }
+
+  /** A node's hash when its tile is already in memory (no await, no read), else undefined. */
+  peek(level: number, index: number): Buffer | undefined {
+    const t = tileOf({ level, index });
+    const key = `${t.level}/${t.index}`;
+    const tile = this.#full.get(key) ?? this.#partial.get(key);
+    return tile && tile.width >= t.width ? tile.levels[t.r][t.pos] : undefined;
   }
 
   /** Load every tile the given nodes need and return a synchronous reader over them. */
@@ -142,6 +169,8 @@ export class TileReader {
  */
 export class TileWriter {
   readonly #pending = new Map<string, { level: number; index: number; start: number; hashes: Buffer[] }>();
+  /** The tiles as written by the last write(), whole (for TileReader.prime once committed). */
+  written: Array<{ level: number; index: number; hashes: Buffer }> = [];
 
   add(node: CompletedNode): void {
     if (node.level % TILE_HEIGHT !== 0) return;
@@ -156,20 +185,41 @@ export class TileWriter {
     tile.hashes.push(Buffer.from(node.hash));
   }
 
+  /** Two statements whatever the number of tiles (round trips count on PostgreSQL): read them, upsert them. */
   async write(tx: SqlExecutor): Promise<void> {
-    for (const tile of this.#pending.values()) {
-      const existing = await tx.get<{ width: number; hashes: Buffer }>('SELECT width, hashes FROM tiles WHERE level = ? AND idx = ?', [tile.level, tile.index]);
+    this.written = [];
+    const pending = [...this.#pending.values()];
+    if (!pending.length) return;
+    const existing = new Map<string, { width: number; hashes: Buffer }>();
+    for (let at = 0; at < pending.length; at += 400) {
+      const chunk = pending.slice(at, at + 400);
+      const rows = await tx.all<{ level: number; idx: number; width: number; hashes: Buffer }>(
+        `SELECT level, idx, width, hashes FROM tiles WHERE ${chunk.map(() => '(level = ? AND idx = ?)').join(' OR ')}`,
+        chunk.flatMap((t) => [t.level, t.index]),
+      );
+      for (const r of rows) existing.set(`${r.level}/${r.idx}`, r);
+    }
+    const rows: SqlValue[][] = [];
+    for (const tile of pending) {
+      const have = existing.get(`${tile.level}/${tile.index}`);
       // Appending only: the first new hash must land right after what the tile already holds.
-      if ((existing?.width ?? 0) !== tile.start) {
+      if ((have?.width ?? 0) !== tile.start) {
         throw new InkstoneError('EVIDENCE_LOG_CORRUPT', {
-          reason: `tile ${tile.level}/${tile.index} holds ${existing?.width ?? 0} hashes, next is ${tile.start}`,
+          reason: `tile ${tile.level}/${tile.index} holds ${have?.width ?? 0} hashes, next is ${tile.start}`,
         });
       }
-      const hashes = Buffer.concat([existing ? existing.hashes : Buffer.alloc(0), ...tile.hashes]);
+      const hashes = Buffer.concat([have ? Buffer.from(have.hashes) : Buffer.alloc(0), ...tile.hashes]);
       const width = hashes.length / HASH_SIZE;
       if (width > TILE_WIDTH) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `tile ${tile.level}/${tile.index} overflows` });
-      if (existing) await tx.run('UPDATE tiles SET width = ?, hashes = ? WHERE level = ? AND idx = ?', [width, hashes, tile.level, tile.index]);
-      else await tx.run('INSERT INTO tiles (level, idx, width, hashes) VALUES (?, ?, ?, ?)', [tile.level, tile.index, width, hashes]);
+      rows.push([tile.level, tile.index, width, hashes]);
+      this.written.push({ level: tile.level, index: tile.index, hashes });
     }
+    await insertRows(
+      tx,
+      'tiles',
+      ['level', 'idx', 'width', 'hashes'],
+      rows,
+      ' ON CONFLICT (level, idx) DO UPDATE SET width = excluded.width, hashes = excluded.hashes',
+    );
   }
 }

@@ -149,11 +149,11 @@ export async function endTenantService(ctx: TenancyContext, tenantId: string): P
   return { id: row.id, name: row.name, createdAt: row.created_at, serviceEndedAt: row.service_ended_at };
 }
 
-// Verified tokens are remembered briefly so a busy client costs one hash compare, not a query; a
+// Verified tokens are remembered briefly so a busy client costs one constant-time compare, not a query; a
 // revocation on another instance therefore takes effect within CACHE_MS.
 // The cache belongs to one service (tests run several in one process).
-const authCaches = new WeakMap<TenancyContext, Map<string, { hash: Buffer; caller: Caller; until: number }>>();
-function authCache(ctx: TenancyContext): Map<string, { hash: Buffer; caller: Caller; until: number }> {
+const authCaches = new WeakMap<TenancyContext, Map<string, { secret: Buffer; caller: Caller; until: number }>>();
+function authCache(ctx: TenancyContext): Map<string, { secret: Buffer; caller: Caller; until: number }> {
   let cache = authCaches.get(ctx);
   if (!cache) authCaches.set(ctx, (cache = new Map()));
   return cache;
@@ -165,12 +165,13 @@ export async function authenticate(ctx: TenancyContext, authorization: string | 
   const t = m ? TOKEN_RE.exec(m[1]) : null;
   if (!t) throw new InkstoneError('EVIDENCE_UNAUTHENTICATED', {});
   const [, tokenId, secret] = t;
-  const presented = secretHash(secret);
   const cached = authCache(ctx).get(tokenId);
   if (cached && cached.until > Date.now()) {
-    if (timingSafeEqual(cached.hash, presented)) return cached.caller;
+    // The secret verified a moment ago is compared as it is (fixed length, constant time): no hash per request.
+    if (timingSafeEqual(cached.secret, Buffer.from(secret, 'latin1'))) return cached.caller;
     throw new InkstoneError('EVIDENCE_UNAUTHENTICATED', {});
   }
+  const presented = secretHash(secret);
   const row = await ctx.db.get<{
     secret_hash: Buffer;
     tenant_id: string;
@@ -193,7 +194,7 @@ export async function authenticate(ctx: TenancyContext, authorization: string | 
     scope: scopeTag(row.scope_salt),
     serviceEndedAt: row.service_ended_at,
   };
-  authCache(ctx).set(tokenId, { hash: presented, caller, until: Date.now() + CACHE_MS });
+  authCache(ctx).set(tokenId, { secret: Buffer.from(secret, 'latin1'), caller, until: Date.now() + CACHE_MS });
   return caller;
 }
 

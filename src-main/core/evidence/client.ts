@@ -1,8 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { InkstoneError, isErrorCode } from '../../../src-shared/errors/index.js';
+import type { EvidenceAck } from './ack.js';
 import { parseReceipt, verifyReceipt, type EvidenceReceipt } from './receipt.js';
 import { commitmentFor, newSalt, type EvidenceEvent } from './statement.js';
 import { CheckpointWitness } from './witness.js';
+
+export type { EvidenceAck };
 
 /**
  * The desktop's client of an evidence service. Every write carries an idempotency key and is retried
@@ -10,23 +13,6 @@ import { CheckpointWitness } from './witness.js';
  * files go through resumable uploads that continue from the server's offset. Every receipt is verified
  * locally and its checkpoint checked for consistency against the last one this desktop saw.
  */
-
-export interface EvidenceAck {
-  readonly evidenceNumber: string;
-  readonly index: number;
-  readonly leafHash: string;
-  readonly statement: string;
-  readonly event: EvidenceEvent;
-  readonly claimedTime: string;
-  readonly commitment: string;
-  readonly previousLeafHash: string | null;
-  readonly documentId: string | null;
-  readonly documentHash: string | null;
-  readonly salt: string | null;
-  readonly sequencedAt: string;
-  /** Present when the submission asked to wait for its receipt: null when the checkpoint came late. */
-  readonly receipt?: EvidenceReceipt | null;
-}
 
 export interface SubmitOptions {
   readonly event: EvidenceEvent;

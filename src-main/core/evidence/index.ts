@@ -71,4 +71,5 @@ export {
 } from './receipt.js';
 export { renderEvidenceCertificate, type CertificateOptions } from './certificate.js';
 export { CheckpointWitness, type RememberedLog, type ConsistencySource } from './witness.js';
-export { EvidenceClient, RESUMABLE_THRESHOLD, type EvidenceAck, type SubmitOptions, type EvidenceClientOptions } from './client.js';
+export { evidenceAck, type EvidenceAck, type AckedEntry, type AckedRequest } from './ack.js';
+export { EvidenceClient, RESUMABLE_THRESHOLD, type SubmitOptions, type EvidenceClientOptions } from './client.js';

@@ -1,0 +1,3 @@
+import { crashSuite } from './support/crash-suite.js';
+
+crashSuite('PostgreSQL', { backend: 'postgres' });
