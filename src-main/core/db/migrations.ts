@@ -126,4 +126,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'value list order without NULL keys',
+    sql: `
+      -- The list seeks from cached (sort key, rowid) anchors, which needs a sort key that is never
+      -- NULL. Contracts without a value sort first ascending and last descending, as NULL did:
+      -- amounts are at most 15 integer digits, so -1e300 is below every real one.
+      CREATE INDEX contracts_value_sort ON contracts(coalesce(CAST(value_amount AS REAL), -1e300));
+      DROP INDEX contracts_value_order;
+    `,
+  },
+  {
+    version: 4,
+    name: 'number of contracts kept by triggers',
+    sql: `
+      -- The total of an unfiltered list, without counting 100,000 index entries (the first list after
+      -- opening would read every page of an index for it).
+      CREATE TABLE contract_count (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL) STRICT;
+      INSERT INTO contract_count (id, n) SELECT 1, count(*) FROM contracts;
+      CREATE TRIGGER contract_count_insert AFTER INSERT ON contracts BEGIN
+        UPDATE contract_count SET n = n + 1 WHERE id = 1;
+      END;
+      CREATE TRIGGER contract_count_delete AFTER DELETE ON contracts BEGIN
+        UPDATE contract_count SET n = n - 1 WHERE id = 1;
+      END;
+    `,
+  },
 ];

@@ -63,14 +63,55 @@ export interface NewVersion {
 export const SEARCH_WINDOW = 1000;
 
 const SUMMARY_COLUMNS = 'c.id, c.title, c.contract_type, c.status, c.tags_json, c.party_names_json, c.value_amount, c.value_currency, c.expiry_date, c.updated_at';
-type SummaryRow = Pick<ContractRow, 'id' | 'title' | 'contract_type' | 'status' | 'tags_json' | 'party_names_json' | 'value_amount' | 'value_currency' | 'expiry_date' | 'updated_at'> & { score: number };
+/** rowid, then SUMMARY_COLUMNS in order. */
+type SummaryTuple = [number, string, string, string, ContractStatus, string, string, string | null, string | null, string | null, string];
 
-const SORT_SQL: Record<string, string> = {
+/**
+ * Sort keys of plain lists. None is ever NULL (a contract without a value sorts as -1e300, below
+ * every amount, exactly where NULL sorted), and each has an index shaped like `ORDER BY key, rowid`,
+ * so a page is an index walk that can also start from a remembered (key, rowid) position.
+ */
+const LIST_SORT_SQL: Record<ListSort, string> = {
+  updated: 'c.updated_at',
+  title: 'c.title COLLATE NOCASE',
+  expiry: "coalesce(c.expiry_date, '9999-12-31')",
+  value: 'coalesce(CAST(c.value_amount AS REAL), -1e300)',
+};
+type ListSort = 'updated' | 'title' | 'expiry' | 'value';
+
+/** Sort keys of a text search's window, compared in JS (see `sortWindow`). */
+const SEARCH_SORT_SQL: Record<ListSort, string> = {
   updated: 'c.updated_at',
   title: 'c.title COLLATE NOCASE',
   expiry: "coalesce(c.expiry_date, '9999-12-31')",
   value: 'CAST(c.value_amount AS REAL)',
 };
+
+const BM25 = '-bm25(contracts_fts, 10.0, 5.0, 5.0, 2.0, 1.0)';
+
+/**
+ * A list remembers the sort key and rowid of every LIST_ANCHOR_EVERY-th row of its order (per
+ * filter, sort and direction), so a page at any offset seeks to the nearest anchor and skips fewer
+ * than this many rows before its first one, instead of counting off the whole offset. Skipping is
+ * cheap (an index walk inside SQLite); finding each anchor costs a statement or two, so the interval
+ * is wide: 100,000 contracts need 49 anchors, and the deepest page walks at most 2,247 index entries.
+ */
+export const LIST_ANCHOR_EVERY = 2048;
+/** Lists (anchors, totals) and ranked search windows remembered until the next change to the database. */
+const CACHED_QUERIES = 32;
+
+type Anchor = [key: string | number, rowid: number];
+interface ListAnchors {
+  anchors: Anchor[];
+  /** True once the walk reached the end of the order. */
+  complete: boolean;
+}
+interface ListShape {
+  filters: string[];
+  params: unknown[];
+  sort: ListSort;
+  dir: 'ASC' | 'DESC';
+}
 
 /**
  * The contract library: contracts, their parties, documents and immutable versions, search and
@@ -81,14 +122,17 @@ export class Library {
   readonly db: Db;
   readonly store: DocumentStore;
   readonly actor: string;
+  /** Rows between list anchors (LIST_ANCHOR_EVERY; tests use fewer to have many anchors). */
+  private readonly anchorEvery: number;
 
   constructor(
     readonly dataDir: string,
-    options: { actor?: string; db?: Db } = {},
+    options: { actor?: string; db?: Db; listAnchorEvery?: number } = {},
   ) {
     this.db = options.db ?? openDatabase(path.join(dataDir, 'library.sqlite'));
     this.store = new DocumentStore(path.join(dataDir, 'documents'));
     this.actor = options.actor ?? 'local-user';
+    this.anchorEvery = options.listAnchorEvery ?? LIST_ANCHOR_EVERY;
   }
 
   close(): void {
@@ -304,9 +348,10 @@ export class Library {
   // ---- search ----------------------------------------------------------------------------------
 
   /**
-   * Search and list. Without text it is an index walk in the chosen order with an exact total. With
-   * text, the newest SEARCH_WINDOW matches are ranked by bm25 (title weighs most, then parties and
-   * tags) or sorted by the chosen key.
+   * Search and list. Without text it is an index walk in the chosen order with an exact total,
+   * starting from the nearest cached anchor. With text, the newest SEARCH_WINDOW matches are ranked
+   * by bm25 (title weighs most, then parties and tags) or sorted by the chosen key; the ranked
+   * window is kept until the database changes, so further pages of the same search are slices.
    */
   search(query: z.input<typeof SearchQuery>): SearchResult {
     const started = performance.now();
@@ -337,46 +382,20 @@ export class Library {
       params.push(q.expiryTo);
     }
     const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-    const filterSql = filters.map((f) => ` AND ${f}`).join('');
+    const generation = this.generation();
 
     if (!match) {
-      const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
-      const sortKey = q.sort === 'relevance' ? 'updated' : q.sort;
-      const total = (this.sql(`SELECT count(*) AS n FROM contracts c ${where}`).get(...params) as { n: number }).n;
-      const rows = this.sql(`SELECT ${SUMMARY_COLUMNS}, 0 AS score FROM contracts c ${where} ORDER BY ${SORT_SQL[sortKey]} ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`).all(
-        ...params,
-        q.limit,
-        q.offset,
-      ) as SummaryRow[];
-      return { total, totalIsExact: true, hits: rows.map((r) => this.summaryOf(r)), tookMs: performance.now() - started };
+      const shape: ListShape = { filters, params, sort: q.sort === 'relevance' ? 'updated' : q.sort, dir };
+      const { total, rowids } = this.listPage(shape, q.offset, q.limit, generation);
+      return { total, totalIsExact: true, hits: this.hitsFor(rowids, null), tookMs: performance.now() - started };
     }
 
-    // The newest SEARCH_WINDOW matches (FTS5 walks rowids newest first and stops), filtered as they
-    // stream; CROSS JOIN keeps SQLite from driving the join from the contracts table instead.
-    const needsJoin = filters.length > 0 || q.sort !== 'relevance';
-    const key = q.sort === 'relevance' ? '-bm25(contracts_fts, 10.0, 5.0, 5.0, 2.0, 1.0)' : SORT_SQL[q.sort];
-    const window = this.sql(
-      `SELECT f.rowid AS rid, ${key} AS k FROM contracts_fts f ${needsJoin ? 'CROSS JOIN contracts c ON c.rowid = f.rowid' : ''}
-       WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC LIMIT ${SEARCH_WINDOW}`,
-    ).all(match, ...params) as Array<{ rid: number; k: number | string | null }>;
-    const sign = dir === 'ASC' ? 1 : -1;
-    window.sort((a, b) => {
-      const ka = a.k ?? '';
-      const kb = b.k ?? '';
-      const byKey = typeof ka === 'string' || typeof kb === 'string' ? String(ka).localeCompare(String(kb)) : ka - kb;
-      return byKey !== 0 ? sign * byKey : b.rid - a.rid;
-    });
+    const window = this.rankedWindow(match, filters, params, q.sort, dir, generation);
     const page = window.slice(q.offset, q.offset + q.limit);
-    const rows = page.length
-      ? (this.sql(`SELECT c.rowid AS rid, ${SUMMARY_COLUMNS} FROM contracts c WHERE c.rowid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page.map((w) => w.rid))) as Array<
-          SummaryRow & { rid: number }
-        >)
-      : [];
-    const byRowid = new Map(rows.map((r) => [r.rid, r]));
-    const hits = page.flatMap((w) => {
-      const r = byRowid.get(w.rid);
-      return r ? [this.summaryOf({ ...r, score: q.sort === 'relevance' ? Number(w.k) : 0 })] : [];
-    });
+    const hits = this.hitsFor(
+      page.map((w) => w[0]),
+      q.sort === 'relevance' ? page.map((w) => Number(w[1])) : null,
+    );
     return { total: window.length, totalIsExact: window.length < SEARCH_WINDOW, hits, tookMs: performance.now() - started };
   }
 
@@ -423,6 +442,161 @@ export class Library {
 
   // ---- internals -------------------------------------------------------------------------------
 
+  private readonly cache = new Map<string, unknown>();
+  private cacheGeneration: string | null = null;
+
+  /**
+   * Identifies the database's contents: every row this connection changes (the Library's own writes,
+   * or anyone's through `db`) moves `total_changes()`, and every commit by another connection (the
+   * CLI beside the app) moves `data_version`. Null inside a transaction, whose changes may still be
+   * rolled back: then nothing is cached or read from the cache.
+   */
+  private generation(): string | null {
+    if (this.db.inTransaction) return null;
+    const g = this.sql('SELECT total_changes() AS t, (SELECT data_version FROM pragma_data_version) AS v').get() as { t: number; v: number };
+    const generation = `${g.t}:${g.v}`;
+    if (generation !== this.cacheGeneration) {
+      this.cache.clear();
+      this.cacheGeneration = generation;
+    }
+    return generation;
+  }
+
+  private cached<V>(generation: string | null, key: string, compute: () => V): V {
+    if (generation === null) return compute();
+    if (this.cache.has(key)) {
+      const value = this.cache.get(key) as V;
+      this.cache.delete(key);
+      this.cache.set(key, value);
+      return value;
+    }
+    const value = compute();
+    this.cache.set(key, value);
+    if (this.cache.size > CACHED_QUERIES) this.cache.delete(this.cache.keys().next().value as string);
+    return value;
+  }
+
+  /** The rowids of one list page in `ORDER BY key dir, rowid dir` order, and the list's total. */
+  private listPage(shape: ListShape, offset: number, limit: number, generation: string | null): { total: number; rowids: number[] } {
+    const { filters, params, sort, dir } = shape;
+    const key = LIST_SORT_SQL[sort];
+    const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+    const filterKey = JSON.stringify([filters, params]);
+    const total = this.cached(generation, `count ${filterKey}`, () =>
+      filters.length
+        ? (this.sql(`SELECT count(*) AS n FROM contracts c ${where}`).get(...params) as { n: number }).n
+        : (this.sql('SELECT n FROM contract_count WHERE id = 1').get() as { n: number }).n,
+    );
+    if (offset >= total) return { total, rowids: [] };
+    const order = `ORDER BY ${key} ${dir}, c.rowid ${dir}`;
+    const nth = Math.floor(offset / this.anchorEvery);
+    if (nth === 0 || generation === null) {
+      const rowids = this.sql(`SELECT c.rowid FROM contracts c ${where} ${order} LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as number[];
+      return { total, rowids };
+    }
+    const state = this.cached<ListAnchors>(generation, `anchors ${sort} ${dir} ${filterKey}`, () => ({ anchors: [], complete: false }));
+    if (!this.anchorAt(shape, state, nth)) return { total, rowids: [] };
+    return { total, rowids: this.seek(shape, state, nth, offset - nth * this.anchorEvery, limit).map((a) => a[1]) };
+  }
+
+  /**
+   * The nth anchor (the row at position nth × anchorEvery). The first time any is needed, one walk
+   * finds them all — one pause per list and database state, however the pages are then visited.
+   */
+  private anchorAt(shape: ListShape, state: ListAnchors, nth: number): Anchor | undefined {
+    const { filters, params, sort, dir } = shape;
+    if (!state.anchors.length && !state.complete) {
+      const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
+      const first = this.sql(`SELECT ${LIST_SORT_SQL[sort]} AS k, c.rowid AS rid FROM contracts c ${where} ORDER BY ${LIST_SORT_SQL[sort]} ${dir}, c.rowid ${dir} LIMIT 1`)
+        .raw(true)
+        .get(...params) as Anchor | undefined;
+      if (first) state.anchors.push(first);
+      else state.complete = true;
+    }
+    while (!state.complete) {
+      const [next] = this.seek(shape, state, state.anchors.length - 1, this.anchorEvery, 1);
+      if (next) state.anchors.push(next);
+      else state.complete = true;
+    }
+    return state.anchors[nth];
+  }
+
+  /**
+   * Rows [skip, skip + take) of the order counted from anchor `nth` (inclusive), as (key, rowid). Two
+   * index range walks: the anchor's own key from its rowid on, then the keys beyond it — so a long
+   * run of equal keys (contracts without an expiry date) is entered at the anchor, not at its start.
+   * (One walk from the key with the earlier rowids filtered out costs more: the filter runs on every
+   * entry skipped.)
+   */
+  private seek(shape: ListShape, state: ListAnchors, nth: number, skip: number, take: number): Anchor[] {
+    const { filters, params, sort, dir } = shape;
+    const key = LIST_SORT_SQL[sort];
+    const anchor = state.anchors[nth];
+    const and = filters.map((f) => ` AND ${f}`).join('');
+    const beyond = dir === 'ASC' ? '>' : '<';
+    const wanted = skip + take;
+    const sameKey = this.sql(`SELECT ${key} AS k, c.rowid AS rid FROM contracts c WHERE ${key} = ? AND c.rowid ${beyond}= ?${and} ORDER BY c.rowid ${dir} LIMIT ?`)
+      .raw(true)
+      .all(anchor[0], anchor[1], ...params, wanted) as Anchor[];
+    const fromSame = sameKey.slice(skip);
+    if (sameKey.length >= wanted) return fromSame;
+    const rest = this.sql(`SELECT ${key} AS k, c.rowid AS rid FROM contracts c WHERE ${key} ${beyond} ?${and} ORDER BY ${key} ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`)
+      .raw(true)
+      .all(anchor[0], ...params, take - fromSame.length, Math.max(0, skip - sameKey.length)) as Anchor[];
+    return fromSame.concat(rest);
+  }
+
+  /**
+   * The newest SEARCH_WINDOW matches (FTS5 walks rowids newest first and stops), filtered as they
+   * stream, in result order, as (rowid, key). CROSS JOIN keeps SQLite from driving the join from the
+   * contracts table instead. Relevance is ordered in SQL (best first, ties newest first); the other
+   * keys by `sortWindow`.
+   */
+  private rankedWindow(match: string, filters: string[], params: unknown[], sort: z.output<typeof SearchQuery>['sort'], dir: 'ASC' | 'DESC', generation: string | null): Array<[number, number | string | null]> {
+    const filterSql = filters.map((f) => ` AND ${f}`).join('');
+    const needsJoin = filters.length > 0 || sort !== 'relevance';
+    return this.cached(generation, `text ${JSON.stringify([match, filters, params, sort, dir])}`, () => {
+      const key = sort === 'relevance' ? BM25 : SEARCH_SORT_SQL[sort];
+      const window = `SELECT f.rowid AS rid, ${key} AS k FROM contracts_fts f ${needsJoin ? 'CROSS JOIN contracts c ON c.rowid = f.rowid' : ''}
+         WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC LIMIT ${SEARCH_WINDOW}`;
+      if (sort === 'relevance') {
+        return this.sql(`SELECT rid, k FROM (${window}) ORDER BY k ${dir}, rid DESC`).raw(true).all(match, ...params) as Array<[number, number]>;
+      }
+      return sortWindow(this.sql(window).raw(true).all(match, ...params) as Array<[number, number | string | null]>, dir);
+    });
+  }
+
+  /**
+   * The list rows of these contracts, in this order (a rowid without a contract, such as a search
+   * row left behind by a deleted contract, is skipped), with their scores or 0.
+   */
+  private hitsFor(rowids: number[], scores: number[] | null): SearchHit[] {
+    if (!rowids.length) return [];
+    const rows = this.sql(`SELECT c.rowid, ${SUMMARY_COLUMNS} FROM contracts c WHERE c.rowid IN (SELECT value FROM json_each(?))`)
+      .raw(true)
+      .all(JSON.stringify(rowids)) as SummaryTuple[];
+    const byRowid = new Map<number, SummaryTuple>();
+    for (const r of rows) byRowid.set(r[0], r);
+    const hits: SearchHit[] = [];
+    for (let i = 0; i < rowids.length; i++) {
+      const r = byRowid.get(rowids[i]);
+      if (!r) continue;
+      hits.push({
+        score: scores ? scores[i] : 0,
+        id: r[1],
+        title: r[2],
+        contractType: r[3],
+        status: r[4],
+        tags: JSON.parse(r[5]) as string[],
+        parties: JSON.parse(r[6]) as string[],
+        value: r[7] !== null && r[8] !== null ? { amount: r[7], currency: r[8] } : null,
+        expiryDate: r[9],
+        updatedAt: r[10],
+      });
+    }
+    return hits;
+  }
+
   private row(id: string): ContractRow {
     const row = this.sql('SELECT rowid, * FROM contracts WHERE id = ?').get(id) as ContractRow | undefined;
     if (!row) throw new InkstoneError('CONTRACT_NOT_FOUND', { id });
@@ -441,21 +615,6 @@ export class Library {
       owner: r.owner,
       notes: r.notes,
     });
-  }
-
-  private summaryOf(r: SummaryRow): SearchHit {
-    return {
-      score: r.score,
-      id: r.id,
-      title: r.title,
-      contractType: r.contract_type,
-      status: r.status,
-      tags: JSON.parse(r.tags_json) as string[],
-      parties: JSON.parse(r.party_names_json) as string[],
-      value: r.value_amount !== null && r.value_currency !== null ? { amount: r.value_amount, currency: r.value_currency } : null,
-      expiryDate: r.expiry_date,
-      updatedAt: r.updated_at,
-    };
   }
 
   private writeTags(id: string, tags: readonly string[]): void {
@@ -519,6 +678,23 @@ export class Library {
         indexText(texts.map((t) => t.t).join('\n')),
       );
   }
+}
+
+/** `a.localeCompare(b)` without locales or options is this collator's compare, minus a lookup per call. */
+const collator = new Intl.Collator();
+
+/**
+ * A text search's window sorted by a contract field: numbers by value, anything else (text, or a
+ * missing value as '') as localeCompare orders it; ties newest first whatever the direction.
+ */
+function sortWindow(window: Array<[number, number | string | null]>, dir: 'ASC' | 'DESC'): Array<[number, number | string | null]> {
+  const sign = dir === 'ASC' ? 1 : -1;
+  return window.sort(([ra, a], [rb, b]) => {
+    const ka = a ?? '';
+    const kb = b ?? '';
+    const byKey = typeof ka === 'string' || typeof kb === 'string' ? collator.compare(String(ka), String(kb)) : ka - kb;
+    return byKey !== 0 ? sign * byKey : rb - ra;
+  });
 }
 
 export function addDays(isoDate: string, days: number): string {
