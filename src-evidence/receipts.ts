@@ -126,9 +126,9 @@ export class ReceiptDesk {
     const known = this.#ranges.hashes;
     const key = (a: number, b: number) => `${a}:${b}`;
     const out: Array<string | undefined> = ranges.map(([a, b]) => known.get(key(a, b)) ?? this.#fromCachedTiles(a, b));
-    const todo = ranges.filter((_, i) => out[i] === undefined);
-    if (todo.length) {
-      const read = await this.#ctx.tiles.reader(nodesForRanges(todo));
+    const uncached = ranges.filter((_, i) => out[i] === undefined);
+    if (uncached.length) {
+      const read = await this.#ctx.tiles.reader(nodesForRanges(uncached));
       ranges.forEach(([a, b], i) => {
         out[i] ??= Buffer.from(rangeHash(a, b, read)).toString('hex');
       });
