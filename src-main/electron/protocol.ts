@@ -1,18 +1,8 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { RENDERER_CONTENT_TYPES } from '../../src-shared/renderer-delivery.js';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
 
 /** Must run before the app is ready: app:// behaves like https (origin, fetch, secure context). */
 export function registerAppScheme(): void {
@@ -50,7 +40,7 @@ export function serveRenderer(rendererDir: string): void {
     return new Response(new Uint8Array(body), {
       status: 200,
       headers: {
-        'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': RENDERER_CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',

@@ -1,4 +1,5 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { rendererContentSecurityPolicy } from '../../src-shared/renderer-delivery.js';
 
 /** The renderer's origin: a privileged, standard, secure custom scheme served by protocol.ts. */
 export const APP_SCHEME = 'app';
@@ -8,19 +9,7 @@ export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** Links the app may open in the person's browser: documentation only, and only over https. */
 const EXTERNAL_ALLOWLIST = ['https://docs.inkstone.app/', 'https://inkstone.app/'];
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = rendererContentSecurityPolicy();
 
 export function isAppUrl(url: string | undefined): boolean {
   if (!url) return false;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HOST_TOKEN_HEADER, isOperationName } from '../../src-shared/api/index.js';
 import { InkstoneError, type ErrorCode } from '../../src-shared/errors/index.js';
+import { RENDERER_CONTENT_TYPES } from '../../src-shared/renderer-delivery.js';
 import type { CoreClient } from '../core/service/index.js';
 import { contentSecurityPolicy, hostAllowed, isJson, originAllowed, tokensMatch } from './security.js';
 
@@ -26,19 +27,6 @@ export interface BrowserHost {
   readonly url: string;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-};
 
 /** The WebSocket carries the token as a subprotocol, since browsers cannot set headers on it. */
 export const WS_PROTOCOL_PREFIX = 'inkstone.';
@@ -95,7 +83,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const stat = await fs.stat(file).catch(() => null);
     if (!stat?.isFile()) return send(res, 404, reject('NOT_FOUND'));
     res.writeHead(200, {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': RENDERER_CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': stat.size,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
