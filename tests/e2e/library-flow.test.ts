@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startInkstone, type Running, type UiLanguage } from './support/harness.js';
+import { type UiLanguage, useInkstone } from './support/harness.js';
 import { CHINESE_CONTRACT, ENGLISH_CONTRACT, chineseContractPdf, englishContractPdf } from './support/pdf-fixtures.js';
 
 /**
@@ -132,38 +132,29 @@ async function waitForRenderedPage(page: Page): Promise<void> {
 for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
   const s = TEXT[lang];
   describe(`library flow (${lang})`, { timeout: 180_000 }, () => {
-    let app: Running;
-    let page: Page;
-    const shot = (step: string) => app.screenshot(`${lang}-${step}`);
+    const ui = useInkstone({ lang });
+    const shot = (step: string) => ui.app.screenshot(`${lang}-${step}`);
     /** A test step that leaves a screenshot behind when it fails, to see what the page showed. */
     const step = (name: string, body: () => Promise<void>) =>
       test(name, async () => {
         try {
           await body();
         } catch (err) {
-          await app.screenshot(`${lang}-failed-${name.slice(0, 40).replace(/[^\w]+/g, '-')}`).catch(() => undefined);
+          await ui.app.screenshot(`${lang}-failed-${name.slice(0, 40).replace(/[^\w]+/g, '-')}`).catch(() => undefined);
           throw err;
         }
       });
 
-    before(async () => {
-      app = await startInkstone({ lang });
-      page = app.page;
-    });
-    after(async () => {
-      await app?.close();
-    });
-
     step('opens on the empty library, in the system language, with the token out of the address bar', async () => {
-      await page.getByRole('heading', { name: s.emptyTitle }).waitFor();
-      assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-      assert.ok(!page.url().includes('token='), `token still in ${page.url()}`);
+      await ui.page.getByRole('heading', { name: s.emptyTitle }).waitFor();
+      assert.equal(await ui.page.evaluate(() => document.documentElement.lang), lang);
+      assert.ok(!ui.page.url().includes('token='), `token still in ${ui.page.url()}`);
       await shot('01-empty');
     });
 
     step('imports two PDFs and reports the typed errors of a non-PDF and an empty file', async () => {
       // Remember the furthest the progress bar got: the core's progress events reach it over the WebSocket.
-      await page.evaluate(() => {
+      await ui.page.evaluate(() => {
         const w = window as unknown as { maxProgress: number };
         w.maxProgress = 0;
         new MutationObserver(() => {
@@ -171,8 +162,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
           w.maxProgress = Math.max(w.maxProgress, Number(bar?.getAttribute('aria-valuenow') ?? 0));
         }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
       });
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: s.importButton }).first().click();
+      const chooser = ui.page.waitForEvent('filechooser');
+      await ui.page.getByRole('button', { name: s.importButton }).first().click();
       await (
         await chooser
       ).setFiles([
@@ -181,18 +172,18 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes, not a contract') },
         { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
       ]);
-      await page.getByText(s.importSummary).waitFor();
-      await page.getByText(s.notPdf).waitFor();
-      await page.getByText(s.emptyFile).waitFor();
-      await page.getByText(s.countTwo, { exact: true }).waitFor();
-      assert.deepEqual((await visibleRows(page)).sort(), [CHINESE_CONTRACT.title, ENGLISH_CONTRACT.title].sort());
-      assert.ok((await page.evaluate(() => (window as unknown as { maxProgress: number }).maxProgress)) > 0, 'the progress bar never moved');
+      await ui.page.getByText(s.importSummary).waitFor();
+      await ui.page.getByText(s.notPdf).waitFor();
+      await ui.page.getByText(s.emptyFile).waitFor();
+      await ui.page.getByText(s.countTwo, { exact: true }).waitFor();
+      assert.deepEqual((await visibleRows(ui.page)).sort(), [CHINESE_CONTRACT.title, ENGLISH_CONTRACT.title].sort());
+      assert.ok((await ui.page.evaluate(() => (window as unknown as { maxProgress: number }).maxProgress)) > 0, 'the progress bar never moved');
       await shot('02-imported');
     });
 
     step('a PDF dropped onto the window that is already in the library is reported as such', async () => {
       const bytes = (await englishContractPdf()).toString('base64');
-      const transfer = await page.evaluateHandle(
+      const transfer = await ui.page.evaluateHandle(
         ({ b64, name }) => {
           const bin = atob(b64);
           const arr = new Uint8Array(bin.length);
@@ -203,134 +194,134 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         },
         { b64: bytes, name: ENGLISH_CONTRACT.file },
       );
-      await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
-      await page.getByText(s.dropTitle).waitFor();
+      await ui.page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+      await ui.page.getByText(s.dropTitle).waitFor();
       await shot('03-drop-overlay');
-      await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
-      await page.getByText(s.duplicate, { exact: true }).waitFor();
-      await page.getByText(s.countTwo, { exact: true }).waitFor();
+      await ui.page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+      await ui.page.getByText(s.duplicate, { exact: true }).waitFor();
+      await ui.page.getByText(s.countTwo, { exact: true }).waitFor();
     });
 
     step('search finds the Chinese contract by a Chinese term and the English one by an English term', async () => {
-      const search = page.getByRole('searchbox', { name: s.searchLabel });
+      const search = ui.page.getByRole('searchbox', { name: s.searchLabel });
       await search.fill('保密');
-      await page.getByText(s.countOne, { exact: true }).waitFor();
-      assert.deepEqual(await visibleRows(page), [CHINESE_CONTRACT.title]);
+      await ui.page.getByText(s.countOne, { exact: true }).waitFor();
+      assert.deepEqual(await visibleRows(ui.page), [CHINESE_CONTRACT.title]);
       await shot('04-search-chinese');
       await search.fill('indemnification');
-      await page.waitForFunction(
+      await ui.page.waitForFunction(
         (title) => [...document.querySelectorAll('[role="option"] .contract-title')].map((e) => e.textContent).join('|') === title,
         ENGLISH_CONTRACT.title,
       );
-      assert.deepEqual(await visibleRows(page), [ENGLISH_CONTRACT.title]);
+      assert.deepEqual(await visibleRows(ui.page), [ENGLISH_CONTRACT.title]);
       await shot('05-search-english');
     });
 
     step('"/" focuses the search, arrow keys select and Enter opens', async () => {
-      await page.locator('body').click({ position: { x: 700, y: 20 } });
-      await page.keyboard.press('/');
-      const search = page.getByRole('searchbox', { name: s.searchLabel });
+      await ui.page.locator('body').click({ position: { x: 700, y: 20 } });
+      await ui.page.keyboard.press('/');
+      const search = ui.page.getByRole('searchbox', { name: s.searchLabel });
       assert.ok(await search.evaluate((el) => el === document.activeElement));
       await search.fill(s.openTerm);
-      await page.getByText(s.countOne, { exact: true }).waitFor();
-      await page.waitForFunction((title) => document.querySelector('[role="option"] .contract-title')?.textContent === title, s.openTitle);
-      await page.keyboard.press('ArrowDown');
-      await page.locator('[role="option"][aria-selected="true"]').waitFor();
-      await page.keyboard.press('Enter');
-      await page.getByRole('heading', { level: 1, name: s.openTitle }).waitFor();
+      await ui.page.getByText(s.countOne, { exact: true }).waitFor();
+      await ui.page.waitForFunction((title) => document.querySelector('[role="option"] .contract-title')?.textContent === title, s.openTitle);
+      await ui.page.keyboard.press('ArrowDown');
+      await ui.page.locator('[role="option"][aria-selected="true"]').waitFor();
+      await ui.page.keyboard.press('Enter');
+      await ui.page.getByRole('heading', { level: 1, name: s.openTitle }).waitFor();
       await shot('06-contract-open');
     });
 
     step('metadata: an invalid amount is explained beside the field, then a valid save goes through', async () => {
-      await page.getByLabel(s.amount, { exact: true }).fill('12.5.0');
-      await page.getByRole('button', { name: s.save }).click();
-      await page.getByText(s.amountError).waitFor();
-      await page.getByText(s.fixErrors).waitFor();
-      assert.equal(await page.getByLabel(s.amount, { exact: true }).getAttribute('aria-invalid'), 'true');
+      await ui.page.getByLabel(s.amount, { exact: true }).fill('12.5.0');
+      await ui.page.getByRole('button', { name: s.save }).click();
+      await ui.page.getByText(s.amountError).waitFor();
+      await ui.page.getByText(s.fixErrors).waitFor();
+      assert.equal(await ui.page.getByLabel(s.amount, { exact: true }).getAttribute('aria-invalid'), 'true');
       await shot('07-validation-error');
 
-      await page.getByLabel(s.amount, { exact: true }).fill('1,250,000.00');
-      await page.getByLabel(s.expiry, { exact: true }).fill(isoDaysFromToday(10));
-      await page.getByLabel(s.owner, { exact: true }).fill(s.ownerName);
-      const tags = page.getByLabel(s.tags, { exact: true });
+      await ui.page.getByLabel(s.amount, { exact: true }).fill('1,250,000.00');
+      await ui.page.getByLabel(s.expiry, { exact: true }).fill(isoDaysFromToday(10));
+      await ui.page.getByLabel(s.owner, { exact: true }).fill(s.ownerName);
+      const tags = ui.page.getByLabel(s.tags, { exact: true });
       await tags.fill('IT');
       await tags.press('Enter');
-      await page.getByRole('button', { name: s.save }).click();
-      await page.getByText(s.saved).waitFor();
-      assert.equal(await page.getByText(s.amountError).count(), 0);
+      await ui.page.getByRole('button', { name: s.save }).click();
+      await ui.page.getByText(s.saved).waitFor();
+      assert.equal(await ui.page.getByText(s.amountError).count(), 0);
       await shot('08-saved');
     });
 
     step('status offers only allowed transitions', async () => {
-      const select = page.getByRole('combobox', { name: s.changeStatus });
+      const select = ui.page.getByRole('combobox', { name: s.changeStatus });
       const offered = await select.locator('option').evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
-      const before = await page.locator('.contract-header .status-badge').innerText();
+      const before = await ui.page.locator('.contract-header .status-badge').innerText();
       assert.ok(offered.length > 0 && offered.length < 6, `offered ${offered.join(',')} from ${before}`);
       await select.selectOption('in_review');
-      await page.locator('.contract-header .status-badge', { hasText: s.inReview }).waitFor();
+      await ui.page.locator('.contract-header .status-badge', { hasText: s.inReview }).waitFor();
     });
 
     step('adds a party; a wrong unified social credit code is caught first', async () => {
-      await page.getByRole('tab', { name: s.partiesTab }).click();
-      await page.getByRole('button', { name: s.addParty }).click();
-      await page.getByLabel(s.partyName, { exact: true }).fill(s.partyValue);
-      await page.getByLabel(s.partyOrg, { exact: true }).fill(s.partyValue);
-      await page.getByLabel(s.partyReg, { exact: true }).fill('91350100M000100Y44');
-      await page.getByRole('button', { name: s.saveParty }).click();
-      await page.getByText(s.usccError).waitFor();
+      await ui.page.getByRole('tab', { name: s.partiesTab }).click();
+      await ui.page.getByRole('button', { name: s.addParty }).click();
+      await ui.page.getByLabel(s.partyName, { exact: true }).fill(s.partyValue);
+      await ui.page.getByLabel(s.partyOrg, { exact: true }).fill(s.partyValue);
+      await ui.page.getByLabel(s.partyReg, { exact: true }).fill('91350100M000100Y44');
+      await ui.page.getByRole('button', { name: s.saveParty }).click();
+      await ui.page.getByText(s.usccError).waitFor();
       await shot('09-party-error');
-      await page.getByLabel(s.partyReg, { exact: true }).fill('91350100M000100Y43');
-      await page.getByRole('button', { name: s.saveParty }).click();
-      const card = page.locator('.party', { hasText: '91350100M000100Y43' });
+      await ui.page.getByLabel(s.partyReg, { exact: true }).fill('91350100M000100Y43');
+      await ui.page.getByRole('button', { name: s.saveParty }).click();
+      const card = ui.page.locator('.party', { hasText: '91350100M000100Y43' });
       await card.waitFor();
       assert.equal(await card.locator('.party-role').innerText(), s.partyRole);
       await shot('10-party-added');
     });
 
     step('the PDF is drawn by pdf.js with page navigation', async () => {
-      await page.getByRole('tab', { name: s.documentsTab }).click();
-      await waitForRenderedPage(page);
+      await ui.page.getByRole('tab', { name: s.documentsTab }).click();
+      await waitForRenderedPage(ui.page);
       await shot('11-pdf-viewer');
       if (lang === 'zh-CN') {
-        await page.getByRole('button', { name: s.nextPage }).click();
-        await page.locator('.pdf-page input').and(page.locator('[value="2"]')).waitFor();
-        await waitForRenderedPage(page);
+        await ui.page.getByRole('button', { name: s.nextPage }).click();
+        await ui.page.locator('.pdf-page input').and(ui.page.locator('[value="2"]')).waitFor();
+        await waitForRenderedPage(ui.page);
       }
     });
 
     step('the audit trail lists every change and the chain is intact', async () => {
-      await page.getByRole('tab', { name: s.auditTab }).click();
-      await page.getByText(s.chainIntact, { exact: true }).waitFor();
-      const actions = await page.locator('.timeline-head strong').allInnerTexts();
+      await ui.page.getByRole('tab', { name: s.auditTab }).click();
+      await ui.page.getByText(s.chainIntact, { exact: true }).waitFor();
+      const actions = await ui.page.locator('.timeline-head strong').allInnerTexts();
       for (const a of s.auditActions) assert.ok(actions.includes(a), `missing "${a}" in ${actions.join(', ')}`);
       await shot('12-audit');
     });
 
     step('back in the library, the reminder for the coming expiry is shown and the row is updated', async () => {
-      await page.getByRole('button', { name: s.back }).click();
-      await page.getByRole('searchbox', { name: s.searchLabel }).fill('');
-      await page.getByText(s.countTwo, { exact: true }).waitFor();
-      const reminder = page.locator('.reminder', { hasText: s.openTitle });
+      await ui.page.getByRole('button', { name: s.back }).click();
+      await ui.page.getByRole('searchbox', { name: s.searchLabel }).fill('');
+      await ui.page.getByText(s.countTwo, { exact: true }).waitFor();
+      const reminder = ui.page.locator('.reminder', { hasText: s.openTitle });
       await reminder.waitFor();
       assert.ok((await reminder.innerText()).includes(s.remindersExpires));
-      await page.locator('[role="option"]', { hasText: s.money }).waitFor();
+      await ui.page.locator('[role="option"]', { hasText: s.money }).waitFor();
       await shot('13-library-reminders');
     });
 
     step('switching the language in Settings applies at once', async () => {
-      await page.getByRole('button', { name: s.settingsNav }).click();
+      await ui.page.getByRole('button', { name: s.settingsNav }).click();
       await shot('14-settings');
-      await page.getByText(s.switchTo, { exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: s.afterSwitch.heading }).waitFor();
-      await page.getByRole('button', { name: s.afterSwitch.nav }).waitFor();
-      assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'zh-CN' ? 'en' : 'zh-CN');
+      await ui.page.getByText(s.switchTo, { exact: true }).click();
+      await ui.page.getByRole('heading', { level: 1, name: s.afterSwitch.heading }).waitFor();
+      await ui.page.getByRole('button', { name: s.afterSwitch.nav }).waitFor();
+      assert.equal(await ui.page.evaluate(() => document.documentElement.lang), lang === 'zh-CN' ? 'en' : 'zh-CN');
       await shot('15-language-switched');
-      await page.getByRole('button', { name: s.afterSwitch.nav }).click();
+      await ui.page.getByRole('button', { name: s.afterSwitch.nav }).click();
       await shot('16-library-switched');
     });
 
     test('no script errors or CSP violations along the way', () => {
-      assert.deepEqual(app.pageErrors, []);
+      assert.deepEqual(ui.app.pageErrors, []);
     });
   });
 }

@@ -10,7 +10,7 @@ import { signDocument } from '../../src-main/core/signing/index.js';
 import { openPkcs12Signer } from '../../src-main/core/tokens/index.js';
 import { simplePdf } from '../fixtures/pdfs.js';
 import { getTestPki, type TestPki } from '../support/test-pki.js';
-import { ROOT, startInkstone, type Running, type UiLanguage } from './support/harness.js';
+import { ROOT, type Running, type UiLanguage, useInkstone, verdictOf } from './support/harness.js';
 
 /**
  * What a person does with a verification, through the real UI in both languages: trust a CA
@@ -104,10 +104,6 @@ async function importIntoLibrary(app: Running, file: string, name: string): Prom
   return body.value.outcomes[0].contractId;
 }
 
-async function verdictOf(page: Page): Promise<string> {
-  await page.locator('.verify-banner').waitFor({ timeout: 60_000 });
-  return (await page.locator('.verify-banner').getAttribute('data-verdict')) ?? '';
-}
 
 /** The canvas of the viewer inside `scope` shows a drawn page (some dark pixels). */
 async function waitForDrawnCanvas(page: Page, selector: string): Promise<void> {
@@ -125,55 +121,46 @@ async function waitForDrawnCanvas(page: Page, selector: string): Promise<void> {
 for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
   const s = TEXT[lang];
   describe(`Verify actions (${lang})`, { timeout: 240_000 }, () => {
-    let app: Running;
-    let page: Page;
-
-    before(async () => {
-      app = await startInkstone({ lang });
-      page = app.page;
-    });
-    after(async () => {
-      await app?.close();
-    });
+    const ui = useInkstone({ lang });
 
     test('a document that cannot be confirmed becomes valid once its root CA is trusted in Settings', async () => {
-      await page.getByRole('button', { name: s.verifyNav, exact: true }).click();
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: s.pick }).click();
+      await ui.page.getByRole('button', { name: s.verifyNav, exact: true }).click();
+      const chooser = ui.page.waitForEvent('filechooser');
+      await ui.page.getByRole('button', { name: s.pick }).click();
       await (await chooser).setFiles(signedPdf);
-      assert.equal(await verdictOf(page), 'indeterminate');
-      await page.locator('.verify-banner h2').getByText(s.verdict.indeterminate, { exact: true }).waitFor();
-      await app.screenshot(`${lang}-verify-untrusted`);
+      assert.equal(await verdictOf(ui.page), 'indeterminate');
+      await ui.page.locator('.verify-banner h2').getByText(s.verdict.indeterminate, { exact: true }).waitFor();
+      await ui.app.screenshot(`${lang}-verify-untrusted`);
 
-      await page.getByRole('button', { name: s.trustHint }).click();
-      const trust = page.getByRole('group', { name: s.trustTitle });
+      await ui.page.getByRole('button', { name: s.trustHint }).click();
+      const trust = ui.page.getByRole('group', { name: s.trustTitle });
       await trust.getByText(s.trustEmpty).waitFor();
       // The signer's own certificate is refused, in the person's language: only CAs can be anchors.
-      const leafChooser = page.waitForEvent('filechooser');
+      const leafChooser = ui.page.waitForEvent('filechooser');
       await trust.getByRole('button', { name: s.trustImport }).click();
       await (await leafChooser).setFiles(leafCertificate);
       await trust.getByRole('alert').getByText(s.notACa, { exact: false }).waitFor();
-      await app.screenshot(`${lang}-settings-trust-refused`);
+      await ui.app.screenshot(`${lang}-settings-trust-refused`);
       await trust.getByText(s.trustEmpty).waitFor();
-      const certChooser = page.waitForEvent('filechooser');
+      const certChooser = ui.page.waitForEvent('filechooser');
       await trust.getByRole('button', { name: s.trustImport }).click();
       await (await certChooser).setFiles(pki.rootPemPath);
       await trust.getByText(s.trustImported).waitFor();
       const fingerprint = pki.root.info.sha256.toUpperCase().match(/.{2}/g)!.join(':');
       await trust.getByText(fingerprint).waitFor();
       await trust.locator('.trust-item').first().scrollIntoViewIfNeeded();
-      await app.screenshot(`${lang}-settings-trust`);
+      await ui.app.screenshot(`${lang}-settings-trust`);
 
       // Back on the Verify screen the same document is checked again, now against the trusted root.
-      await page.getByRole('button', { name: s.verifyNav, exact: true }).click();
-      await page.locator('.verify-banner[data-verdict="valid"]').waitFor({ timeout: 60_000 });
-      await page.locator('.verify-banner h2').getByText(s.verdict.valid, { exact: true }).waitFor();
-      await app.screenshot(`${lang}-verify-trusted`);
+      await ui.page.getByRole('button', { name: s.verifyNav, exact: true }).click();
+      await ui.page.locator('.verify-banner[data-verdict="valid"]').waitFor({ timeout: 60_000 });
+      await ui.page.locator('.verify-banner h2').getByText(s.verdict.valid, { exact: true }).waitFor();
+      await ui.app.screenshot(`${lang}-verify-trusted`);
     });
 
     test('"Save report" downloads the PDF report, whose text carries the document SHA-256', async () => {
-      const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: s.saveReport }).click();
+      const download = ui.page.waitForEvent('download');
+      await ui.page.getByRole('button', { name: s.saveReport }).click();
       const file = await download;
       assert.match(file.suggestedFilename(), /\.pdf$/);
       assert.ok(
@@ -187,56 +174,56 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       const compact = text.replace(/\s+/g, '');
       assert.ok(compact.includes(sha256Of(signedPdf)), 'the document hash is in the report');
       assert.ok(text.includes(s.reportTitle), 'the report is in the screen language');
-      await page.getByRole('status').filter({ hasText: file.suggestedFilename() }).waitFor();
+      await ui.page.getByRole('status').filter({ hasText: file.suggestedFilename() }).waitFor();
     });
 
     test('"View signed version" shows what signature 1 covers in the viewer', async () => {
-      await page.getByRole('button', { name: s.viewSigned }).first().click();
-      const dialog = page.getByRole('dialog', { name: s.signedTitle });
+      await ui.page.getByRole('button', { name: s.viewSigned }).first().click();
+      const dialog = ui.page.getByRole('dialog', { name: s.signedTitle });
       await dialog.waitFor();
-      await waitForDrawnCanvas(page, '.signed-version-dialog canvas.pdf-canvas');
-      await app.screenshot(`${lang}-verify-signed-version`);
+      await waitForDrawnCanvas(ui.page, '.signed-version-dialog canvas.pdf-canvas');
+      await ui.app.screenshot(`${lang}-verify-signed-version`);
       await dialog.getByRole('button', { name: s.close, exact: true }).first().click();
       await dialog.waitFor({ state: 'hidden' });
     });
 
     test('library → verify: the Documents tab verifies a stored version, and so does the Verify screen picker', async () => {
-      const contractId = await importIntoLibrary(app, signedPdf, `${lang}-signed.pdf`);
-      await page.getByRole('button', { name: lang === 'zh-CN' ? '合同库' : 'Library', exact: true }).click();
-      await page.locator(`[role="option"][data-contract-id="${contractId}"]`).click();
-      await page.getByRole('tab', { name: s.documentsTab }).click();
-      await waitForDrawnCanvas(page, 'canvas.pdf-canvas');
-      await app.screenshot(`${lang}-documents-verify-action`);
-      await page.locator('.pdf-toolbar').getByRole('button', { name: s.verifyDocument }).click();
-      assert.equal(await verdictOf(page), 'valid');
-      await page.locator('.verify-banner-meta', { hasText: `${lang}-signed.pdf` }).waitFor();
-      await app.screenshot(`${lang}-verify-from-documents-tab`);
+      const contractId = await importIntoLibrary(ui.app, signedPdf, `${lang}-signed.pdf`);
+      await ui.page.getByRole('button', { name: lang === 'zh-CN' ? '合同库' : 'Library', exact: true }).click();
+      await ui.page.locator(`[role="option"][data-contract-id="${contractId}"]`).click();
+      await ui.page.getByRole('tab', { name: s.documentsTab }).click();
+      await waitForDrawnCanvas(ui.page, 'canvas.pdf-canvas');
+      await ui.app.screenshot(`${lang}-documents-verify-action`);
+      await ui.page.locator('.pdf-toolbar').getByRole('button', { name: s.verifyDocument }).click();
+      assert.equal(await verdictOf(ui.page), 'valid');
+      await ui.page.locator('.verify-banner-meta', { hasText: `${lang}-signed.pdf` }).waitFor();
+      await ui.app.screenshot(`${lang}-verify-from-documents-tab`);
 
-      await page.getByRole('button', { name: s.fromLibrary }).click();
-      const picker = page.locator('dialog.library-picker');
+      await ui.page.getByRole('button', { name: s.fromLibrary }).click();
+      const picker = ui.page.locator('dialog.library-picker');
       await picker.locator('.library-picker-item').first().click();
       await picker.locator('.library-picker-item', { hasText: `${lang}-signed.pdf` }).waitFor();
-      await app.screenshot(`${lang}-verify-library-picker`);
+      await ui.app.screenshot(`${lang}-verify-library-picker`);
       await picker
         .locator('.library-picker-item', { hasText: `${lang}-signed.pdf` })
         .first()
         .click();
       await picker.waitFor({ state: 'hidden' });
-      assert.equal(await verdictOf(page), 'valid');
-      assert.deepEqual(app.pageErrors, []);
+      assert.equal(await verdictOf(ui.page), 'valid');
+      assert.deepEqual(ui.app.pageErrors, []);
     });
 
     if (lang === 'en') {
       test('a JPEG 2000 image is drawn by pdf.js (WebAssembly decoder allowed by the CSP)', async () => {
         // pdf.js says so when a WebAssembly decoder cannot start and it falls back to JavaScript.
         const decoderWarnings: string[] = [];
-        page.on('console', (m) => /instantiateWasm|Falling back|wasm|WebAssembly/i.test(m.text()) && decoderWarnings.push(`${m.type()}: ${m.text()}`));
-        const contractId = await importIntoLibrary(app, JPX_PDF, 'jpx-image.pdf');
-        await page.getByRole('button', { name: 'Library', exact: true }).click();
-        await page.locator(`[role="option"][data-contract-id="${contractId}"]`).click();
-        await page.getByRole('tab', { name: s.documentsTab }).click();
+        ui.page.on('console', (m) => /instantiateWasm|Falling back|wasm|WebAssembly/i.test(m.text()) && decoderWarnings.push(`${m.type()}: ${m.text()}`));
+        const contractId = await importIntoLibrary(ui.app, JPX_PDF, 'jpx-image.pdf');
+        await ui.page.getByRole('button', { name: 'Library', exact: true }).click();
+        await ui.page.locator(`[role="option"][data-contract-id="${contractId}"]`).click();
+        await ui.page.getByRole('tab', { name: s.documentsTab }).click();
         // The image's left half is red, its right half blue: sample both on the drawn canvas.
-        const colours = await page.waitForFunction(() => {
+        const colours = await ui.page.waitForFunction(() => {
           const canvas = document.querySelector<HTMLCanvasElement>('canvas.pdf-canvas');
           if (!canvas || canvas.width < 100) return null;
           const ctx = canvas.getContext('2d');
@@ -248,9 +235,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
           return left[0] > 150 && left[2] < 90 && right[2] > 150 && right[0] < 90 ? { left, right } : null;
         });
         assert.ok(await colours.jsonValue());
-        await app.screenshot('en-viewer-jpx');
+        await ui.app.screenshot('en-viewer-jpx');
         assert.deepEqual(decoderWarnings, [], 'the WebAssembly decoder ran');
-        assert.deepEqual(app.pageErrors, [], 'no CSP violation and no decoder failure');
+        assert.deepEqual(ui.app.pageErrors, [], 'no CSP violation and no decoder failure');
       });
     }
   });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { ROOT, startInkstone, type Running, type UiLanguage } from './support/harness.js';
+import { describe, test } from 'node:test';
+import { ROOT, type UiLanguage, useInkstone, verdictOf } from './support/harness.js';
 
 /**
  * The Verify screen through the real UI, once per language: the designed empty state, a signed PDF
@@ -39,49 +38,35 @@ const TEXT = {
   },
 } as const;
 
-async function verdictOf(page: Page): Promise<string> {
-  const banner = page.locator('.verify-banner');
-  await banner.waitFor({ timeout: 60_000 });
-  return (await banner.getAttribute('data-verdict')) ?? '';
-}
 
 for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
   const s = TEXT[lang];
   describe(`Verify screen (${lang})`, { timeout: 180_000 }, () => {
-    let app: Running;
-    let page: Page;
-
-    before(async () => {
-      app = await startInkstone({ lang });
-      page = app.page;
-    });
-    after(async () => {
-      await app?.close();
-    });
+    const ui = useInkstone({ lang });
 
     test('the nav entry opens the designed empty state', async () => {
-      await page.getByRole('button', { name: s.nav, exact: true }).click();
-      await page.getByRole('heading', { name: s.emptyTitle }).waitFor();
-      await page.getByRole('button', { name: s.pick }).waitFor();
-      await app.screenshot(`${lang}-verify-empty`);
+      await ui.page.getByRole('button', { name: s.nav, exact: true }).click();
+      await ui.page.getByRole('heading', { name: s.emptyTitle }).waitFor();
+      await ui.page.getByRole('button', { name: s.pick }).waitFor();
+      await ui.app.screenshot(`${lang}-verify-empty`);
     });
 
     test('a signed, untouched PDF picked with the file chooser is not reported invalid', async () => {
-      const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: s.pick }).click();
+      const chooser = ui.page.waitForEvent('filechooser');
+      await ui.page.getByRole('button', { name: s.pick }).click();
       await (await chooser).setFiles(VALID);
-      const verdict = await verdictOf(page);
+      const verdict = await verdictOf(ui.page);
       assert.ok(verdict === 'valid' || verdict === 'indeterminate', `verdict ${verdict}`);
       const heading = s.verdict[verdict as 'valid' | 'indeterminate'];
-      await page.locator('.verify-banner h2').getByText(heading, { exact: true }).waitFor();
-      await page.getByRole('heading', { name: s.signature1, exact: true }).waitFor();
-      await page.getByText(s.unchanged, { exact: true }).first().waitFor();
-      await app.screenshot(`${lang}-verify-valid`);
+      await ui.page.locator('.verify-banner h2').getByText(heading, { exact: true }).waitFor();
+      await ui.page.getByRole('heading', { name: s.signature1, exact: true }).waitFor();
+      await ui.page.getByText(s.unchanged, { exact: true }).first().waitFor();
+      await ui.app.screenshot(`${lang}-verify-valid`);
     });
 
     test('a PDF modified after signing, dropped onto the window, is reported invalid', async () => {
       const bytes = readFileSync(TAMPERED).toString('base64');
-      const transfer = await page.evaluateHandle(
+      const transfer = await ui.page.evaluateHandle(
         ({ b64, name }) => {
           const bin = atob(b64);
           const arr = new Uint8Array(bin.length);
@@ -92,15 +77,15 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         },
         { b64: bytes, name: path.basename(TAMPERED) },
       );
-      await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
-      await page.getByText(s.dropTitle).waitFor();
-      await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
-      await page.locator('.verify-banner[data-verdict="invalid"]').waitFor({ timeout: 60_000 });
-      await page.locator('.verify-banner h2').getByText(s.verdict.invalid, { exact: true }).waitFor();
-      const cardText = await page.locator('.verify-cards').innerText();
+      await ui.page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+      await ui.page.getByText(s.dropTitle).waitFor();
+      await ui.page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+      await ui.page.locator('.verify-banner[data-verdict="invalid"]').waitFor({ timeout: 60_000 });
+      await ui.page.locator('.verify-banner h2').getByText(s.verdict.invalid, { exact: true }).waitFor();
+      const cardText = await ui.page.locator('.verify-cards').innerText();
       assert.ok(cardText.includes(s.changed) || cardText.includes(s.disallowed), cardText);
-      await app.screenshot(`${lang}-verify-tampered`);
-      assert.deepEqual(app.pageErrors, []);
+      await ui.app.screenshot(`${lang}-verify-tampered`);
+      assert.deepEqual(ui.app.pageErrors, []);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startCoreThread } from '../../../src-main/host/core-thread.js';
@@ -89,4 +90,37 @@ export async function startInkstone(options: {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Inkstone for the tests of one describe block: started before them, closed after. Read `app` and
+ * `page` inside the tests (they are set once the block starts).
+ */
+export function useInkstone(options: Parameters<typeof startInkstone>[0]): { readonly app: Running; readonly page: Page } {
+  let running: Running | undefined;
+  before(async () => {
+    running = await startInkstone(options);
+  });
+  after(async () => {
+    await running?.close();
+  });
+  const started = (): Running => {
+    if (!running) throw new Error('Inkstone is not running yet: use it inside a test');
+    return running;
+  };
+  return {
+    get app() {
+      return started();
+    },
+    get page() {
+      return started().page;
+    },
+  };
+}
+
+/** The document verdict the Verify screen's banner shows, once it shows one. */
+export async function verdictOf(page: Page): Promise<string> {
+  const banner = page.locator('.verify-banner');
+  await banner.waitFor({ timeout: 60_000 });
+  return (await banner.getAttribute('data-verdict')) ?? '';
 }
