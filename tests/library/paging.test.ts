@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Library, SEARCH_WINDOW, buildMatchExpression } from '../../src-main/core/library/index.js';
+import { Library, SEARCH_WINDOW, buildMatchExpression, contractFilterSql } from '../../src-main/core/library/index.js';
 import { MIGRATIONS, openDatabase } from '../../src-main/core/db/index.js';
 import { STATUS_TRANSITIONS, type SearchHit, type SearchQuery } from '../../src-shared/api/index.js';
 
@@ -48,34 +48,9 @@ const OLD_SORT_SQL: Record<string, string> = {
   expiry: "coalesce(c.expiry_date, '9999-12-31')",
   value: 'CAST(c.value_amount AS REAL)',
 };
-function filterSql(q: SearchQuery): { filters: string[]; params: unknown[] } {
-  const filters: string[] = [];
-  const params: unknown[] = [];
-  if (q.status?.length) {
-    filters.push(`c.status IN (${q.status.map(() => '?').join(',')})`);
-    params.push(...q.status);
-  }
-  if (q.tag) {
-    filters.push('EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = ?)');
-    params.push(q.tag);
-  }
-  if (q.party) {
-    filters.push("EXISTS (SELECT 1 FROM parties p WHERE p.contract_id = c.id AND (p.name LIKE ? ESCAPE '\\' OR p.organisation LIKE ? ESCAPE '\\'))");
-    params.push(`%${q.party}%`, `%${q.party}%`);
-  }
-  if (q.expiryFrom) {
-    filters.push('c.expiry_date >= ?');
-    params.push(q.expiryFrom);
-  }
-  if (q.expiryTo) {
-    filters.push('c.expiry_date <= ?');
-    params.push(q.expiryTo);
-  }
-  return { filters, params };
-}
 
 function plainList(q: SearchQuery): { total: number; ids: string[] } {
-  const { filters, params } = filterSql(q);
+  const { filters, params } = contractFilterSql(q);
   const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
   const dirSql = q.direction === 'asc' ? 'ASC' : 'DESC';
   const key = OLD_SORT_SQL[q.sort === 'relevance' || !q.sort ? 'updated' : q.sort];
@@ -88,7 +63,7 @@ function plainList(q: SearchQuery): { total: number; ids: string[] } {
 function plainTextSearch(q: SearchQuery): { total: number; totalIsExact: boolean; hits: Array<{ id: string; score: number }> } {
   const match = buildMatchExpression(q.text ?? '');
   assert.ok(match);
-  const { filters, params } = filterSql(q);
+  const { filters, params } = contractFilterSql(q);
   const sort = q.sort ?? 'relevance';
   const dirSql = q.direction === 'asc' ? 'ASC' : 'DESC';
   const needsJoin = filters.length > 0 || sort !== 'relevance';

@@ -358,29 +358,7 @@ export class Library {
     const q = SearchQuery.parse(query);
     const match = q.text ? buildMatchExpression(q.text) : null;
     if (q.text && !match) return { total: 0, totalIsExact: true, hits: [], tookMs: performance.now() - started };
-    const filters: string[] = [];
-    const params: unknown[] = [];
-    if (q.status.length) {
-      filters.push(`c.status IN (${q.status.map(() => '?').join(',')})`);
-      params.push(...q.status);
-    }
-    if (q.tag) {
-      filters.push('EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = ?)');
-      params.push(q.tag);
-    }
-    if (q.party) {
-      filters.push("EXISTS (SELECT 1 FROM parties p WHERE p.contract_id = c.id AND (p.name LIKE ? ESCAPE '\\' OR p.organisation LIKE ? ESCAPE '\\'))");
-      const like = `%${q.party.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      params.push(like, like);
-    }
-    if (q.expiryFrom) {
-      filters.push('c.expiry_date >= ?');
-      params.push(q.expiryFrom);
-    }
-    if (q.expiryTo) {
-      filters.push('c.expiry_date <= ?');
-      params.push(q.expiryTo);
-    }
+    const { filters, params } = contractFilterSql(q);
     const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
     const generation = this.generation();
 
@@ -708,3 +686,31 @@ export function daysBetween(fromIso: string, toIso: string): number {
 }
 
 export { Party };
+
+/** The WHERE conditions (over `contracts c`) and parameters of a query's filters. Exported for the paging tests' reference queries. */
+export function contractFilterSql(q: SearchQuery): { filters: string[]; params: unknown[] } {
+  const filters: string[] = [];
+  const params: unknown[] = [];
+  if (q.status?.length) {
+    filters.push(`c.status IN (${q.status.map(() => '?').join(',')})`);
+    params.push(...q.status);
+  }
+  if (q.tag) {
+    filters.push('EXISTS (SELECT 1 FROM contract_tags t WHERE t.contract_id = c.id AND t.tag = ?)');
+    params.push(q.tag);
+  }
+  if (q.party) {
+    filters.push("EXISTS (SELECT 1 FROM parties p WHERE p.contract_id = c.id AND (p.name LIKE ? ESCAPE '\\' OR p.organisation LIKE ? ESCAPE '\\'))");
+    const like = `%${q.party.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    params.push(like, like);
+  }
+  if (q.expiryFrom) {
+    filters.push('c.expiry_date >= ?');
+    params.push(q.expiryFrom);
+  }
+  if (q.expiryTo) {
+    filters.push('c.expiry_date <= ?');
+    params.push(q.expiryTo);
+  }
+  return { filters, params };
+}
