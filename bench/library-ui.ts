@@ -5,7 +5,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tests/support/chromium.js';
 import { Library } from '../src-main/core/library/index.js';
 import { startCoreThread } from '../src-main/host/core-thread.js';
 import { startBrowserHost } from '../src-main/host/server.js';
@@ -93,14 +94,7 @@ cpSync(path.join(import.meta.dirname, '..', 'dist', 'renderer'), staticDir, { re
 const profileDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-bench-ui-chromium-'));
 const core = startCoreThread({ dataDir });
 const host = await startBrowserHost({ core: core.client, staticDir });
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  locale: 'en',
-  viewport: { width: 1360, height: 860 },
-  deviceScaleFactor: 1,
-});
+const context = await launchChromium(profileDir, { locale: 'en', viewport: { width: 1360, height: 860 } });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.addInitScript(FIRST_ROW_PROBE);
 const ROW = '[role="option"][data-contract-id]';

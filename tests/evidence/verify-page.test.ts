@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
 import { EvidenceClient } from '../../src-main/core/evidence/index.js';
 import { samplePdf, startHarness, type Harness } from './support/harness.js';
 
@@ -26,19 +27,7 @@ describe('verification page', () => {
     writeFileSync(path.join(dir, 'contract.pdf'), pdf);
     writeFileSync(path.join(dir, 'other.pdf'), samplePdf('something else'));
     writeFileSync(path.join(dir, 'receipt.json'), JSON.stringify(receipt));
-    browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(path.join(dir, 'profile'));
   });
   after(async () => {
     await browser?.close();

@@ -3,24 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startCoreThread } from '../../../src-main/host/core-thread.js';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/server.js';
+import { launchChromium } from '../../support/chromium.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SCREENSHOTS = path.join(ROOT, 'results', 'screenshots');
 const STATIC_DIR = path.join(ROOT, 'dist', 'renderer');
-
-/** Flags that work for Debian's Chromium on the build machines (see platform notes). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type UiLanguage = 'zh-CN' | 'en';
 
@@ -56,14 +46,7 @@ export async function startInkstone(options: {
   if (saved === undefined) delete process.env.LC_ALL;
   else process.env.LC_ALL = saved;
   const host = await startBrowserHost({ core: core.client, staticDir: STATIC_DIR });
-  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: options.lang,
-    viewport: options.viewport ?? { width: 1360, height: 860 },
-    deviceScaleFactor: 1,
-  });
+  const context: BrowserContext = await launchChromium(profileDir, { locale: options.lang, viewport: options.viewport ?? { width: 1360, height: 860 } });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
