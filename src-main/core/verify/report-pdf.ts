@@ -169,7 +169,8 @@ class Layout {
         return;
       }
       case 'heading':
-        this.room(40);
+        // The rule, the heading and at least one line of what it heads: never a heading alone at a page's foot.
+        this.room(50);
         this.y -= 10;
         this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: PAGE[0] - MARGIN, y: this.y }, thickness: 0.5, color: RULE });
         this.text(b.text, { size: 12, color: b.color, gap: 3 });
