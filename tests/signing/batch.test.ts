@@ -8,7 +8,7 @@ import { openPkcs11Signer } from '../../src-main/core/tokens/index.js';
 import { SOFTHSM_MODULE } from '../support/softhsm.js';
 import { countingLoader } from '../tokens/counting-cryptoki.js';
 import { FakeToken } from '../tokens/fake-cryptoki.js';
-import { encryptedPdf, simplePdf } from '../fixtures/pdfs.js';
+import { encryptedPdf, largePdf, simplePdf } from '../fixtures/pdfs.js';
 import { assertNoOutput, setUp, tearDown, type SigningHarness } from './harness.js';
 import { assertPdfsigValid, assertQpdfClean } from './judges.js';
 
@@ -99,6 +99,9 @@ test('a token pulled out mid-batch: the documents before it are signed, each one
   });
   const signer = await openPkcs11Signer({ module: '/fake/batch-token.so', loader: token.loader, pin: '246810' });
   const docs = await documents('removed', 5);
+  // The second document is 20 MB: hashing it takes longer than reading the small third one, so with
+  // several documents in flight the third reaches the key first unless the batch keeps input order.
+  copyFileSync(await largePdf(20), docs[1].input);
   try {
     token.removeAfterSignatures = 2;
     const result = await signBatch({ documents: docs, signer });
