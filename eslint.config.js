@@ -58,7 +58,10 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer is sandboxed: it talks to window.inkstone only.' }],
           patterns: [
-            { group: ['**/src-main/**', '**/src-evidence/**', '**/src-cli/**'], message: 'The renderer sees the API contract (src-shared) only, never src-main.' },
+            {
+              group: ['**/src-main/**', '**/src-evidence/**', '**/src-cli/**'],
+              message: 'The renderer sees the API contract (src-shared) only, never src-main.',
+            },
             { group: ['node:*'], message: 'The renderer is sandboxed: no Node built-ins.' },
           ],
         },

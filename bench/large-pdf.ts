@@ -29,10 +29,15 @@ export function writeScannedContract(file: string, bytes: number, pages: number)
   object(2, `<< /Type /Pages /Kids [${pageNums.map((n) => `${n} 0 R`).join(' ')}] /Count ${pages} >>`);
   object(3, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
   for (const n of pageNums) {
-    object(n, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Scan ${n + 2} 0 R >> >> /Contents ${n + 1} 0 R >>`);
+    object(
+      n,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Scan ${n + 2} 0 R >> >> /Contents ${n + 1} 0 R >>`,
+    );
     object(n + 1, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
     offsets[n + 2] = size;
-    put(`${n + 2} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${length} >>\nstream\n`);
+    put(
+      `${n + 2} 0 obj\n<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${length} >>\nstream\n`,
+    );
     for (let left = length; left > 0; left -= 1 << 20) put(randomBytes(Math.min(left, 1 << 20)));
     put('\nendstream\nendobj\n');
   }

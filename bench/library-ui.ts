@@ -128,7 +128,13 @@ try {
 const { first, frames, baseFirst, baseFrames } = result;
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '—');
 const rows = [
-  ['First render: navigation → first row (median of 5)', ms(percentile(first, 50)), ms(percentile(baseFirst, 50)), ratio(percentile(first, 50), percentile(baseFirst, 50)), '—'],
+  [
+    'First render: navigation → first row (median of 5)',
+    ms(percentile(first, 50)),
+    ms(percentile(baseFirst, 50)),
+    ratio(percentile(first, 50), percentile(baseFirst, 50)),
+    '—',
+  ],
   ['First render, slowest of 5', ms(Math.max(...first)), ms(Math.max(...baseFirst)), ratio(Math.max(...first), Math.max(...baseFirst)), '—'],
   ['Scroll frame p50', ms(frames.p50), ms(baseFrames.p50), ratio(frames.p50, baseFrames.p50), '—'],
   ['Scroll frame p95', ms(frames.p95), ms(baseFrames.p95), ratio(frames.p95, baseFrames.p95), '≤ 16 ms'],

@@ -25,28 +25,51 @@ lib.close();
 const raw = new Database(path.join(dir, 'baseline.sqlite'));
 raw.exec('CREATE TABLE c (id INTEGER PRIMARY KEY, title TEXT, notes TEXT, parties TEXT)');
 const ins = raw.prepare('INSERT INTO c (title, notes, parties) VALUES (?, ?, ?)');
-const rawIngestMs = time(() => raw.transaction(() => {
-  for (const g of generateContracts(COUNT)) ins.run(g.title, g.body, JSON.stringify(g.parties));
-})());
+const rawIngestMs = time(() =>
+  raw.transaction(() => {
+    for (const g of generateContracts(COUNT)) ins.run(g.title, g.body, JSON.stringify(g.parties));
+  })(),
+);
 
 // Cold open: a fresh process-level open of the library (pragmas + migration check) vs bare open.
 const coldMs: number[] = [];
 const rawColdMs: number[] = [];
 for (let i = 0; i < 5; i++) {
-  coldMs.push(time(() => {
-    const l = new Library(dir);
-    l.search({ limit: 1 });
-    l.close();
-  }));
-  rawColdMs.push(time(() => {
-    const d = new Database(path.join(dir, 'baseline.sqlite'));
-    d.prepare('SELECT * FROM c LIMIT 1').get();
-    d.close();
-  }));
+  coldMs.push(
+    time(() => {
+      const l = new Library(dir);
+      l.search({ limit: 1 });
+      l.close();
+    }),
+  );
+  rawColdMs.push(
+    time(() => {
+      const d = new Database(path.join(dir, 'baseline.sqlite'));
+      d.prepare('SELECT * FROM c LIMIT 1').get();
+      d.close();
+    }),
+  );
 }
 
 lib = new Library(dir);
-const queries = ['保密', '租赁合同', '北京', '律师事务所', '张伟', '仲裁', 'confidential', 'Acme', 'indemnity', 'lease', 'Globex supply', '采购', '股权转让', 'force majeure', 'Northwind', '违约责任'];
+const queries = [
+  '保密',
+  '租赁合同',
+  '北京',
+  '律师事务所',
+  '张伟',
+  '仲裁',
+  'confidential',
+  'Acme',
+  'indemnity',
+  'lease',
+  'Globex supply',
+  '采购',
+  '股权转让',
+  'force majeure',
+  'Northwind',
+  '违约责任',
+];
 const ftsMs: number[] = [];
 const ftsFirstMs: number[] = [];
 const likeMs: number[] = [];
@@ -56,7 +79,7 @@ for (let round = 0; round < 5; round++) {
     ftsMs.push(t);
     // The library keeps a ranked window until the database changes; round 0 is every query's first run.
     if (round === 0) ftsFirstMs.push(t);
-    likeMs.push(time(() => raw.prepare("SELECT id FROM c WHERE title LIKE ? OR notes LIKE ? OR parties LIKE ? LIMIT 200").all(`%${q}%`, `%${q}%`, `%${q}%`)));
+    likeMs.push(time(() => raw.prepare('SELECT id FROM c WHERE title LIKE ? OR notes LIKE ? OR parties LIKE ? LIMIT 200').all(`%${q}%`, `%${q}%`, `%${q}%`)));
   }
 }
 const pageMs: number[] = [];
@@ -78,13 +101,49 @@ raw.close();
 rmSync(dir, { recursive: true, force: true });
 
 const rows = [
-  ['Ingest (search row + parties + audit)', `${Math.round(COUNT / (ingestMs / 1000)).toLocaleString('en')} contracts/s`, `${Math.round(COUNT / (rawIngestMs / 1000)).toLocaleString('en')} rows/s bare INSERT`, `${(ingestMs / rawIngestMs).toFixed(1)}× slower`, '—'],
-  ['Cold open + first query (median of 5)', ms(percentile(coldMs, 50)), ms(percentile(rawColdMs, 50)), `${(percentile(coldMs, 50) / percentile(rawColdMs, 50)).toFixed(1)}×`, '≤ 200 ms'],
-  ['Full-text search p50', ms(percentile(ftsMs, 50)), `${ms(percentile(likeMs, 50))} LIKE scan`, `${(percentile(likeMs, 50) / percentile(ftsMs, 50)).toFixed(1)}× faster`, '—'],
-  ['Full-text search p95', ms(percentile(ftsMs, 95)), `${ms(percentile(likeMs, 95))} LIKE scan`, `${(percentile(likeMs, 95) / percentile(ftsMs, 95)).toFixed(1)}× faster`, '≤ 10 ms'],
+  [
+    'Ingest (search row + parties + audit)',
+    `${Math.round(COUNT / (ingestMs / 1000)).toLocaleString('en')} contracts/s`,
+    `${Math.round(COUNT / (rawIngestMs / 1000)).toLocaleString('en')} rows/s bare INSERT`,
+    `${(ingestMs / rawIngestMs).toFixed(1)}× slower`,
+    '—',
+  ],
+  [
+    'Cold open + first query (median of 5)',
+    ms(percentile(coldMs, 50)),
+    ms(percentile(rawColdMs, 50)),
+    `${(percentile(coldMs, 50) / percentile(rawColdMs, 50)).toFixed(1)}×`,
+    '≤ 200 ms',
+  ],
+  [
+    'Full-text search p50',
+    ms(percentile(ftsMs, 50)),
+    `${ms(percentile(likeMs, 50))} LIKE scan`,
+    `${(percentile(likeMs, 50) / percentile(ftsMs, 50)).toFixed(1)}× faster`,
+    '—',
+  ],
+  [
+    'Full-text search p95',
+    ms(percentile(ftsMs, 95)),
+    `${ms(percentile(likeMs, 95))} LIKE scan`,
+    `${(percentile(likeMs, 95) / percentile(ftsMs, 95)).toFixed(1)}× faster`,
+    '≤ 10 ms',
+  ],
   ['Full-text search, first run of each query: p50 / max', `${ms(percentile(ftsFirstMs, 50))} / ${ms(Math.max(...ftsFirstMs))}`, '—', '—', '—'],
-  ['List page of 200 p50', ms(percentile(pageMs, 50)), ms(percentile(rawPageMs, 50)), `${(percentile(pageMs, 50) / percentile(rawPageMs, 50)).toFixed(1)}×`, '—'],
-  ['List page of 200 p95 (offsets 0…end)', ms(percentile(pageMs, 95)), ms(percentile(rawPageMs, 95)), `${(percentile(pageMs, 95) / percentile(rawPageMs, 95)).toFixed(1)}×`, '≤ 5 ms'],
+  [
+    'List page of 200 p50',
+    ms(percentile(pageMs, 50)),
+    ms(percentile(rawPageMs, 50)),
+    `${(percentile(pageMs, 50) / percentile(rawPageMs, 50)).toFixed(1)}×`,
+    '—',
+  ],
+  [
+    'List page of 200 p95 (offsets 0…end)',
+    ms(percentile(pageMs, 95)),
+    ms(percentile(rawPageMs, 95)),
+    `${(percentile(pageMs, 95) / percentile(rawPageMs, 95)).toFixed(1)}×`,
+    '≤ 5 ms',
+  ],
   ['List page of 200, first visit of each offset: max', ms(Math.max(...pageFirstMs)), '—', '—', '—'],
   ['Search + status filter + expiry sort p95', ms(percentile(filteredMs, 95)), '—', '—', '—'],
 ];
@@ -101,5 +160,15 @@ const table = [
 ].join('\n');
 console.log(table);
 // The samples behind the list figures, offset by offset (rounds in order), for reading an outlier.
-console.log(`\nlist page samples (ms): ${[0, 200, 10_000, 50_000, COUNT - 200].map((o, i) => `${o}: ${pageMs.slice(i * 5, i * 5 + 5).map((t) => t.toFixed(1)).join(' ')}`).join(' | ')}`);
+console.log(
+  `\nlist page samples (ms): ${[0, 200, 10_000, 50_000, COUNT - 200]
+    .map(
+      (o, i) =>
+        `${o}: ${pageMs
+          .slice(i * 5, i * 5 + 5)
+          .map((t) => t.toFixed(1))
+          .join(' ')}`,
+    )
+    .join(' | ')}`,
+);
 writeResultsSection('library', table);

@@ -8,7 +8,9 @@ const FILE = path.join(import.meta.dirname, 'RESULTS.md');
 export function writeResultsSection(name: string, markdown: string): void {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
-  let doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '# Benchmark results\n\nFigures from `npm run bench` on the build machine; each section says when and where it was measured.\n';
+  let doc = existsSync(FILE)
+    ? readFileSync(FILE, 'utf8')
+    : '# Benchmark results\n\nFigures from `npm run bench` on the build machine; each section says when and where it was measured.\n';
   const stamp = `_Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}._`;
   const block = `${start}\n${markdown.trim()}\n\n${stamp}\n${end}`;
   const i = doc.indexOf(start);

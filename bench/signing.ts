@@ -69,7 +69,9 @@ for (const mb of [1, 20, 100]) {
   rows.push(
     `| ${mb} MB | ${ms(ours.ms)} | ${ours.maxRssMb} MB | ${ms(baseline)} | ${(ours.ms / baseline).toFixed(2)}× | ${theirs ? `${ms(theirs.ms)}, ${theirs.maxRssMb} MB` : 'not run (see note)'} | ${theirs ? `${(theirs.ms / ours.ms).toFixed(1)}× faster` : '—'} |`,
   );
-  verdicts.push(`${mb} MB: ${(ours.ms / baseline).toFixed(2)}× hash+copy (target ≤ 1.5×)${mb === 100 ? `, peak RSS ${ours.maxRssMb} MB (target ≤ 150 MB)` : ''}${mb === 20 && theirs ? `, ${(theirs.ms / ours.ms).toFixed(1)}× faster than @signpdf (target ≥ 3×)` : ''}`);
+  verdicts.push(
+    `${mb} MB: ${(ours.ms / baseline).toFixed(2)}× hash+copy (target ≤ 1.5×)${mb === 100 ? `, peak RSS ${ours.maxRssMb} MB (target ≤ 150 MB)` : ''}${mb === 20 && theirs ? `, ${(theirs.ms / ours.ms).toFixed(1)}× faster than @signpdf (target ≥ 3×)` : ''}`,
+  );
   rmSync(input);
 }
 

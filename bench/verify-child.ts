@@ -12,4 +12,6 @@ for (let i = 0; i < Number(warmUps); i++) await verifyPdf(warmUp, { trustStore }
 const t = performance.now();
 const result = await verifyPdf(file, { trustStore });
 const ms = performance.now() - t;
-process.stdout.write(`${JSON.stringify({ ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), verdict: result.verdict, signatures: result.signatures.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), verdict: result.verdict, signatures: result.signatures.length })}\n`,
+);

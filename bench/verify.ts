@@ -71,10 +71,15 @@ for (const c of cases) {
   const signed = await signTimes(unsigned, c.signatures, p12, `${c.mb}mb`);
   rmSync(unsigned);
   const hash = sha256sum(signed);
-  for (const [when, warmUps] of [['first verification', 1], ['app in use', WARM_UPS]] as const) {
+  for (const [when, warmUps] of [
+    ['first verification', 1],
+    ['app in use', WARM_UPS],
+  ] as const) {
     const ours = verifyRounds(signed, pki.rootPemPath, warmUp, warmUps);
     if (ours.signatures !== c.signatures) throw new Error(`${c.label}: ${ours.signatures} signatures found`);
-    rows.push(`| ${c.label}, ${when} | ${ms(ours.ms)} | ${ours.maxRssMb} MB | ${ms(hash.ms)} | ${hash.maxRssMb} MB | ${(ours.ms / hash.ms).toFixed(2)}× | ${ours.verdict} |`);
+    rows.push(
+      `| ${c.label}, ${when} | ${ms(ours.ms)} | ${ours.maxRssMb} MB | ${ms(hash.ms)} | ${hash.maxRssMb} MB | ${(ours.ms / hash.ms).toFixed(2)}× | ${ours.verdict} |`,
+    );
     verdicts.push(`${c.label}, ${when}: ${(ours.ms / hash.ms).toFixed(2)}× sha256sum (target ≤ 1.5×), peak RSS ${ours.maxRssMb} MB`);
   }
   rmSync(signed);

@@ -45,7 +45,10 @@ function reachable(packages, roots) {
 export function computeExclusions(dir = root) {
   const { packages } = JSON.parse(readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
   const runtime = Object.keys(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).dependencies);
-  const desktop = reachable(packages, runtime.filter((d) => !SERVER_ONLY_ROOTS.includes(d)));
+  const desktop = reachable(
+    packages,
+    runtime.filter((d) => !SERVER_ONLY_ROOTS.includes(d)),
+  );
   const serverOnly = [...reachable(packages, SERVER_ONLY_ROOTS)].filter((p) => !desktop.has(p));
   // Only top-level installs need a pattern: a nested one goes with the folder it is nested in.
   const topLevel = serverOnly.filter((p) => p.lastIndexOf('node_modules/') === 0);

@@ -28,6 +28,13 @@ if (!files.length) {
   console.error(`no test files for suite ${suite} ${filters.join(' ')}`);
   process.exit(1);
 }
-const args = ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${suite === 'e2e' ? 1 : 2}`, ...files.map((f) => path.relative(root, f))];
+const args = [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  `--test-concurrency=${suite === 'e2e' ? 1 : 2}`,
+  ...files.map((f) => path.relative(root, f)),
+];
 const res = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, INKSTONE_TEST: '1' } });
 process.exit(res.status ?? 1);

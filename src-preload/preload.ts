@@ -20,7 +20,9 @@ const api: Record<string, Record<string, unknown>> = {};
 for (const name of OPERATION_NAMES) {
   const [ns, method] = splitOperationName(name);
   (api[ns] ??= {})[method] = (input: unknown, options?: CallOptions) =>
-    unwrap(ipcRenderer.invoke(IPC_CHANNELS.rpc, name, input ?? {}, typeof options?.jobId === 'string' ? options.jobId : undefined) as Promise<RpcResult<unknown>>);
+    unwrap(
+      ipcRenderer.invoke(IPC_CHANNELS.rpc, name, input ?? {}, typeof options?.jobId === 'string' ? options.jobId : undefined) as Promise<RpcResult<unknown>>,
+    );
 }
 
 api.events = {

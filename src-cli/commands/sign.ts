@@ -172,9 +172,12 @@ async function signMany(inputs: string[], opts: SignOptions, lang: Lang): Promis
     });
     if (bar) process.stderr.write('\n');
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ signed: result.signed, failed: result.failed, cancelled: result.cancelled, outcomes: result.outcomes.map(summariseOutcome) }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ signed: result.signed, failed: result.failed, cancelled: result.cancelled, outcomes: result.outcomes.map(summariseOutcome) }, null, 2)}\n`,
+      );
     } else {
-      for (const o of result.outcomes) if (o.status === 'failed') process.stdout.write(`✗ ${o.input}: ${o.error.code}: ${formatErrorMessage(o.error.code, o.error.details, lang)}\n`);
+      for (const o of result.outcomes)
+        if (o.status === 'failed') process.stdout.write(`✗ ${o.input}: ${o.error.code}: ${formatErrorMessage(o.error.code, o.error.details, lang)}\n`);
       process.stdout.write(
         lang === 'zh-CN'
           ? `已签署 ${result.signed} 份，失败 ${result.failed} 份，取消 ${result.cancelled} 份。\n`
@@ -190,7 +193,9 @@ async function signMany(inputs: string[], opts: SignOptions, lang: Lang): Promis
 
 /** Everything about the signature that is the same for every document. */
 async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureOptions, 'signer'>> {
-  const seal = opts.seal ? await readFile(opts.seal).catch((err: Error) => Promise.reject(new InkstoneError('IO_ERROR', { reason: err.message, path: opts.seal }))) : undefined;
+  const seal = opts.seal
+    ? await readFile(opts.seal).catch((err: Error) => Promise.reject(new InkstoneError('IO_ERROR', { reason: err.message, path: opts.seal })))
+    : undefined;
   if (opts.crossPageSeal && !seal) throw usage('--cross-page-seal slices the --seal image; give one');
   if (opts.crossPagePages && !opts.crossPageSeal) throw usage('--cross-page-pages goes with --cross-page-seal');
   const visible = opts.rect !== undefined || (seal !== undefined && !opts.crossPageSeal);
@@ -209,8 +214,15 @@ async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureO
     ...(opts.location !== undefined ? { location: opts.location } : {}),
     ...(opts.commitment ? { commitment: opts.commitment } : {}),
     ...(opts.certify ? { certify: Number(opts.certify) as 1 | 2 | 3 } : {}),
-    ...(opts.lockFields ? { lockFields: opts.lockFields === 'all' ? { action: 'All', fields: [] } : { action: 'Include', fields: opts.lockFields.split(',').map((f) => f.trim()) } } : {}),
-    ...(visible ? { appearance: { placement: { page, x, y, width, height }, ...(seal ? { seal } : {}), showText: opts.text, language: cliLanguage(opts.lang) } } : {}),
+    ...(opts.lockFields
+      ? {
+          lockFields:
+            opts.lockFields === 'all' ? { action: 'All', fields: [] } : { action: 'Include', fields: opts.lockFields.split(',').map((f) => f.trim()) },
+        }
+      : {}),
+    ...(visible
+      ? { appearance: { placement: { page, x, y, width, height }, ...(seal ? { seal } : {}), showText: opts.text, language: cliLanguage(opts.lang) } }
+      : {}),
     ...(opts.crossPageSeal && seal ? { crossPageSeal: { image: seal, ...(crossPages ? { firstPage: crossPages[0], lastPage: crossPages[1] } : {}) } } : {}),
   };
 }
@@ -226,7 +238,8 @@ async function openSigner(opts: KeyOptions): Promise<Signer> {
   }
   const ask = async (request: PinRequest): Promise<Pin | null> => {
     const warning = request.finalTry ? ' (LAST TRY before the PIN locks)' : request.countLow ? ' (a wrong PIN was entered before)' : '';
-    const what = request.purpose === 'signature' ? `PIN to sign with ${request.keyLabel ?? 'the key'} on “${request.tokenLabel}”` : `PIN of “${request.tokenLabel}”`;
+    const what =
+      request.purpose === 'signature' ? `PIN to sign with ${request.keyLabel ?? 'the key'} on “${request.tokenLabel}”` : `PIN of “${request.tokenLabel}”`;
     return promptSecret(`${what}${warning}: `);
   };
   return openPkcs11Signer({
@@ -327,7 +340,8 @@ function describeRecord(r: SigningRecord, lang: Lang): string {
 
 function describeExtension(r: ExtensionRecord, lang: Lang): string {
   const dss = r.dss ? `${r.dss.certificates} / ${r.dss.ocspResponses} / ${r.dss.crls}` : '—';
-  if (lang === 'zh-CN') return `已升级至 ${r.level}：${r.output.path}\n  原有签名 ${r.signatures.length} 个；新增文档时间戳 ${r.documentTimestampsAdded} 个；DSS（证书/OCSP/CRL）：${dss}\n  SHA-256：${r.output.sha256}\n`;
+  if (lang === 'zh-CN')
+    return `已升级至 ${r.level}：${r.output.path}\n  原有签名 ${r.signatures.length} 个；新增文档时间戳 ${r.documentTimestampsAdded} 个；DSS（证书/OCSP/CRL）：${dss}\n  SHA-256：${r.output.sha256}\n`;
   return `Extended to ${r.level}: ${r.output.path}\n  ${r.signatures.length} existing signature(s); ${r.documentTimestampsAdded} document timestamp(s) added; DSS (certificates/OCSP/CRLs): ${dss}\n  SHA-256: ${r.output.sha256}\n`;
 }
 

@@ -10,10 +10,13 @@ export function startCoreThread(options: { dataDir: string; settingsFile?: strin
   const fromSource = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSource ? './core-worker.ts' : './core-worker.js', import.meta.url);
   const worker = fromSource
-    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`, {
-        eval: true,
-        workerData: options,
-      })
+    ? new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,
+        {
+          eval: true,
+          workerData: options,
+        },
+      )
     : new Worker(entry, { workerData: options });
   const client = connectCoreClient({ post: (m) => worker.postMessage(m), onMessage: (l) => worker.on('message', l) });
   worker.on('error', (err) => {

@@ -62,7 +62,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!tokensMatch(token, req.headers[HOST_TOKEN_HEADER])) return send(res, 401, reject('TOKEN_REJECTED'));
     if (req.method !== 'POST') return send(res, 405, reject('METHOD_NOT_ALLOWED'));
     if (!isJson(req)) return send(res, 415, reject('CONTENT_TYPE_REJECTED'));
-    if (!isOperationName(operation)) return send(res, 404, { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: operation.slice(0, 100) }).toJSON() });
+    if (!isOperationName(operation))
+      return send(res, 404, { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: operation.slice(0, 100) }).toJSON() });
     const body = await readBody(req, maxBody);
     if (body === null) return send(res, 413, reject('BODY_TOO_LARGE'));
     let parsed: { input?: unknown; jobId?: unknown };
@@ -103,7 +104,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       .split(',')
       .map((p) => p.trim())
       .find((p) => p.startsWith(WS_PROTOCOL_PREFIX));
-    const ok = url.pathname === '/events' && hostAllowed(req, port) && originAllowed(req, port) && tokensMatch(token, offered?.slice(WS_PROTOCOL_PREFIX.length));
+    const ok =
+      url.pathname === '/events' && hostAllowed(req, port) && originAllowed(req, port) && tokensMatch(token, offered?.slice(WS_PROTOCOL_PREFIX.length));
     if (!ok) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       socket.destroy();
@@ -144,7 +146,12 @@ function reject(code: ErrorCode) {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const data = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': data.length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': data.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(data);
 }
 

@@ -8,10 +8,7 @@ import type { CoreEvent, OperationInput, OperationName, OperationOutput } from '
  */
 type Namespaces<N extends string> = N extends `${infer Ns}.${string}` ? Ns : never;
 type MethodsOf<Ns extends string> = {
-  [N in OperationName as N extends `${Ns}.${infer M}` ? M : never]: (
-    input: OperationInput<N>,
-    options?: CallOptions,
-  ) => Promise<OperationOutput<N>>;
+  [N in OperationName as N extends `${Ns}.${infer M}` ? M : never]: (input: OperationInput<N>, options?: CallOptions) => Promise<OperationOutput<N>>;
 };
 
 export type InkstoneApi = { [Ns in Namespaces<OperationName>]: MethodsOf<Ns> } & {

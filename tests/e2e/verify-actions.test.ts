@@ -104,7 +104,6 @@ async function importIntoLibrary(app: Running, file: string, name: string): Prom
   return body.value.outcomes[0].contractId;
 }
 
-
 /** The canvas of the viewer inside `scope` shows a drawn page (some dark pixels). */
 async function waitForDrawnCanvas(page: Page, selector: string): Promise<void> {
   await page.waitForFunction((sel) => {

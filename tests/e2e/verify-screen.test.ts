@@ -38,7 +38,6 @@ const TEXT = {
   },
 } as const;
 
-
 for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
   const s = TEXT[lang];
   describe(`Verify screen (${lang})`, { timeout: 180_000 }, () => {

@@ -155,15 +155,32 @@ test('progress and change events reach the socket during a long-running import',
   const r = await request({
     path: '/rpc/library.import',
     headers: good(),
-    body: JSON.stringify({ jobId: 'job-1', input: { files: [{ name: 'lease.pdf', dataBase64: pdf }, { name: 'x.pdf', dataBase64: Buffer.from('nope').toString('base64') }] } }),
+    body: JSON.stringify({
+      jobId: 'job-1',
+      input: {
+        files: [
+          { name: 'lease.pdf', dataBase64: pdf },
+          { name: 'x.pdf', dataBase64: Buffer.from('nope').toString('base64') },
+        ],
+      },
+    }),
   });
   assert.equal(r.status, 200);
   const outcomes = (r.body.value as { outcomes: Array<{ ok: boolean; error?: { code: string } }> }).outcomes;
-  assert.deepEqual(outcomes.map((o) => o.ok), [true, false]);
+  assert.deepEqual(
+    outcomes.map((o) => o.ok),
+    [true, false],
+  );
   assert.equal(outcomes[1].error?.code, 'IMPORT_NOT_PDF');
   await new Promise((res) => setTimeout(res, 100));
   ws.close();
   const progress = events.filter((e) => e.type === 'progress' && e.jobId === 'job-1');
-  assert.deepEqual(progress.map((e) => [e.done, e.total]), [[1, 2], [2, 2]]);
+  assert.deepEqual(
+    progress.map((e) => [e.done, e.total]),
+    [
+      [1, 2],
+      [2, 2],
+    ],
+  );
   assert.ok(events.some((e) => e.type === 'library.changed'));
 });

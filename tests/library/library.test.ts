@@ -18,7 +18,9 @@ let englishPdf: Uint8Array;
 
 function filesUnder(root: string): string[] {
   try {
-    return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
   } catch {
     return [];
   }
@@ -28,7 +30,10 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'inkstone-lib-'));
   lib = new Library(dir);
   chinesePdf = await makeTextPdf({ title: '软件开发合同', lines: ['第十二条 保密条款', '甲方应对乙方提供的资料承担保密义务。', '甲方：北京某某律师事务所'] });
-  englishPdf = await makeTextPdf({ title: 'Master Services Agreement', lines: ['Section 9. Confidentiality and indemnity', 'Governing law: England and Wales'] });
+  englishPdf = await makeTextPdf({
+    title: 'Master Services Agreement',
+    lines: ['Section 9. Confidentiality and indemnity', 'Governing law: England and Wales'],
+  });
 });
 after(() => {
   lib.close();
@@ -40,7 +45,15 @@ test('the database is WAL, enforces foreign keys, is at the latest schema and us
   assert.equal(lib.db.pragma('foreign_keys', { simple: true }), 1);
   const v = lib.db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number };
   assert.equal(v.v, SCHEMA_VERSION);
-  assert.throws(() => lib.db.prepare("INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, created_at) VALUES ('x','no-such-doc',1,'s',1,1,0,'import','t')").run(), /FOREIGN KEY/);
+  assert.throws(
+    () =>
+      lib.db
+        .prepare(
+          "INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, created_at) VALUES ('x','no-such-doc',1,'s',1,1,0,'import','t')",
+        )
+        .run(),
+    /FOREIGN KEY/,
+  );
   const c = lib.createContract({ title: 'strictness probe' });
   assert.throws(
     () => lib.db.prepare("INSERT INTO parties (id, contract_id, position, role, name) VALUES ('p', ?, 'not-a-number', 'r', 'n')").run(c.id),
@@ -51,9 +64,14 @@ test('the database is WAL, enforces foreign keys, is at the latest schema and us
 test('a database from a newer Inkstone is refused, untouched', () => {
   const file = path.join(dir, 'newer.sqlite');
   const raw = new Database(file);
-  raw.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT; INSERT INTO schema_version VALUES (999, 'future', 'x')");
+  raw.exec(
+    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT; INSERT INTO schema_version VALUES (999, 'future', 'x')",
+  );
   raw.close();
-  assert.throws(() => openDatabase(file), (e: unknown) => e instanceof InkstoneError && e.code === 'DATABASE_NEWER_THAN_APP');
+  assert.throws(
+    () => openDatabase(file),
+    (e: unknown) => e instanceof InkstoneError && e.code === 'DATABASE_NEWER_THAN_APP',
+  );
   const again = new Database(file);
   assert.equal((again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'contracts'").get() as { n: number }).n, 0);
   again.close();
@@ -144,7 +162,10 @@ test('metadata edits, parties and status changes are validated, searchable and a
   assert.equal(lib.search({ status: ['in_review'] }).hits[0]?.id, c.id);
   assert.equal(lib.search({ expiryFrom: '2027-01-01', expiryTo: '2027-01-31' }).hits[0]?.id, c.id);
   const { events, chainIntact } = lib.audit(c.id);
-  assert.deepEqual(events.map((e) => e.action), ['contract.created', 'contract.updated', 'party.added', 'contract.status_changed']);
+  assert.deepEqual(
+    events.map((e) => e.action),
+    ['contract.created', 'contract.updated', 'party.added', 'contract.status_changed'],
+  );
   assert.deepEqual((events[1].details.changed as Record<string, { to: unknown }>).expiryDate.to, '2027-01-15');
   assert.ok(chainIntact);
 });
@@ -176,10 +197,22 @@ test('reminders list upcoming expiry and renewal dates and notify once', () => {
     const archived = l.createContract({ title: 'Old', expiryDate: '2026-12-05' }, { status: 'signed' });
     l.setStatus(archived.id, 'archived');
     const r = l.reminders('2026-11-27', 30);
-    assert.deepEqual(r.map((x) => [x.title, x.kind, x.daysLeft]), [['Lease B', 'renewal', 4], ['Lease A', 'expiry', 13]]);
-    assert.deepEqual(l.takeDueNotifications('2026-11-27', 7).map((x) => x.title), ['Lease B']);
+    assert.deepEqual(
+      r.map((x) => [x.title, x.kind, x.daysLeft]),
+      [
+        ['Lease B', 'renewal', 4],
+        ['Lease A', 'expiry', 13],
+      ],
+    );
+    assert.deepEqual(
+      l.takeDueNotifications('2026-11-27', 7).map((x) => x.title),
+      ['Lease B'],
+    );
     assert.deepEqual(l.takeDueNotifications('2026-11-27', 7), [], 'the same reminder is not shown twice');
-    assert.deepEqual(l.takeDueNotifications('2026-12-05', 7).map((x) => x.contractId), [a.id]);
+    assert.deepEqual(
+      l.takeDueNotifications('2026-12-05', 7).map((x) => x.contractId),
+      [a.id],
+    );
   } finally {
     l.close();
     rmSync(d, { recursive: true, force: true });

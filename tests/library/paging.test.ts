@@ -55,7 +55,10 @@ function plainList(q: SearchQuery): { total: number; ids: string[] } {
   const dirSql = q.direction === 'asc' ? 'ASC' : 'DESC';
   const key = OLD_SORT_SQL[q.sort === 'relevance' || !q.sort ? 'updated' : q.sort];
   const total = (lib.db.prepare(`SELECT count(*) AS n FROM contracts c ${where}`).get(...params) as { n: number }).n;
-  const ids = lib.db.prepare(`SELECT c.id FROM contracts c ${where} ORDER BY ${key} ${dirSql}, c.rowid ${dirSql} LIMIT ? OFFSET ?`).pluck().all(...params, q.limit ?? 200, q.offset ?? 0) as string[];
+  const ids = lib.db
+    .prepare(`SELECT c.id FROM contracts c ${where} ORDER BY ${key} ${dirSql}, c.rowid ${dirSql} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...params, q.limit ?? 200, q.offset ?? 0) as string[];
   return { total, ids };
 }
 
@@ -116,7 +119,11 @@ function checkLists(label: string, rounds = 1): void {
               const got = lib.search(q);
               const want = plainList(q);
               assert.equal(got.total, want.total, `${label}: total of ${JSON.stringify(q)}`);
-              assert.deepEqual(got.hits.map((h) => h.id), want.ids, `${label}: page ${JSON.stringify(q)}`);
+              assert.deepEqual(
+                got.hits.map((h) => h.id),
+                want.ids,
+                `${label}: page ${JSON.stringify(q)}`,
+              );
             }
           }
         }
@@ -130,7 +137,10 @@ function checkText(label: string): void {
     for (const f of [{}, { status: ['signed', 'draft'] as SearchQuery['status'] }, { tag: 'NDA' }]) {
       for (const sort of SORTS) {
         for (const direction of ['asc', 'desc'] as const) {
-          for (const [offset, limit] of [[0, 200], [950, 100]]) {
+          for (const [offset, limit] of [
+            [0, 200],
+            [950, 100],
+          ]) {
             const q: SearchQuery = { ...f, text, sort, direction, offset, limit };
             const got = lib.search(q);
             const want = plainTextSearch(q);
@@ -195,14 +205,22 @@ function afterChange(label: string, change: () => void): void {
       const got = lib.search({ ...q, offset, limit: 50 });
       const want = plainList({ ...q, offset, limit: 50 });
       assert.equal(got.total, want.total, `${label}: total of ${JSON.stringify(q)} at ${offset}`);
-      assert.deepEqual(got.hits.map((h) => h.id), want.ids, `${label}: page of ${JSON.stringify(q)} at ${offset}`);
+      assert.deepEqual(
+        got.hits.map((h) => h.id),
+        want.ids,
+        `${label}: page of ${JSON.stringify(q)} at ${offset}`,
+      );
     }
   }
   for (const q of PRIMED_TEXT) {
     const got = lib.search(q);
     const want = plainTextSearch(q);
     assert.equal(got.total, want.total, `${label}: total of ${JSON.stringify(q)}`);
-    assert.deepEqual(got.hits.map((h) => ({ id: h.id, score: h.score })), want.hits, `${label}: hits of ${JSON.stringify(q)}`);
+    assert.deepEqual(
+      got.hits.map((h) => ({ id: h.id, score: h.score })),
+      want.hits,
+      `${label}: hits of ${JSON.stringify(q)}`,
+    );
   }
 }
 
@@ -213,7 +231,8 @@ test('after inserts, updates, status changes and deletes no stale anchor or wind
     for (let i = 0; i < 40; i++) lib.createContract({ ...fields(COUNT + i), tags: ['采购'], notes: 'common fresh 保密' }, { status: 'draft' });
   });
   afterChange('after updates', () => {
-    for (const id of ids.slice(0, 60)) lib.updateContract(id, { title: 'aaa moved to the front', value: { amount: '7', currency: 'USD' }, expiryDate: '2020-01-01', tags: ['采购'] });
+    for (const id of ids.slice(0, 60))
+      lib.updateContract(id, { title: 'aaa moved to the front', value: { amount: '7', currency: 'USD' }, expiryDate: '2020-01-01', tags: ['采购'] });
   });
   afterChange('after status changes', () => {
     for (const id of ids.slice(60, 120)) {
@@ -262,7 +281,9 @@ test('a search inside a transaction that is rolled back leaves nothing stale beh
 test('the contract count that list totals read is seeded from the contracts already there', () => {
   const d = mkdtempSync(path.join(tmpdir(), 'inkstone-count-'));
   try {
-    const old = new Library(d, { db: openDatabase(path.join(d, 'library.sqlite'), { migrations: MIGRATIONS.filter((m) => m.name !== 'number of contracts kept by triggers') }) });
+    const old = new Library(d, {
+      db: openDatabase(path.join(d, 'library.sqlite'), { migrations: MIGRATIONS.filter((m) => m.name !== 'number of contracts kept by triggers') }),
+    });
     for (let i = 0; i < 3; i++) old.createContract({ title: `before ${i}` });
     old.close();
     const now = new Library(d);

@@ -37,7 +37,10 @@ test('the renderer may not import from src-main', async () => {
 });
 
 test('the renderer may import the contract from src-shared', async () => {
-  assert.deepEqual(await restricted('src-renderer/fixture.tsx', "import { OPERATION_NAMES } from '../src-shared/api/index.js';\nexport const x = OPERATION_NAMES;\n"), []);
+  assert.deepEqual(
+    await restricted('src-renderer/fixture.tsx', "import { OPERATION_NAMES } from '../src-shared/api/index.js';\nexport const x = OPERATION_NAMES;\n"),
+    [],
+  );
 });
 
 test('a capability may not reach into another capability’s files', async () => {
@@ -48,6 +51,9 @@ test('a capability may not reach into another capability’s files', async () =>
 });
 
 test('capabilities may use each other’s index and their own files', async () => {
-  assert.deepEqual(await restricted('src-main/core/signing/fixture.ts', "import { a } from '../pdf/index.js';\nimport { b } from './own.js';\nexport const x = [a, b];\n"), []);
+  assert.deepEqual(
+    await restricted('src-main/core/signing/fixture.ts', "import { a } from '../pdf/index.js';\nimport { b } from './own.js';\nexport const x = [a, b];\n"),
+    [],
+  );
   assert.deepEqual(await restricted('src-cli/fixture.ts', "import { Library } from '../src-main/core/library/index.js';\nexport const x = Library;\n"), []);
 });

@@ -25,7 +25,11 @@ test('electron-builder.yml leaves out exactly the server-only packages of the lo
   const yml = readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
   assert.equal(currentBlock(yml), generatedBlock(excluded.patterns));
   assert.ok(excluded.patterns.includes('!node_modules/fastify/**') && excluded.patterns.includes('!node_modules/pg/**'));
-  for (const pkg of excluded.serverOnly) assert.ok(excluded.patterns.some((p) => matches(p, pkg)), `${pkg} is server-only but would ship`);
+  for (const pkg of excluded.serverOnly)
+    assert.ok(
+      excluded.patterns.some((p) => matches(p, pkg)),
+      `${pkg} is server-only but would ship`,
+    );
 });
 
 test('no package the desktop app needs is left out', () => {
@@ -51,7 +55,9 @@ test('the code the app ships never imports a server-only package', () => {
   assert.ok(shipped.length > 100);
   const offenders = shipped.flatMap((file) => {
     const text = readFileSync(file, 'utf8');
-    return SERVER_ONLY_ROOTS.filter((pkg) => new RegExp(`from '${pkg}(/[^']*)?'|import\\('${pkg}(/[^']*)?'\\)`).test(text)).map((pkg) => `${path.relative(root, file)} imports ${pkg}`);
+    return SERVER_ONLY_ROOTS.filter((pkg) => new RegExp(`from '${pkg}(/[^']*)?'|import\\('${pkg}(/[^']*)?'\\)`).test(text)).map(
+      (pkg) => `${path.relative(root, file)} imports ${pkg}`,
+    );
   });
   assert.deepEqual(offenders, []);
 });

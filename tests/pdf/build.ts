@@ -22,11 +22,15 @@ export function buildPdf(objects: Readonly<Record<number, ObjectBody>>, options:
   const parts: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let size = parts[0].length;
   const offsets = new Map<number, number>();
-  const nums = Object.keys(all).map(Number).sort((a, b) => a - b);
+  const nums = Object.keys(all)
+    .map(Number)
+    .sort((a, b) => a - b);
   for (const num of nums) {
     offsets.set(num, size);
     const body = all[num];
-    const chunks = [`${num} 0 obj\n`, ...(typeof body === 'string' ? [body] : body), '\nendobj\n'].map((c) => (typeof c === 'string' ? Buffer.from(c, 'latin1') : Buffer.from(c)));
+    const chunks = [`${num} 0 obj\n`, ...(typeof body === 'string' ? [body] : body), '\nendobj\n'].map((c) =>
+      typeof c === 'string' ? Buffer.from(c, 'latin1') : Buffer.from(c),
+    );
     for (const c of chunks) {
       parts.push(c);
       size += c.length;

@@ -2,7 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
-import { DEFAULT_PDF_LIMITS, PdfDocument, PdfRef, PdfStream, bufferSource, findSignatures, listFields, listPages, readDss } from '../../src-main/core/pdf/index.js';
+import {
+  DEFAULT_PDF_LIMITS,
+  PdfDocument,
+  PdfRef,
+  PdfStream,
+  bufferSource,
+  findSignatures,
+  listFields,
+  listPages,
+  readDss,
+} from '../../src-main/core/pdf/index.js';
 import type { OpenPdfOptions } from '../../src-main/core/pdf/index.js';
 import { encryptedPdf, simplePdf, updatedPdf } from '../fixtures/pdfs.js';
 import { buildPdf } from './build.js';
@@ -84,11 +94,20 @@ test('limits: deep nesting, long strings, huge /Length, decompression bombs, xre
   const started = Date.now();
   // 100 000 nested arrays would overflow a naive recursive parser's stack.
   const deep = open(buildPdf({ 4: '['.repeat(100_000) + ']'.repeat(100_000) }));
-  assert.throws(() => deep.get(new PdfRef(4, 0)), code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxNestingDepth'));
-  assert.throws(() => open(buildPdf({}, { catalog: '<< /Type /Catalog /Pages 2 0 R /X ' + '<< /A '.repeat(5000) + ' >>'.repeat(5000) + ' >>' })), code('PDF_LIMIT_EXCEEDED'));
+  assert.throws(
+    () => deep.get(new PdfRef(4, 0)),
+    code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxNestingDepth'),
+  );
+  assert.throws(
+    () => open(buildPdf({}, { catalog: '<< /Type /Catalog /Pages 2 0 R /X ' + '<< /A '.repeat(5000) + ' >>'.repeat(5000) + ' >>' })),
+    code('PDF_LIMIT_EXCEEDED'),
+  );
 
   const longString = open(buildPdf({ 4: `(${'x'.repeat(5000)})` }), { limits: { maxStringBytes: 1000 } });
-  assert.throws(() => longString.get(new PdfRef(4, 0)), code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxStringBytes'));
+  assert.throws(
+    () => longString.get(new PdfRef(4, 0)),
+    code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxStringBytes'),
+  );
 
   // A /Length far beyond the file: the data is found at endstream; without endstream it is corrupt.
   const huge = open(buildPdf({ 4: '<< /Length 99999999999 >>\nstream\nreal data\nendstream', 5: '<< /Length 99999999999 >>\nstream\nno end' }));
@@ -96,19 +115,36 @@ test('limits: deep nesting, long strings, huge /Length, decompression bombs, xre
   assert.throws(() => huge.get(new PdfRef(5, 0)), code('PDF_CORRUPT'));
 
   const bomb = deflateSync(Buffer.alloc(16 * 1024 * 1024));
-  const bombDoc = open(buildPdf({ 4: [`<< /Length ${bomb.length} /Filter /FlateDecode >>\nstream\n`, bomb, '\nendstream'] }), { limits: { maxDecodedStreamBytes: 1024 * 1024 } });
-  assert.throws(() => bombDoc.decodeStream(bombDoc.get(new PdfRef(4, 0)) as PdfStream), code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxDecodedStreamBytes'));
+  const bombDoc = open(buildPdf({ 4: [`<< /Length ${bomb.length} /Filter /FlateDecode >>\nstream\n`, bomb, '\nendstream'] }), {
+    limits: { maxDecodedStreamBytes: 1024 * 1024 },
+  });
+  assert.throws(
+    () => bombDoc.decodeStream(bombDoc.get(new PdfRef(4, 0)) as PdfStream),
+    code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxDecodedStreamBytes'),
+  );
   assert.equal(DEFAULT_PDF_LIMITS.maxDecodedStreamBytes, 64 * 1024 * 1024);
 
-  const bigTable = Buffer.from(buildPdf({}).toString('latin1').replace(/xref\n0 4\n/, 'xref\n0 4\n').replace(/xref\n0 (\d+)\n/, 'xref\n0 30000000\n'), 'latin1');
-  assert.throws(() => open(bigTable, { limits: { maxXrefEntries: 1000 } }), code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxXrefEntries'));
+  const bigTable = Buffer.from(
+    buildPdf({})
+      .toString('latin1')
+      .replace(/xref\n0 4\n/, 'xref\n0 4\n')
+      .replace(/xref\n0 (\d+)\n/, 'xref\n0 30000000\n'),
+    'latin1',
+  );
+  assert.throws(
+    () => open(bigTable, { limits: { maxXrefEntries: 1000 } }),
+    code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxXrefEntries'),
+  );
 
   assert.ok(Date.now() - started < 5000, 'limits trip quickly');
 });
 
 test('too many revisions: PDF_LIMIT_EXCEEDED', async () => {
   const bytes = readFileSync(await updatedPdf());
-  assert.throws(() => open(bytes, { limits: { maxRevisions: 1 } }), code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxRevisions'));
+  assert.throws(
+    () => open(bytes, { limits: { maxRevisions: 1 } }),
+    code('PDF_LIMIT_EXCEEDED', (d) => d.limit === 'maxRevisions'),
+  );
 });
 
 test('mutated files end in a typed error or a result, never a crash (seeded fuzz)', async () => {

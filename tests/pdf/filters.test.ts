@@ -22,7 +22,8 @@ function pngPredict(rows: number[][], bpp: number): Buffer {
       const up = prev[i];
       const upLeft = i >= bpp ? prev[i - bpp] : 0;
       const p = left + up - upLeft;
-      const paeth = Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft) ? left : Math.abs(p - up) <= Math.abs(p - upLeft) ? up : upLeft;
+      const paeth =
+        Math.abs(p - left) <= Math.abs(p - up) && Math.abs(p - left) <= Math.abs(p - upLeft) ? left : Math.abs(p - up) <= Math.abs(p - upLeft) ? up : upLeft;
       const pred = [0, left, up, (left + up) >> 1, paeth][type];
       out.push((v - pred) & 0xff);
     });
@@ -60,7 +61,10 @@ test('LZWDecode (the ISO 32000 example) and RunLengthDecode', () => {
 });
 
 test('image codecs are reported as unsupported, not guessed at', () => {
-  assert.throws(() => decode('/Filter /DCTDecode', Buffer.from([0xff, 0xd8])), (e: { code?: string; details?: { filter?: string } }) => e.code === 'PDF_UNSUPPORTED_FILTER' && e.details?.filter === 'DCTDecode');
+  assert.throws(
+    () => decode('/Filter /DCTDecode', Buffer.from([0xff, 0xd8])),
+    (e: { code?: string; details?: { filter?: string } }) => e.code === 'PDF_UNSUPPORTED_FILTER' && e.details?.filter === 'DCTDecode',
+  );
 });
 
 test('a damaged Adler-32 checksum still decodes (raw deflate fallback)', () => {

@@ -70,7 +70,10 @@ test('pages carry inherited attributes; lookups by index are bounded', async () 
     assert.equal(pages.length, 500);
     assert.deepEqual(pages[499].mediaBox, [0, 0, 595, 842]);
     assert.ok(getPage(doc, 123).ref.equals(pages[123].ref));
-    assert.throws(() => getPage(doc, 500), (e: { code?: string; details?: { pageCount?: number } }) => e.code === 'PDF_NO_SUCH_PAGE' && e.details?.pageCount === 500);
+    assert.throws(
+      () => getPage(doc, 500),
+      (e: { code?: string; details?: { pageCount?: number } }) => e.code === 'PDF_NO_SUCH_PAGE' && e.details?.pageCount === 500,
+    );
   } finally {
     doc.close();
   }
@@ -119,7 +122,10 @@ test('revisions: boundaries, defined objects and views as of an earlier revision
     const before = doc.asOf(0);
     assert.equal(before.get(new PdfRef(infoNum, 0)), null, 'the new object does not exist as of revision 0');
     assert.equal(before.getString(before.getDict(before.trailer.get('Info'))?.get('Title'))?.text, 'Service Agreement');
-    assert.deepEqual(doc.objectNumbers().filter((n) => !before.objectNumbers().includes(n)), [infoNum]);
+    assert.deepEqual(
+      doc.objectNumbers().filter((n) => !before.objectNumbers().includes(n)),
+      [infoNum],
+    );
     assert.equal(doc.location(infoNum)?.revision, 1);
   } finally {
     doc.close();
@@ -176,11 +182,7 @@ test('every PDF of the shared corpus opens, and its signatures match the expecte
       assert.ok(doc.revisions.length >= 1);
       assert.ok(pageCount(doc) >= 1, `${rel}: pages`);
       const sigs = findSignatures(doc);
-      assert.deepEqual(
-        sigs.map((s) => s.byteRange).sort(byEnd),
-        entry.perSignature.map((p) => p.byteRange).sort(byEnd),
-        `${rel}: ByteRanges`,
-      );
+      assert.deepEqual(sigs.map((s) => s.byteRange).sort(byEnd), entry.perSignature.map((p) => p.byteRange).sort(byEnd), `${rel}: ByteRanges`);
       for (const s of sigs) {
         assert.ok(s.contents && s.contents.length > 0, `${rel}: contents read`);
         assert.ok(s.revision >= 0 && s.revision < doc.revisions.length, `${rel}: revision`);
@@ -248,7 +250,10 @@ test('corpus details: revision counts, document timestamps, DocMDP, DSS and /ID'
     const [sig] = findSignatures(plain);
     const [a, b, c, d] = sig.byteRange!;
     const bytes = readFileSync(path.join(PADES_CORPUS_DIR, 'pdf-signed-original.pdf'));
-    const expectedDigest = createHash('sha256').update(bytes.subarray(a, a + b)).update(bytes.subarray(c, c + d)).digest();
+    const expectedDigest = createHash('sha256')
+      .update(bytes.subarray(a, a + b))
+      .update(bytes.subarray(c, c + d))
+      .digest();
     assert.deepEqual(digestByteRange(plain.source, sig.byteRange!), expectedDigest);
     assert.equal(digestByteRange(plain.source, [0, 10, 20]), null, 'an odd count is malformed');
   } finally {

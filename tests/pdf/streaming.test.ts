@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openAtomicWriter } from '../../src-main/core/files/index.js';
 import type { AtomicWriter } from '../../src-main/core/files/index.js';
-import { IncrementalUpdate, PdfDocument, addSignaturePlaceholder, fileSource, findSignatures, pageCount, writeSignaturePlaceholder } from '../../src-main/core/pdf/index.js';
+import {
+  IncrementalUpdate,
+  PdfDocument,
+  addSignaturePlaceholder,
+  fileSource,
+  findSignatures,
+  pageCount,
+  writeSignaturePlaceholder,
+} from '../../src-main/core/pdf/index.js';
 import type { PdfSource } from '../../src-main/core/pdf/index.js';
 import { largePdf } from '../fixtures/pdfs.js';
 
@@ -59,7 +67,7 @@ function hashRanges(file: string, ranges: Array<[number, number]>): Buffer {
   const buf = Buffer.alloc(256 * 1024);
   try {
     for (const [start, length] of ranges) {
-      for (let pos = start; pos < start + length; ) {
+      for (let pos = start; pos < start + length;) {
         const n = readSync(fd, buf, 0, Math.min(buf.length, start + length - pos), pos);
         hash.update(buf.subarray(0, n));
         pos += n;
@@ -95,7 +103,13 @@ test('signing a 20 MB file reads, copies and hashes in bounded chunks', async ()
   assert.ok(io.maxWrite <= MiB, `largest write ${io.maxWrite}`);
   assert.ok(io.maxRead <= MiB, `largest read-back for hashing ${io.maxRead}`);
   const [, a, b, c] = pending.byteRange;
-  assert.deepEqual(digest, hashRanges(target, [[0, a], [b, c]]));
+  assert.deepEqual(
+    digest,
+    hashRanges(target, [
+      [0, a],
+      [b, c],
+    ]),
+  );
   assert.equal(b + c, statSync(target).size);
   const signed = PdfDocument.openFile(target);
   try {

@@ -1,7 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
-import { PdfDocument, PdfDict, PdfName, PdfRef, PdfStream, PdfString, bufferSource, decodeTextString, encodeTextString, formatPdfDate, parsePdfDate } from '../../src-main/core/pdf/index.js';
+import {
+  PdfDocument,
+  PdfDict,
+  PdfName,
+  PdfRef,
+  PdfStream,
+  PdfString,
+  bufferSource,
+  decodeTextString,
+  encodeTextString,
+  formatPdfDate,
+  parsePdfDate,
+} from '../../src-main/core/pdf/index.js';
 import type { PdfObject } from '../../src-main/core/pdf/index.js';
 import { buildPdf } from './build.js';
 
@@ -36,7 +48,10 @@ test('names decode #xx escapes; dictionaries keep order and read nested values',
   assert.equal((d.get('A B') as PdfName).value, 'x/y');
   assert.deepEqual((d.get('Nested') as PdfDict).get('K'), [1, 2]);
   assert.equal(d.get('Empty'), null);
-  assert.throws(() => d.set('X', 1), (e: { code?: string; details?: { reason?: string } }) => e.code === 'INTERNAL' && /clone/.test(e.details?.reason ?? ''));
+  assert.throws(
+    () => d.set('X', 1),
+    (e: { code?: string; details?: { reason?: string } }) => e.code === 'INTERNAL' && /clone/.test(e.details?.reason ?? ''),
+  );
   assert.equal(d.clone().set('X', 1).get('X'), 1);
 });
 

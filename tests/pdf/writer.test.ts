@@ -85,9 +85,15 @@ function assertPrefix(original: string, updated: string): void {
 test('every fixture kind: object + signature placeholder, then a second update on top', async () => {
   for (const f of await allFixtures()) {
     const fieldName = f.name === 'unsigned field' ? 'Signer1' : 'Sig1';
-    const first = await signInto(f.path, { fieldName }, SIG, async () => FAKE_DER, (u) => {
-      u.add(new PdfDict({ Note: PdfString.fromText('附件') }));
-    });
+    const first = await signInto(
+      f.path,
+      { fieldName },
+      SIG,
+      async () => FAKE_DER,
+      (u) => {
+        u.add(new PdfDict({ Note: PdfString.fromText('附件') }));
+      },
+    );
     qpdfCheck(first.path);
     assertPrefix(f.path, first.path);
     const doc1 = PdfDocument.openFile(first.path);
@@ -112,7 +118,12 @@ test('every fixture kind: object + signature placeholder, then a second update o
     const doc2 = PdfDocument.openFile(second.path);
     try {
       assert.equal(doc2.revisions.length, f.revisions + 2);
-      assert.deepEqual(findSignatures(doc2).map((s) => s.fieldName).sort(), [fieldName, 'Sig2'].sort());
+      assert.deepEqual(
+        findSignatures(doc2)
+          .map((s) => s.fieldName)
+          .sort(),
+        [fieldName, 'Sig2'].sort(),
+      );
       assert.equal(findSignatures(doc2.asOf(f.revisions)).length, 1, `${f.name}: one signature as of the first signed revision`);
     } finally {
       doc2.close();
@@ -123,20 +134,29 @@ test('every fixture kind: object + signature placeholder, then a second update o
 test('a real detached CMS (openssl) in the placeholder: pdfsig reports the signature valid', async () => {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=Inkstone Test Signer/O=Inkstone'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=Inkstone Test Signer/O=Inkstone'],
+    { stdio: 'ignore' },
+  );
   let streamed: Buffer = Buffer.alloc(0);
-  const signed = await signInto(await simplePdf(), { fieldName: 'Approval' }, { ...SIG, reason: '同意签署本合同', location: '北京', contentsSize: 8192 }, async (pending) => {
-    streamed = await pending.digest('sha256');
-    // Hand the signed ranges to openssl exactly as a verifier would cut them from the file.
-    const [, a, b, c] = pending.byteRange;
-    const temp = readdirSync(dir).find((n) => n.startsWith('.inkstone-tmp-'))!;
-    const bytes = readFileSync(path.join(dir, temp));
-    const data = Buffer.concat([bytes.subarray(0, a), bytes.subarray(b, b + c)]);
-    assert.deepEqual(streamed, createHash('sha256').update(data).digest(), 'the streamed digest equals the digest of the ranges');
-    const dataFile = path.join(dir, 'signed-ranges.bin');
-    writeFileSync(dataFile, data);
-    return execFileSync('openssl', ['cms', '-sign', '-binary', '-md', 'sha256', '-in', dataFile, '-signer', cert, '-inkey', key, '-outform', 'DER']);
-  });
+  const signed = await signInto(
+    await simplePdf(),
+    { fieldName: 'Approval' },
+    { ...SIG, reason: '同意签署本合同', location: '北京', contentsSize: 8192 },
+    async (pending) => {
+      streamed = await pending.digest('sha256');
+      // Hand the signed ranges to openssl exactly as a verifier would cut them from the file.
+      const [, a, b, c] = pending.byteRange;
+      const temp = readdirSync(dir).find((n) => n.startsWith('.inkstone-tmp-'))!;
+      const bytes = readFileSync(path.join(dir, temp));
+      const data = Buffer.concat([bytes.subarray(0, a), bytes.subarray(b, b + c)]);
+      assert.deepEqual(streamed, createHash('sha256').update(data).digest(), 'the streamed digest equals the digest of the ranges');
+      const dataFile = path.join(dir, 'signed-ranges.bin');
+      writeFileSync(dataFile, data);
+      return execFileSync('openssl', ['cms', '-sign', '-binary', '-md', 'sha256', '-in', dataFile, '-signer', cert, '-inkey', key, '-outform', 'DER']);
+    },
+  );
   qpdfCheck(signed.path);
   const r = spawnSync('pdfsig', [signed.path], { encoding: 'utf8' });
   assert.match(r.stdout, /Signature Validation: Signature is Valid\./, r.stdout + r.stderr);
@@ -209,7 +229,10 @@ test('indirect /AcroForm with an indirect /Fields array: the array gets a new ve
     assert.ok(defined.includes(5), 'the /Fields array is rewritten');
     assert.ok(defined.includes(4), 'the AcroForm gets /SigFlags');
     assert.ok(!defined.includes(1), 'the catalog is untouched');
-    assert.deepEqual(listFields(doc).map((f) => f.name), ['Buyer', 'Sig1']);
+    assert.deepEqual(
+      listFields(doc).map((f) => f.name),
+      ['Buyer', 'Sig1'],
+    );
     assert.equal(doc.getDict(new PdfRef(4, 0))?.get('SigFlags'), 3);
     assert.equal(doc.getString(doc.getDict(new PdfRef(4, 0))?.get('DA'))?.text, '/Helv 0 Tf 0 g', 'other AcroForm entries kept');
   } finally {
@@ -219,7 +242,13 @@ test('indirect /AcroForm with an indirect /Fields array: the array gets a new ve
 
 test('unusable fields are refused with typed errors; a too-small placeholder leaves no file', async () => {
   const textField = path.join(dir, 'text-field.pdf');
-  writeFileSync(textField, buildPdf({ 4: '<< /FT /Tx /T (Buyer) /Subtype /Widget /Rect [0 0 1 1] >>' }, { catalog: '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>' }));
+  writeFileSync(
+    textField,
+    buildPdf(
+      { 4: '<< /FT /Tx /T (Buyer) /Subtype /Widget /Rect [0 0 1 1] >>' },
+      { catalog: '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>' },
+    ),
+  );
   await assert.rejects(signInto(textField, { fieldName: 'Buyer' }), (e: Coded) => e.code === 'PDF_FIELD_NOT_SIGNATURE');
   const { path: once } = await signInto(await simplePdf(), { fieldName: 'Sig1' });
   await assert.rejects(signInto(once, { fieldName: 'Sig1' }), (e: Coded) => e.code === 'PDF_FIELD_ALREADY_SIGNED');
@@ -250,7 +279,11 @@ test('certification (DocMDP), FieldMDP lock, document timestamp, visible appeara
   }
   await assert.rejects(signInto(certified.path, { fieldName: 'Again' }, { ...SIG, certify: 1 }), (e: Coded) => e.code === 'PDF_ALREADY_CERTIFIED');
 
-  const stamped = await signInto(certified.path, { fieldName: 'Timestamp' }, { kind: 'document-timestamp', contentsSize: 2048, signingTime: new Date(), reason: 'ignored' });
+  const stamped = await signInto(
+    certified.path,
+    { fieldName: 'Timestamp' },
+    { kind: 'document-timestamp', contentsSize: 2048, signingTime: new Date(), reason: 'ignored' },
+  );
   qpdfCheck(stamped.path);
   const ts = PdfDocument.openFile(stamped.path);
   try {
@@ -264,15 +297,27 @@ test('certification (DocMDP), FieldMDP lock, document timestamp, visible appeara
   }
 
   // A visible seal: an RGB image with a soft mask, drawn by the appearance form XObject.
-  const seal = await signInto(await simplePdf(), { fieldName: 'Seal', rect: [350, 60, 450, 160] }, SIG, async () => FAKE_DER, (u) => {
-    const mask = u.addStream({ Type: name('XObject'), Subtype: name('Image'), Width: 2, Height: 2, ColorSpace: name('DeviceGray'), BitsPerComponent: 8 }, Uint8Array.from([255, 0, 0, 255]));
-    const image = u.addStream({ Type: name('XObject'), Subtype: name('Image'), Width: 2, Height: 2, ColorSpace: name('DeviceRGB'), BitsPerComponent: 8, SMask: mask }, Uint8Array.from([200, 0, 0, 200, 0, 0, 200, 0, 0, 200, 0, 0]));
-    const ap = u.addStream(
-      { Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, 100, 100], Resources: new PdfDict({ XObject: new PdfDict({ Im0: image }) }) },
-      Buffer.from('q 100 0 0 100 0 0 cm /Im0 Do Q'),
-    );
-    return { appearance: ap };
-  });
+  const seal = await signInto(
+    await simplePdf(),
+    { fieldName: 'Seal', rect: [350, 60, 450, 160] },
+    SIG,
+    async () => FAKE_DER,
+    (u) => {
+      const mask = u.addStream(
+        { Type: name('XObject'), Subtype: name('Image'), Width: 2, Height: 2, ColorSpace: name('DeviceGray'), BitsPerComponent: 8 },
+        Uint8Array.from([255, 0, 0, 255]),
+      );
+      const image = u.addStream(
+        { Type: name('XObject'), Subtype: name('Image'), Width: 2, Height: 2, ColorSpace: name('DeviceRGB'), BitsPerComponent: 8, SMask: mask },
+        Uint8Array.from([200, 0, 0, 200, 0, 0, 200, 0, 0, 200, 0, 0]),
+      );
+      const ap = u.addStream(
+        { Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, 100, 100], Resources: new PdfDict({ XObject: new PdfDict({ Im0: image }) }) },
+        Buffer.from('q 100 0 0 100 0 0 cm /Im0 Do Q'),
+      );
+      return { appearance: ap };
+    },
+  );
   qpdfCheck(seal.path);
   const sealed = PdfDocument.openFile(seal.path);
   try {
@@ -386,7 +431,10 @@ test('the writer refuses a document whose cross-reference data had to be rebuilt
   writeFileSync(broken, bytes.subarray(0, bytes.lastIndexOf('xref')));
   const doc = PdfDocument.openFile(broken);
   try {
-    assert.throws(() => new IncrementalUpdate(doc), (e: Coded) => e.code === 'PDF_CORRUPT');
+    assert.throws(
+      () => new IncrementalUpdate(doc),
+      (e: Coded) => e.code === 'PDF_CORRUPT',
+    );
   } finally {
     doc.close();
   }

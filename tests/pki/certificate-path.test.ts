@@ -58,7 +58,10 @@ test('with the intermediate missing, the reason is NO_ISSUER_FOUND naming the mi
 
 test('the missing intermediate is found by its caIssuers URL (AIA) and the path then validates', async () => {
   const downloaded = await fetchIssuerCertificates(leaf.info);
-  assert.deepEqual(downloaded.map((c) => c.sha256), [pki.intermediate.info.sha256]);
+  assert.deepEqual(
+    downloaded.map((c) => c.sha256),
+    [pki.intermediate.info.sha256],
+  );
   assert.ok(buildCertificatePath(leaf.certificate, { trustStore: pki.trustStore(), pool: downloaded }).ok);
 });
 
@@ -74,7 +77,10 @@ test('validity is judged at the time asked: EXPIRED now, valid when it was in fo
   const expired = await pki.issueSoftwareLeaf({ subject: { commonName: 'Old' }, notBefore: new Date(now - 100 * DAY), notAfter: new Date(now - DAY) });
   assert.equal(failure(buildCertificatePath(expired.certificate, { trustStore: pki.trustStore(), pool: expired.chain })).reason, 'EXPIRED');
   assert.ok(buildCertificatePath(expired.certificate, { trustStore: pki.trustStore(), pool: expired.chain, at: new Date(now - 50 * DAY) }).ok);
-  assert.equal(failure(buildCertificatePath(leaf.certificate, { trustStore: pki.trustStore(), pool: leaf.chain, at: new Date(now - 30 * DAY) })).reason, 'NOT_YET_VALID');
+  assert.equal(
+    failure(buildCertificatePath(leaf.certificate, { trustStore: pki.trustStore(), pool: leaf.chain, at: new Date(now - 30 * DAY) })).reason,
+    'NOT_YET_VALID',
+  );
 });
 
 test('a leaf cannot act as a CA (NOT_A_CA), and pathLen 0 forbids a CA below the intermediate', async () => {
@@ -128,7 +134,10 @@ test('a forged signature is SIGNATURE_INVALID; an unknown critical extension fai
     publicKey: new x509.PublicKey(new Uint8Array(leaf.info.publicKey.spki)),
     signingKey: pki.intermediate.privateKey,
     signingAlgorithm: pki.intermediate.privateKey.algorithm,
-    extensions: [new x509.AuthorityKeyIdentifierExtension(pki.intermediate.info.subjectKeyId!), new x509.Extension('1.3.6.1.4.1.99999.9', true, new Uint8Array([5, 0]))],
+    extensions: [
+      new x509.AuthorityKeyIdentifierExtension(pki.intermediate.info.subjectKeyId!),
+      new x509.Extension('1.3.6.1.4.1.99999.9', true, new Uint8Array([5, 0])),
+    ],
   });
   const unknown = failure(buildCertificatePath(new Uint8Array(odd.rawData), { trustStore: pki.trustStore(), pool: leaf.chain }));
   assert.equal(unknown.reason, 'UNSUPPORTED_CRITICAL_EXTENSION');
@@ -145,6 +154,9 @@ test('trust anchors load from PEM bundles and DER files; a file without certific
   assert.ok(store.isAnchor(pki.intermediate.certificate));
   assert.ok(store.isAnchor(parseCertificate(pki.root.certificate)));
   assert.equal(store.isAnchor(leaf.certificate), false);
-  await assert.rejects(TrustStore.fromFiles([junk]), inkstoneError('PKI_TRUST_FILE_INVALID', (d) => d.path === junk));
+  await assert.rejects(
+    TrustStore.fromFiles([junk]),
+    inkstoneError('PKI_TRUST_FILE_INVALID', (d) => d.path === junk),
+  );
   await assert.rejects(TrustStore.fromFiles([path.join(tmp.dir, 'missing.pem')]), inkstoneError('PKI_TRUST_FILE_INVALID'));
 });

@@ -5,16 +5,7 @@ import * as x509 from '@peculiar/x509';
 import { createHash, webcrypto } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  checkSigningCertificate,
-  describeName,
-  issueCertificate,
-  OID,
-  parseCertificate,
-  pemBlocks,
-  sameName,
-  toPem,
-} from '../../src-main/core/pki/index.js';
+import { checkSigningCertificate, describeName, issueCertificate, OID, parseCertificate, pemBlocks, sameName, toPem } from '../../src-main/core/pki/index.js';
 import { getTestPki, type TestPki } from '../support/test-pki.js';
 import { inkstoneError, openssl, tempDir } from './helpers.js';
 
@@ -69,7 +60,11 @@ test('names in BMPString and with separators inside values are decoded and escap
 });
 
 test('every field a report shows is read from the certificate', async () => {
-  const leaf = await pki.issueSoftwareLeaf({ subject: { commonName: 'Field Reader', organisation: 'Inkstone', country: 'GB' }, keyType: 'EC:secp384r1', extendedKeyUsage: ['1.3.6.1.5.5.7.3.4'] });
+  const leaf = await pki.issueSoftwareLeaf({
+    subject: { commonName: 'Field Reader', organisation: 'Inkstone', country: 'GB' },
+    keyType: 'EC:secp384r1',
+    extendedKeyUsage: ['1.3.6.1.5.5.7.3.4'],
+  });
   const info = leaf.info;
   assert.equal(info.version, 3);
   assert.equal(info.sha256, createHash('sha256').update(leaf.certificate).digest('hex'));
@@ -83,7 +78,10 @@ test('every field a report shows is read from the certificate', async () => {
   assert.deepEqual(info.policies, [pki.leafPolicyOid]);
   assert.equal(info.authorityKeyId, pki.intermediate.info.subjectKeyId);
   assert.match(info.subjectKeyId ?? '', /^[0-9a-f]{40}$/);
-  assert.deepEqual({ algorithm: info.publicKey.algorithm, bits: info.publicKey.bits, curve: info.publicKey.curve }, { algorithm: 'EC', bits: 384, curve: 'P-384' });
+  assert.deepEqual(
+    { algorithm: info.publicKey.algorithm, bits: info.publicKey.bits, curve: info.publicKey.curve },
+    { algorithm: 'EC', bits: 384, curve: 'P-384' },
+  );
   assert.equal(info.signatureAlgorithm.name, 'RSA PKCS#1 v1.5 / SHA-256');
   assert.equal(info.issuer.text, pki.intermediate.info.subject.text);
 
@@ -108,16 +106,30 @@ test('every field a report shows is read from the certificate', async () => {
 
 test('the signer refuses expired, not-yet-valid and non-signing certificates with typed errors', async () => {
   const now = Date.now();
-  const expired = await pki.issueSoftwareLeaf({ subject: { commonName: '过期证书' }, notBefore: new Date(now - 100 * 86_400_000), notAfter: new Date(now - 86_400_000) });
-  assert.throws(() => checkSigningCertificate(expired.certificate, new Date()), inkstoneError('PKI_CERT_EXPIRED', (d) => d.subject === '过期证书'));
+  const expired = await pki.issueSoftwareLeaf({
+    subject: { commonName: '过期证书' },
+    notBefore: new Date(now - 100 * 86_400_000),
+    notAfter: new Date(now - 86_400_000),
+  });
+  assert.throws(
+    () => checkSigningCertificate(expired.certificate, new Date()),
+    inkstoneError('PKI_CERT_EXPIRED', (d) => d.subject === '过期证书'),
+  );
   // The same certificate was fine while it was valid.
   assert.equal(checkSigningCertificate(expired.certificate, new Date(now - 50 * 86_400_000)).subject.commonName, '过期证书');
 
-  const future = await pki.issueSoftwareLeaf({ subject: { commonName: 'Future' }, notBefore: new Date(now + 86_400_000), notAfter: new Date(now + 9 * 86_400_000) });
+  const future = await pki.issueSoftwareLeaf({
+    subject: { commonName: 'Future' },
+    notBefore: new Date(now + 86_400_000),
+    notAfter: new Date(now + 9 * 86_400_000),
+  });
   assert.throws(() => checkSigningCertificate(future.certificate, new Date()), inkstoneError('PKI_CERT_NOT_YET_VALID'));
 
   const encryption = await pki.issueSoftwareLeaf({ subject: { commonName: 'Encryption' }, keyUsage: ['keyEncipherment'] });
-  assert.throws(() => checkSigningCertificate(encryption.info, new Date()), inkstoneError('PKI_CERT_KEY_USAGE', (d) => d.keyUsage === 'keyEncipherment'));
+  assert.throws(
+    () => checkSigningCertificate(encryption.info, new Date()),
+    inkstoneError('PKI_CERT_KEY_USAGE', (d) => d.keyUsage === 'keyEncipherment'),
+  );
 
   const nonRepudiationOnly = await pki.issueSoftwareLeaf({ subject: { commonName: 'NR' }, keyUsage: ['nonRepudiation'] });
   assert.equal(checkSigningCertificate(nonRepudiationOnly.info, new Date()).subject.commonName, 'NR');
@@ -125,7 +137,13 @@ test('the signer refuses expired, not-yet-valid and non-signing certificates wit
 
 test('damaged certificate bytes fail with PKI_CERT_MALFORMED, never a crash', async () => {
   const good = (await pki.issueSoftwareLeaf({ subject: { commonName: 'x' } })).certificate;
-  const cases = [new Uint8Array(), new Uint8Array([0x30, 0x82, 0x01]), good.subarray(0, good.length - 10), new Uint8Array([...good, 0x01]), new Uint8Array([0x04, 0x01, 0x00])];
+  const cases = [
+    new Uint8Array(),
+    new Uint8Array([0x30, 0x82, 0x01]),
+    good.subarray(0, good.length - 10),
+    new Uint8Array([...good, 0x01]),
+    new Uint8Array([0x04, 0x01, 0x00]),
+  ];
   for (const bytes of cases) assert.throws(() => parseCertificate(bytes), inkstoneError('PKI_CERT_MALFORMED'));
   // asn1js throws on a GeneralizedTime whose digits are letters; that must still end as a typed error.
   const badTime = new Uint8Array(good);

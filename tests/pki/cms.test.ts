@@ -29,7 +29,8 @@ function tokenStyleSigner(key: KeyObject, kind: SignatureKind, hash: SigningHash
   const nodeHash = hash.replace('-', '').toLowerCase();
   return async (tbs: Uint8Array): Promise<Uint8Array> => {
     if (kind === 'ecdsa') return new Uint8Array(sign(nodeHash, tbs, { key, dsaEncoding: 'ieee-p1363' }));
-    if (kind === 'rsa-pss') return new Uint8Array(sign(nodeHash, tbs, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }));
+    if (kind === 'rsa-pss')
+      return new Uint8Array(sign(nodeHash, tbs, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }));
     return new Uint8Array(sign(nodeHash, tbs, key));
   };
 }
@@ -51,7 +52,11 @@ const cases: Case[] = [
 
 before(async () => {
   pki = await getTestPki();
-  for (const c of cases) c.leaf = await pki.issueSoftwareLeaf({ subject: { commonName: `签署人 ${c.name}`, organisation: '北京某某律师事务所', country: 'CN' }, keyType: c.keyType });
+  for (const c of cases)
+    c.leaf = await pki.issueSoftwareLeaf({
+      subject: { commonName: `签署人 ${c.name}`, organisation: '北京某某律师事务所', country: 'CN' },
+      keyType: c.keyType,
+    });
 });
 
 function opensslVerify(cms: Uint8Array, content: Uint8Array, label: string): { ok: boolean; out: string } {
@@ -59,7 +64,23 @@ function opensslVerify(cms: Uint8Array, content: Uint8Array, label: string): { o
   const contentFile = path.join(tmp.dir, `${label}.bin`);
   writeFileSync(cmsFile, cms);
   writeFileSync(contentFile, content);
-  return openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-in', cmsFile, '-content', contentFile, '-CAfile', pki.rootPemPath, '-purpose', 'any', '-out', path.join(tmp.dir, `${label}.out`)]);
+  return openssl([
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    cmsFile,
+    '-content',
+    contentFile,
+    '-CAfile',
+    pki.rootPemPath,
+    '-purpose',
+    'any',
+    '-out',
+    path.join(tmp.dir, `${label}.out`),
+  ]);
 }
 
 async function signContent(c: Case, content: Uint8Array, extra: { commitmentType?: 'proof-of-approval' } = {}) {
@@ -148,30 +169,63 @@ test('RSA-PSS parameters name the hash, MGF1 with the same hash, and a salt as l
   const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', file]);
   assert.ok(printed.ok, printed.out);
   // OpenSSL's own reading of the SignerInfo's parameters: [0] sha256, [1] mgf1(sha256), [2] salt 0x20.
-  assert.match(printed.out, /rsassaPss[^\n]*\n[^\n]*SEQUENCE:[\s\S]*?cont \[ 0 \][\s\S]*?:sha256[\s\S]*?cont \[ 1 \][\s\S]*?:mgf1[\s\S]*?:sha256[\s\S]*?cont \[ 2 \]\s+\n\s+\d+:d=2[^\n]*INTEGER\s+:20\n/);
+  assert.match(
+    printed.out,
+    /rsassaPss[^\n]*\n[^\n]*SEQUENCE:[\s\S]*?cont \[ 0 \][\s\S]*?:sha256[\s\S]*?cont \[ 1 \][\s\S]*?:mgf1[\s\S]*?:sha256[\s\S]*?cont \[ 2 \]\s+\n\s+\d+:d=2[^\n]*INTEGER\s+:20\n/,
+  );
 });
 
 test('a key that is not the certificate’s is refused before a signature leaves the builder', async () => {
   const other = await pki.issueSoftwareLeaf({ subject: { commonName: 'Other' }, keyType: 'EC:prime256v1' });
   const c = cases[2];
   await assert.rejects(
-    buildCadesSignedData({ contentDigest: digest('SHA-256', new Uint8Array([1])), digestAlgorithm: 'SHA-256', signerCertificate: c.leaf!.certificate, signatureAlgorithm: 'ecdsa', sign: tokenStyleSigner(other.privateKey, 'ecdsa', 'SHA-256') }),
+    buildCadesSignedData({
+      contentDigest: digest('SHA-256', new Uint8Array([1])),
+      digestAlgorithm: 'SHA-256',
+      signerCertificate: c.leaf!.certificate,
+      signatureAlgorithm: 'ecdsa',
+      sign: tokenStyleSigner(other.privateKey, 'ecdsa', 'SHA-256'),
+    }),
     inkstoneError('PKI_KEY_MISMATCH'),
   );
   await assert.rejects(
-    buildCadesSignedData({ contentDigest: digest('SHA-256', new Uint8Array([1])), digestAlgorithm: 'SHA-256', signerCertificate: c.leaf!.certificate, signatureAlgorithm: 'rsa-pss', sign: async () => new Uint8Array(256) }),
+    buildCadesSignedData({
+      contentDigest: digest('SHA-256', new Uint8Array([1])),
+      digestAlgorithm: 'SHA-256',
+      signerCertificate: c.leaf!.certificate,
+      signatureAlgorithm: 'rsa-pss',
+      sign: async () => new Uint8Array(256),
+    }),
     inkstoneError('PKI_ALGORITHM_UNSUPPORTED'),
   );
   await assert.rejects(
-    buildCadesSignedData({ contentDigest: digest('SHA-256', new Uint8Array([1])), digestAlgorithm: 'SHA-256', signerCertificate: c.leaf!.certificate, signatureAlgorithm: 'ecdsa', sign: async () => new Uint8Array(7) }),
+    buildCadesSignedData({
+      contentDigest: digest('SHA-256', new Uint8Array([1])),
+      digestAlgorithm: 'SHA-256',
+      signerCertificate: c.leaf!.certificate,
+      signatureAlgorithm: 'ecdsa',
+      sign: async () => new Uint8Array(7),
+    }),
     inkstoneError('PKI_SIGNATURE_VALUE_INVALID'),
   );
 });
 
 test('malformed CMS bytes fail with PKI_CMS_MALFORMED; PDF zero padding is accepted', async () => {
   const cms = await signContent(cases[0], new Uint8Array([1, 2, 3]));
-  const notSignedData = new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.data }), new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString()] })] }).toBER(false);
-  const bad = [new Uint8Array(), randomBytes(300), cms.subarray(0, cms.length - 40), new Uint8Array([...cms, 0x7f, 0, 0]), new Uint8Array(notSignedData), new Uint8Array(4096)];
+  const notSignedData = new asn1js.Sequence({
+    value: [
+      new asn1js.ObjectIdentifier({ value: OID.data }),
+      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.OctetString()] }),
+    ],
+  }).toBER(false);
+  const bad = [
+    new Uint8Array(),
+    randomBytes(300),
+    cms.subarray(0, cms.length - 40),
+    new Uint8Array([...cms, 0x7f, 0, 0]),
+    new Uint8Array(notSignedData),
+    new Uint8Array(4096),
+  ];
   for (const bytes of bad) assert.throws(() => parseSignedData(bytes), inkstoneError('PKI_CMS_MALFORMED'));
   const padded = new Uint8Array(cms.length + 2000);
   padded.set(cms);
@@ -190,7 +244,24 @@ test('legacy CMS without signed attributes (adbe.pkcs7.detached) verifies from t
     writeFileSync(keyFile, c.leaf!.privateKey.export({ type: 'pkcs8', format: 'pem' }));
     writeFileSync(certFile, c.leaf!.pem);
     const out = path.join(tmp.dir, `${label}.p7s`);
-    const args = ['cms', '-sign', '-binary', '-noattr', '-outform', 'DER', '-in', contentFile, '-signer', certFile, '-inkey', keyFile, '-md', c.hash.replace('-', '').toLowerCase(), '-out', out];
+    const args = [
+      'cms',
+      '-sign',
+      '-binary',
+      '-noattr',
+      '-outform',
+      'DER',
+      '-in',
+      contentFile,
+      '-signer',
+      certFile,
+      '-inkey',
+      keyFile,
+      '-md',
+      c.hash.replace('-', '').toLowerCase(),
+      '-out',
+      out,
+    ];
     if (c.kind === 'rsa-pss') args.push('-keyopt', 'rsa_padding_mode:pss', '-keyopt', 'rsa_pss_saltlen:32');
     const made = openssl(args);
     assert.ok(made.ok, made.out);
@@ -214,7 +285,9 @@ test('CMS from other signers: SHA-1 with signing-time, and a signer named by sub
   writeFileSync(certFile, c.leaf!.pem);
 
   const sha1File = path.join(tmp.dir, 'sha1.p7s');
-  assert.ok(openssl(['cms', '-sign', '-binary', '-outform', 'DER', '-in', contentFile, '-signer', certFile, '-inkey', keyFile, '-md', 'sha1', '-out', sha1File]).ok);
+  assert.ok(
+    openssl(['cms', '-sign', '-binary', '-outform', 'DER', '-in', contentFile, '-signer', certFile, '-inkey', keyFile, '-md', 'sha1', '-out', sha1File]).ok,
+  );
   const sha1 = parseSignedData(readFileSync(sha1File));
   assert.equal(sha1.digestAlgorithm.name, 'SHA-1');
   assert.ok(sha1.signedAttributes?.signingTime instanceof Date);
@@ -223,7 +296,9 @@ test('CMS from other signers: SHA-1 with signing-time, and a signer named by sub
   assert.ok(sha1Check.digestMatches && sha1Check.signatureValid, sha1Check.problem);
 
   const keyIdFile = path.join(tmp.dir, 'keyid.p7s');
-  assert.ok(openssl(['cms', '-sign', '-binary', '-keyid', '-outform', 'DER', '-in', contentFile, '-signer', certFile, '-inkey', keyFile, '-out', keyIdFile]).ok);
+  assert.ok(
+    openssl(['cms', '-sign', '-binary', '-keyid', '-outform', 'DER', '-in', contentFile, '-signer', certFile, '-inkey', keyFile, '-out', keyIdFile]).ok,
+  );
   const byKeyId = parseSignedData(readFileSync(keyIdFile));
   assert.equal(byKeyId.signerIdentifier.subjectKeyId, c.leaf!.info.subjectKeyId);
   assert.equal(byKeyId.signerCertificate?.sha256, c.leaf!.info.sha256);

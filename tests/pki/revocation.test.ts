@@ -41,7 +41,10 @@ test('OCSP: good from the delegated responder, with the nonce echoed', async () 
   assert.equal(status.nonceMatches, true);
   assert.equal(status.source, pki.servers.urls.ocsp);
   assert.ok(status.nextUpdate && status.nextUpdate > new Date());
-  assert.deepEqual(parseOcspResponse(status.der).certificates.map((c) => c.sha256), [pki.ocspResponder.info.sha256]);
+  assert.deepEqual(
+    parseOcspResponse(status.der).certificates.map((c) => c.sha256),
+    [pki.ocspResponder.info.sha256],
+  );
 });
 
 test('OCSP: revoked, with the revocation time and reason', async () => {
@@ -85,12 +88,18 @@ test('an OCSP response is refused when altered, about another certificate, or fr
   const at = Buffer.from(altered).indexOf(Buffer.from(good.info.serialNumber, 'hex'));
   altered[at + 2] ^= 1;
   assert.throws(() => verifyOcspResponse(altered, good.info, pki.intermediate.info), inkstoneError('PKI_OCSP_RESPONSE_INVALID'));
-  assert.throws(() => verifyOcspResponse(status.der, revoked.info, pki.intermediate.info), inkstoneError('PKI_OCSP_RESPONSE_INVALID', (d) => /does not answer/.test(String(d.reason))));
+  assert.throws(
+    () => verifyOcspResponse(status.der, revoked.info, pki.intermediate.info),
+    inkstoneError('PKI_OCSP_RESPONSE_INVALID', (d) => /does not answer/.test(String(d.reason))),
+  );
   // The root did not issue the delegated responder, so it cannot vouch for the root's certificates.
   const intermediateStatus = await fetchOcspStatus(pki.intermediate.info, pki.root.info);
   assert.throws(() => verifyOcspResponse(intermediateStatus.der, good.info, pki.intermediate.info), inkstoneError('PKI_OCSP_RESPONSE_INVALID'));
   // A nonce that is not ours.
-  assert.throws(() => verifyOcspResponse(status.der, good.info, pki.intermediate.info, { nonce: new Uint8Array(16) }), inkstoneError('PKI_OCSP_RESPONSE_INVALID', (d) => /nonce/.test(String(d.reason))));
+  assert.throws(
+    () => verifyOcspResponse(status.der, good.info, pki.intermediate.info, { nonce: new Uint8Array(16) }),
+    inkstoneError('PKI_OCSP_RESPONSE_INVALID', (d) => /nonce/.test(String(d.reason))),
+  );
   assert.throws(() => parseOcspResponse(new Uint8Array([1, 2, 3])), inkstoneError('PKI_OCSP_RESPONSE_INVALID'));
 });
 
@@ -117,7 +126,10 @@ test('CRL: downloaded, verified against the issuer, revoked and good serials loo
   assert.throws(() => verifyCrl(onCrl.crl.der, pki.root.info), inkstoneError('PKI_CRL_INVALID'));
   const damaged = new Uint8Array(onCrl.crl.der);
   damaged[damaged.length - 3] ^= 1;
-  assert.throws(() => verifyCrl(damaged, pki.intermediate.info), inkstoneError('PKI_CRL_INVALID', (d) => /signature/.test(String(d.reason))));
+  assert.throws(
+    () => verifyCrl(damaged, pki.intermediate.info),
+    inkstoneError('PKI_CRL_INVALID', (d) => /signature/.test(String(d.reason))),
+  );
   assert.equal(parseCrl(onCrl.crl.der).revoked.get(revoked.info.serialNumber)?.reason, 'keyCompromise');
 
   // A CMS that carries the CRL (RevocationInfoChoices) hands it back byte for byte.
@@ -146,7 +158,10 @@ test('checkRevocation uses what is at hand first and goes online only when allow
   assert.equal(online.kind, 'ocsp');
   assert.equal(online.status, 'good');
   assert.equal(pki.servers.hits('/ocsp'), hitsBefore + 1);
-  assert.deepEqual(online.certificates.map((c) => c.sha256), [pki.ocspResponder.info.sha256]);
+  assert.deepEqual(
+    online.certificates.map((c) => c.sha256),
+    [pki.ocspResponder.info.sha256],
+  );
 
   // The same DER, as a DSS would hold it, answers offline without a request.
   const embedded = await checkRevocation(leaf.info, pki.intermediate.info, { allowOnline: false, embedded: { ocspResponses: [online.der] } });
@@ -156,9 +171,15 @@ test('checkRevocation uses what is at hand first and goes online only when allow
 
   // A CRL at hand answers too; data about other certificates does not.
   const crl = await fetchCrlStatus(revoked.info, pki.intermediate.info);
-  const fromCrl = await checkRevocation(revoked.info, pki.intermediate.info, { allowOnline: false, embedded: { crls: [crl.crl.der], ocspResponses: [online.der] } });
+  const fromCrl = await checkRevocation(revoked.info, pki.intermediate.info, {
+    allowOnline: false,
+    embedded: { crls: [crl.crl.der], ocspResponses: [online.der] },
+  });
   assert.deepEqual([fromCrl.kind, fromCrl.status], ['crl', 'revoked']);
-  await assert.rejects(checkRevocation(good.info, pki.root.info, { allowOnline: false, embedded: { crls: [crl.crl.der] } }), inkstoneError('PKI_REVOCATION_OFFLINE'));
+  await assert.rejects(
+    checkRevocation(good.info, pki.root.info, { allowOnline: false, embedded: { crls: [crl.crl.der] } }),
+    inkstoneError('PKI_REVOCATION_OFFLINE'),
+  );
 
   // The root names no revocation source.
   await assert.rejects(checkRevocation(pki.root.info, pki.root.info, { allowOnline: true }), inkstoneError('PKI_REVOCATION_NO_SOURCE'));

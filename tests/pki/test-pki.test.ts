@@ -34,11 +34,18 @@ test('token leaves: each certificate matches the key generated on the token, and
     // SoftHSM signs EC keys with raw CKM_ECDSA over a digest; RSA with CKM_SHA256_RSA_PKCS over the data.
     const rsa = leaf.keyType.startsWith('rsa');
     const args = rsa ? ['--mechanism', 'SHA256-RSA-PKCS', '-i', data] : ['--mechanism', 'ECDSA', '--signature-format', 'openssl', '-i', digestFile];
-    execFileSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', leaves.token.label, '--login', '--pin', leaves.token.pin, '--sign', '--id', leaf.id, ...args, '-o', sig], { env: leaves.token.env, stdio: 'pipe' });
+    execFileSync(
+      'pkcs11-tool',
+      ['--module', SOFTHSM_MODULE, '--token-label', leaves.token.label, '--login', '--pin', leaves.token.pin, '--sign', '--id', leaf.id, ...args, '-o', sig],
+      { env: leaves.token.env, stdio: 'pipe' },
+    );
     const check = rsa
       ? openssl(['dgst', '-sha256', '-verify', pub, '-signature', sig, data])
       : openssl(['pkeyutl', '-verify', '-pubin', '-inkey', pub, '-in', digestFile, '-sigfile', sig]);
-    assert.ok(check.ok && /Verified OK|Signature Verified Successfully/.test(check.out), `${leaf.label}: the token key does not match the certificate (${check.out})`);
+    assert.ok(
+      check.ok && /Verified OK|Signature Verified Successfully/.test(check.out),
+      `${leaf.label}: the token key does not match the certificate (${check.out})`,
+    );
     assert.ok(buildCertificatePath(leaf.certificate, { trustStore: pki.trustStore(), pool: leaf.chain }).ok, leaf.label);
   }
   assert.equal(leaves.zhangSan.info.subject.text, 'CN=张三, O=北京某某律师事务所, C=CN');
@@ -46,7 +53,9 @@ test('token leaves: each certificate matches the key generated on the token, and
   assert.equal(leaves.alice.info.publicKey.bits, 3072);
   assert.equal(leaves.bob.info.publicKey.curve, 'P-384');
 
-  const listing = execFileSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', leaves.token.label, '--list-objects', '--type', 'cert'], { env: leaves.token.env }).toString();
+  const listing = execFileSync('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', leaves.token.label, '--list-objects', '--type', 'cert'], {
+    env: leaves.token.env,
+  }).toString();
   for (const leaf of Object.values(leaves).filter((v) => typeof v === 'object' && 'id' in v)) {
     assert.match(listing, new RegExp(`label:\\s+${leaf.label}[\\s\\S]*?ID:\\s+${leaf.id}`));
   }

@@ -92,15 +92,32 @@ test('a TSA whose certificate lacks the critical timeStamping usage is refused',
   );
   // And such a certificate cannot be used to run a TSA here at all.
   const leaf = await pki.issueSoftwareLeaf({ subject: { commonName: 'Not a TSA' }, extendedKeyUsage: [OID.kpTimeStamping] });
-  const key = await globalThis.crypto.subtle.importKey('pkcs8', leaf.privateKey.export({ type: 'pkcs8', format: 'der' }), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+  const key = await globalThis.crypto.subtle.importKey(
+    'pkcs8',
+    leaf.privateKey.export({ type: 'pkcs8', format: 'der' }),
+    { name: 'ECDSA', namedCurve: 'P-256' },
+    false,
+    ['sign'],
+  );
   assert.throws(() => createTimestampAuthority({ certificate: leaf.certificate, privateKey: key, policyOid: '1.2.3' }), inkstoneError('PKI_TSA_CONFIGURATION'));
-  assert.throws(() => createTimestampAuthority({ certificate: pki.tsa.certificate, privateKey: key, policyOid: '1.2.3' }), inkstoneError('PKI_TSA_CONFIGURATION', (d) => /does not belong/.test(String(d.reason))));
-  assert.throws(() => createTimestampAuthority({ ...pki.tsa, policyOid: 'tsa-policy' }), inkstoneError('PKI_TSA_CONFIGURATION', (d) => /object identifier/.test(String(d.reason))));
+  assert.throws(
+    () => createTimestampAuthority({ certificate: pki.tsa.certificate, privateKey: key, policyOid: '1.2.3' }),
+    inkstoneError('PKI_TSA_CONFIGURATION', (d) => /does not belong/.test(String(d.reason))),
+  );
+  assert.throws(
+    () => createTimestampAuthority({ ...pki.tsa, policyOid: 'tsa-policy' }),
+    inkstoneError('PKI_TSA_CONFIGURATION', (d) => /object identifier/.test(String(d.reason))),
+  );
 });
 
 test('the client fails over across TSAs and reports every URL when all fail', async () => {
   const { urls } = pki.servers;
-  const ts = await requestTimestamp({ urls: [urls.unreachable, urls.tsaServerError, urls.tsa], imprint: imprintOf(randomBytes(8)), hashAlgorithm: 'SHA-256', timeoutMs: 3000 });
+  const ts = await requestTimestamp({
+    urls: [urls.unreachable, urls.tsaServerError, urls.tsa],
+    imprint: imprintOf(randomBytes(8)),
+    hashAlgorithm: 'SHA-256',
+    timeoutMs: 3000,
+  });
   assert.equal(ts.url, urls.tsa);
 
   await assert.rejects(
@@ -125,7 +142,12 @@ test('a TSA refusal comes back as PKI_TSA_REJECTED with the RFC 3161 failure rea
 });
 
 test('the TSA answers bad requests with rejections, never by throwing, and issues increasing serials', async () => {
-  const tsa = createTimestampAuthority({ certificate: pki.tsa.certificate, chain: pki.tsa.chain, privateKey: pki.tsa.privateKey, policyOid: pki.tsa.policyOid });
+  const tsa = createTimestampAuthority({
+    certificate: pki.tsa.certificate,
+    chain: pki.tsa.chain,
+    privateKey: pki.tsa.privateKey,
+    policyOid: pki.tsa.policyOid,
+  });
   const status = async (der: Uint8Array) => {
     const resp = new pkijs.TimeStampResp({ schema: asn1js.fromBER((await tsa.respond(der)).slice().buffer).result });
     const failInfo = resp.status.failInfo ? Buffer.from(resp.status.failInfo.valueBlock.valueHexView).toString('hex') : '';
@@ -134,7 +156,10 @@ test('the TSA answers bad requests with rejections, never by throwing, and issue
   assert.deepEqual(await status(randomBytes(40)), { status: 2, failInfo: '04', token: undefined }); // badDataFormat (bit 5)
   const sha1Request = new pkijs.TimeStampReq({
     version: 1,
-    messageImprint: new pkijs.MessageImprint({ hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha1 }), hashedMessage: new asn1js.OctetString({ valueHex: new Uint8Array(20).buffer }) }),
+    messageImprint: new pkijs.MessageImprint({
+      hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha1 }),
+      hashedMessage: new asn1js.OctetString({ valueHex: new Uint8Array(20).buffer }),
+    }),
   });
   assert.deepEqual(await status(new Uint8Array(sha1Request.toSchema().toBER(false))), { status: 2, failInfo: '80', token: undefined }); // badAlg (bit 0)
   const shortImprint = buildTimestampRequest(new Uint8Array(32), 'SHA-256', 5n).slice();
@@ -153,7 +178,10 @@ test('the TSA answers bad requests with rejections, never by throwing, and issue
   // stamp() carries the certificates; a response without certReq carries none.
   const bare = new pkijs.TimeStampReq({
     version: 1,
-    messageImprint: new pkijs.MessageImprint({ hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }), hashedMessage: new asn1js.OctetString({ valueHex: new Uint8Array(32).buffer }) }),
+    messageImprint: new pkijs.MessageImprint({
+      hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
+      hashedMessage: new asn1js.OctetString({ valueHex: new Uint8Array(32).buffer }),
+    }),
   });
   const noCerts = await status(new Uint8Array(bare.toSchema().toBER(false)));
   const tokenDer = new Uint8Array(noCerts.token!.toSchema().toBER(false));
@@ -170,13 +198,22 @@ test('a self-hosted TSA identity is created, stored as PEM, reloaded, and its to
   assert.deepEqual(loaded.certificate, identity.certificate);
   assert.deepEqual(loaded.rootCertificate, identity.rootCertificate);
 
-  const tsa = createTimestampAuthority({ certificate: loaded.certificate, chain: loaded.chain, privateKey: loaded.privateKey, policyOid: '1.3.6.1.4.1.99999.3' });
+  const tsa = createTimestampAuthority({
+    certificate: loaded.certificate,
+    chain: loaded.chain,
+    privateKey: loaded.privateKey,
+    policyOid: '1.3.6.1.4.1.99999.3',
+  });
   const imprint = imprintOf(randomBytes(20));
   const token = await tsa.stamp(imprint, 'SHA-256');
   const check = verifyTimestampToken(token, { imprint });
   assert.ok(check.valid, check.problem);
   assert.equal(check.tsaCertificate?.subject.commonName, '某某存证时间戳服务');
-  const chain = buildCertificatePath(check.tsaCertificate!, { trustStore: new TrustStore([identity.rootCertificate]), pool: check.cms.certificates, at: check.tstInfo.genTime });
+  const chain = buildCertificatePath(check.tsaCertificate!, {
+    trustStore: new TrustStore([identity.rootCertificate]),
+    pool: check.cms.certificates,
+    at: check.tstInfo.genTime,
+  });
   assert.ok(chain.ok);
   assert.equal(buildCertificatePath(check.tsaCertificate!, { trustStore: pki.trustStore(), pool: check.cms.certificates }).ok, false);
 

@@ -52,18 +52,32 @@ test('settings persist and validate', async () => {
 
 test('a long import reports progress and can be cancelled between files', async () => {
   const pdf = async (t: string) => Buffer.from(await makeTextPdf({ title: t, lines: [t] })).toString('base64');
-  const files = [{ name: 'a.pdf', dataBase64: await pdf('Alpha lease') }, { name: 'b.pdf', dataBase64: await pdf('Beta lease') }, { name: 'c.pdf', dataBase64: await pdf('Gamma lease') }];
+  const files = [
+    { name: 'a.pdf', dataBase64: await pdf('Alpha lease') },
+    { name: 'b.pdf', dataBase64: await pdf('Beta lease') },
+    { name: 'c.pdf', dataBase64: await pdf('Gamma lease') },
+  ];
   const events: CoreEvent[] = [];
-  const running = core.invoke('library.import', { files }, { jobId: 'imp-1', emit: (e) => {
-    events.push(e);
-    if (e.type === 'progress' && e.done === 1) void core.invoke('jobs.cancel', { jobId: 'imp-1' });
-  } });
+  const running = core.invoke(
+    'library.import',
+    { files },
+    {
+      jobId: 'imp-1',
+      emit: (e) => {
+        events.push(e);
+        if (e.type === 'progress' && e.done === 1) void core.invoke('jobs.cancel', { jobId: 'imp-1' });
+      },
+    },
+  );
   const r = await running;
   assert.ok(r.ok);
   const outcomes = (r.value as { outcomes: Array<{ ok: boolean; error?: { code: string } }> }).outcomes;
   assert.equal(outcomes.length, 3);
   assert.equal(outcomes[0].ok, true);
-  assert.deepEqual(outcomes.slice(1).map((o) => o.error?.code), ['CANCELLED', 'CANCELLED']);
+  assert.deepEqual(
+    outcomes.slice(1).map((o) => o.error?.code),
+    ['CANCELLED', 'CANCELLED'],
+  );
   const search = await core.invoke('contracts.search', { text: 'lease' });
   assert.ok(search.ok && (search.value as { total: number }).total === 1, 'only the file before the cancel was imported');
   assert.ok(events.some((e) => e.type === 'library.changed'));
@@ -101,7 +115,10 @@ test('contract edits announce library.changed, and due reminders are handed out 
 test('importing a signed PDF verifies it and keeps the verdict with the version', async () => {
   const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/pades-dss');
   const { readFileSync } = await import('node:fs');
-  const files = ['modified_after_signature.pdf', 'pdf-signed-original.pdf'].map((f) => ({ name: f, dataBase64: readFileSync(path.join(corpus, f)).toString('base64') }));
+  const files = ['modified_after_signature.pdf', 'pdf-signed-original.pdf'].map((f) => ({
+    name: f,
+    dataBase64: readFileSync(path.join(corpus, f)).toString('base64'),
+  }));
   const imp = await core.invoke('library.import', { files });
   assert.ok(imp.ok);
   const verdicts: Array<string | null> = [];

@@ -21,10 +21,32 @@ before(async () => {
   // A red round company seal on a transparent background.
   const file = path.join(h.dir, 'seal.png');
   execFileSync('convert', [
-    '-size', '400x400', 'xc:none',
-    '-stroke', '#d0021b', '-strokewidth', '14', '-fill', 'none', '-draw', 'circle 200,200 200,20',
-    '-fill', '#d0021b', '-stroke', 'none', '-draw', 'polygon 200,110 221,170 285,170 233,208 253,270 200,232 147,270 167,208 115,170 179,170',
-    '-font', path.join(resourcesDir(), 'fonts', 'InkstoneSans-SC.ttf'), '-pointsize', '40', '-gravity', 'center', '-annotate', '+0+95', '合同专用章',
+    '-size',
+    '400x400',
+    'xc:none',
+    '-stroke',
+    '#d0021b',
+    '-strokewidth',
+    '14',
+    '-fill',
+    'none',
+    '-draw',
+    'circle 200,200 200,20',
+    '-fill',
+    '#d0021b',
+    '-stroke',
+    'none',
+    '-draw',
+    'polygon 200,110 221,170 285,170 233,208 253,270 200,232 147,270 167,208 115,170 179,170',
+    '-font',
+    path.join(resourcesDir(), 'fonts', 'InkstoneSans-SC.ttf'),
+    '-pointsize',
+    '40',
+    '-gravity',
+    'center',
+    '-annotate',
+    '+0+95',
+    '合同专用章',
     file,
   ]);
   seal = readFileSync(file);
@@ -37,7 +59,9 @@ after(async () => {
 /** Render one page at 60 dpi (1 pt = 60/72 px); poppler must not complain. */
 function render(file: string, page: number, name: string): string {
   const prefix = path.join(h.dir, name);
-  const r = execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(page), '-l', String(page), '-singlefile', file, prefix], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(page), '-l', String(page), '-singlefile', file, prefix], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   assert.equal(r.length, 0);
   return `${prefix}.png`;
 }
@@ -69,10 +93,19 @@ test('visible signature: the seal with transparency (image + soft mask) beside t
   await assertPdfsigValid(output, h.nss, 1);
 
   const fonts = execFileSync('pdffonts', [output]).toString();
-  const appearanceFont = fonts.split('\n').filter((l) => l.startsWith('NotoSansCJKsc')).pop() ?? '';
-  assert.match(appearanceFont, /CID TrueType\s+Identity-H\s+yes\s+no\s+yes/, `the appearance font is embedded whole (a harfbuzz subset) with a ToUnicode map:\n${fonts}`);
+  const appearanceFont =
+    fonts
+      .split('\n')
+      .filter((l) => l.startsWith('NotoSansCJKsc'))
+      .pop() ?? '';
+  assert.match(
+    appearanceFont,
+    /CID TrueType\s+Identity-H\s+yes\s+no\s+yes/,
+    `the appearance font is embedded whole (a harfbuzz subset) with a ToUnicode map:\n${fonts}`,
+  );
   const text = execFileSync('pdftotext', ['-layout', output, '-']).toString();
-  for (const line of ['签署人：张三', '单位：北京某某律师事务所', '事由：同意本合同全部条款', '地点：北京']) assert.ok(text.includes(line), `"${line}" in:\n${text}`);
+  for (const line of ['签署人：张三', '单位：北京某某律师事务所', '事由：同意本合同全部条款', '地点：北京'])
+    assert.ok(text.includes(line), `"${line}" in:\n${text}`);
 
   const at = raster(render(output, 1, 'visible'), 842);
   const centre = { x: 300 + 4 + 51, y: 60 + 55 }; // the seal fills a 102 pt square at the left of the box
@@ -128,9 +161,14 @@ test('cross-page seal (骑缝章): one seal sliced across the right edge of ever
     if (page === 4) continue; // rotated: checked below in its own geometry
     const at = raster(render(output, page, `cross-${page}`), 842);
     // Slice k shows columns [k·24, (k+1)·24) of the seal; each holds some of its red ring or star.
-    const hasRed = Array.from({ length: 24 }, (_, i) => 595 - slice + i + 0.5).some((x) => Array.from({ length: 120 }, (_, j) => 421 - 60 + j).some((y) => isRed(at(x, y))));
+    const hasRed = Array.from({ length: 24 }, (_, i) => 595 - slice + i + 0.5).some((x) =>
+      Array.from({ length: 120 }, (_, j) => 421 - 60 + j).some((y) => isRed(at(x, y))),
+    );
     assert.ok(hasRed, `page ${page} shows its slice of the seal at the right edge`);
-    assert.ok(Array.from({ length: 120 }, (_, j) => 421 - 60 + j).every((y) => isWhite(at(595 - slice - 3, y))), `page ${page}: nothing of the seal left of its slice`);
+    assert.ok(
+      Array.from({ length: 120 }, (_, j) => 421 - 60 + j).every((y) => isWhite(at(595 - slice - 3, y))),
+      `page ${page}: nothing of the seal left of its slice`,
+    );
   }
   const landscape = render(output, 4, 'cross-4');
   const size = execFileSync('identify', ['-format', '%w %h', landscape]).toString();

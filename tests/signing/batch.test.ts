@@ -39,7 +39,13 @@ test('a batch under one login: per-document results, progress events, bad docume
   docs.splice(9, 0, { input: docs[0].input, output: docs[1].output }); // the same output twice: the second must fail
 
   const counting = countingLoader();
-  const signer = await openPkcs11Signer({ module: SOFTHSM_MODULE, loader: counting.loader, token: { label: h.leaves.token.label }, key: { label: h.leaves.liSi.label }, pin: h.leaves.token.pin });
+  const signer = await openPkcs11Signer({
+    module: SOFTHSM_MODULE,
+    loader: counting.loader,
+    token: { label: h.leaves.token.label },
+    key: { label: h.leaves.liSi.label },
+    pin: h.leaves.token.pin,
+  });
   const events: BatchProgress[] = [];
   try {
     const result = await signBatch({ documents: docs, signer, reason: '批量签署', onProgress: (e) => events.push(e) });
@@ -48,7 +54,23 @@ test('a batch under one login: per-document results, progress events, bad docume
     assert.equal(result.cancelled, 0);
     assert.deepEqual(
       result.outcomes.map((o) => (o.status === 'failed' ? o.error.code : o.status)),
-      ['signed', 'signed', 'signed', 'PDF_ENCRYPTED', 'signed', 'signed', 'signed', 'PDF_NOT_A_PDF', 'signed', 'SIGN_OUTPUT_EXISTS', 'signed', 'signed', 'signed', 'signed', 'signed'],
+      [
+        'signed',
+        'signed',
+        'signed',
+        'PDF_ENCRYPTED',
+        'signed',
+        'signed',
+        'signed',
+        'PDF_NOT_A_PDF',
+        'signed',
+        'SIGN_OUTPUT_EXISTS',
+        'signed',
+        'signed',
+        'signed',
+        'signed',
+        'signed',
+      ],
     );
     assert.deepEqual(counting.logins.length, 1, 'one PIN entry for the whole batch');
     assert.equal(counting.calls.get('C_Sign') ?? counting.calls.get('C_SignAsync'), 12, 'one signature per signed document');

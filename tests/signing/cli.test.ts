@@ -38,8 +38,35 @@ test('sign B-LTA from the SoftHSM token with a visible seal and a cross-page sea
   execFileSync('convert', ['-size', '300x300', 'xc:none', '-stroke', '#d0021b', '-strokewidth', '12', '-fill', 'none', '-draw', 'circle 150,150 150,15', seal]);
   const output = h.out('cli-lta');
   const run = await cli(
-    ['sign', await simplePdf(), '-o', output, ...token(), '--key', h.leaves.zhangSan.label, '--pin-stdin', '--level', 'B-LTA', '--tsa', h.pki.servers.urls.unreachable, '--tsa', h.pki.servers.urls.tsa,
-      '--seal', seal, '--page', '1', '--rect', '380,60,180,80', '--cross-page-seal', '--reason', '同意', '--location', '上海', '--commitment', 'proof-of-approval'],
+    [
+      'sign',
+      await simplePdf(),
+      '-o',
+      output,
+      ...token(),
+      '--key',
+      h.leaves.zhangSan.label,
+      '--pin-stdin',
+      '--level',
+      'B-LTA',
+      '--tsa',
+      h.pki.servers.urls.unreachable,
+      '--tsa',
+      h.pki.servers.urls.tsa,
+      '--seal',
+      seal,
+      '--page',
+      '1',
+      '--rect',
+      '380,60,180,80',
+      '--cross-page-seal',
+      '--reason',
+      '同意',
+      '--location',
+      '上海',
+      '--commitment',
+      'proof-of-approval',
+    ],
     `${h.leaves.token.pin}\n`,
   );
   assert.equal(run.code, 0, run.stderr);
@@ -51,7 +78,10 @@ test('sign B-LTA from the SoftHSM token with a visible seal and a cross-page sea
   assert.deepEqual(listed.map((s) => s.fieldName).sort(), ['DocumentTimestamp1', 'Signature1', 'Signature1']);
   assert.equal(listed.find((s) => s.fieldName === 'Signature1')?.certificate, 'Certificate is Trusted.');
   const { signatures, dss } = readSigned(output);
-  assert.deepEqual(signatures.map((s) => s.info.type), ['Sig', 'DocTimeStamp']);
+  assert.deepEqual(
+    signatures.map((s) => s.info.type),
+    ['Sig', 'DocTimeStamp'],
+  );
   assert.equal(signatures[0].cms.signedAttributes?.commitmentType, 'proof-of-approval');
   assert.ok(dss && dss.ocsps.length > 0);
 });
@@ -59,9 +89,16 @@ test('sign B-LTA from the SoftHSM token with a visible seal and a cross-page sea
 test('sign with a PKCS#12 file, the password from stdin, the record as JSON; then extend it to B-LT', async () => {
   const p12 = await h.pki.pkcs12();
   const output = h.out('cli-p12');
-  const run = await cli(['sign', await simplePdf(), '-o', output, '--p12', p12.path, '--pin-stdin', '--level', 'B-T', '--tsa', h.pki.servers.urls.tsa, '--json'], p12.password);
+  const run = await cli(
+    ['sign', await simplePdf(), '-o', output, '--p12', p12.path, '--pin-stdin', '--level', 'B-T', '--tsa', h.pki.servers.urls.tsa, '--json'],
+    p12.password,
+  );
   assert.equal(run.code, 0, run.stderr);
-  const record = JSON.parse(run.stdout) as { level: string; signer: { commonName: string; assurance: string; certificate: string }; output: { sha256: string } };
+  const record = JSON.parse(run.stdout) as {
+    level: string;
+    signer: { commonName: string; assurance: string; certificate: string };
+    output: { sha256: string };
+  };
   assert.equal(record.level, 'B-T');
   assert.equal(record.signer.commonName, '王五');
   assert.equal(record.signer.assurance, 'software-key');

@@ -31,7 +31,11 @@ test('every structure of the generated corpus: classic tables, xref and object s
     const doc = PdfDocument.openFile(output);
     assert.equal(doc.revisions.length, fixture.revisions + 1, fixture.name);
     // A hybrid file is continued with a classic table, which every reader follows.
-    assert.equal(doc.revision.xrefKind, fixture.xrefKind === 'stream' ? 'stream' : 'table', `${fixture.name}: the update uses the kind of cross-reference the file uses`);
+    assert.equal(
+      doc.revision.xrefKind,
+      fixture.xrefKind === 'stream' ? 'stream' : 'table',
+      `${fixture.name}: the update uses the kind of cross-reference the file uses`,
+    );
     doc.close();
     await assertQpdfClean(output);
     await assertPdfsigValid(output, h.nss, 1);
@@ -39,7 +43,12 @@ test('every structure of the generated corpus: classic tables, xref and object s
 });
 
 test('already-signed PDFs from the EU DSS corpus: our signature is added and theirs is judged exactly as before', async () => {
-  for (const name of ['pdf-signed-original.pdf', 'doc-firmado-LT.pdf', 'dss-PLAIN-ECDSA/TeleSec_PKS_eIDAS_QES_CA_1-baseline-b.pdf', 'dss-2554/certified-changes-permitted.pdf']) {
+  for (const name of [
+    'pdf-signed-original.pdf',
+    'doc-firmado-LT.pdf',
+    'dss-PLAIN-ECDSA/TeleSec_PKS_eIDAS_QES_CA_1-baseline-b.pdf',
+    'dss-2554/certified-changes-permitted.pdf',
+  ]) {
     const input = h.out(`corpus-${path.basename(name)}`);
     copyFileSync(path.join(PADES_CORPUS_DIR, name), input);
     const before = await pdfsig(input, h.nss);
@@ -48,7 +57,11 @@ test('already-signed PDFs from the EU DSS corpus: our signature is added and the
     await assertQpdfClean(output);
     const after = await pdfsig(output, h.nss);
     assert.equal(after.length, before.length + 1, name);
-    assert.deepEqual(after.slice(0, before.length).map((s) => s.validation), before.map((s) => s.validation), `${name}: earlier signatures unchanged`);
+    assert.deepEqual(
+      after.slice(0, before.length).map((s) => s.validation),
+      before.map((s) => s.validation),
+      `${name}: earlier signatures unchanged`,
+    );
     const ours = after.at(-1)!;
     assert.equal(ours.validation, 'Signature is Valid.', name);
     assert.equal(ours.certificate, 'Certificate is Trusted.', name);
@@ -60,7 +73,10 @@ test('refused documents: encrypted, certified with no changes allowed (EU DSS), 
   await assert.rejects(signDocument({ input: await encryptedPdf(), output: encrypted, signer }), typed('PDF_ENCRYPTED'));
   assertNoOutput(encrypted);
   const locked = h.out('locked');
-  await assert.rejects(signDocument({ input: path.join(PADES_CORPUS_DIR, 'dss-2554/certified-no-change-permitted.pdf'), output: locked, signer }), typed('SIGN_DOCUMENT_LOCKED'));
+  await assert.rejects(
+    signDocument({ input: path.join(PADES_CORPUS_DIR, 'dss-2554/certified-no-change-permitted.pdf'), output: locked, signer }),
+    typed('SIGN_DOCUMENT_LOCKED'),
+  );
   assertNoOutput(locked);
   const input = h.out('same');
   copyFileSync(await simplePdf(), input);

@@ -43,7 +43,8 @@ export async function setUp(prefix: string, options: { token?: boolean } = {}): 
     leaves,
     nss,
     out: (label) => path.join(dir, `${n++}-${label.replace(/\W+/g, '_')}.pdf`),
-    tokenSigner: (leaf) => openPkcs11Signer({ module: SOFTHSM_MODULE, token: { label: leaves.token.label }, key: { label: leaf.label }, pin: leaves.token.pin }),
+    tokenSigner: (leaf) =>
+      openPkcs11Signer({ module: SOFTHSM_MODULE, token: { label: leaves.token.label }, key: { label: leaf.label }, pin: leaves.token.pin }),
     pkcs12Signer: async () => {
       const p12 = await pki.pkcs12();
       return openPkcs12Signer({ file: p12.path, password: p12.password });

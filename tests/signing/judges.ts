@@ -27,11 +27,13 @@ export interface PdfsigSignature {
 
 /** Run pdfsig and parse its report into one entry per signature. */
 export async function pdfsig(file: string, nssdir: string): Promise<PdfsigSignature[]> {
-  const { stdout } = await run('pdfsig', ['-nssdir', nssdir, file], { encoding: 'utf8', maxBuffer: 16 << 20 }).catch((err: { stdout?: string; stderr?: string; code?: number }) => {
-    // pdfsig exits 1 when a signature is invalid or not trusted; its report is still on stdout.
-    if (typeof err.stdout === 'string' && err.stdout.includes('Signature #')) return { stdout: err.stdout };
-    throw new Error(`pdfsig failed on ${file}: ${err.stderr ?? String(err)}`);
-  });
+  const { stdout } = await run('pdfsig', ['-nssdir', nssdir, file], { encoding: 'utf8', maxBuffer: 16 << 20 }).catch(
+    (err: { stdout?: string; stderr?: string; code?: number }) => {
+      // pdfsig exits 1 when a signature is invalid or not trusted; its report is still on stdout.
+      if (typeof err.stdout === 'string' && err.stdout.includes('Signature #')) return { stdout: err.stdout };
+      throw new Error(`pdfsig failed on ${file}: ${err.stderr ?? String(err)}`);
+    },
+  );
   return stdout
     .split(/^Signature #/m)
     .slice(1)
@@ -62,7 +64,8 @@ export async function assertPdfsigValid(file: string, nssdir: string, count: num
   for (const s of sigs) {
     if (timestamps.includes(s.fieldName)) continue;
     assert.equal(s.validation, 'Signature is Valid.', `signature #${s.index} (${s.fieldName}) of ${file}: ${s.validation}`);
-    if (options.trusted !== false) assert.equal(s.certificate, 'Certificate is Trusted.', `signature #${s.index} (${s.fieldName}) of ${file}: ${s.certificate}`);
+    if (options.trusted !== false)
+      assert.equal(s.certificate, 'Certificate is Trusted.', `signature #${s.index} (${s.fieldName}) of ${file}: ${s.certificate}`);
   }
   return sigs;
 }
@@ -108,9 +111,23 @@ export async function assertOpensslVerifies(file: string, fieldName: string, roo
     const [a, b, c, d] = sig.byteRange;
     writeFileSync(path.join(dir, 'content.bin'), Buffer.concat([doc.source.read(a, b), doc.source.read(c, d)]));
     writeFileSync(path.join(dir, 'sig.der'), sig.contents);
-    await run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', path.join(dir, 'sig.der'), '-content', path.join(dir, 'content.bin'), '-CAfile', rootPem, '-purpose', 'any', '-out', '/dev/null']).catch(
-      (err: { stderr?: string }) => assert.fail(`openssl cms -verify ${fieldName} of ${file}: ${err.stderr ?? String(err)}`),
-    );
+    await run('openssl', [
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      path.join(dir, 'sig.der'),
+      '-content',
+      path.join(dir, 'content.bin'),
+      '-CAfile',
+      rootPem,
+      '-purpose',
+      'any',
+      '-out',
+      '/dev/null',
+    ]).catch((err: { stderr?: string }) => assert.fail(`openssl cms -verify ${fieldName} of ${file}: ${err.stderr ?? String(err)}`));
   } finally {
     doc.close();
     rmSync(dir, { recursive: true, force: true });

@@ -75,6 +75,9 @@ test('SIGKILL at random points while signing: input unchanged, output absent or 
   assert.equal(absent + complete, runs.length);
   // A killed writer can leave its temp file; the sweep at start-up removes it, and nothing else.
   await sweepStaleTempFiles(h.dir);
-  assert.deepEqual(readdirSync(h.dir).filter((f) => f.startsWith('.inkstone-tmp-')), []);
+  assert.deepEqual(
+    readdirSync(h.dir).filter((f) => f.startsWith('.inkstone-tmp-')),
+    [],
+  );
   assert.ok(existsSync(reference), 'finished outputs are not swept');
 });

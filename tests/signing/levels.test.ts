@@ -66,7 +66,10 @@ test('B-B from a SoftHSM RSA key: pdfsig valid and trusted, qpdf clean, CAdES at
       assert.equal(record.output.sha256, createHash('sha256').update(readFileSync(output)).digest('hex'));
       assert.equal(record.output.size, readFileSync(output).length);
       assert.ok(record.reservation.used <= record.reservation.reserved);
-      assert.ok(record.reservation.reserved - record.reservation.used < 3000, `the reservation fits the signature closely (${record.reservation.reserved} for ${record.reservation.used})`);
+      assert.ok(
+        record.reservation.reserved - record.reservation.used < 3000,
+        `the reservation fits the signature closely (${record.reservation.reserved} for ${record.reservation.used})`,
+      );
     },
   );
 });
@@ -107,7 +110,13 @@ test('refused before the key is used: expired, not yet valid, no signing key usa
       () => h.tokenSigner(leaf),
       async (signer) => {
         let used = 0;
-        const counting: Signer = { ...signer, certificate: signer.certificate, chain: signer.chain, sign: (d, p) => (used++, signer.sign(d, p)), close: () => signer.close() };
+        const counting: Signer = {
+          ...signer,
+          certificate: signer.certificate,
+          chain: signer.chain,
+          sign: (d, p) => (used++, signer.sign(d, p)),
+          close: () => signer.close(),
+        };
         const output = h.out(code);
         await assert.rejects(signDocument({ input, output, signer: counting }), typed(code));
         assert.equal(used, 0, 'the key was never asked to sign');
@@ -123,23 +132,38 @@ test('B-T: a signature timestamp from the loopback TSA, failing over past dead a
     () => h.tokenSigner(h.leaves.liSi),
     async (signer) => {
       const output = h.out('bt');
-      const record = await signDocument({ input: await simplePdf(), output, signer, level: 'B-T', timestampUrls: [urls.unreachable, urls.tsaServerError, urls.tsa] });
+      const record = await signDocument({
+        input: await simplePdf(),
+        output,
+        signer,
+        level: 'B-T',
+        timestampUrls: [urls.unreachable, urls.tsaServerError, urls.tsa],
+      });
       await assertQpdfClean(output);
       await assertPdfsigValid(output, h.nss, 1);
       const [{ cms }] = readSigned(output).signatures;
       assert.equal(cms.signatureTimestamps.length, 1);
-      const token = verifyTimestampToken(cms.signatureTimestamps[0], { imprint: createHash('sha256').update(cms.signatureValue).digest(), hashAlgorithm: 'SHA-256' });
+      const token = verifyTimestampToken(cms.signatureTimestamps[0], {
+        imprint: createHash('sha256').update(cms.signatureValue).digest(),
+        hashAlgorithm: 'SHA-256',
+      });
       assert.ok(token.valid, token.problem);
       assert.equal(record.level, 'B-T');
       assert.ok(record.timestampTime && Math.abs(record.timestampTime.getTime() - Date.now()) < 60_000);
 
       // Every server failing is a typed error and leaves nothing behind.
       const none = h.out('bt-none');
-      await assert.rejects(signDocument({ input: await simplePdf(), output: none, signer, level: 'B-T', timestampUrls: [urls.unreachable, urls.tsaServerError] }), typed('PKI_TSA_UNREACHABLE'));
+      await assert.rejects(
+        signDocument({ input: await simplePdf(), output: none, signer, level: 'B-T', timestampUrls: [urls.unreachable, urls.tsaServerError] }),
+        typed('PKI_TSA_UNREACHABLE'),
+      );
       assertNoOutput(none);
       // A TSA whose token cannot be trusted is refused, not embedded.
       const wrong = h.out('bt-wrong-eku');
-      await assert.rejects(signDocument({ input: await simplePdf(), output: wrong, signer, level: 'B-T', timestampUrls: [urls.tsaWrongEku] }), typed('PKI_TSA_RESPONSE_INVALID'));
+      await assert.rejects(
+        signDocument({ input: await simplePdf(), output: wrong, signer, level: 'B-T', timestampUrls: [urls.tsaWrongEku] }),
+        typed('PKI_TSA_RESPONSE_INVALID'),
+      );
       assertNoOutput(wrong);
       await assert.rejects(signDocument({ input: await simplePdf(), output: h.out('bt-no-tsa'), signer, level: 'B-T' }), typed('SIGN_TSA_REQUIRED'));
     },
@@ -168,7 +192,11 @@ test('B-LT: a DSS with the chain, the TSA and OCSP answers fetched from AIA, and
         assert.ok(certs.includes(createHash('sha256').update(h.pki.ocspResponder.certificate).digest('hex')), 'and the OCSP responder that answered');
         assert.ok(dss.ocsps.length >= 1, 'the leaf’s status came from its OCSP responder');
         assert.ok(h.pki.servers.hits('/ocsp') > ocspBefore, 'OCSP was asked online');
-        assert.deepEqual(dss.crls.map((c) => Buffer.from(c.bytes)), [Buffer.from(rootCrl)], 'the supplied CRL answered for the certificates the root issued');
+        assert.deepEqual(
+          dss.crls.map((c) => Buffer.from(c.bytes)),
+          [Buffer.from(rootCrl)],
+          'the supplied CRL answered for the certificates the root issued',
+        );
         if (level === 'B-LT') {
           assert.equal(revisions, 3, 'signature, then DSS');
           assert.equal(signatures.length, 1);
@@ -189,7 +217,10 @@ test('B-LT refuses a revoked signer before signing; a session shares the TSA siz
     () => h.tokenSigner(h.leaves.revoked),
     async (signer) => {
       const output = h.out('revoked');
-      await assert.rejects(signDocument({ input: await simplePdf(), output, signer, level: 'B-LT', timestampUrls: [urls.tsa] }), typed('SIGN_CERTIFICATE_REVOKED'));
+      await assert.rejects(
+        signDocument({ input: await simplePdf(), output, signer, level: 'B-LT', timestampUrls: [urls.tsa] }),
+        typed('SIGN_CERTIFICATE_REVOKED'),
+      );
       assertNoOutput(output);
     },
   );

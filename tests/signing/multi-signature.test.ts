@@ -33,12 +33,22 @@ test('a second and a third signature keep the first valid (B-B, then B-T, then B
   await signDocument({ input: first, output: second, signer: li, level: 'B-T', timestampUrls: tsa, reason: '乙方签署' });
   const third = h.out('third');
   await signDocument({ input: second, output: third, signer: wang, level: 'B-LT', timestampUrls: tsa, reason: '见证' });
-  for (const [file, count] of [[first, 1], [second, 2], [third, 3]] as const) {
+  for (const [file, count] of [
+    [first, 1],
+    [second, 2],
+    [third, 3],
+  ] as const) {
     await assertQpdfClean(file);
     const sigs = await assertPdfsigValid(file, h.nss, count);
-    assert.deepEqual(sigs.map((s) => s.commonName), ['张三', '李四', '王五'].slice(0, count));
+    assert.deepEqual(
+      sigs.map((s) => s.commonName),
+      ['张三', '李四', '王五'].slice(0, count),
+    );
   }
-  assert.deepEqual(readSigned(third).signatures.map((s) => s.info.fieldName), ['Signature1', 'Signature2', 'Signature3']);
+  assert.deepEqual(
+    readSigned(third).signatures.map((s) => s.info.fieldName),
+    ['Signature1', 'Signature2', 'Signature3'],
+  );
   // Each signed file is a byte prefix of the next: nothing signed was rewritten.
   assert.ok(readFileSync(third).subarray(0, readFileSync(second).length).equals(readFileSync(second)));
 });
@@ -107,7 +117,11 @@ test('extend our own B-B step by step to B-T, B-LT, B-LTA: every signature stays
   const blta = h.out('extend-blta');
   const lta = await extendDocument({ input: blt, output: blta, level: 'B-LTA', timestampUrls: tsa });
   assert.equal(lta.documentTimestampsAdded, 1);
-  for (const [file, count] of [[bt, 2], [blt, 2], [blta, 3]] as const) {
+  for (const [file, count] of [
+    [bt, 2],
+    [blt, 2],
+    [blta, 3],
+  ] as const) {
     await assertQpdfClean(file);
     await assertPdfsigValid(file, h.nss, count);
   }
@@ -144,6 +158,10 @@ test('extend someone else’s signed PDF (EU DSS corpus): a document timestamp, 
   assert.ok(record.dss && record.dss.ocspResponses + record.dss.crls > 0, 'the new DSS carries the revocation data found in the file');
   await assertQpdfClean(lta);
   const ltAfter = await pdfsig(lta, h.nss);
-  assert.deepEqual(ltAfter.slice(0, ltBefore.length).map((s) => s.validation), ltBefore.map((s) => s.validation), 'earlier signatures judged as before');
+  assert.deepEqual(
+    ltAfter.slice(0, ltBefore.length).map((s) => s.validation),
+    ltBefore.map((s) => s.validation),
+    'earlier signatures judged as before',
+  );
   assert.equal(ltAfter.length, ltBefore.length + 1);
 });

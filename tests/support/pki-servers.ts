@@ -156,7 +156,11 @@ function answerOcsp(state: PkiServerState, requestDer: Uint8Array): Uint8Array {
     producedAt: now,
     responses,
     ...(request.nonce
-      ? { responseExtensions: [new pkijs.Extension({ extnID: OID.ocspNonce, extnValue: new asn1js.OctetString({ valueHex: request.nonce.slice().buffer }).toBER(false) })] }
+      ? {
+          responseExtensions: [
+            new pkijs.Extension({ extnID: OID.ocspNonce, extnValue: new asn1js.OctetString({ valueHex: request.nonce.slice().buffer }).toBER(false) }),
+          ],
+        }
       : {}),
   });
   const tbs = new Uint8Array(responseData.toSchema(true).toBER(false));

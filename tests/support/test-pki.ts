@@ -121,7 +121,13 @@ export interface TestPki {
   /** Intermediate then root, PEM. */
   readonly chainPemPath: string;
   /** The loopback TSA's identity (P-256, issued by the root, critical EKU timeStamping). */
-  readonly tsa: { readonly url: string; readonly certificate: Uint8Array; readonly chain: readonly Uint8Array[]; readonly privateKey: CryptoKey; readonly policyOid: string };
+  readonly tsa: {
+    readonly url: string;
+    readonly certificate: Uint8Array;
+    readonly chain: readonly Uint8Array[];
+    readonly privateKey: CryptoKey;
+    readonly policyOid: string;
+  };
   /** The delegated OCSP responder for certificates the intermediate issued. */
   readonly ocspResponder: TestLeaf;
   /** The certificate policy OID every test leaf carries. */
@@ -187,7 +193,13 @@ async function buildTestPki(): Promise<TestPki> {
     ca: {},
     keyUsage: ['keyCertSign', 'cRLSign'],
   });
-  const root: TestCa = { name: 'root', certificate: rootDer, info: parseCertificate(rootDer), pem: toPem(rootDer, 'CERTIFICATE'), privateKey: rootKeys.privateKey };
+  const root: TestCa = {
+    name: 'root',
+    certificate: rootDer,
+    info: parseCertificate(rootDer),
+    pem: toPem(rootDer, 'CERTIFICATE'),
+    privateKey: rootKeys.privateKey,
+  };
   const urlsUnder = (ca: TestCa) => ({
     ocspUrls: [servers.urls.ocsp],
     caIssuerUrls: [servers.urls.caCertificate(ca.name)],
@@ -255,7 +267,12 @@ async function buildTestPki(): Promise<TestPki> {
   };
   const tsaIdentity = await issueTsa('Inkstone Test TSA 测试时间戳服务', true);
   const wrongEku = await issueTsa('Inkstone Misissued TSA', false);
-  const tsaOptions = (identity: { der: Uint8Array; privateKey: CryptoKey }) => ({ certificate: identity.der, chain: [rootDer], privateKey: identity.privateKey, policyOid: TSA_POLICY_OID });
+  const tsaOptions = (identity: { der: Uint8Array; privateKey: CryptoKey }) => ({
+    certificate: identity.der,
+    chain: [rootDer],
+    privateKey: identity.privateKey,
+    policyOid: TSA_POLICY_OID,
+  });
 
   // The delegated OCSP responder for the intermediate's certificates (id-pkix-ocsp-nocheck).
   const responderKeys = await keyPair(EC_KEY);
@@ -274,7 +291,11 @@ async function buildTestPki(): Promise<TestPki> {
 
   const cas: Record<string, ServedCa> = {
     root: { certificate: root.info, privateKey: root.privateKey },
-    intermediate: { certificate: intermediate.info, privateKey: intermediate.privateKey, ocspResponder: { certificate: ocspResponder.info, privateKey: responderKeys.privateKey } },
+    intermediate: {
+      certificate: intermediate.info,
+      privateKey: intermediate.privateKey,
+      ocspResponder: { certificate: ocspResponder.info, privateKey: responderKeys.privateKey },
+    },
   };
   servers.attach({
     cas,
@@ -323,9 +344,30 @@ async function buildTestPki(): Promise<TestPki> {
       alice: await onToken('02', 'alice-rsa3072', 'rsa:3072', 'rsa-pss', { commonName: 'Alice Martin', organisation: 'Martin & Partners LLP', country: 'GB' }),
       liSi: await onToken('03', 'lisi-p256', 'EC:prime256v1', 'ecdsa', { commonName: '李四', organisation: '上海某某律师事务所', country: 'CN' }),
       bob: await onToken('04', 'bob-p384', 'EC:secp384r1', 'ecdsa', { commonName: 'Bob Smith', organisation: 'Smith Legal LLC', country: 'US' }),
-      expired: await onToken('11', 'expired-p256', 'EC:prime256v1', 'ecdsa', { ...bad, commonName: 'Expired Signer' }, { notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - 30 * DAY) }),
-      notYetValid: await onToken('12', 'not-yet-valid-p256', 'EC:prime256v1', 'ecdsa', { ...bad, commonName: 'Future Signer' }, { notBefore: new Date(now + 30 * DAY), notAfter: new Date(now + 400 * DAY) }),
-      noSigningUsage: await onToken('13', 'encryption-only-p256', 'EC:prime256v1', 'ecdsa', { ...bad, commonName: 'Encryption Only' }, { keyUsage: ['keyEncipherment', 'keyAgreement'] }),
+      expired: await onToken(
+        '11',
+        'expired-p256',
+        'EC:prime256v1',
+        'ecdsa',
+        { ...bad, commonName: 'Expired Signer' },
+        { notBefore: new Date(now - 400 * DAY), notAfter: new Date(now - 30 * DAY) },
+      ),
+      notYetValid: await onToken(
+        '12',
+        'not-yet-valid-p256',
+        'EC:prime256v1',
+        'ecdsa',
+        { ...bad, commonName: 'Future Signer' },
+        { notBefore: new Date(now + 30 * DAY), notAfter: new Date(now + 400 * DAY) },
+      ),
+      noSigningUsage: await onToken(
+        '13',
+        'encryption-only-p256',
+        'EC:prime256v1',
+        'ecdsa',
+        { ...bad, commonName: 'Encryption Only' },
+        { keyUsage: ['keyEncipherment', 'keyAgreement'] },
+      ),
       revoked: await onToken('14', 'revoked-p256', 'EC:prime256v1', 'ecdsa', { ...bad, commonName: 'Revoked Signer' }),
     };
     revoke(leaves.revoked.info);

@@ -33,7 +33,16 @@ interface Expected {
 const corpus: Expected[] = JSON.parse(readFileSync(path.join(PADES_CORPUS_DIR, 'expected.json'), 'utf8'));
 
 /** Findings whose presence the verifier must reproduce when the corpus lists them. */
-const REPRODUCED = ['BYTERANGE_INVALID', 'SIGNATURE_DICTIONARY_INCONSISTENT', 'PAGE_DIFFERENCE', 'TIMESTAMP_IMPRINT_MISMATCH', 'NON_DER_SIGNED_ATTRIBUTES', 'ENCAPSULATED_CONTENT_IN_DETACHED_SIGNATURE', 'CMS_UNDECODABLE', 'DIGEST_MISMATCH'];
+const REPRODUCED = [
+  'BYTERANGE_INVALID',
+  'SIGNATURE_DICTIONARY_INCONSISTENT',
+  'PAGE_DIFFERENCE',
+  'TIMESTAMP_IMPRINT_MISMATCH',
+  'NON_DER_SIGNED_ATTRIBUTES',
+  'ENCAPSULATED_CONTENT_IN_DETACHED_SIGNATURE',
+  'CMS_UNDECODABLE',
+  'DIGEST_MISMATCH',
+];
 
 /** The attack class each attack file must be reported with (first signature). */
 const ATTACKS: Record<string, string> = {
@@ -69,7 +78,8 @@ for (const entry of corpus) {
       assert.equal(got.fieldName, expected.fieldName, label);
       assert.equal(got.kind, expected.kind, label);
       if (expected.integrity !== 'unknown') assert.equal(got.integrity, expected.integrity, `${label} integrity`);
-      if (expected.modifiedAfterSigning !== 'unknown') assert.equal(got.modifications, expected.modifiedAfterSigning, `${label} modifications: ${got.changes.map((c) => c.message.text).join(' | ')}`);
+      if (expected.modifiedAfterSigning !== 'unknown')
+        assert.equal(got.modifications, expected.modifiedAfterSigning, `${label} modifications: ${got.changes.map((c) => c.message.text).join(' | ')}`);
       if (expected.level !== 'unknown') assert.equal(got.level, expected.level, `${label} level`);
       for (const f of expected.findings ?? []) {
         if (!REPRODUCED.includes(f)) continue;
@@ -81,7 +91,11 @@ for (const entry of corpus) {
       matchedSignatures++;
     });
     const attack = ATTACKS[entry.file];
-    if (attack) assert.ok(result.signatures[0].attacks.some((a) => a.class === attack), `${entry.file}: ${result.signatures[0].attacks.map((a) => a.class).join(',')}`);
+    if (attack)
+      assert.ok(
+        result.signatures[0].attacks.some((a) => a.class === attack),
+        `${entry.file}: ${result.signatures[0].attacks.map((a) => a.class).join(',')}`,
+      );
     matchedFiles++;
   });
 }
@@ -89,7 +103,10 @@ for (const entry of corpus) {
 test('corpus: every file and every signature matched', () => {
   // Runs after the per-file tests (node:test runs top-level tests in order).
   assert.equal(matchedFiles, corpus.length);
-  assert.equal(matchedSignatures, corpus.reduce((n, e) => n + e.perSignature.length, 0));
+  assert.equal(
+    matchedSignatures,
+    corpus.reduce((n, e) => n + e.perSignature.length, 0),
+  );
 });
 
 test('corpus: an end-entity certificate used as a CA fails the chain when its issuer is trusted', async () => {

@@ -49,5 +49,8 @@ test(`${CASES} mutated signed PDFs: verdicts or typed errors, no crash, no hang 
   const ended = Object.values(report.verdicts).reduce((a, b) => a + b, 0) + Object.values(report.typedErrors).reduce((a, b) => a + b, 0);
   assert.equal(ended, CASES);
   assert.ok((report.verdicts.invalid ?? 0) > 0, 'mutations are caught as invalid');
-  assert.ok(Object.keys(report.typedErrors).every((code) => /^(PDF_|VERIFY_TIME_LIMIT|IO_ERROR)/.test(code)), JSON.stringify(report.typedErrors));
+  assert.ok(
+    Object.keys(report.typedErrors).every((code) => /^(PDF_|VERIFY_TIME_LIMIT|IO_ERROR)/.test(code)),
+    JSON.stringify(report.typedErrors),
+  );
 });

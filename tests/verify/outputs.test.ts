@@ -312,7 +312,7 @@ test('verify.report, verify.signedVersion and verify.trust.*: validated inputs, 
   }
 });
 
-test('inkstone trust list|import|remove and verify --library-trust: the library\'s trusted certificates from a terminal', async () => {
+test("inkstone trust list|import|remove and verify --library-trust: the library's trusted certificates from a terminal", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-trust-cli-'));
   try {
     const none = await cli(['verify', valid, '--library-trust', '--data-dir', dataDir, '--lang', 'en']);
@@ -326,7 +326,10 @@ test('inkstone trust list|import|remove and verify --library-trust: the library\
     assert.equal(imported.code, 0, imported.stderr);
     assert.ok(imported.stdout.includes(h.pki.root.info.sha256));
     const listed = await cli(['trust', 'list', '--json', '--data-dir', dataDir]);
-    assert.deepEqual(JSON.parse(listed.stdout).map((c: { sha256: string }) => c.sha256), [h.pki.root.info.sha256]);
+    assert.deepEqual(
+      JSON.parse(listed.stdout).map((c: { sha256: string }) => c.sha256),
+      [h.pki.root.info.sha256],
+    );
     const trusted = await cli(['verify', valid, '--library-trust', '--data-dir', dataDir, '--lang', 'en']);
     assert.equal(trusted.code, 0, trusted.stdout);
     assert.equal((await cli(['verify', valid, '--lang', 'en'])).code, 2, 'without --library-trust nothing is trusted');

@@ -22,7 +22,8 @@ before(async () => {
 });
 after(tearDown);
 
-const signWith = (open: () => Promise<Signer>, input: string, label: string, options?: Parameters<typeof signWithHarness>[4]) => signWithHarness(h, open, input, label, options);
+const signWith = (open: () => Promise<Signer>, input: string, label: string, options?: Parameters<typeof signWithHarness>[4]) =>
+  signWithHarness(h, open, input, label, options);
 const assertValid = (file: string, expected: { levels: string[]; online: boolean }) => assertValidIn(h, file, expected);
 
 test('a PKCS#12 file at B-LT: valid, and article 13 cannot show where the key was kept', async () => {
@@ -37,7 +38,10 @@ test('two signatures, a certification (P=2) followed by an approval, and an exte
   const second = await signWith(() => h.pkcs12Signer(), first, 'multi-2', { level: 'B-T' });
   const multi = await assertValid(second, { levels: ['B-T', 'B-T'], online: true });
   assert.equal(multi.signatures[0].modifications, 'allowed');
-  assert.ok(multi.signatures[0].changes.every((c) => c.allowed && ['signature', 'metadata'].includes(c.category)), multi.signatures[0].changes.map((c) => c.message.text).join(' | '));
+  assert.ok(
+    multi.signatures[0].changes.every((c) => c.allowed && ['signature', 'metadata'].includes(c.category)),
+    multi.signatures[0].changes.map((c) => c.message.text).join(' | '),
+  );
   assert.equal(multi.signatures[0].coverage, 'entire-revision');
   assert.equal(multi.signatures[1].coverage, 'entire-file');
 

@@ -19,7 +19,8 @@ before(async () => {
 });
 after(tearDown);
 
-const signWith = (open: () => Promise<Signer>, input: string, label: string, options?: Parameters<typeof signWithHarness>[4]) => signWithHarness(h, open, input, label, options);
+const signWith = (open: () => Promise<Signer>, input: string, label: string, options?: Parameters<typeof signWithHarness>[4]) =>
+  signWithHarness(h, open, input, label, options);
 const assertValid = (file: string, expected: { levels: string[]; online: boolean }) => assertValidIn(h, file, expected);
 
 test('RSA on the token at every level: valid, with the level reached, proven time from B-T up', async () => {

@@ -7,7 +7,17 @@ import { verifyPdf } from '../../src-main/core/verify/index.js';
 import type { SignatureResult, VerificationResult } from '../../src-shared/api/verification.js';
 import { simplePdf } from '../fixtures/pdfs.js';
 import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
-import { addPage, changeContentStream, fillField, firstByteRange, flipByteInRange, overlayAnnotation, replaceFont, rewriteByteRange, wrapSignature } from './support/tampering.js';
+import {
+  addPage,
+  changeContentStream,
+  fillField,
+  firstByteRange,
+  flipByteInRange,
+  overlayAnnotation,
+  replaceFont,
+  rewriteByteRange,
+  wrapSignature,
+} from './support/tampering.js';
 
 /**
  * The tampering cases of issue 3, each made on a file our signer signed (PKCS#12 key, test root
@@ -85,7 +95,10 @@ test('an appended update that rewrites the page content stream: content change, 
   assert.equal(first.integrity, 'intact', 'the signature itself still verifies');
   assert.equal(first.coverage, 'entire-revision');
   assert.equal(first.modifications, 'disallowed');
-  assert.ok(first.changes.some((c) => c.category === 'content' && !c.allowed), codes(first).join(','));
+  assert.ok(
+    first.changes.some((c) => c.category === 'content' && !c.allowed),
+    codes(first).join(','),
+  );
   assert.deepEqual(classes(first), ['incremental-saving']);
 });
 
@@ -158,7 +171,10 @@ test('a form field changed under DocMDP P=1: form fill, not allowed', async () =
   const { result, first } = await verify(out);
   assert.equal(first.permissions.docMdp, 1);
   assert.equal(result.verdict, 'invalid');
-  assert.ok(first.changes.some((c) => c.category === 'form-fill' && !c.allowed && c.message.code === 'CHANGE_FORM_FILLED'), codes(first).join(','));
+  assert.ok(
+    first.changes.some((c) => c.category === 'form-fill' && !c.allowed && c.message.code === 'CHANGE_FORM_FILLED'),
+    codes(first).join(','),
+  );
 });
 
 test('the same fill under DocMDP P=2 is allowed', async () => {

@@ -40,8 +40,16 @@ export function appendAudit(db: Db, input: AuditEntryInput): AuditEvent {
   const prevHash = last?.hash ?? GENESIS;
   const entry = { ...input, at: input.at ?? new Date().toISOString() };
   const hash = entryHash(prevHash, seq, entry);
-  statement(db, 'INSERT INTO audit_events (seq, at, actor, contract_id, action, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(seq, entry.at, entry.actor, entry.contractId, entry.action, canonicalJson(entry.details), prevHash, hash);
+  statement(db, 'INSERT INTO audit_events (seq, at, actor, contract_id, action, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    seq,
+    entry.at,
+    entry.actor,
+    entry.contractId,
+    entry.action,
+    canonicalJson(entry.details),
+    prevHash,
+    hash,
+  );
   return { seq, at: entry.at, actor: entry.actor, contractId: entry.contractId, action: entry.action, details: entry.details, hash };
 }
 
@@ -57,7 +65,15 @@ interface AuditRow {
 }
 
 function toEvent(r: AuditRow): AuditEvent {
-  return { seq: r.seq, at: r.at, actor: r.actor, contractId: r.contract_id, action: r.action, details: JSON.parse(r.details_json) as Record<string, unknown>, hash: r.hash };
+  return {
+    seq: r.seq,
+    at: r.at,
+    actor: r.actor,
+    contractId: r.contract_id,
+    action: r.action,
+    details: JSON.parse(r.details_json) as Record<string, unknown>,
+    hash: r.hash,
+  };
 }
 
 export function auditEventsFor(db: Db, contractId: string): AuditEvent[] {

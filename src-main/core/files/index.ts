@@ -81,7 +81,10 @@ export async function openAtomicWriter(target: string, options: { overwrite?: bo
         await handle.sync();
         await close();
         if (!options.overwrite) {
-          const exists = await fs.access(target).then(() => true, () => false);
+          const exists = await fs.access(target).then(
+            () => true,
+            () => false,
+          );
           if (exists) throw new InkstoneError('IO_ERROR', { reason: `${target} already exists`, path: target });
         }
         await fs.rename(tempPath, target);

@@ -51,7 +51,13 @@ export async function importFiles(library: Library, files: readonly IncomingFile
   return outcomes;
 }
 
-async function importOne(library: Library, file: IncomingFile, maxBytes: number, contractId: string | undefined, verify: ImportOptions['verify']): Promise<ImportOutcome> {
+async function importOne(
+  library: Library,
+  file: IncomingFile,
+  maxBytes: number,
+  contractId: string | undefined,
+  verify: ImportOptions['verify'],
+): Promise<ImportOutcome> {
   if (file.bytes.length > maxBytes) throw new InkstoneError('IMPORT_TOO_LARGE', { name: file.name, limitMb: Math.round(maxBytes / 1048576) });
   const facts = await inspectPdf(file.name, file.bytes);
   const sha256 = DocumentStore.hash(file.bytes);
@@ -60,7 +66,14 @@ async function importOne(library: Library, file: IncomingFile, maxBytes: number,
 
   const { created } = await library.store.put(file.bytes);
   try {
-    const version = { sha256, size: file.bytes.length, pageCount: facts.pageCount, signatureFieldCount: facts.signatureFieldCount, origin: 'import' as const, text: facts.text };
+    const version = {
+      sha256,
+      size: file.bytes.length,
+      pageCount: facts.pageCount,
+      signatureFieldCount: facts.signatureFieldCount,
+      origin: 'import' as const,
+      text: facts.text,
+    };
     const verification = facts.signatureFieldCount > 0 && verify ? await verify(file.bytes, file.name).catch(() => null) : null;
     const id = library.db.transaction(() => {
       const target =

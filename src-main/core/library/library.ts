@@ -62,7 +62,8 @@ export interface NewVersion {
  */
 export const SEARCH_WINDOW = 1000;
 
-const SUMMARY_COLUMNS = 'c.id, c.title, c.contract_type, c.status, c.tags_json, c.party_names_json, c.value_amount, c.value_currency, c.expiry_date, c.updated_at';
+const SUMMARY_COLUMNS =
+  'c.id, c.title, c.contract_type, c.status, c.tags_json, c.party_names_json, c.value_amount, c.value_currency, c.expiry_date, c.updated_at';
 /** rowid, then SUMMARY_COLUMNS in order. */
 type SummaryTuple = [number, string, string, string, ContractStatus, string, string, string | null, string | null, string | null, string];
 
@@ -157,11 +158,32 @@ export class Library {
         `INSERT INTO contracts (id, title, contract_type, status, value_amount, value_currency, effective_date, expiry_date,
            renewal_date, owner, notes, tags_json, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, f.title, f.contractType, status, f.value?.amount ?? null, f.value?.currency ?? null, f.effectiveDate, f.expiryDate, f.renewalDate, f.owner, f.notes, JSON.stringify(f.tags), at, at);
+      ).run(
+        id,
+        f.title,
+        f.contractType,
+        status,
+        f.value?.amount ?? null,
+        f.value?.currency ?? null,
+        f.effectiveDate,
+        f.expiryDate,
+        f.renewalDate,
+        f.owner,
+        f.notes,
+        JSON.stringify(f.tags),
+        at,
+        at,
+      );
       this.writeTags(id, f.tags);
       const partyIds = parties.map((p, position) => this.insertParty(id, position, p));
       this.touchParties(id, at);
-      appendAudit(this.db, { actor: this.actor, contractId: id, action: 'contract.created', details: { fields: f, status, parties: parties.map((p, i) => ({ partyId: partyIds[i], ...p })) }, at });
+      appendAudit(this.db, {
+        actor: this.actor,
+        contractId: id,
+        action: 'contract.created',
+        details: { fields: f, status, parties: parties.map((p, i) => ({ partyId: partyIds[i], ...p })) },
+        at,
+      });
     })();
     return this.getContract(id);
   }
@@ -169,8 +191,14 @@ export class Library {
   getContract(id: string): Contract {
     const row = this.row(id);
     const parties = this.sql('SELECT * FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<Record<string, string | number>>;
-    const docs = this.sql('SELECT * FROM documents WHERE contract_id = ? ORDER BY created_at, rowid').all(id) as Array<{ id: string; name: string; created_at: string }>;
-    const versionsStmt = this.sql('SELECT v.*, x.verdict FROM versions v LEFT JOIN verifications x ON x.version_id = v.id WHERE v.document_id = ? ORDER BY v.number');
+    const docs = this.sql('SELECT * FROM documents WHERE contract_id = ? ORDER BY created_at, rowid').all(id) as Array<{
+      id: string;
+      name: string;
+      created_at: string;
+    }>;
+    const versionsStmt = this.sql(
+      'SELECT v.*, x.verdict FROM versions v LEFT JOIN verifications x ON x.version_id = v.id WHERE v.document_id = ? ORDER BY v.number',
+    );
     return Contract.parse({
       ...this.fieldsOf(row),
       id: row.id,
@@ -218,12 +246,23 @@ export class Library {
       }
       if (!Object.keys(changed).length) return;
       const at = new Date().toISOString();
-      this
-        .sql(
-          `UPDATE contracts SET title = ?, contract_type = ?, value_amount = ?, value_currency = ?, effective_date = ?, expiry_date = ?,
+      this.sql(
+        `UPDATE contracts SET title = ?, contract_type = ?, value_amount = ?, value_currency = ?, effective_date = ?, expiry_date = ?,
              renewal_date = ?, owner = ?, notes = ?, tags_json = ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(next.title, next.contractType, next.value?.amount ?? null, next.value?.currency ?? null, next.effectiveDate, next.expiryDate, next.renewalDate, next.owner, next.notes, JSON.stringify(next.tags), at, id);
+      ).run(
+        next.title,
+        next.contractType,
+        next.value?.amount ?? null,
+        next.value?.currency ?? null,
+        next.effectiveDate,
+        next.expiryDate,
+        next.renewalDate,
+        next.owner,
+        next.notes,
+        JSON.stringify(next.tags),
+        at,
+        id,
+      );
       if (changed.tags) this.writeTags(id, next.tags);
       this.reindex(id);
       appendAudit(this.db, { actor: this.actor, contractId: id, action: 'contract.updated', details: { changed }, at });
@@ -260,9 +299,9 @@ export class Library {
   updateParty(contractId: string, partyId: string, input: PartyInput): Contract {
     const party = PartyInput.parse(input);
     this.db.transaction(() => {
-      const res = this
-        .sql('UPDATE parties SET role = ?, name = ?, organisation = ?, registration_number = ?, contact = ? WHERE id = ? AND contract_id = ?')
-        .run(party.role, party.name, party.organisation, party.registrationNumber, party.contact, partyId, contractId);
+      const res = this.sql(
+        'UPDATE parties SET role = ?, name = ?, organisation = ?, registration_number = ?, contact = ? WHERE id = ? AND contract_id = ?',
+      ).run(party.role, party.name, party.organisation, party.registrationNumber, party.contact, partyId, contractId);
       if (res.changes === 0) throw new InkstoneError('PARTY_NOT_FOUND', { id: partyId });
       this.touchParties(contractId);
       appendAudit(this.db, { actor: this.actor, contractId, action: 'party.updated', details: { partyId, party } });
@@ -315,7 +354,13 @@ export class Library {
       this.insertVersion(documentId, versionId, n, version, at);
       this.sql('UPDATE contracts SET updated_at = ? WHERE id = ?').run(at, doc.contract_id);
       this.reindex(doc.contract_id);
-      appendAudit(this.db, { actor: this.actor, contractId: doc.contract_id, action: 'version.added', details: { documentId, versionId, number: n, sha256: version.sha256, origin: version.origin }, at });
+      appendAudit(this.db, {
+        actor: this.actor,
+        contractId: doc.contract_id,
+        action: 'version.added',
+        details: { documentId, versionId, number: n, sha256: version.sha256, origin: version.origin },
+        at,
+      });
     })();
     return versionId;
   }
@@ -324,23 +369,33 @@ export class Library {
   recordVerification(versionId: string, result: { verdict: 'valid' | 'invalid' | 'indeterminate'; verifiedAt: string }, resultJson: string): void {
     this.db.transaction(() => {
       const v = this.version(versionId);
-      this.sql('INSERT OR REPLACE INTO verifications (version_id, verified_at, verdict, result_json) VALUES (?, ?, ?, ?)').run(versionId, result.verifiedAt, result.verdict, resultJson);
-      appendAudit(this.db, { actor: this.actor, contractId: v.contractId, action: 'version.verified', details: { versionId, sha256: v.sha256, verdict: result.verdict } });
+      this.sql('INSERT OR REPLACE INTO verifications (version_id, verified_at, verdict, result_json) VALUES (?, ?, ?, ?)').run(
+        versionId,
+        result.verifiedAt,
+        result.verdict,
+        resultJson,
+      );
+      appendAudit(this.db, {
+        actor: this.actor,
+        contractId: v.contractId,
+        action: 'version.verified',
+        details: { versionId, sha256: v.sha256, verdict: result.verdict },
+      });
     })();
   }
 
   /** The contract holding a version with these bytes, if the library already has them. */
   findBySha256(sha256: string): { contractId: string; versionId: string } | null {
-    const row = this
-      .sql('SELECT d.contract_id AS contractId, v.id AS versionId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.sha256 = ? LIMIT 1')
-      .get(sha256) as { contractId: string; versionId: string } | undefined;
+    const row = this.sql(
+      'SELECT d.contract_id AS contractId, v.id AS versionId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.sha256 = ? LIMIT 1',
+    ).get(sha256) as { contractId: string; versionId: string } | undefined;
     return row ?? null;
   }
 
   version(versionId: string): { name: string; sha256: string; contractId: string } {
-    const row = this
-      .sql('SELECT d.name AS name, v.sha256 AS sha256, d.contract_id AS contractId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.id = ?')
-      .get(versionId) as { name: string; sha256: string; contractId: string } | undefined;
+    const row = this.sql(
+      'SELECT d.name AS name, v.sha256 AS sha256, d.contract_id AS contractId FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.id = ?',
+    ).get(versionId) as { name: string; sha256: string; contractId: string } | undefined;
     if (!row) throw new InkstoneError('VERSION_NOT_FOUND', { id: versionId });
     return row;
   }
@@ -378,7 +433,10 @@ export class Library {
   }
 
   tags(): Array<{ tag: string; count: number }> {
-    return this.sql('SELECT tag, count(*) AS count FROM contract_tags GROUP BY tag ORDER BY count DESC, tag LIMIT 500').all() as Array<{ tag: string; count: number }>;
+    return this.sql('SELECT tag, count(*) AS count FROM contract_tags GROUP BY tag ORDER BY count DESC, tag LIMIT 500').all() as Array<{
+      tag: string;
+      count: number;
+    }>;
   }
 
   audit(contractId: string): { events: AuditEvent[]; chainIntact: boolean } {
@@ -391,16 +449,14 @@ export class Library {
   /** Expiry and renewal dates from `today` up to `horizonDays` ahead, soonest first; past-due live contracts too. */
   reminders(today: string, horizonDays: number): Reminder[] {
     const until = addDays(today, horizonDays);
-    const rows = this
-      .sql(
-        `SELECT id, title, 'expiry' AS kind, expiry_date AS date FROM contracts
+    const rows = this.sql(
+      `SELECT id, title, 'expiry' AS kind, expiry_date AS date FROM contracts
            WHERE expiry_date IS NOT NULL AND expiry_date <= ? AND status NOT IN ('archived','terminated')
          UNION ALL
          SELECT id, title, 'renewal' AS kind, renewal_date AS date FROM contracts
            WHERE renewal_date IS NOT NULL AND renewal_date <= ? AND renewal_date >= ? AND status NOT IN ('archived','terminated')
          ORDER BY date, title`,
-      )
-      .all(until, until, addDays(today, -horizonDays)) as Array<{ id: string; title: string; kind: 'expiry' | 'renewal'; date: string }>;
+    ).all(until, until, addDays(today, -horizonDays)) as Array<{ id: string; title: string; kind: 'expiry' | 'renewal'; date: string }>;
     return rows
       .map((r) => Reminder.parse({ contractId: r.id, title: r.title, kind: r.kind, date: r.date, daysLeft: daysBetween(today, r.date) }))
       .filter((r) => r.kind === 'renewal' || r.daysLeft >= -horizonDays);
@@ -469,7 +525,9 @@ export class Library {
     const order = `ORDER BY ${key} ${dir}, c.rowid ${dir}`;
     const nth = Math.floor(offset / this.anchorEvery);
     if (nth === 0 || generation === null) {
-      const rowids = this.sql(`SELECT c.rowid FROM contracts c ${where} ${order} LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as number[];
+      const rowids = this.sql(`SELECT c.rowid FROM contracts c ${where} ${order} LIMIT ? OFFSET ?`)
+        .pluck()
+        .all(...params, limit, offset) as number[];
       return { total, rowids };
     }
     const state = this.cached<ListAnchors>(generation, `anchors ${sort} ${dir} ${filterKey}`, () => ({ anchors: [], complete: false }));
@@ -485,7 +543,9 @@ export class Library {
     const { filters, params, sort, dir } = shape;
     if (!state.anchors.length && !state.complete) {
       const where = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
-      const first = this.sql(`SELECT ${LIST_SORT_SQL[sort]} AS k, c.rowid AS rid FROM contracts c ${where} ORDER BY ${LIST_SORT_SQL[sort]} ${dir}, c.rowid ${dir} LIMIT 1`)
+      const first = this.sql(
+        `SELECT ${LIST_SORT_SQL[sort]} AS k, c.rowid AS rid FROM contracts c ${where} ORDER BY ${LIST_SORT_SQL[sort]} ${dir}, c.rowid ${dir} LIMIT 1`,
+      )
         .raw(true)
         .get(...params) as Anchor | undefined;
       if (first) state.anchors.push(first);
@@ -513,12 +573,16 @@ export class Library {
     const and = filters.map((f) => ` AND ${f}`).join('');
     const beyond = dir === 'ASC' ? '>' : '<';
     const wanted = skip + take;
-    const sameKey = this.sql(`SELECT ${key} AS k, c.rowid AS rid FROM contracts c WHERE ${key} = ? AND c.rowid ${beyond}= ?${and} ORDER BY c.rowid ${dir} LIMIT ?`)
+    const sameKey = this.sql(
+      `SELECT ${key} AS k, c.rowid AS rid FROM contracts c WHERE ${key} = ? AND c.rowid ${beyond}= ?${and} ORDER BY c.rowid ${dir} LIMIT ?`,
+    )
       .raw(true)
       .all(anchor[0], anchor[1], ...params, wanted) as Anchor[];
     const fromSame = sameKey.slice(skip);
     if (sameKey.length >= wanted) return fromSame;
-    const rest = this.sql(`SELECT ${key} AS k, c.rowid AS rid FROM contracts c WHERE ${key} ${beyond} ?${and} ORDER BY ${key} ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`)
+    const rest = this.sql(
+      `SELECT ${key} AS k, c.rowid AS rid FROM contracts c WHERE ${key} ${beyond} ?${and} ORDER BY ${key} ${dir}, c.rowid ${dir} LIMIT ? OFFSET ?`,
+    )
       .raw(true)
       .all(anchor[0], ...params, take - fromSame.length, Math.max(0, skip - sameKey.length)) as Anchor[];
     return fromSame.concat(rest);
@@ -530,7 +594,14 @@ export class Library {
    * contracts table instead. Relevance is ordered in SQL (best first, ties newest first); the other
    * keys by `sortWindow`.
    */
-  private rankedWindow(match: string, filters: string[], params: unknown[], sort: z.output<typeof SearchQuery>['sort'], dir: 'ASC' | 'DESC', generation: string | null): Array<[number, number | string | null]> {
+  private rankedWindow(
+    match: string,
+    filters: string[],
+    params: unknown[],
+    sort: z.output<typeof SearchQuery>['sort'],
+    dir: 'ASC' | 'DESC',
+    generation: string | null,
+  ): Array<[number, number | string | null]> {
     const filterSql = filters.map((f) => ` AND ${f}`).join('');
     const needsJoin = filters.length > 0 || sort !== 'relevance';
     return this.cached(generation, `text ${JSON.stringify([match, filters, params, sort, dir])}`, () => {
@@ -538,9 +609,16 @@ export class Library {
       const window = `SELECT f.rowid AS rid, ${key} AS k FROM contracts_fts f ${needsJoin ? 'CROSS JOIN contracts c ON c.rowid = f.rowid' : ''}
          WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC LIMIT ${SEARCH_WINDOW}`;
       if (sort === 'relevance') {
-        return this.sql(`SELECT rid, k FROM (${window}) ORDER BY k ${dir}, rid DESC`).raw(true).all(match, ...params) as Array<[number, number]>;
+        return this.sql(`SELECT rid, k FROM (${window}) ORDER BY k ${dir}, rid DESC`)
+          .raw(true)
+          .all(match, ...params) as Array<[number, number]>;
       }
-      return sortWindow(this.sql(window).raw(true).all(match, ...params) as Array<[number, number | string | null]>, dir);
+      return sortWindow(
+        this.sql(window)
+          .raw(true)
+          .all(match, ...params) as Array<[number, number | string | null]>,
+        dir,
+      );
     });
   }
 
@@ -618,43 +696,42 @@ export class Library {
 
   /** Refresh the denormalised party names shown in lists, and the search row. */
   private touchParties(contractId: string, at = new Date().toISOString()): void {
-    const names = (this.sql('SELECT name, organisation FROM parties WHERE contract_id = ? ORDER BY position').all(contractId) as Array<{ name: string; organisation: string }>).map(
-      (p) => p.organisation || p.name,
-    );
+    const names = (
+      this.sql('SELECT name, organisation FROM parties WHERE contract_id = ? ORDER BY position').all(contractId) as Array<{
+        name: string;
+        organisation: string;
+      }>
+    ).map((p) => p.organisation || p.name);
     this.sql('UPDATE contracts SET party_names_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(names), at, contractId);
     this.reindex(contractId);
   }
 
   private insertVersion(documentId: string, versionId: string, n: number, v: NewVersion, at: string): void {
-    this
-      .sql(
-        `INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, text_content, created_at)
+    this.sql(
+      `INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, text_content, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(versionId, documentId, n, v.sha256, v.size, v.pageCount, v.signatureFieldCount, v.origin, v.text, at);
+    ).run(versionId, documentId, n, v.sha256, v.size, v.pageCount, v.signatureFieldCount, v.origin, v.text, at);
   }
 
   /** Rebuild the contract's search row from its current fields, parties and latest document texts. */
   private reindex(id: string): void {
     const r = this.row(id);
-    const parties = this.sql('SELECT role, name, organisation, registration_number FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<Record<string, string>>;
-    const texts = this
-      .sql(
-        `SELECT v.text_content AS t FROM versions v JOIN documents d ON d.id = v.document_id
+    const parties = this.sql('SELECT role, name, organisation, registration_number FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<
+      Record<string, string>
+    >;
+    const texts = this.sql(
+      `SELECT v.text_content AS t FROM versions v JOIN documents d ON d.id = v.document_id
          WHERE d.contract_id = ? AND v.number = (SELECT max(number) FROM versions WHERE document_id = d.id)`,
-      )
-      .all(id) as Array<{ t: string }>;
+    ).all(id) as Array<{ t: string }>;
     this.sql('DELETE FROM contracts_fts WHERE rowid = ?').run(r.rowid);
-    this
-      .sql('INSERT INTO contracts_fts (rowid, title, parties, tags, notes, body) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        r.rowid,
-        indexText(`${r.title} ${r.contract_type}`),
-        indexText(parties.map((p) => `${p.role} ${p.name} ${p.organisation} ${p.registration_number}`).join(' ')),
-        indexText((JSON.parse(r.tags_json) as string[]).join(' ')),
-        indexText(`${r.notes} ${r.owner}`),
-        indexText(texts.map((t) => t.t).join('\n')),
-      );
+    this.sql('INSERT INTO contracts_fts (rowid, title, parties, tags, notes, body) VALUES (?, ?, ?, ?, ?, ?)').run(
+      r.rowid,
+      indexText(`${r.title} ${r.contract_type}`),
+      indexText(parties.map((p) => `${p.role} ${p.name} ${p.organisation} ${p.registration_number}`).join(' ')),
+      indexText((JSON.parse(r.tags_json) as string[]).join(' ')),
+      indexText(`${r.notes} ${r.owner}`),
+      indexText(texts.map((t) => t.t).join('\n')),
+    );
   }
 }
 

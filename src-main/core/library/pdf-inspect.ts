@@ -34,7 +34,14 @@ export async function inspectPdf(name: string, bytes: Uint8Array): Promise<PdfFa
   if (!looksLikePdf(bytes)) throw new InkstoneError('IMPORT_NOT_PDF', { name });
   const { getDocument } = await pdfjs();
   // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, stopAtErrors: false });
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
   let doc;
   try {
     doc = await task.promise;

@@ -51,6 +51,7 @@ export function buildMatchExpression(query: string): string | null {
   // there would only slow the query down.
   const lastSegment = segments.filter(Boolean).pop() ?? '';
   const last = parts[parts.length - 1];
-  if (!last.endsWith('*') && !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u.test(lastSegment.trim())) parts[parts.length - 1] = `${last}*`;
+  if (!last.endsWith('*') && !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u.test(lastSegment.trim()))
+    parts[parts.length - 1] = `${last}*`;
   return parts.join(' AND ');
 }

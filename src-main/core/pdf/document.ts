@@ -322,7 +322,7 @@ function readChain(source: PdfSource, limits: PdfLimits): Layout {
   const sections: Array<{ section: XrefSection; hybrid: boolean }> = []; // newest first
   const seen = new Set<number>();
   const warnings: string[] = [];
-  for (let next: number | null = start; next !== null; ) {
+  for (let next: number | null = start; next !== null;) {
     if (sections.length >= limits.maxRevisions) throw limitExceeded('maxRevisions', limits.maxRevisions);
     const section = readSectionNear(source, next, limits, budget, decode);
     if (!section) throw corrupt(`no cross-reference section at or near byte ${next}`);
@@ -374,8 +374,14 @@ function readChain(source: PdfSource, limits: PdfLimits): Layout {
       xrefKind: newest.section.kind === 'stream' ? 'stream' : newest.hybrid ? 'hybrid' : 'table',
       xrefOffset: newest.section.offset,
       trailer: mergeTrailers(group.map((g) => g.section.trailer)),
-      definedObjects: [...entries.values()].filter((e) => e.type !== 'free').map((e) => e.num).sort((a, b) => a - b),
-      freedObjects: [...entries.values()].filter((e) => e.type === 'free' && e.num !== 0).map((e) => e.num).sort((a, b) => a - b),
+      definedObjects: [...entries.values()]
+        .filter((e) => e.type !== 'free')
+        .map((e) => e.num)
+        .sort((a, b) => a - b),
+      freedObjects: [...entries.values()]
+        .filter((e) => e.type === 'free' && e.num !== 0)
+        .map((e) => e.num)
+        .sort((a, b) => a - b),
       startOffset: k === 0 ? 0 : revisions[k - 1].endOffset,
       eofOffset: eof.eofOffset,
       endOffset: eof.endOffset ?? sectionEnd,

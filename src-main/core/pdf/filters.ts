@@ -113,12 +113,23 @@ function unpredict(data: Uint8Array, params: PdfDict | null, maxBytes: number): 
       const upLeft = i >= pixelBytes ? prev[i - pixelBytes] : 0;
       let v: number;
       switch (type) {
-        case 0: v = src[i]; break;
-        case 1: v = src[i] + left; break;
-        case 2: v = src[i] + up; break;
-        case 3: v = src[i] + ((left + up) >> 1); break;
-        case 4: v = src[i] + paeth(left, up, upLeft); break;
-        default: throw corrupt(`unknown PNG predictor row type ${type}`);
+        case 0:
+          v = src[i];
+          break;
+        case 1:
+          v = src[i] + left;
+          break;
+        case 2:
+          v = src[i] + up;
+          break;
+        case 3:
+          v = src[i] + ((left + up) >> 1);
+          break;
+        case 4:
+          v = src[i] + paeth(left, up, upLeft);
+          break;
+        default:
+          throw corrupt(`unknown PNG predictor row type ${type}`);
       }
       row[i] = v & 0xff;
     }
@@ -248,7 +259,7 @@ function lzwDecode(data: Uint8Array, early: number, maxBytes: number): Uint8Arra
   let bitBuf = 0;
   let bits = 0;
   let prev: Uint8Array | null = null;
-  for (let i = 0; i < data.length || bits >= codeLen; ) {
+  for (let i = 0; i < data.length || bits >= codeLen;) {
     while (bits < codeLen && i < data.length) {
       bitBuf = ((bitBuf << 8) | data[i++]) >>> 0;
       bits += 8;

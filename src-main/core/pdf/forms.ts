@@ -64,7 +64,9 @@ export function listFields(view: PdfView): PdfField[] {
   }
   const out: PdfField[] = [];
   const seen = new Set<string>();
-  const stack: Pending[] = [...roots].reverse().map((node) => ({ node, parentName: '', type: undefined, value: undefined, flags: undefined, parent: null, depth: 0 }));
+  const stack: Pending[] = [...roots]
+    .reverse()
+    .map((node) => ({ node, parentName: '', type: undefined, value: undefined, flags: undefined, parent: null, depth: 0 }));
   let steps = 0;
   while (stack.length) {
     const p = stack.pop()!;

@@ -205,7 +205,10 @@ export async function writeIncrementalUpdate(update: IncrementalUpdate, writer: 
     trailer
       .set('Type', name('XRef'))
       .set('Size', selfNum + 1)
-      .set('Index', runs(nums).flatMap((r) => [r.first, r.count]))
+      .set(
+        'Index',
+        runs(nums).flatMap((r) => [r.first, r.count]),
+      )
       .set('W', [1, w2, 2])
       .set('Filter', name('FlateDecode'));
     writeIndirectObject(sink, new PdfRef(selfNum, 0), PdfStream.fromBytes(trailer.freeze(), deflate(rows)), () => new Uint8Array(0));

@@ -229,11 +229,21 @@ export class Parser {
       if (c === 0x5c /* \ */) {
         c = cur.next();
         switch (c) {
-          case 0x6e: out.push(0x0a); break; // n
-          case 0x72: out.push(0x0d); break; // r
-          case 0x74: out.push(0x09); break; // t
-          case 0x62: out.push(0x08); break; // b
-          case 0x66: out.push(0x0c); break; // f
+          case 0x6e:
+            out.push(0x0a);
+            break; // n
+          case 0x72:
+            out.push(0x0d);
+            break; // r
+          case 0x74:
+            out.push(0x09);
+            break; // t
+          case 0x62:
+            out.push(0x08);
+            break; // b
+          case 0x66:
+            out.push(0x0c);
+            break; // f
           case 0x0d: // line continuation: backslash-EOL is dropped
             if (cur.peek() === 0x0a) cur.pos++;
             break;

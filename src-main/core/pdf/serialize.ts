@@ -129,7 +129,8 @@ function formatLiteral(bytes: Uint8Array): string {
   for (const b of bytes) {
     if (b === 0x28 || b === 0x29 || b === 0x5c) out += `\\${String.fromCharCode(b)}`;
     else if (b === 0x0a) out += '\\n';
-    else if (b === 0x0d) out += '\\r'; // a raw CR would be read back as LF (§7.3.4.2)
+    else if (b === 0x0d)
+      out += '\\r'; // a raw CR would be read back as LF (§7.3.4.2)
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
     else out += `\\${b.toString(8).padStart(3, '0')}`;
   }

@@ -138,7 +138,13 @@ export function addSignaturePlaceholder(update: IncrementalUpdate, field: Signat
   return { fieldName: field.fieldName, fieldRef, signatureRef, contents, byteRange };
 }
 
-function signatureDictionary(sig: SignatureDictionaryOptions, contents: PdfPlaceholder, byteRange: PdfPlaceholder, lock: FieldLock | undefined, catalogRef: PdfRef): PdfDict {
+function signatureDictionary(
+  sig: SignatureDictionaryOptions,
+  contents: PdfPlaceholder,
+  byteRange: PdfPlaceholder,
+  lock: FieldLock | undefined,
+  catalogRef: PdfRef,
+): PdfDict {
   const timestamp = sig.kind === 'document-timestamp';
   const d = new PdfDict({
     Type: name(timestamp ? 'DocTimeStamp' : 'Sig'),
@@ -148,11 +154,22 @@ function signatureDictionary(sig: SignatureDictionaryOptions, contents: PdfPlace
     Contents: contents,
   });
   if (!timestamp && sig.signingTime) d.set('M', PdfString.fromText(formatPdfDate(sig.signingTime)));
-  const texts: Array<[string, string | undefined]> = [['Name', sig.name], ['Reason', sig.reason], ['Location', sig.location], ['ContactInfo', sig.contactInfo]];
+  const texts: Array<[string, string | undefined]> = [
+    ['Name', sig.name],
+    ['Reason', sig.reason],
+    ['Location', sig.location],
+    ['ContactInfo', sig.contactInfo],
+  ];
   for (const [key, value] of texts) if (value !== undefined && !timestamp) d.set(key, PdfString.fromText(value));
   const refs: PdfDict[] = [];
   if (sig.certify) {
-    refs.push(new PdfDict({ Type: name('SigRef'), TransformMethod: name('DocMDP'), TransformParams: new PdfDict({ Type: name('TransformParams'), P: sig.certify, V: name('1.2') }) }));
+    refs.push(
+      new PdfDict({
+        Type: name('SigRef'),
+        TransformMethod: name('DocMDP'),
+        TransformParams: new PdfDict({ Type: name('TransformParams'), P: sig.certify, V: name('1.2') }),
+      }),
+    );
   }
   if (lock) {
     const params = lockDictionary(lock, 'TransformParams').set('V', name('1.2'));
@@ -165,7 +182,11 @@ function signatureDictionary(sig: SignatureDictionaryOptions, contents: PdfPlace
 
 function lockDictionary(lock: FieldLock, type: 'SigFieldLock' | 'TransformParams'): PdfDict {
   const d = new PdfDict({ Type: name(type), Action: name(lock.action) });
-  if (lock.action !== 'All') d.set('Fields', lock.fields.map((f) => PdfString.fromText(f)));
+  if (lock.action !== 'All')
+    d.set(
+      'Fields',
+      lock.fields.map((f) => PdfString.fromText(f)),
+    );
   return d;
 }
 
@@ -242,7 +263,10 @@ export async function writeSignaturePlaceholder(update: IncrementalUpdate, place
     written,
     async digest(algorithm = 'sha256') {
       const hash = createHash(algorithm);
-      for (const [pos, length] of rangeChunks([[byteRange[0], byteRange[1]], [byteRange[2], byteRange[3]]])) {
+      for (const [pos, length] of rangeChunks([
+        [byteRange[0], byteRange[1]],
+        [byteRange[2], byteRange[3]],
+      ])) {
         const chunk = await writer.readAt(length, pos);
         if (chunk.length !== length) throw new InkstoneError('INTERNAL', { reason: 'the pending file is shorter than its ByteRange' });
         hash.update(chunk);
@@ -252,7 +276,10 @@ export async function writeSignaturePlaceholder(update: IncrementalUpdate, place
     async embed(der) {
       if (der.length > capacity) throw new InkstoneError('PDF_PLACEHOLDER_TOO_SMALL', { needed: der.length, available: capacity });
       if (embedded) throw new InkstoneError('INTERNAL', { reason: 'the signature was already embedded' });
-      const hex = Buffer.from(der).toString('hex').toUpperCase().padEnd(2 * capacity, '0');
+      const hex = Buffer.from(der)
+        .toString('hex')
+        .toUpperCase()
+        .padEnd(2 * capacity, '0');
       await writer.writeAt(Buffer.from(hex, 'latin1'), contentsSpan.start + 1);
       embedded = true;
     },

@@ -138,13 +138,7 @@ function intToken(cur: Cursor): number | null {
   return /^\d+$/.test(t) ? Number(t) : null;
 }
 
-function readStreamSection(
-  source: PdfSource,
-  start: number,
-  limits: PdfLimits,
-  budget: EntryBudget,
-  decode: (stream: PdfStream) => Uint8Array,
-): XrefSection {
+function readStreamSection(source: PdfSource, start: number, limits: PdfLimits, budget: EntryBudget, decode: (stream: PdfStream) => Uint8Array): XrefSection {
   const parser = new Parser(new Cursor(source), limits);
   const obj = parser.parseIndirectObject(start);
   const stream = obj.value;
@@ -164,7 +158,9 @@ export function parseXrefStreamEntries(dict: PdfDict, data: Uint8Array, limits: 
   if (rowLen === 0) throw corrupt('cross-reference stream has an empty /W');
   const size = dict.get('Size');
   const index = dict.get('Index');
-  const ranges: number[] = Array.isArray(index) ? (index as PdfObject[]).filter((x): x is number => typeof x === 'number') : [0, typeof size === 'number' ? size : 0];
+  const ranges: number[] = Array.isArray(index)
+    ? (index as PdfObject[]).filter((x): x is number => typeof x === 'number')
+    : [0, typeof size === 'number' ? size : 0];
   const entries = new Map<number, XrefEntry>();
   const rows = Math.floor(data.length / rowLen);
   let row = 0;

@@ -114,7 +114,13 @@ function label(cert: CertificateInfo): string {
 
 /** The checks of RFC 5280 §6.1.3–6.1.4 over a complete path (target first, anchor last). */
 function validatePath(path: readonly CertificateInfo[], at: Date): Failure | undefined {
-  const fail = (reason: PathFailureReason, cert: CertificateInfo, detail: string): Failure => ({ ok: false, reason, certificate: cert, detail, partialPath: path });
+  const fail = (reason: PathFailureReason, cert: CertificateInfo, detail: string): Failure => ({
+    ok: false,
+    reason,
+    certificate: cert,
+    detail,
+    partialPath: path,
+  });
   const anchorIndex = path.length - 1;
   for (let i = 0; i < path.length; i++) {
     const cert = path[i];
@@ -123,13 +129,15 @@ function validatePath(path: readonly CertificateInfo[], at: Date): Failure | und
       if (at < cert.notBefore) return fail('NOT_YET_VALID', cert, `${label(cert)} is valid only from ${cert.notBefore.toISOString()}`);
       if (at > cert.notAfter) return fail('EXPIRED', cert, `${label(cert)} expired on ${cert.notAfter.toISOString()}`);
       const unknown = cert.extensions.find((e) => e.critical && !RECOGNISED.has(e.oid));
-      if (unknown) return fail('UNSUPPORTED_CRITICAL_EXTENSION', cert, `${label(cert)} has the critical extension ${unknown.oid}, which Inkstone does not process`);
+      if (unknown)
+        return fail('UNSUPPORTED_CRITICAL_EXTENSION', cert, `${label(cert)} has the critical extension ${unknown.oid}, which Inkstone does not process`);
     }
     if (i === 0) continue;
     // An issuing certificate. A version 1 anchor (no extensions at all) is a CA by being trusted.
     const legacyAnchor = isAnchor && cert.version < 3;
     if (!legacyAnchor && !cert.basicConstraints?.ca) return fail('NOT_A_CA', cert, `${label(cert)} is not a CA certificate but issued ${label(path[i - 1])}`);
-    if (cert.keyUsage && !cert.keyUsage.includes('keyCertSign')) return fail('ISSUER_KEY_USAGE', cert, `${label(cert)} may not sign certificates (no keyCertSign)`);
+    if (cert.keyUsage && !cert.keyUsage.includes('keyCertSign'))
+      return fail('ISSUER_KEY_USAGE', cert, `${label(cert)} may not sign certificates (no keyCertSign)`);
     const limit = cert.basicConstraints?.pathLength;
     if (limit !== undefined) {
       // Intermediates below this CA, self-issued ones not counted (RFC 5280 §6.1.4 (l)).
@@ -187,7 +195,8 @@ export function buildCertificatePath(target: CertificateInfo | Uint8Array, optio
       if (found) return found;
     }
     if (issuers.length === 0) {
-      const reason: PathFailureReason = current.selfIssued && signed(current, current) ? 'UNTRUSTED_ROOT' : named.length ? 'SIGNATURE_INVALID' : 'NO_ISSUER_FOUND';
+      const reason: PathFailureReason =
+        current.selfIssued && signed(current, current) ? 'UNTRUSTED_ROOT' : named.length ? 'SIGNATURE_INVALID' : 'NO_ISSUER_FOUND';
       const detail =
         reason === 'UNTRUSTED_ROOT'
           ? `${label(current)} is a root certificate that is not trusted`

@@ -10,15 +10,7 @@ import { publicKeyFromSpki } from './verify-signature.js';
 
 /** The RFC 5280 key usage bits, by name. */
 export type KeyUsageName =
-  | 'digitalSignature'
-  | 'nonRepudiation'
-  | 'keyEncipherment'
-  | 'dataEncipherment'
-  | 'keyAgreement'
-  | 'keyCertSign'
-  | 'cRLSign'
-  | 'encipherOnly'
-  | 'decipherOnly';
+  'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyAgreement' | 'keyCertSign' | 'cRLSign' | 'encipherOnly' | 'decipherOnly';
 
 const KEY_USAGE_BITS: readonly KeyUsageName[] = [
   'digitalSignature',
@@ -91,7 +83,8 @@ export interface CertificateInfo {
 export function decodeCertificate(der: Uint8Array): pkijs.Certificate {
   const asn1 = decodeAsn1(der);
   if (!asn1.ok) throw new InkstoneError('PKI_CERT_MALFORMED', { reason: asn1.reason });
-  if (asn1.value.valueBeforeDecodeView.length !== der.length) throw new InkstoneError('PKI_CERT_MALFORMED', { reason: 'unexpected bytes after the certificate' });
+  if (asn1.value.valueBeforeDecodeView.length !== der.length)
+    throw new InkstoneError('PKI_CERT_MALFORMED', { reason: 'unexpected bytes after the certificate' });
   try {
     return new pkijs.Certificate({ schema: asn1.value });
   } catch (err) {
@@ -222,7 +215,12 @@ function describeCertificate(cert: pkijs.Certificate, exact: Uint8Array, fingerp
     keyUsage: readKeyUsage(cert),
     extendedKeyUsage: eku?.keyPurposes,
     extendedKeyUsageCritical: cert.extensions?.find((e) => e.extnID === OID.extKeyUsage)?.critical ?? false,
-    basicConstraints: basic ? { ca: Boolean(basic.cA), pathLength: typeof basic.pathLenConstraint === 'number' ? basic.pathLenConstraint : basic.pathLenConstraint?.valueBlock.valueDec } : undefined,
+    basicConstraints: basic
+      ? {
+          ca: Boolean(basic.cA),
+          pathLength: typeof basic.pathLenConstraint === 'number' ? basic.pathLenConstraint : basic.pathLenConstraint?.valueBlock.valueDec,
+        }
+      : undefined,
     ocspUrls: accessUrls(OID.accessOcsp),
     caIssuerUrls: accessUrls(OID.accessCaIssuers),
     crlUrls: (crlDp?.distributionPoints ?? []).flatMap((dp) => (Array.isArray(dp.distributionPoint) ? uris(dp.distributionPoint) : [])),

@@ -32,7 +32,9 @@ function encodedAttribute(type: string, value: asn1js.AsnType): EncodedAttribute
 
 /** The attributes as a DER SET OF, sorted by their encodings as DER requires. */
 export function attributeSet(attributes: readonly EncodedAttribute[]): Uint8Array {
-  const sorted = [...attributes].sort((x, y) => Buffer.compare(Buffer.from(x.buffer, x.byteOffset, x.byteLength), Buffer.from(y.buffer, y.byteOffset, y.byteLength)));
+  const sorted = [...attributes].sort((x, y) =>
+    Buffer.compare(Buffer.from(x.buffer, x.byteOffset, x.byteLength), Buffer.from(y.buffer, y.byteOffset, y.byteLength)),
+  );
   return derElement(0x31, sorted);
 }
 

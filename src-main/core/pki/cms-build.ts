@@ -2,7 +2,15 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { parseCertificate, type CertificateInfo } from './certificate.js';
-import { type EncodedAttribute, attributeSet, commitmentTypeAttribute, contentTypeAttribute, issuerAndSerialNumber, messageDigestAttribute, signingCertificateV2Attribute } from './cms-attributes.js';
+import {
+  type EncodedAttribute,
+  attributeSet,
+  commitmentTypeAttribute,
+  contentTypeAttribute,
+  issuerAndSerialNumber,
+  messageDigestAttribute,
+  signingCertificateV2Attribute,
+} from './cms-attributes.js';
 import { derElement, encodeDer, toArrayBuffer } from './der.js';
 import { type SigningHashAlgorithm, digestAlgorithmIdentifier, hashLength } from './digest.js';
 import { curveFieldBytes, normaliseEcdsaSignature } from './ecdsa-signature.js';
@@ -77,7 +85,10 @@ function acceptSignatureValue(spec: SignedDataSpec, tbs: Uint8Array, raw: Uint8A
   // A token holding a key and a certificate that do not belong together would otherwise produce a
   // signature that fails in every viewer; refuse it here, while the user is still at the desk.
   if (!verifySignature(spec.scheme, spec.signer.publicKey.spki, tbs, value)) {
-    throw new InkstoneError('PKI_KEY_MISMATCH', { subject: spec.signer.subject.commonName ?? spec.signer.subject.text, algorithm: describeSignatureScheme(spec.scheme) });
+    throw new InkstoneError('PKI_KEY_MISMATCH', {
+      subject: spec.signer.subject.commonName ?? spec.signer.subject.text,
+      algorithm: describeSignatureScheme(spec.scheme),
+    });
   }
   return value;
 }
@@ -85,7 +96,9 @@ function acceptSignatureValue(spec: SignedDataSpec, tbs: Uint8Array, raw: Uint8A
 /** Assemble and sign a SignedData; returns the DER ContentInfo. */
 export async function buildSignedData(spec: SignedDataSpec): Promise<Uint8Array> {
   if (spec.contentDigest.length !== hashLength(spec.digestAlgorithm)) {
-    throw new InkstoneError('PKI_SIGNATURE_VALUE_INVALID', { reason: `a ${spec.digestAlgorithm} digest is ${hashLength(spec.digestAlgorithm)} bytes, not ${spec.contentDigest.length}` });
+    throw new InkstoneError('PKI_SIGNATURE_VALUE_INVALID', {
+      reason: `a ${spec.digestAlgorithm} digest is ${hashLength(spec.digestAlgorithm)} bytes, not ${spec.contentDigest.length}`,
+    });
   }
   // The signature covers the attributes encoded as a SET (tag 0x31); the SignerInfo holds the
   // same bytes as its [0] IMPLICIT field.
@@ -115,7 +128,10 @@ export async function buildSignedData(spec: SignedDataSpec): Promise<Uint8Array>
     derElement(0x31, [digestAlgorithm]),
     encodeDer(encapContentInfo.toSchema()),
     // certificates [0] IMPLICIT CertificateSet; parsing (cached) refuses bytes that are not a certificate.
-    derElement(0xa0, uniqueCertificates(spec.certificates).map((der) => parseCertificate(der).der)),
+    derElement(
+      0xa0,
+      uniqueCertificates(spec.certificates).map((der) => parseCertificate(der).der),
+    ),
     derElement(0x31, [signerInfo]),
   ]);
   // ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT }

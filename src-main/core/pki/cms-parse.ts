@@ -110,7 +110,9 @@ export function decodeSignedData(der: Uint8Array, options: { certificates?: bool
     malformed(err instanceof Error ? err.message : String(err));
   }
   if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
-  const certificates = taggedSetField(signedDataAsn1, 0).filter((c) => c instanceof asn1js.Sequence).map(rawDer);
+  const certificates = taggedSetField(signedDataAsn1, 0)
+    .filter((c) => c instanceof asn1js.Sequence)
+    .map(rawDer);
   return { contentInfo: new Uint8Array(asn1.value.valueBeforeDecodeView), signedData, signedDataAsn1, certificates };
 }
 
@@ -200,7 +202,10 @@ function readSignerIdentifier(signerInfo: pkijs.SignerInfo): SignerIdentifier {
   const sid: unknown = signerInfo.sid;
   if (sid instanceof pkijs.IssuerAndSerialNumber) return { issuerSerial: { issuer: decodeName(sid.issuer), serialNumber: integerHex(sid.serialNumber) } };
   if (sid instanceof asn1js.BaseBlock && sid.idBlock.tagClass === 3 && sid.idBlock.tagNumber === 0) {
-    const value = sid instanceof asn1js.Constructed ? (sid.valueBlock.value[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView : (sid as asn1js.Primitive).valueBlock.valueHexView;
+    const value =
+      sid instanceof asn1js.Constructed
+        ? (sid.valueBlock.value[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView
+        : (sid as asn1js.Primitive).valueBlock.valueHexView;
     if (value) return { subjectKeyId: toHex(value) };
   }
   return malformed('the SignerInfo does not identify its certificate');

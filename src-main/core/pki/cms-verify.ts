@@ -62,7 +62,15 @@ export function verifyCmsSignature(
   if (!attrs) {
     // Legacy form: the signature is made directly over the content's digest.
     const valid = verifySignatureOverDigest(scheme, signer.publicKey.spki, actualDigest, parsed.signatureValue);
-    return { digestMatches: valid, signatureValid: valid, signingCertV2Matches: null, signingCertV1Matches: null, contentTypeMatches: true, signerCertificate: signer, ...(valid ? {} : { problem: 'the signature does not match the content' }) };
+    return {
+      digestMatches: valid,
+      signatureValid: valid,
+      signingCertV2Matches: null,
+      signingCertV1Matches: null,
+      contentTypeMatches: true,
+      signerCertificate: signer,
+      ...(valid ? {} : { problem: 'the signature does not match the content' }),
+    };
   }
 
   const digestMatches = attrs.messageDigest !== undefined && bytesEqual(attrs.messageDigest, actualDigest);
@@ -81,5 +89,13 @@ export function verifyCmsSignature(
         : !contentTypeMatches
           ? 'the signed content-type differs from the content'
           : undefined;
-  return { digestMatches, signatureValid, signingCertV2Matches: v2, signingCertV1Matches: v1, contentTypeMatches, signerCertificate: signer, ...(problem ? { problem } : {}) };
+  return {
+    digestMatches,
+    signatureValid,
+    signingCertV2Matches: v2,
+    signingCertV1Matches: v1,
+    contentTypeMatches,
+    signerCertificate: signer,
+    ...(problem ? { problem } : {}),
+  };
 }

@@ -150,10 +150,14 @@ export async function fetchCrlStatus(
   let lastError: InkstoneError | undefined;
   for (const url of urls) {
     try {
-      const der = await pkiHttpOr({ url, timeoutMs: options.timeoutMs ?? 15_000, accept: 'application/pkix-crl' }, (reason) => new InkstoneError('PKI_CRL_UNREACHABLE', { url, reason }));
+      const der = await pkiHttpOr(
+        { url, timeoutMs: options.timeoutMs ?? 15_000, accept: 'application/pkix-crl' },
+        (reason) => new InkstoneError('PKI_CRL_UNREACHABLE', { url, reason }),
+      );
       const crl = verifyCrl(der, issuer);
       // A CRL past its nextUpdate says nothing about revocations since; a current one must exist.
-      if (crl.nextUpdate && crl.nextUpdate.getTime() < Date.now() - SKEW_MS) invalid(`the CRL at ${url} is out of date (nextUpdate ${crl.nextUpdate.toISOString()} has passed)`);
+      if (crl.nextUpdate && crl.nextUpdate.getTime() < Date.now() - SKEW_MS)
+        invalid(`the CRL at ${url} is out of date (nextUpdate ${crl.nextUpdate.toISOString()} has passed)`);
       return crlStatusOf(crl, cert, url);
     } catch (err) {
       if (!(err instanceof InkstoneError)) throw err;

@@ -123,7 +123,7 @@ export function derSpan(bytes: Uint8Array, at: number, limit = bytes.length): De
 /** The elements inside a constructed element, or undefined when they do not tile its value exactly. */
 export function derChildren(bytes: Uint8Array, parent: DerSpan): DerSpan[] | undefined {
   const out: DerSpan[] = [];
-  for (let at = parent.valueStart; at < parent.end; ) {
+  for (let at = parent.valueStart; at < parent.end;) {
     const child = derSpan(bytes, at, parent.end);
     if (!child) return undefined;
     out.push(child);
@@ -152,7 +152,10 @@ export function pemBlocks(text: string, label: string): Uint8Array[] {
 
 /** PEM armour with 64-character lines, as OpenSSL writes it. */
 export function toPem(der: Uint8Array, label: string): string {
-  const body = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const body = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }
 

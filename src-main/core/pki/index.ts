@@ -37,7 +37,15 @@ export { type CmsSignatureCheck, verifyCmsSignature } from './cms-verify.js';
 export type { EssCertId } from './cms-attributes.js';
 
 // RFC 3161.
-export { type TimestampToken, type TimestampTokenCheck, type TstInfo, parseTimestampToken, parseTstInfo, tsaCertificateUsageProblem, verifyTimestampToken } from './timestamp-token.js';
+export {
+  type TimestampToken,
+  type TimestampTokenCheck,
+  type TstInfo,
+  parseTimestampToken,
+  parseTstInfo,
+  tsaCertificateUsageProblem,
+  verifyTimestampToken,
+} from './timestamp-token.js';
 export { type TimestampRequest, type TimestampResult, buildTimestampRequest, requestTimestamp } from './timestamp-client.js';
 export { type TimestampAuthority, type TimestampAuthorityOptions, createTimestampAuthority } from './timestamp-authority.js';
 export { type TsaIdentity, type TsaIdentityPem, type TsaKeyAlgorithm, createTsaIdentity, loadTsaIdentity } from './tsa-identity.js';

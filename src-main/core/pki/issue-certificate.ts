@@ -89,11 +89,17 @@ export async function issueCertificate(template: CertificateTemplate): Promise<U
   const extensions: x509.Extension[] = [ski];
   if (template.ca) extensions.push(new x509.BasicConstraintsExtension(true, template.ca.pathLength, true));
   if (template.keyUsage) extensions.push(new x509.KeyUsagesExtension(keyUsageFlags(template.keyUsage), true));
-  if (template.extendedKeyUsage) extensions.push(new x509.ExtendedKeyUsageExtension([...template.extendedKeyUsage], template.extendedKeyUsageCritical ?? false));
+  if (template.extendedKeyUsage)
+    extensions.push(new x509.ExtendedKeyUsageExtension([...template.extendedKeyUsage], template.extendedKeyUsageCritical ?? false));
   const issuerKeyId = issuerCert ? parseCertificate(template.issuer.certificate!).subjectKeyId : ski.keyId;
   if (issuerKeyId) extensions.push(new x509.AuthorityKeyIdentifierExtension(issuerKeyId));
   if (template.ocspUrls?.length || template.caIssuerUrls?.length) {
-    extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: (template.ocspUrls ?? []).map((u) => new x509.GeneralName('url', u)), caIssuers: (template.caIssuerUrls ?? []).map((u) => new x509.GeneralName('url', u)) }));
+    extensions.push(
+      new x509.AuthorityInfoAccessExtension({
+        ocsp: (template.ocspUrls ?? []).map((u) => new x509.GeneralName('url', u)),
+        caIssuers: (template.caIssuerUrls ?? []).map((u) => new x509.GeneralName('url', u)),
+      }),
+    );
   }
   if (template.crlUrls?.length) extensions.push(new x509.CRLDistributionPointsExtension([...template.crlUrls]));
   if (template.policies?.length) extensions.push(new x509.CertificatePolicyExtension([...template.policies]));

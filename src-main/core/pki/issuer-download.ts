@@ -23,7 +23,8 @@ export async function fetchIssuerCertificates(certificate: CertificateInfo | Uin
       reasons.push(`${url}: ${err.message}`);
     }
   }
-  if (found.length === 0 && reasons.length) throw new InkstoneError('PKI_CERT_MALFORMED', { reason: `the issuer certificate could not be downloaded (${reasons.join('; ')})` });
+  if (found.length === 0 && reasons.length)
+    throw new InkstoneError('PKI_CERT_MALFORMED', { reason: `the issuer certificate could not be downloaded (${reasons.join('; ')})` });
   return found;
 }
 

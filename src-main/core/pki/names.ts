@@ -64,7 +64,10 @@ function attributeValue(value: unknown): string {
 
 /** RFC 4514 escaping, so a comma inside an organisation's name cannot be read as a separator. */
 function escapeValue(value: string): string {
-  return value.replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+  return value
+    .replace(/([,+"\\<>;])/g, '\\$1')
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ');
 }
 
 /** Decode a pkijs name. */

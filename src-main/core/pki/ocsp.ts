@@ -68,7 +68,15 @@ export interface OcspStatus extends RevocationFacts {
   readonly source: string;
 }
 
-const RESPONSE_STATUS: readonly OcspResponseInfo['responseStatus'][] = ['successful', 'malformedRequest', 'internalError', 'tryLater', 'unknown', 'sigRequired', 'unauthorized'];
+const RESPONSE_STATUS: readonly OcspResponseInfo['responseStatus'][] = [
+  'successful',
+  'malformedRequest',
+  'internalError',
+  'tryLater',
+  'unknown',
+  'sigRequired',
+  'unauthorized',
+];
 
 function invalid(reason: string): never {
   throw new InkstoneError('PKI_OCSP_RESPONSE_INVALID', { reason });
@@ -80,7 +88,11 @@ function subjectPublicKeyBits(cert: CertificateInfo): Uint8Array {
 }
 
 /** The CertID of `certificate` issued by `issuer` (SHA-1 unless asked otherwise: what responders expect). */
-export function ocspCertIdFor(certificate: CertificateInfo | Uint8Array, issuer: CertificateInfo | Uint8Array, hashAlgorithm: HashAlgorithm = 'SHA-1'): OcspCertId {
+export function ocspCertIdFor(
+  certificate: CertificateInfo | Uint8Array,
+  issuer: CertificateInfo | Uint8Array,
+  hashAlgorithm: HashAlgorithm = 'SHA-1',
+): OcspCertId {
   const cert = toCertificateInfo(certificate);
   const ca = toCertificateInfo(issuer);
   return {
@@ -113,12 +125,17 @@ export function encodeCertId(id: OcspCertId): pkijs.CertID {
 }
 
 function sameCertId(a: OcspCertId, b: OcspCertId): boolean {
-  return a.hashAlgorithm === b.hashAlgorithm && a.issuerNameHash === b.issuerNameHash && a.issuerKeyHash === b.issuerKeyHash && a.serialNumber === b.serialNumber;
+  return (
+    a.hashAlgorithm === b.hashAlgorithm && a.issuerNameHash === b.issuerNameHash && a.issuerKeyHash === b.issuerKeyHash && a.serialNumber === b.serialNumber
+  );
 }
 
 /** The nonce extension value (RFC 8954: an OCTET STRING wrapping the nonce). */
 function nonceExtension(nonce: Uint8Array): pkijs.Extension {
-  return new pkijs.Extension({ extnID: OID.ocspNonce, extnValue: encodeDer(new asn1js.OctetString({ valueHex: toArrayBuffer(nonce) })).slice().buffer as ArrayBuffer });
+  return new pkijs.Extension({
+    extnID: OID.ocspNonce,
+    extnValue: encodeDer(new asn1js.OctetString({ valueHex: toArrayBuffer(nonce) })).slice().buffer as ArrayBuffer,
+  });
 }
 
 /** Build a DER OCSPRequest for one certificate, with a 16-byte nonce unless `nonce` is false. */
@@ -159,7 +176,10 @@ function readSingle(single: pkijs.SingleResponse): OcspSingleResponse {
   if (status.idBlock.tagNumber !== 1 || !(status instanceof asn1js.Constructed)) invalid('a certificate status cannot be read');
   const [time, reason] = status.valueBlock.value;
   if (!(time instanceof asn1js.GeneralizedTime)) invalid('a revocation time cannot be read');
-  const code = reason instanceof asn1js.Constructed && reason.valueBlock.value[0] instanceof asn1js.Enumerated ? reason.valueBlock.value[0].valueBlock.valueDec : undefined;
+  const code =
+    reason instanceof asn1js.Constructed && reason.valueBlock.value[0] instanceof asn1js.Enumerated
+      ? reason.valueBlock.value[0].valueBlock.valueDec
+      : undefined;
   return { ...base, status: 'revoked', revocationTime: time.toDate(), revocationReason: code === undefined ? undefined : revocationReasonOf(code) };
 }
 
@@ -193,7 +213,11 @@ function decodeOcsp(der: Uint8Array): DecodedOcsp {
     const data = basic.tbsResponseData;
     const rid = data.responderID as unknown;
     const responderId =
-      rid instanceof pkijs.RelativeDistinguishedNames ? { name: decodeName(rid) } : rid instanceof asn1js.OctetString ? { keyHash: toHex(rid.valueBlock.valueHexView) } : invalid('the responder cannot be identified');
+      rid instanceof pkijs.RelativeDistinguishedNames
+        ? { name: decodeName(rid) }
+        : rid instanceof asn1js.OctetString
+          ? { keyHash: toHex(rid.valueBlock.valueHexView) }
+          : invalid('the responder cannot be identified');
     // certs [0] EXPLICIT SEQUENCE OF Certificate, taken as received (not re-encoded).
     const certsField = (inner.value as asn1js.Sequence).valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0);
     const certList = certsField instanceof asn1js.Constructed ? certsField.valueBlock.value[0] : undefined;
@@ -312,7 +336,12 @@ export async function fetchOcspStatus(
     try {
       const request = buildOcspRequest(cert, issuer, { nonce: options.nonce ?? true });
       const body = await pkiHttpOr(
-        { url, timeoutMs: options.timeoutMs ?? 10_000, body: { contentType: 'application/ocsp-request', bytes: request.der }, accept: 'application/ocsp-response' },
+        {
+          url,
+          timeoutMs: options.timeoutMs ?? 10_000,
+          body: { contentType: 'application/ocsp-request', bytes: request.der },
+          accept: 'application/ocsp-response',
+        },
         (reason) => new InkstoneError('PKI_OCSP_UNREACHABLE', { url, reason }),
       );
       const status = verifyOcspResponse(body, cert, issuer, { source: url, nonce: request.nonce });

@@ -34,11 +34,31 @@ export interface RevocationOptions {
 }
 
 function fromOcsp(status: OcspStatus): RevocationEvidence {
-  return { kind: 'ocsp', status: status.status, revocationTime: status.revocationTime, revocationReason: status.revocationReason, thisUpdate: status.thisUpdate, nextUpdate: status.nextUpdate, der: status.der, certificates: status.certificates, source: status.source };
+  return {
+    kind: 'ocsp',
+    status: status.status,
+    revocationTime: status.revocationTime,
+    revocationReason: status.revocationReason,
+    thisUpdate: status.thisUpdate,
+    nextUpdate: status.nextUpdate,
+    der: status.der,
+    certificates: status.certificates,
+    source: status.source,
+  };
 }
 
 function fromCrl(status: CrlStatus): RevocationEvidence {
-  return { kind: 'crl', status: status.status, revocationTime: status.revocationTime, revocationReason: status.revocationReason, thisUpdate: status.thisUpdate, nextUpdate: status.nextUpdate, der: status.crl.der, certificates: [], source: status.source };
+  return {
+    kind: 'crl',
+    status: status.status,
+    revocationTime: status.revocationTime,
+    revocationReason: status.revocationReason,
+    thisUpdate: status.thisUpdate,
+    nextUpdate: status.nextUpdate,
+    der: status.crl.der,
+    certificates: [],
+    source: status.source,
+  };
 }
 
 /** The embedded answer for this certificate with the latest thisUpdate, if any verifies. */
@@ -68,7 +88,11 @@ function fromEmbedded(cert: CertificateInfo, issuer: CertificateInfo, embedded: 
  * CRL. Throws the last network or validity error when no source answers, PKI_REVOCATION_NO_SOURCE
  * when the certificate names none.
  */
-export async function checkRevocation(certificate: CertificateInfo | Uint8Array, issuer: CertificateInfo | Uint8Array, options: RevocationOptions): Promise<RevocationEvidence> {
+export async function checkRevocation(
+  certificate: CertificateInfo | Uint8Array,
+  issuer: CertificateInfo | Uint8Array,
+  options: RevocationOptions,
+): Promise<RevocationEvidence> {
   const cert = toCertificateInfo(certificate);
   const ca = toCertificateInfo(issuer);
   const embedded = options.embedded ? fromEmbedded(cert, ca, options.embedded) : undefined;

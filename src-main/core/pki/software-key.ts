@@ -44,7 +44,10 @@ function schemeOf(key: CryptoKey | KeyObject, options: { kind?: SignatureKind; h
     throw new InkstoneError('PKI_ALGORITHM_UNSUPPORTED', { algorithm: `${options.kind} with this key`, purpose: 'signing' });
   }
   if (!kind || !hash || !['SHA-256', 'SHA-384', 'SHA-512'].includes(hash)) {
-    throw new InkstoneError('PKI_ALGORITHM_UNSUPPORTED', { algorithm: isCryptoKey(key) ? key.algorithm.name : String(key.asymmetricKeyType), purpose: 'signing' });
+    throw new InkstoneError('PKI_ALGORITHM_UNSUPPORTED', {
+      algorithm: isCryptoKey(key) ? key.algorithm.name : String(key.asymmetricKeyType),
+      purpose: 'signing',
+    });
   }
   return kind === 'rsa-pss' ? { kind, hash, saltLength: hashLength(hash) } : { kind, hash };
 }
@@ -61,7 +64,8 @@ export function softwareKeySigner(key: CryptoKey | KeyObject, options: { kind?: 
   const signSync = (tbs: Uint8Array): Uint8Array => {
     const hash = nodeHashName(scheme.hash);
     if (scheme.kind === 'ecdsa') return new Uint8Array(sign(hash, tbs, { key: keyObject, dsaEncoding: 'der' }));
-    if (scheme.kind === 'rsa-pss') return new Uint8Array(sign(hash, tbs, { key: keyObject, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }));
+    if (scheme.kind === 'rsa-pss')
+      return new Uint8Array(sign(hash, tbs, { key: keyObject, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength }));
     return new Uint8Array(sign(hash, tbs, { key: keyObject, padding: constants.RSA_PKCS1_PADDING }));
   };
   return { scheme, signSync, sign: async (tbs) => signSync(tbs) };

@@ -118,7 +118,8 @@ function readRequest(der: Uint8Array, policyOid: string): ParsedRequest {
  * a TSA certificate, or the key is not the certificate's (checked with a probe signature).
  */
 export function createTimestampAuthority(options: TimestampAuthorityOptions): TimestampAuthority {
-  if (!/^[0-2](\.(0|[1-9]\d*))+$/.test(options.policyOid)) throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: `“${options.policyOid}” is not an object identifier` });
+  if (!/^[0-2](\.(0|[1-9]\d*))+$/.test(options.policyOid))
+    throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: `“${options.policyOid}” is not an object identifier` });
   const certificate = parseCertificate(options.certificate);
   const usage = tsaCertificateUsageProblem(certificate);
   if (usage) throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: usage });

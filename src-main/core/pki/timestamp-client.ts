@@ -152,7 +152,9 @@ function checkResponse(url: string, body: Uint8Array, request: TimestampRequest,
  */
 export async function requestTimestamp(request: TimestampRequest): Promise<TimestampResult> {
   if (request.imprint.length !== hashLength(request.hashAlgorithm)) {
-    throw new InkstoneError('INVALID_INPUT', { issues: `a ${request.hashAlgorithm} imprint is ${hashLength(request.hashAlgorithm)} bytes, not ${request.imprint.length}` });
+    throw new InkstoneError('INVALID_INPUT', {
+      issues: `a ${request.hashAlgorithm} imprint is ${hashLength(request.hashAlgorithm)} bytes, not ${request.imprint.length}`,
+    });
   }
   if (request.urls.length === 0) throw new InkstoneError('PKI_TSA_UNREACHABLE', { reasons: 'no timestamp server is configured', attempts: [] });
   const attempts: Attempt[] = [];

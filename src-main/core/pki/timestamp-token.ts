@@ -125,7 +125,9 @@ export function verifyTimestampToken(
   expected: { imprint?: Uint8Array; hashAlgorithm?: HashAlgorithm; tsaCertificate?: CertificateInfo | Uint8Array } = {},
 ): TimestampTokenCheck {
   const parsed = parseTimestampToken(token);
-  const signature = verifyCmsSignature(parsed.cms, undefined, { signerCertificate: expected.tsaCertificate ? toCertificateInfo(expected.tsaCertificate) : undefined });
+  const signature = verifyCmsSignature(parsed.cms, undefined, {
+    signerCertificate: expected.tsaCertificate ? toCertificateInfo(expected.tsaCertificate) : undefined,
+  });
   const tsaCertificate = signature.signerCertificate;
   const usageProblem = tsaCertificate ? tsaCertificateUsageProblem(tsaCertificate) : 'the TSA certificate is not in the token';
   let imprintMatches: boolean | null = null;
@@ -139,5 +141,13 @@ export function verifyTimestampToken(
     (boundToCertificate ? undefined : 'the token does not name its TSA certificate (ESS signing-certificate)') ??
     usageProblem ??
     (imprintMatches === false ? 'the timestamp is over other data (message imprint differs)' : undefined);
-  return { ...parsed, signature, tsaCertificate, tsaCertificateUsageOk: usageProblem === undefined, imprintMatches, valid: problem === undefined, ...(problem ? { problem } : {}) };
+  return {
+    ...parsed,
+    signature,
+    tsaCertificate,
+    tsaCertificateUsageOk: usageProblem === undefined,
+    imprintMatches,
+    valid: problem === undefined,
+    ...(problem ? { problem } : {}),
+  };
 }

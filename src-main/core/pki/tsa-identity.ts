@@ -51,7 +51,11 @@ function identity(certificate: Uint8Array, chain: readonly Uint8Array[], private
     privateKey,
     async toPem() {
       const pkcs8 = new Uint8Array(await webcrypto.subtle.exportKey('pkcs8', privateKey));
-      return { certificate: toPem(certificate, 'CERTIFICATE'), chain: chain.map((c) => toPem(c, 'CERTIFICATE')).join(''), privateKey: toPem(pkcs8, 'PRIVATE KEY') };
+      return {
+        certificate: toPem(certificate, 'CERTIFICATE'),
+        chain: chain.map((c) => toPem(c, 'CERTIFICATE')).join(''),
+        privateKey: toPem(pkcs8, 'PRIVATE KEY'),
+      };
     },
   };
 }
@@ -111,7 +115,11 @@ export async function loadTsaIdentity(pem: TsaIdentityPem): Promise<TsaIdentity>
   const usage = tsaCertificateUsageProblem(info);
   if (usage) throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: usage });
   const algorithm =
-    info.publicKey.algorithm === 'EC' ? { name: 'ECDSA', namedCurve: info.publicKey.curve ?? '' } : info.publicKey.algorithm === 'RSA' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } : undefined;
+    info.publicKey.algorithm === 'EC'
+      ? { name: 'ECDSA', namedCurve: info.publicKey.curve ?? '' }
+      : info.publicKey.algorithm === 'RSA'
+        ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
+        : undefined;
   if (!algorithm) throw new InkstoneError('PKI_TSA_CONFIGURATION', { reason: `a ${info.publicKey.algorithm} key cannot sign timestamps here` });
   let privateKey: CryptoKey;
   try {

@@ -1,4 +1,18 @@
-import { beginText, concatTransformationMatrix, drawObject, endText, popGraphicsState, pushGraphicsState, setFillingRgbColor, setFontAndSize, setTextMatrix, showText, type PDFFont, type PDFImage, type PDFOperator } from 'pdf-lib';
+import {
+  beginText,
+  concatTransformationMatrix,
+  drawObject,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingRgbColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type PDFFont,
+  type PDFImage,
+  type PDFOperator,
+} from 'pdf-lib';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { getPage, type IncrementalUpdate, type PdfRect, type PdfRef } from '../pdf/index.js';
 import { AppearanceCanvas, pt, type PageRotation } from './appearance-canvas.js';
@@ -62,13 +76,19 @@ function placementRect(update: IncrementalUpdate, placement: PagePlacement): { p
   const visual = visualPage(getPage(update.base, page - 1));
   const tolerance = 0.5;
   if (x < -tolerance || y < -tolerance || x + width > visual.width + tolerance || y + height > visual.height + tolerance) {
-    throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: `the rectangle ${x},${y},${width},${height} lies outside page ${page} (${pt(visual.width)} × ${pt(visual.height)} pt)` });
+    throw new InkstoneError('SIGN_PLACEMENT_INVALID', {
+      reason: `the rectangle ${x},${y},${width},${height} lies outside page ${page} (${pt(visual.width)} × ${pt(visual.height)} pt)`,
+    });
   }
   return { pageIndex: page - 1, rect: visual.toUser(x, y, width, height), rotation: visual.rotation };
 }
 
 /** Draw the appearance and add it to the update; returns where it goes and the form XObject. */
-export async function addVisibleAppearance(update: IncrementalUpdate, appearance: SignatureAppearance, facts: AppearanceFacts): Promise<{ pageIndex: number; rect: PdfRect; form: PdfRef }> {
+export async function addVisibleAppearance(
+  update: IncrementalUpdate,
+  appearance: SignatureAppearance,
+  facts: AppearanceFacts,
+): Promise<{ pageIndex: number; rect: PdfRect; form: PdfRef }> {
   const { pageIndex, rect, rotation } = placementRect(update, appearance.placement);
   const showText = appearance.showText ?? true;
   if (!appearance.seal && !showText) throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: 'a visible signature needs a seal image or text' });

@@ -40,7 +40,9 @@ export async function addCrossPageSeal(update: IncrementalUpdate, seal: CrossPag
     const page = visualPage(getPage(update.base, pageIndex));
     const y = seal.y ?? (page.height - height) / 2;
     if (y < 0 || y + height > page.height) {
-      throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: `a seal ${pt(height)} pt high at ${pt(y)} pt does not fit page ${pageIndex + 1} (${pt(page.height)} pt high)` });
+      throw new InkstoneError('SIGN_PLACEMENT_INVALID', {
+        reason: `a seal ${pt(height)} pt high at ${pt(y)} pt does not fit page ${pageIndex + 1} (${pt(page.height)} pt high)`,
+      });
     }
     // The form is one slice wide; the whole seal is drawn shifted left so only slice k falls inside.
     const ops = [pushGraphicsState(), concatTransformationMatrix(pt(width), 0, 0, pt(height), pt(-k * slice), 0), drawObject('Im0'), popGraphicsState()];

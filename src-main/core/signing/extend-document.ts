@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { parseCertificate, parseSignedData, parseTimestampToken, type CertificateInfo, type ParsedSignedData, type SigningHashAlgorithm } from '../pki/index.js';
+import {
+  parseCertificate,
+  parseSignedData,
+  parseTimestampToken,
+  type CertificateInfo,
+  type ParsedSignedData,
+  type SigningHashAlgorithm,
+} from '../pki/index.js';
 import { PdfDocument, findSignatures, readDss, type PdfSignatureInfo } from '../pdf/index.js';
 import { appendDocumentTimestamp, appendValidationData, requireTimestamper, type DssSummary, type ValidationTarget } from './long-term.js';
 import { PendingOutput, checkOutputPath } from './pending-output.js';

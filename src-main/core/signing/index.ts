@@ -21,4 +21,12 @@ export { SigningSession, type SigningSessionOptions } from './session.js';
 export { signDocument } from './sign-document.js';
 export { extendDocument, type ExtendDocumentRequest, type ExtensionRecord } from './extend-document.js';
 export type { DssSummary } from './long-term.js';
-export { signBatch, type BatchDocument, type BatchOutcome, type BatchProgress, type BatchResult, type BatchSignatureOptions, type SignBatchRequest } from './batch.js';
+export {
+  signBatch,
+  type BatchDocument,
+  type BatchOutcome,
+  type BatchProgress,
+  type BatchResult,
+  type BatchSignatureOptions,
+  type SignBatchRequest,
+} from './batch.js';

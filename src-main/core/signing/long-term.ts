@@ -33,7 +33,12 @@ export function requireTimestamper(session: SigningSession, level: PadesLevel): 
 }
 
 /** Collect validation data for every target and append it as a DSS revision. */
-export async function appendValidationData(output: PendingOutput, session: SigningSession, targets: readonly ValidationTarget[], embedded: ValidationMaterial = {}): Promise<DssSummary> {
+export async function appendValidationData(
+  output: PendingOutput,
+  session: SigningSession,
+  targets: readonly ValidationTarget[],
+  embedded: ValidationMaterial = {},
+): Promise<DssSummary> {
   const dss = new DssContents();
   for (const target of targets) ValidationDataCollector.addTo(dss, await session.validation.validate(target.certificate, target.pool, embedded));
   const update = new IncrementalUpdate(output.current);
@@ -43,7 +48,12 @@ export async function appendValidationData(output: PendingOutput, session: Signi
 }
 
 /** Append a document timestamp (`/DocTimeStamp`, ETSI.RFC3161) over everything written so far. */
-export async function appendDocumentTimestamp(output: PendingOutput, session: SigningSession, level: PadesLevel, hash: SigningHashAlgorithm): Promise<TimestampResult> {
+export async function appendDocumentTimestamp(
+  output: PendingOutput,
+  session: SigningSession,
+  level: PadesLevel,
+  hash: SigningHashAlgorithm,
+): Promise<TimestampResult> {
   const timestamper = requireTimestamper(session, level);
   const update = new IncrementalUpdate(output.current);
   const placeholder = addSignaturePlaceholder(

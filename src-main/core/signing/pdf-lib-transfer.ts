@@ -1,4 +1,17 @@
-import { PDFArray, PDFBool, PDFDict as LibDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict as LibDict,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { PdfDict, PdfStream, PdfString, name, type IncrementalUpdate, type PdfObject, type PdfRef } from '../pdf/index.js';
 

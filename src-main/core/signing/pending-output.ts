@@ -142,7 +142,8 @@ export class PendingOutput {
           await file.write(head);
         }
         if (inBase < chunk.length) {
-          if (file.bytesWritten !== position + inBase) throw new InkstoneError('INTERNAL', { reason: 'the pending file and the revision being written disagree on its length' });
+          if (file.bytesWritten !== position + inBase)
+            throw new InkstoneError('INTERNAL', { reason: 'the pending file and the revision being written disagree on its length' });
           await file.write(chunk.subarray(inBase));
         }
         position += chunk.length;

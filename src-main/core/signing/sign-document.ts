@@ -99,7 +99,13 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
 }
 
 /** The CAdES SignedData over a ByteRange digest, signed by the token or file. */
-function createCadesSignature(signer: Signer, kind: SignatureKind, hash: SigningHashAlgorithm, digest: Uint8Array, commitment: SignDocumentRequest['commitment']): Promise<Uint8Array> {
+function createCadesSignature(
+  signer: Signer,
+  kind: SignatureKind,
+  hash: SigningHashAlgorithm,
+  digest: Uint8Array,
+  commitment: SignDocumentRequest['commitment'],
+): Promise<Uint8Array> {
   return buildCadesSignedData({
     contentDigest: digest,
     digestAlgorithm: hash,

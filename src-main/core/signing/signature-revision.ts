@@ -23,12 +23,18 @@ export interface SignatureRevision {
   readonly crossPageSeal: boolean;
 }
 
-export async function addSignatureRevision(update: IncrementalUpdate, request: SignDocumentRequest, options: SignatureRevisionOptions): Promise<SignatureRevision> {
+export async function addSignatureRevision(
+  update: IncrementalUpdate,
+  request: SignDocumentRequest,
+  options: SignatureRevisionOptions,
+): Promise<SignatureRevision> {
   const { signer, signingTime } = options;
   const signerName = signer.subject.commonName ?? signer.subject.text;
   // pdf-lib and fontkit take a second to load: only a visible signature pays for them.
   const visible = request.appearance
-    ? await (await import('./appearance.js')).addVisibleAppearance(update, request.appearance, {
+    ? await (
+        await import('./appearance.js')
+      ).addVisibleAppearance(update, request.appearance, {
         signer: signerName,
         organisation: organisationOf(signer),
         time: signingTime,

@@ -1,5 +1,13 @@
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { checkRevocation, fetchIssuerCertificates, isSignedBy, parseCertificate, sameName, type CertificateInfo, type RevocationEvidence } from '../pki/index.js';
+import {
+  checkRevocation,
+  fetchIssuerCertificates,
+  isSignedBy,
+  parseCertificate,
+  sameName,
+  type CertificateInfo,
+  type RevocationEvidence,
+} from '../pki/index.js';
 import type { DssAddition } from '../pdf/index.js';
 
 /**
@@ -75,7 +83,7 @@ export class ValidationDataCollector {
     const candidates = [...pool, ...this.suppliedCertificates];
     const chain: CertificateInfo[] = [certificate];
     const revocation: RevocationEvidence[] = [];
-    for (let cert = certificate; ; ) {
+    for (let cert = certificate; ;) {
       if (cert.selfIssued && isSignedBy(cert, cert)) break;
       const issuer = await this.issuerOf(cert, candidates);
       revocation.push(await this.revocationOf(cert, issuer, embedded));

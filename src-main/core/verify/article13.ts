@@ -30,7 +30,10 @@ export function keyOnSecureDevice(cert: CertificateInfo): boolean {
     const ext = decoded.extensions?.find((e) => e.extnID === QC_STATEMENTS);
     const statements = ext ? asn1js.fromBER(ext.extnValue.valueBlock.valueHexView.slice().buffer).result : null;
     if (!(statements instanceof asn1js.Sequence)) return false;
-    return statements.valueBlock.value.some((s) => s instanceof asn1js.Sequence && s.valueBlock.value[0] instanceof asn1js.ObjectIdentifier && s.valueBlock.value[0].valueBlock.toString() === QC_SSCD);
+    return statements.valueBlock.value.some(
+      (s) =>
+        s instanceof asn1js.Sequence && s.valueBlock.value[0] instanceof asn1js.ObjectIdentifier && s.valueBlock.value[0].valueBlock.toString() === QC_SSCD,
+    );
   } catch {
     return false; // an unreadable statement states nothing
   }
@@ -48,10 +51,17 @@ export function article13(
   const commitment = cms?.signedAttributes?.commitmentType;
   const coversDocument = coverage === 'entire-file' || coverage === 'entire-revision';
   return {
-    exclusiveKey: secure ? { status: 'met', message: message('A13_KEY_SECURE_DEVICE', {}, lang) } : { status: 'unknown', message: message('A13_KEY_UNKNOWN', {}, lang) },
+    exclusiveKey: secure
+      ? { status: 'met', message: message('A13_KEY_SECURE_DEVICE', {}, lang) }
+      : { status: 'unknown', message: message('A13_KEY_UNKNOWN', {}, lang) },
     soleControl:
-      secure && commitment ? { status: 'met', message: message('A13_CONTROL_INTENT', { commitment }, lang) } : { status: 'unknown', message: message('A13_CONTROL_UNKNOWN', {}, lang) },
-    signatureIntegrity: integrity === 'intact' ? { status: 'met', message: message('A13_SIGNATURE_INTACT', {}, lang) } : { status: 'not-met', message: message('A13_SIGNATURE_BROKEN', {}, lang) },
+      secure && commitment
+        ? { status: 'met', message: message('A13_CONTROL_INTENT', { commitment }, lang) }
+        : { status: 'unknown', message: message('A13_CONTROL_UNKNOWN', {}, lang) },
+    signatureIntegrity:
+      integrity === 'intact'
+        ? { status: 'met', message: message('A13_SIGNATURE_INTACT', {}, lang) }
+        : { status: 'not-met', message: message('A13_SIGNATURE_BROKEN', {}, lang) },
     documentIntegrity:
       integrity === 'intact' && coversDocument && modifications !== 'disallowed'
         ? { status: 'met', message: message('A13_DOCUMENT_INTACT', {}, lang) }

@@ -74,7 +74,15 @@ function gapAgainstContents(doc: PdfDocument, sig: PdfSignatureInfo, a: number, 
 /** Check one signature's `/ByteRange` against its dictionary and the file. */
 export function checkByteRange(doc: PdfDocument, sig: PdfSignatureInfo): ByteRangeCheck {
   const br = sig.byteRange;
-  const unclear = (findings: string[]): ByteRangeCheck => ({ hashable: false, gapIsContents: false, unsignedGapBytes: 0, end: null, revision: null, coverage: 'unclear', findings });
+  const unclear = (findings: string[]): ByteRangeCheck => ({
+    hashable: false,
+    gapIsContents: false,
+    unsignedGapBytes: 0,
+    end: null,
+    revision: null,
+    coverage: 'unclear',
+    findings,
+  });
   if (!sig.contents) return unclear(br ? ['CONTENTS_MISSING'] : ['CONTENTS_MISSING', 'BYTERANGE_MISSING']);
   if (!br) return unclear(['BYTERANGE_MISSING']);
   if (br.length !== 4 || !br.every((n) => Number.isSafeInteger(n) && n >= 0) || br[0] !== 0) return unclear(['BYTERANGE_MALFORMED']);
@@ -86,7 +94,18 @@ export function checkByteRange(doc: PdfDocument, sig: PdfSignatureInfo): ByteRan
   const findings: string[] = [];
   const gap = gapAgainstContents(doc, sig, a, b);
   if (!gap.matches) findings.push('BYTERANGE_GAP_MISMATCH');
-  const revision = doc.revisions.findIndex((r) => end === r.endOffset || (r.eofOffset >= 0 && end >= r.eofOffset && end <= r.endOffset) || (end > r.endOffset && onlyWhitespace(doc, r.endOffset, end) && end <= doc.size));
-  const coverage: Coverage = !gap.matches ? 'unclear' : end === doc.size || (revision === doc.revisions.length - 1 && onlyWhitespace(doc, end, doc.size)) ? 'entire-file' : revision >= 0 ? 'entire-revision' : 'partial';
+  const revision = doc.revisions.findIndex(
+    (r) =>
+      end === r.endOffset ||
+      (r.eofOffset >= 0 && end >= r.eofOffset && end <= r.endOffset) ||
+      (end > r.endOffset && onlyWhitespace(doc, r.endOffset, end) && end <= doc.size),
+  );
+  const coverage: Coverage = !gap.matches
+    ? 'unclear'
+    : end === doc.size || (revision === doc.revisions.length - 1 && onlyWhitespace(doc, end, doc.size))
+      ? 'entire-file'
+      : revision >= 0
+        ? 'entire-revision'
+        : 'partial';
   return { hashable: true, gapIsContents: gap.matches, unsignedGapBytes: gap.extra, end, revision: revision >= 0 ? revision : null, coverage, findings };
 }

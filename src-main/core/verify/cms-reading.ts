@@ -70,7 +70,10 @@ function decodeCms(contents: Uint8Array): CmsReading {
     ...parsed,
     ...(attrs && derAttrs ? { signedAttributes: { ...attrs, der: derAttrs } } : {}),
     ...(plainHash && plainValue
-      ? { signatureAlgorithm: { oid: parsed.signatureAlgorithm.oid, scheme: { kind: 'ecdsa', hash: plainHash }, name: `Plain ECDSA / ${plainHash}` }, signatureValue: plainValue }
+      ? {
+          signatureAlgorithm: { oid: parsed.signatureAlgorithm.oid, scheme: { kind: 'ecdsa', hash: plainHash }, name: `Plain ECDSA / ${plainHash}` },
+          signatureValue: plainValue,
+        }
       : {}),
   };
   return { parsed: normalised, problem: null, findings, signatureValue: parsed.signatureValue };
@@ -86,7 +89,8 @@ export function decodeHostile<T>(decode: () => T): { ok: true; value: T } | { ok
     return { ok: true, value: decode() };
   } catch (err) {
     if (err instanceof InkstoneError) return { ok: false, problem: String(err.details.reason ?? err.message) };
-    if (err instanceof Error && !(err instanceof RangeError && /call stack/.test(err.message))) return { ok: false, problem: `the ASN.1 decoder refused it (${err.message})` };
+    if (err instanceof Error && !(err instanceof RangeError && /call stack/.test(err.message)))
+      return { ok: false, problem: `the ASN.1 decoder refused it (${err.message})` };
     throw err;
   }
 }

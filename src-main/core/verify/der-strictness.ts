@@ -77,7 +77,8 @@ export function scanDer(bytes: Uint8Array): DerScan {
     }
     if (h.length === -1) return { length: null, problem: `indefinite length on a primitive at byte ${pos}` };
     if (contentStart + h.length > limit) return { length: null, problem: `an element runs past its container at byte ${pos}` };
-    if (h.identifier === 0x02 && !minimalInteger(bytes, contentStart, h.length)) return { length: null, problem: `an INTEGER is not minimally encoded at byte ${pos}` };
+    if (h.identifier === 0x02 && !minimalInteger(bytes, contentStart, h.length))
+      return { length: null, problem: `an INTEGER is not minimally encoded at byte ${pos}` };
     pos = contentStart + h.length;
   }
 }

@@ -15,4 +15,11 @@ export { renderVerificationReport } from './report-pdf.js';
 export { describeResult } from './report-text.js';
 export { extractSignedVersion, readSignedVersion, type SignedVersion } from './signed-version.js';
 export { checkBeforeSigning, type PreSignCheck } from './pre-sign-check.js';
-export { trustStoreFromFolder, listTrustedCertificates, importTrustedCertificates, removeTrustedCertificate, TRUSTED_CERTIFICATES_FOLDER, TRUST_IMPORT_LIMITS } from './trust-anchors.js';
+export {
+  trustStoreFromFolder,
+  listTrustedCertificates,
+  importTrustedCertificates,
+  removeTrustedCertificate,
+  TRUSTED_CERTIFICATES_FOLDER,
+  TRUST_IMPORT_LIMITS,
+} from './trust-anchors.js';

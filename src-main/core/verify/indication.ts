@@ -53,7 +53,8 @@ const subjectOf = (c: CertificateInfo) => c.subject.commonName ?? c.subject.text
 
 function integrityProblem(integrity: IntegrityVerdict, cms: ParsedSignedData | null): Problem {
   const f = integrity.findings;
-  if (f.includes('BYTERANGE_MISSING') || f.includes('CONTENTS_MISSING') || f.includes('BYTERANGE_MALFORMED')) return { code: 'PROBLEM_SIGNATURE_MISSING_PARTS', params: {} };
+  if (f.includes('BYTERANGE_MISSING') || f.includes('CONTENTS_MISSING') || f.includes('BYTERANGE_MALFORMED'))
+    return { code: 'PROBLEM_SIGNATURE_MISSING_PARTS', params: {} };
   if (f.includes('BYTERANGE_INVALID')) return { code: 'PROBLEM_BYTERANGE', params: {} };
   if (f.includes('CMS_UNDECODABLE') || f.includes('TIMESTAMP_UNDECODABLE')) return { code: 'PROBLEM_CMS_UNDECODABLE', params: {} };
   if (f.includes('TIMESTAMP_IMPRINT_MISMATCH')) return { code: 'PROBLEM_TIMESTAMP_IMPRINT', params: {} };
@@ -109,7 +110,10 @@ export function decideIndication(input: IndicationInput): IndicationResult {
 
   if (!integrity.intact) {
     const sub = integrity.subIndication ?? 'FORMAT_FAILURE';
-    (sub === 'NO_SIGNING_CERTIFICATE_FOUND' || sub === 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE' ? indeterminate : failed).push([sub, integrityProblem(integrity, input.cms)]);
+    (sub === 'NO_SIGNING_CERTIFICATE_FOUND' || sub === 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE' ? indeterminate : failed).push([
+      sub,
+      integrityProblem(integrity, input.cms),
+    ]);
   }
   if (modifications.verdict === 'disallowed') failed.push(['FORMAT_FAILURE', { code: 'PROBLEM_MODIFIED', params: {} }]);
   if (integrity.intact && input.coverage === 'partial') failed.push(['FORMAT_FAILURE', { code: 'PROBLEM_COVERAGE', params: {} }]);
@@ -121,13 +125,14 @@ export function decideIndication(input: IndicationInput): IndicationResult {
     else if (input.signer?.notYetValid) put(provenTime ? 'NOT_YET_VALID' : 'OUT_OF_BOUNDS_NO_POE', { code: 'PROBLEM_NOT_YET_VALID', params: {} });
     else if (chain) put(trust.path.status === 'untrusted' ? 'NO_CERTIFICATE_CHAIN_FOUND' : 'CERTIFICATE_CHAIN_GENERAL_FAILURE', chain);
     const usage = input.signerCertificate?.keyUsage;
-    if (input.kind === 'signature' && usage && !usage.includes('digitalSignature') && !usage.includes('nonRepudiation')) put('CHAIN_CONSTRAINTS_FAILURE', { code: 'PROBLEM_KEY_USAGE', params: {} });
+    if (input.kind === 'signature' && usage && !usage.includes('digitalSignature') && !usage.includes('nonRepudiation'))
+      put('CHAIN_CONSTRAINTS_FAILURE', { code: 'PROBLEM_KEY_USAGE', params: {} });
     if (input.timestamp?.integrity.usageProblem) put('SIG_CONSTRAINTS_FAILURE', { code: 'PROBLEM_TSA_USAGE', params: {} });
     for (const r of trust.revocation) {
       const subject = subjectOf(r.certificate);
       if (r.status === 'revoked') {
         const when = r.evidence?.revocationTime ?? null;
-        const poeTime = input.kind === 'signature' ? provenTime : input.timestamp?.genTime ?? null;
+        const poeTime = input.kind === 'signature' ? provenTime : (input.timestamp?.genTime ?? null);
         if (poeTime && when && when > poeTime) continue; // revoked after the proven time: the signature stands
         if (poeTime) put('REVOKED', { code: 'PROBLEM_REVOKED', params: { time: iso(when) } });
         else put('REVOKED_NO_POE', { code: 'PROBLEM_REVOKED_NO_POE', params: { time: iso(when) } });

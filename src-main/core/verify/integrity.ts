@@ -114,7 +114,10 @@ export function judgeIntegrity(reading: SignatureReading, signedDigest: Uint8Arr
   if (!signedDigest || !parsed.digestAlgorithm.name) return broken('FORMAT_FAILURE', `the signed bytes cannot be hashed (${parsed.digestAlgorithm.oid})`);
 
   // adbe.pkcs7.sha1: the encapsulated content must be the SHA-1 of the signed bytes.
-  if (reading.info.subFilter === 'adbe.pkcs7.sha1' && !(parsed.encapsulatedContent && Buffer.from(parsed.encapsulatedContent).equals(Buffer.from(signedDigest)))) {
+  if (
+    reading.info.subFilter === 'adbe.pkcs7.sha1' &&
+    !(parsed.encapsulatedContent && Buffer.from(parsed.encapsulatedContent).equals(Buffer.from(signedDigest)))
+  ) {
     findings.push('DIGEST_MISMATCH');
     return broken('HASH_FAILURE', 'the SHA-1 in the signature is not that of the signed bytes');
   }
@@ -133,6 +136,7 @@ export function judgeIntegrity(reading: SignatureReading, signedDigest: Uint8Arr
     findings.push('SIGNING_CERTIFICATE_MISMATCH');
     return broken('NO_SIGNING_CERTIFICATE_FOUND', check.problem ?? null, { check });
   }
-  if (!check.contentTypeMatches || parsed.signerInfoCount !== 1) return broken('FORMAT_FAILURE', check.problem ?? 'the CMS carries more than one signer', { check });
+  if (!check.contentTypeMatches || parsed.signerInfoCount !== 1)
+    return broken('FORMAT_FAILURE', check.problem ?? 'the CMS carries more than one signer', { check });
   return { intact: true, subIndication: null, findings: [...new Set(findings)], check, timestamp: null, problem: null };
 }

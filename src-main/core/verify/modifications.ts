@@ -81,7 +81,11 @@ export function dictionaryAsSigned(doc: PdfDocument, reading: SignatureReading, 
   const br = info.byteRange;
   if (!br || br.length !== 4) return false;
   const view = doc.asOf(signedRevision);
-  const original = findSignatures(view).find((s) => (s.contentsSpan ? s.contentsSpan.start === br[1] && s.contentsSpan.end === br[2] : byteRange.gapIsContents && s.contents !== null && info.contents !== null && Buffer.from(s.contents).equals(Buffer.from(info.contents))));
+  const original = findSignatures(view).find((s) =>
+    s.contentsSpan
+      ? s.contentsSpan.start === br[1] && s.contentsSpan.end === br[2]
+      : byteRange.gapIsContents && s.contents !== null && info.contents !== null && Buffer.from(s.contents).equals(Buffer.from(info.contents)),
+  );
   return original !== undefined && sameValue(view, original.dict, doc, info.dict);
 }
 
@@ -124,7 +128,10 @@ export function judgeModifications(input: JudgeInput): ModificationJudgement {
   // The signature itself: forgery, wrapping, spoofing.
   const br = reading.byteRange;
   const contents = reading.info.contents;
-  if (br.findings.some((f) => f === 'BYTERANGE_MISSING' || f === 'BYTERANGE_MALFORMED' || f === 'CONTENTS_MISSING') || (contents !== null && contents.every((b) => b === 0))) {
+  if (
+    br.findings.some((f) => f === 'BYTERANGE_MISSING' || f === 'BYTERANGE_MALFORMED' || f === 'CONTENTS_MISSING') ||
+    (contents !== null && contents.every((b) => b === 0))
+  ) {
     attack('universal-signature-forgery');
   }
   if (br.unsignedGapBytes > 0) {

@@ -132,7 +132,8 @@ export function mapObjectRoles(view: PdfView, tick: () => void): RoleMap {
       continue;
     }
     if (role === 'pages') {
-      for (const [key, v] of dict.entries()) if (key !== 'Kids' && key !== 'Parent' && key !== 'Count' && key !== 'Type') push(v, 'content', -1, null, depth + 1);
+      for (const [key, v] of dict.entries())
+        if (key !== 'Kids' && key !== 'Parent' && key !== 'Count' && key !== 'Type') push(v, 'content', -1, null, depth + 1);
       continue;
     }
     if (role === 'page') {
@@ -158,7 +159,8 @@ export function mapObjectRoles(view: PdfView, tick: () => void): RoleMap {
     if (role === 'field' || role === 'signature-field' || role === 'widget') {
       for (const [key, v] of dict.entries()) {
         if (BACK_LINKS.has(key)) continue;
-        if (key === 'Kids') for (const kid of view.getArray(v) ?? []) push(kid, fieldRole(view, kid, fieldTypes), -1, fieldName(kid, fieldOf) ?? field, depth + 1);
+        if (key === 'Kids')
+          for (const kid of view.getArray(v) ?? []) push(kid, fieldRole(view, kid, fieldTypes), -1, fieldName(kid, fieldOf) ?? field, depth + 1);
         else if (key === 'V' && role === 'signature-field') push(v, 'signature', -1, null, depth + 1);
         else push(v, role, -1, field, depth + 1);
       }

@@ -23,7 +23,14 @@ const MAX_FORM_DEPTH = 8;
 const MAX_BOXES = 20_000;
 
 function multiply(m: Matrix, n: Matrix): Matrix {
-  return [m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3], m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3], m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5]];
+  return [
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
+  ];
 }
 
 function transformRect(m: Matrix, x0: number, y0: number, x1: number, y1: number): PdfRect {
@@ -80,7 +87,12 @@ function interpret(view: PdfView, data: Uint8Array, resources: PdfDict | null, b
   const show = (bytes: Uint8Array, adjust = 0) => {
     const glyphs = font.twoByte ? Math.ceil(bytes.length / 2) : bytes.length;
     const width = glyphs * font.size * 0.6 * scale - (adjust / 1000) * font.size * scale;
-    if (boxes.length < MAX_BOXES && glyphs > 0) boxes.push({ kind: 'text', rect: transformRect(multiply(tm, ctm), 0, -0.25 * font.size, Math.max(width, 0), font.size), invisible: mode === 3 || mode === 7 });
+    if (boxes.length < MAX_BOXES && glyphs > 0)
+      boxes.push({
+        kind: 'text',
+        rect: transformRect(multiply(tm, ctm), 0, -0.25 * font.size, Math.max(width, 0), font.size),
+        invisible: mode === 3 || mode === 7,
+      });
     tm = multiply([1, 0, 0, 1, width, 0], tm);
   };
 
@@ -136,7 +148,8 @@ function interpret(view: PdfView, data: Uint8Array, resources: PdfDict | null, b
         if (o[0] instanceof Uint8Array) show(o[0]);
         break;
       case 'TJ':
-        if (Array.isArray(o[0])) for (const item of o[0]) show(item instanceof Uint8Array ? item : new Uint8Array(0), item instanceof Uint8Array ? 0 : num(item));
+        if (Array.isArray(o[0]))
+          for (const item of o[0]) show(item instanceof Uint8Array ? item : new Uint8Array(0), item instanceof Uint8Array ? 0 : num(item));
         break;
       case 'BI':
         if (boxes.length < MAX_BOXES) boxes.push({ kind: 'image', rect: transformRect(ctm, 0, 0, 1, 1), invisible: false });

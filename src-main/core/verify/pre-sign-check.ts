@@ -53,7 +53,8 @@ export async function checkBeforeSigning(input: PdfInput, options: VerifyOptions
   let unused: number[];
   try {
     for (const s of verification.signatures) {
-      if (s.indication === 'TOTAL_FAILED' || s.modifications === 'disallowed') findings.push(message('PRESIGN_EXISTING_PROBLEM', { summary: s.summary.text }, lang));
+      if (s.indication === 'TOTAL_FAILED' || s.modifications === 'disallowed')
+        findings.push(message('PRESIGN_EXISTING_PROBLEM', { summary: s.summary.text }, lang));
     }
     const roles = mapObjectRoles(doc, budget.tick);
     unused = doc.objectNumbers().filter((num) => {
@@ -85,7 +86,13 @@ export async function checkBeforeSigning(input: PdfInput, options: VerifyOptions
           continue;
         }
         const rect = rectOf(doc, dict.get('Rect'));
-        if (!rect || !hasAppearance || !COVERING_WIDGETS.has(subtype) || (subtype === 'Widget' && annot instanceof PdfRef && roles.roles.get(annot.num)?.has('signature-field'))) continue;
+        if (
+          !rect ||
+          !hasAppearance ||
+          !COVERING_WIDGETS.has(subtype) ||
+          (subtype === 'Widget' && annot instanceof PdfRef && roles.roles.get(annot.num)?.has('signature-field'))
+        )
+          continue;
         if (covers(boxes, rect)) findings.push(message('PRESIGN_OVERLAY', { page: page.index + 1, subtype }, lang));
       }
     }

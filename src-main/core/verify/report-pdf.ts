@@ -38,14 +38,23 @@ function signatureBlocks(s: SignatureResult, r: VerificationResult): Block[] {
   const L = labels(r.lang);
   const w = (v: string) => word(v, r.lang);
   const out: Block[] = [];
-  out.push({ kind: 'heading', text: `${s.index}. ${s.kind === 'signature' ? L.signature : L.timestamp} ${r.lang === 'zh-CN' ? `“${s.fieldName}”` : `"${s.fieldName}"`}`, color: verdictColour(s.indication) });
+  out.push({
+    kind: 'heading',
+    text: `${s.index}. ${s.kind === 'signature' ? L.signature : L.timestamp} ${r.lang === 'zh-CN' ? `“${s.fieldName}”` : `"${s.fieldName}"`}`,
+    color: verdictColour(s.indication),
+  });
   out.push({ kind: 'line', text: s.summary.text, color: verdictColour(s.indication) });
   if (s.signer) {
     out.push({ kind: 'field', label: L.signer, value: [s.signer.commonName ?? s.signer.subject, s.signer.organisation].filter(Boolean).join(' · ') });
     out.push({ kind: 'field', label: L.issuer, value: s.signer.issuer });
     out.push({ kind: 'field', label: L.certificate, value: `${s.signer.key} · ${s.signer.serialNumber} · ${period(s.signer.notBefore, s.signer.notAfter)}` });
   }
-  out.push({ kind: 'field', label: L.result, value: `${w(s.indication)}${s.subIndication ? ` / ${s.subIndication}` : ''}`, color: verdictColour(s.indication) });
+  out.push({
+    kind: 'field',
+    label: L.result,
+    value: `${w(s.indication)}${s.subIndication ? ` / ${s.subIndication}` : ''}`,
+    color: verdictColour(s.indication),
+  });
   out.push({ kind: 'field', label: L.integrity, value: w(s.integrity), color: s.integrity === 'intact' ? GREEN : RED });
   out.push({ kind: 'field', label: L.coverage, value: w(s.coverage) });
   out.push({ kind: 'field', label: L.modifications, value: w(s.modifications), color: s.modifications === 'disallowed' ? RED : undefined });
@@ -57,16 +66,42 @@ function signatureBlocks(s: SignatureResult, r: VerificationResult): Block[] {
   if (s.stated.location) out.push({ kind: 'field', label: L.location, value: s.stated.location });
 
   out.push({ kind: 'line', text: `${L.chain}: ${w(s.chain.status)}`, color: s.chain.status === 'trusted' ? GREEN : AMBER });
-  s.chain.certificates.forEach((c, i) => out.push({ kind: 'line', text: `${'  '.repeat(i)}${i ? '└ ' : ''}${c.subject}  (${period(c.notBefore, c.notAfter)})`, indent: 12, size: 8.5 }));
+  s.chain.certificates.forEach((c, i) =>
+    out.push({ kind: 'line', text: `${'  '.repeat(i)}${i ? '└ ' : ''}${c.subject}  (${period(c.notBefore, c.notAfter)})`, indent: 12, size: 8.5 }),
+  );
   if (s.chain.problem) out.push({ kind: 'line', text: s.chain.problem.text, indent: 12, size: 8.5, color: MUTED });
-  out.push({ kind: 'line', text: `${L.revocation}: ${w(s.revocation.status)}`, color: s.revocation.status === 'good' ? GREEN : s.revocation.status === 'revoked' ? RED : AMBER });
-  for (const c of s.revocation.certificates) out.push({ kind: 'line', text: `${c.subject}: ${w(c.status)}${c.source ? ` (${c.kind ?? ''} ${c.source}${c.thisUpdate ? `, ${c.thisUpdate}` : ''})` : ''}`, indent: 12, size: 8.5 });
+  out.push({
+    kind: 'line',
+    text: `${L.revocation}: ${w(s.revocation.status)}`,
+    color: s.revocation.status === 'good' ? GREEN : s.revocation.status === 'revoked' ? RED : AMBER,
+  });
+  for (const c of s.revocation.certificates)
+    out.push({
+      kind: 'line',
+      text: `${c.subject}: ${w(c.status)}${c.source ? ` (${c.kind ?? ''} ${c.source}${c.thisUpdate ? `, ${c.thisUpdate}` : ''})` : ''}`,
+      indent: 12,
+      size: 8.5,
+    });
   if (s.timestamps.length) {
     out.push({ kind: 'line', text: `${L.timestamps}:` });
-    for (const t of s.timestamps) out.push({ kind: 'line', text: `${t.kind} · ${t.genTime ?? '?'} · ${t.tsa ?? '?'} · ${t.valid ? YES : `${NO} ${t.problem?.text ?? ''}`}`, indent: 12, size: 8.5, color: t.valid ? INK : AMBER });
+    for (const t of s.timestamps)
+      out.push({
+        kind: 'line',
+        text: `${t.kind} · ${t.genTime ?? '?'} · ${t.tsa ?? '?'} · ${t.valid ? YES : `${NO} ${t.problem?.text ?? ''}`}`,
+        indent: 12,
+        size: 8.5,
+        color: t.valid ? INK : AMBER,
+      });
   }
   out.push({ kind: 'line', text: `${L.changes}: ${s.changes.length ? '' : L.none}` });
-  for (const c of s.changes) out.push({ kind: 'line', text: `${c.allowed ? YES : NO} [${L.revision} ${c.revision}] ${c.message.text} (${c.allowed ? L.allowed : L.notAllowed})`, indent: 12, size: 8.5, color: c.allowed ? INK : RED });
+  for (const c of s.changes)
+    out.push({
+      kind: 'line',
+      text: `${c.allowed ? YES : NO} [${L.revision} ${c.revision}] ${c.message.text} (${c.allowed ? L.allowed : L.notAllowed})`,
+      indent: 12,
+      size: 8.5,
+      color: c.allowed ? INK : RED,
+    });
   if (s.attacks.length) {
     out.push({ kind: 'line', text: `${L.attacks}:`, color: RED });
     for (const a of s.attacks) out.push({ kind: 'line', text: a.message.text, indent: 12, size: 8.5, color: RED });
@@ -78,7 +113,13 @@ function signatureBlocks(s: SignatureResult, r: VerificationResult): Block[] {
   out.push({ kind: 'line', text: `${L.article13}:` });
   const a13 = s.article13;
   for (const c of [a13.exclusiveKey, a13.soleControl, a13.signatureIntegrity, a13.documentIntegrity]) {
-    out.push({ kind: 'line', text: `${mark(c.status)} ${word(c.status, r.lang)} — ${c.message.text}`, indent: 12, size: 8.5, color: c.status === 'met' ? GREEN : c.status === 'not-met' ? RED : MUTED });
+    out.push({
+      kind: 'line',
+      text: `${mark(c.status)} ${word(c.status, r.lang)} — ${c.message.text}`,
+      indent: 12,
+      size: 8.5,
+      color: c.status === 'met' ? GREEN : c.status === 'not-met' ? RED : MUTED,
+    });
   }
   return out;
 }
@@ -162,7 +203,15 @@ class Layout {
         const lines = this.wrap(b.detail, 10, PAGE[0] - 2 * MARGIN - 20);
         const height = 26 + lines.length * 14;
         this.room(height + 6);
-        this.page.drawRectangle({ x: MARGIN, y: this.y - height, width: PAGE[0] - 2 * MARGIN, height, borderColor: b.color, borderWidth: 1.5, color: rgb(0.98, 0.98, 0.98) });
+        this.page.drawRectangle({
+          x: MARGIN,
+          y: this.y - height,
+          width: PAGE[0] - 2 * MARGIN,
+          height,
+          borderColor: b.color,
+          borderWidth: 1.5,
+          color: rgb(0.98, 0.98, 0.98),
+        });
         this.page.drawText(b.text, { x: MARGIN + 10, y: this.y - 20, size: 13, font: this.font, color: b.color });
         lines.forEach((l, i) => this.page.drawText(l, { x: MARGIN + 10, y: this.y - 38 - i * 14, size: 10, font: this.font, color: INK }));
         this.y -= height + 10;
@@ -180,7 +229,9 @@ class Layout {
         const lines = this.wrap(b.value, 9.5, PAGE[0] - 2 * MARGIN - labelWidth);
         this.room(lines.length * 13.8);
         this.page.drawText(b.label, { x: MARGIN, y: this.y - 13.8, size: 9.5, font: this.font, color: MUTED });
-        lines.forEach((l, i) => this.page.drawText(l, { x: MARGIN + labelWidth, y: this.y - 13.8 * (i + 1), size: 9.5, font: this.font, color: b.color ?? INK }));
+        lines.forEach((l, i) =>
+          this.page.drawText(l, { x: MARGIN + labelWidth, y: this.y - 13.8 * (i + 1), size: 9.5, font: this.font, color: b.color ?? INK }),
+        );
         this.y -= lines.length * 13.8 + 1;
         return;
       }

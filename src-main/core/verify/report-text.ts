@@ -183,7 +183,9 @@ export function describeResult(r: VerificationResult): string {
     out.push('');
     out.push(`[${s.index}] ${s.kind === 'signature' ? L.signature : L.timestamp} "${s.fieldName}" — ${signerLine(s)}`);
     out.push(`    ${L.result}: ${word(s.indication, r.lang)}${s.subIndication ? ` / ${s.subIndication}` : ''}`);
-    out.push(`    ${L.integrity}: ${word(s.integrity, r.lang)} · ${L.coverage}: ${word(s.coverage, r.lang)} · ${L.modifications}: ${word(s.modifications, r.lang)} · ${L.level}: ${word(s.level, r.lang)}`);
+    out.push(
+      `    ${L.integrity}: ${word(s.integrity, r.lang)} · ${L.coverage}: ${word(s.coverage, r.lang)} · ${L.modifications}: ${word(s.modifications, r.lang)} · ${L.level}: ${word(s.level, r.lang)}`,
+    );
     out.push(`    ${L.provenTime}: ${s.provenTime ? `${s.provenTime.time} (${s.provenTime.source})` : L.notProven}`);
     for (const c of s.changes.filter((c) => !c.allowed)) out.push(`    ✗ ${c.message.text}`);
     for (const a of s.attacks) out.push(`    ⚠ ${a.message.text}`);

@@ -12,7 +12,10 @@ export const isoTime = (d: Date): string => d.toISOString();
 
 export function certificateSummary(c: CertificateInfo): CertificateSummary {
   const org = c.subject.attributes.find((a) => a.type === 'O')?.value ?? null;
-  const key = c.publicKey.algorithm === 'EC' || c.publicKey.algorithm === 'SM2' ? `${c.publicKey.algorithm} ${c.publicKey.curve ?? ''}`.trim() : `${c.publicKey.algorithm}${c.publicKey.bits ? ` ${c.publicKey.bits}` : ''}`;
+  const key =
+    c.publicKey.algorithm === 'EC' || c.publicKey.algorithm === 'SM2'
+      ? `${c.publicKey.algorithm} ${c.publicKey.curve ?? ''}`.trim()
+      : `${c.publicKey.algorithm}${c.publicKey.bits ? ` ${c.publicKey.bits}` : ''}`;
   return {
     subject: c.subject.text,
     commonName: c.subject.commonName ?? null,
@@ -46,7 +49,11 @@ export function revocationResult(checks: readonly CertificateRevocationCheck[], 
   const revoked = checks.find((c) => c.status === 'revoked');
   const lacking = checks.find((c) => c.status === 'unknown' || c.status === 'not-checked');
   const problem = revoked
-    ? message('REVOCATION_REVOKED', { subject: label(revoked.certificate), time: revoked.evidence?.revocationTime ? isoTime(revoked.evidence.revocationTime) : '?' }, lang)
+    ? message(
+        'REVOCATION_REVOKED',
+        { subject: label(revoked.certificate), time: revoked.evidence?.revocationTime ? isoTime(revoked.evidence.revocationTime) : '?' },
+        lang,
+      )
     : lacking
       ? message(lacking.status === 'not-checked' ? 'PROBLEM_REVOCATION_OFFLINE' : 'PROBLEM_REVOCATION_UNKNOWN', { subject: label(lacking.certificate) }, lang)
       : null;

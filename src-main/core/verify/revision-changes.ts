@@ -60,7 +60,23 @@ export interface RevisionAnalysis {
 }
 
 /** Roles from the most to the least consequential: a change is judged by the first one it has. */
-const ROLE_ORDER: readonly ObjectRole[] = ['content', 'page', 'pages', 'catalog', 'other', 'signature', 'signature-field', 'field', 'widget', 'annotation', 'form', 'dss', 'structure', 'metadata', 'names'];
+const ROLE_ORDER: readonly ObjectRole[] = [
+  'content',
+  'page',
+  'pages',
+  'catalog',
+  'other',
+  'signature',
+  'signature-field',
+  'field',
+  'widget',
+  'annotation',
+  'form',
+  'dss',
+  'structure',
+  'metadata',
+  'names',
+];
 const CATALOG_METADATA = new Set(['Extensions', 'Metadata', 'Version', 'Lang', 'PieceInfo', 'ViewerPreferences', 'PageLayout', 'PageMode']);
 const PAGE_NON_DRAWING = new Set(['Annots', 'Type', 'LastModified', 'PieceInfo', 'Metadata', 'StructParents', 'Tabs', 'Thumb', 'ID', 'PZ', 'Dur']);
 const SIGNATURE_FIELD_FLAGS = new Set(['Ff', 'F', 'Lock', 'SV', 'MK', 'TU']);
@@ -74,7 +90,10 @@ function isFontMaterial(obj: PdfObject): boolean {
   const d = dictOf(obj);
   if (!d) return false;
   if (d.isName('Type', 'Font') || d.isName('Type', 'FontDescriptor')) return true;
-  return obj instanceof PdfStream && (d.has('Length1') || d.has('Length2') || d.isName('Subtype', 'Type1C') || d.isName('Subtype', 'CIDFontType0C') || d.isName('Subtype', 'OpenType'));
+  return (
+    obj instanceof PdfStream &&
+    (d.has('Length1') || d.has('Length2') || d.isName('Subtype', 'Type1C') || d.isName('Subtype', 'CIDFontType0C') || d.isName('Subtype', 'OpenType'))
+  );
 }
 
 function isDocumentTimestamp(view: PdfView, sig: PdfObject): boolean {
@@ -93,7 +112,13 @@ export function analyseRevision(doc: PdfDocument, index: number, before: RoleMap
   const changes: RevisionChange[] = [];
   const addedAnnotations: AddedAnnotation[] = [];
   const unusedObjects: number[] = [];
-  const record = (category: ChangeCategory, code: string, params: Record<string, string | number>, objects: number[] = [], extra: Partial<RevisionChange> = {}) => {
+  const record = (
+    category: ChangeCategory,
+    code: string,
+    params: Record<string, string | number>,
+    objects: number[] = [],
+    extra: Partial<RevisionChange> = {},
+  ) => {
     const same = changes.find((c) => c.category === category && c.code === code && JSON.stringify(c.params) === JSON.stringify(params));
     if (same) same.objects.push(...objects.filter((o) => !same.objects.includes(o)));
     else changes.push({ revision: index, category, code, params, objects: [...objects], ...extra });
@@ -110,7 +135,10 @@ export function analyseRevision(doc: PdfDocument, index: number, before: RoleMap
   compareCatalogs(vb, va, record);
 
   for (const change of revisionObjectChanges(doc, index, tick)) {
-    const roles = new Set<ObjectRole>([...(change.kind !== 'added' ? (before.roles.get(change.num) ?? []) : []), ...(change.kind !== 'freed' ? (after.roles.get(change.num) ?? []) : [])]);
+    const roles = new Set<ObjectRole>([
+      ...(change.kind !== 'added' ? (before.roles.get(change.num) ?? []) : []),
+      ...(change.kind !== 'freed' ? (after.roles.get(change.num) ?? []) : []),
+    ]);
     const role = ROLE_ORDER.find((r) => roles.has(r));
     if (!role) {
       const d = dictOf(change.after);
@@ -155,7 +183,12 @@ function compareFields(vb: PdfView, va: PdfView, record: Record_): FieldDiff {
       if (hasSignature && !(oldValue instanceof PdfDict)) {
         const timestamp = isDocumentTimestamp(va, field.value);
         signed.set(name, timestamp ? 'document-timestamp' : 'signature');
-        record(timestamp ? 'document-timestamp' : 'signature', timestamp ? 'CHANGE_TIMESTAMP_ADDED' : 'CHANGE_SIGNATURE_ADDED', { field: name }, objectsOf(field));
+        record(
+          timestamp ? 'document-timestamp' : 'signature',
+          timestamp ? 'CHANGE_TIMESTAMP_ADDED' : 'CHANGE_SIGNATURE_ADDED',
+          { field: name },
+          objectsOf(field),
+        );
       } else if (!old) {
         added.add(name);
         record('signature', 'CHANGE_SIGNATURE_FIELD_ADDED', { field: name }, objectsOf(field));
@@ -174,13 +207,27 @@ function compareFields(vb: PdfView, va: PdfView, record: Record_): FieldDiff {
   }
   for (const [name, field] of fb) {
     if (fa.has(name)) continue;
-    record('other', field.type === 'Sig' && vb.resolve(field.value) instanceof PdfDict ? 'CHANGE_SIGNATURE_REMOVED' : 'CHANGE_FIELD_REMOVED', { field: name }, objectsOf(field));
+    record(
+      'other',
+      field.type === 'Sig' && vb.resolve(field.value) instanceof PdfDict ? 'CHANGE_SIGNATURE_REMOVED' : 'CHANGE_FIELD_REMOVED',
+      { field: name },
+      objectsOf(field),
+    );
   }
   return { filled, added, signed, signatureFields };
 }
 
 /** The page list, and each page's annotations. */
-function comparePages(revision: number, vb: PdfView, va: PdfView, before: RoleMap, after: RoleMap, record: Record_, added: AddedAnnotation[], signatureFields: ReadonlySet<string>): void {
+function comparePages(
+  revision: number,
+  vb: PdfView,
+  va: PdfView,
+  before: RoleMap,
+  after: RoleMap,
+  record: Record_,
+  added: AddedAnnotation[],
+  signatureFields: ReadonlySet<string>,
+): void {
   const pb = before.pages;
   const pa = after.pages;
   if (pb.length !== pa.length || pb.some((r, i) => !r.equals(pa[i]))) {
@@ -208,8 +255,14 @@ function comparePages(revision: number, vb: PdfView, va: PdfView, before: RoleMa
     for (const annot of ab) {
       if (newKeys.has(key(annot))) continue;
       const fieldName = annot instanceof PdfRef ? before.fieldOf.get(annot.num) : undefined;
-      const wasSignature = fieldName !== undefined && vb.getDict(annot)?.isName('Subtype', 'Widget') && before.roles.get((annot as PdfRef).num)?.has('signature-field');
-      record(wasSignature ? 'other' : 'annotation', wasSignature ? 'CHANGE_SIGNATURE_WIDGET_REMOVED' : 'CHANGE_ANNOTATION_REMOVED', { page: i + 1 }, annot instanceof PdfRef ? [annot.num] : []);
+      const wasSignature =
+        fieldName !== undefined && vb.getDict(annot)?.isName('Subtype', 'Widget') && before.roles.get((annot as PdfRef).num)?.has('signature-field');
+      record(
+        wasSignature ? 'other' : 'annotation',
+        wasSignature ? 'CHANGE_SIGNATURE_WIDGET_REMOVED' : 'CHANGE_ANNOTATION_REMOVED',
+        { page: i + 1 },
+        annot instanceof PdfRef ? [annot.num] : [],
+      );
     }
   }
 }
@@ -255,8 +308,23 @@ function judgeObject(change: ObjectChange, role: ObjectRole, ctx: JudgeContext):
     case 'content': {
       const page = (before.drawnBy.get(change.num) ?? after.drawnBy.get(change.num) ?? 0) + 1;
       const drawn: DrawnChange =
-        change.kind === 'freed' ? 'removed' : change.kind === 'added' ? 'added' : isFontMaterial(change.before) || isFontMaterial(change.after) ? 'font' : keys.includes('<type>') || keys.includes('Type') || keys.includes('Subtype') ? 'redefined' : 'rewritten';
-      const code = drawn === 'font' ? 'CHANGE_FONT_REPLACED' : drawn === 'removed' ? 'CHANGE_DRAWN_REMOVED' : drawn === 'added' ? 'CHANGE_DRAWN_ADDED' : 'CHANGE_DRAWN_CHANGED';
+        change.kind === 'freed'
+          ? 'removed'
+          : change.kind === 'added'
+            ? 'added'
+            : isFontMaterial(change.before) || isFontMaterial(change.after)
+              ? 'font'
+              : keys.includes('<type>') || keys.includes('Type') || keys.includes('Subtype')
+                ? 'redefined'
+                : 'rewritten';
+      const code =
+        drawn === 'font'
+          ? 'CHANGE_FONT_REPLACED'
+          : drawn === 'removed'
+            ? 'CHANGE_DRAWN_REMOVED'
+            : drawn === 'added'
+              ? 'CHANGE_DRAWN_ADDED'
+              : 'CHANGE_DRAWN_CHANGED';
       record('content', code, { page }, num, { drawn });
       return;
     }
@@ -267,14 +335,17 @@ function judgeObject(change: ObjectChange, role: ObjectRole, ctx: JudgeContext):
       if (drawing.length) {
         // Shadow "hide-and-replace": the page now draws objects that sat unused in the signed file.
         const redefined = new Set(va.revision.definedObjects);
-        const revealed = [...after.drawnBy].some(([obj, p]) => p === pageIndex && !redefined.has(obj) && !before.roles.get(obj)?.has('content') && vb.location(obj) !== null);
+        const revealed = [...after.drawnBy].some(
+          ([obj, p]) => p === pageIndex && !redefined.has(obj) && !before.roles.get(obj)?.has('content') && vb.location(obj) !== null,
+        );
         record('content', 'CHANGE_PAGE_ATTRIBUTES', { page: pageIndex + 1, keys: drawing.join(', ') }, num, { drawn: revealed ? 'revealed' : 'rewritten' });
       } else if (keys.some((k) => k !== 'Annots')) attach('metadata', num);
       return;
     }
     case 'pages': {
       const inherited = keys.filter((k) => !['Kids', 'Count', 'Parent', 'Type', '<type>'].includes(k));
-      if (change.kind === 'changed' && inherited.length) record('content', 'CHANGE_PAGE_ATTRIBUTES', { page: 0, keys: inherited.join(', ') }, num, { drawn: 'rewritten' });
+      if (change.kind === 'changed' && inherited.length)
+        record('content', 'CHANGE_PAGE_ATTRIBUTES', { page: 0, keys: inherited.join(', ') }, num, { drawn: 'rewritten' });
       return;
     }
     case 'catalog':
@@ -301,7 +372,14 @@ function judgeObject(change: ObjectChange, role: ObjectRole, ctx: JudgeContext):
       else if (keys.some((k) => APPEARANCE_KEYS.has(k)) || change.after instanceof PdfStream) {
         // A widget's look changed while its value did not: what a reader sees is no longer the value.
         record('other', 'CHANGE_APPEARANCE_WITHOUT_VALUE', { field: field ?? '?' }, num, { drawn: 'appearance' });
-      } else record(role === 'field' ? 'form-fill' : 'annotation', role === 'field' ? 'CHANGE_FIELD_PROPERTIES' : 'CHANGE_WIDGET_PROPERTIES', { field: field ?? '?' }, num, role === 'field' && field ? { field } : {});
+      } else
+        record(
+          role === 'field' ? 'form-fill' : 'annotation',
+          role === 'field' ? 'CHANGE_FIELD_PROPERTIES' : 'CHANGE_WIDGET_PROPERTIES',
+          { field: field ?? '?' },
+          num,
+          role === 'field' && field ? { field } : {},
+        );
       return;
     }
     case 'annotation':

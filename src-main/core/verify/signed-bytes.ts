@@ -41,7 +41,13 @@ interface Fork {
  */
 export function digestSignedRanges(source: PdfSource, requests: readonly SignedRangeRequest[], shouldStop: () => void = () => undefined): SignedBytesDigests {
   const digests: Uint8Array[] = new Array(requests.length);
-  const forks: Fork[] = requests.map((r, index) => ({ index, gapStart: r.byteRange[1], gapEnd: r.byteRange[2], end: r.byteRange[2] + r.byteRange[3], hash: null }));
+  const forks: Fork[] = requests.map((r, index) => ({
+    index,
+    gapStart: r.byteRange[1],
+    gapEnd: r.byteRange[2],
+    end: r.byteRange[2] + r.byteRange[3],
+    hash: null,
+  }));
   // One running hash per algorithm, fed from byte 0 up to the last gap that forks from it.
   const running = new Map<HashAlgorithm, { hash: Hash; until: number }>();
   running.set('SHA-256', { hash: createHash('sha256'), until: source.size });
@@ -69,7 +75,8 @@ export function digestSignedRanges(source: PdfSource, requests: readonly SignedR
     }
     for (const f of forks) if (f.end === to && f.hash) digests[f.index] = new Uint8Array(f.hash.digest());
   }
-  for (const f of forks) if (!digests[f.index]) digests[f.index] = new Uint8Array(f.hash?.digest() ?? createHash(NODE_NAME[requests[f.index].algorithm]).digest());
+  for (const f of forks)
+    if (!digests[f.index]) digests[f.index] = new Uint8Array(f.hash?.digest() ?? createHash(NODE_NAME[requests[f.index].algorithm]).digest());
   return { fileSha256: running.get('SHA-256')!.hash.digest('hex'), digests };
 }
 

@@ -45,7 +45,8 @@ export async function evaluateSigner(
     }
   }
   const reason = path.failure?.reason;
-  const notYetValid = (provenTime ?? ctx.now) < certificate.notBefore || (reason === 'NOT_YET_VALID' && path.failure?.certificate.sha256 === certificate.sha256);
+  const notYetValid =
+    (provenTime ?? ctx.now) < certificate.notBefore || (reason === 'NOT_YET_VALID' && path.failure?.certificate.sha256 === certificate.sha256);
   const expiredWithoutProof = reason === 'EXPIRED';
   const revocation = path.status === 'trusted' ? await checkPathRevocation(path.path, signatureRevocationData, ctx) : [];
   return { path, revocation, atProvenTime, expiredWithoutProof, notYetValid };
@@ -70,12 +71,20 @@ export interface TimestampTrust {
   readonly valid: boolean;
 }
 
-export async function evaluateTimestamp(kind: TimestampTrust['kind'], reading: TimestampReading, integrity: TimestampIntegrity, ctx: TrustContext): Promise<TimestampTrust> {
+export async function evaluateTimestamp(
+  kind: TimestampTrust['kind'],
+  reading: TimestampReading,
+  integrity: TimestampIntegrity,
+  ctx: TrustContext,
+): Promise<TimestampTrust> {
   const genTime = reading.tstInfo?.genTime ?? null;
   const tsa = integrity.tsaCertificate;
   const at = genTime ?? ctx.now;
   const path: PathCheck = tsa ? await checkPath(tsa, reading.cms?.certificates ?? [], at, ctx) : { status: 'not-checked', path: [], at, failure: null };
-  const revocation = path.status === 'trusted' ? await checkPathRevocation(path.path, { ocsps: reading.cms?.revocationValues.ocspResponses ?? [], crls: reading.cms?.revocationValues.crls ?? [] }, ctx) : [];
+  const revocation =
+    path.status === 'trusted'
+      ? await checkPathRevocation(path.path, { ocsps: reading.cms?.revocationValues.ocspResponses ?? [], crls: reading.cms?.revocationValues.crls ?? [] }, ctx)
+      : [];
   // A TSA revoked before it stamped cannot vouch for the time; revoked later (key retired) it still can.
   const revokedBefore = revocation.some((r) => r.status === 'revoked' && (!r.evidence?.revocationTime || !genTime || r.evidence.revocationTime <= genTime));
   const valid = integrity.intact && integrity.usageProblem === null && path.status === 'trusted' && !revokedBefore;

@@ -1,4 +1,13 @@
-import { OID, parseTstInfo, tsaCertificateUsageProblem, verifyCmsSignature, type CertificateInfo, type HashAlgorithm, type ParsedSignedData, type TstInfo } from '../pki/index.js';
+import {
+  OID,
+  parseTstInfo,
+  tsaCertificateUsageProblem,
+  verifyCmsSignature,
+  type CertificateInfo,
+  type HashAlgorithm,
+  type ParsedSignedData,
+  type TstInfo,
+} from '../pki/index.js';
 import { decodeHostile, readCms } from './cms-reading.js';
 import { scanDer } from './der-strictness.js';
 
@@ -22,7 +31,13 @@ const KNOWN_HASHES: readonly string[] = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512
 
 export function readTimestampToken(der: Uint8Array): TimestampReading {
   const reading = readCms(der);
-  const fail = (problem: string, finding = 'TIMESTAMP_UNDECODABLE'): TimestampReading => ({ cms: reading.parsed, tstInfo: null, hashAlgorithm: null, problem, findings: [...reading.findings, finding] });
+  const fail = (problem: string, finding = 'TIMESTAMP_UNDECODABLE'): TimestampReading => ({
+    cms: reading.parsed,
+    tstInfo: null,
+    hashAlgorithm: null,
+    problem,
+    findings: [...reading.findings, finding],
+  });
   if (!reading.parsed) return fail(reading.problem ?? 'not a timestamp token');
   if (reading.parsed.contentType !== OID.tstInfo || !reading.parsed.encapsulatedContent) return fail('the token does not carry a TSTInfo');
   const content = reading.parsed.encapsulatedContent;
@@ -32,7 +47,13 @@ export function readTimestampToken(der: Uint8Array): TimestampReading {
   if (!decoded.ok) return fail(decoded.problem);
   const tstInfo: TstInfo = decoded.value;
   const alg = KNOWN_HASHES.includes(tstInfo.hashAlgorithm) ? (tstInfo.hashAlgorithm as HashAlgorithm) : null;
-  return { cms: reading.parsed, tstInfo, hashAlgorithm: alg, problem: alg ? null : `unsupported imprint algorithm ${tstInfo.hashAlgorithm}`, findings: reading.findings };
+  return {
+    cms: reading.parsed,
+    tstInfo,
+    hashAlgorithm: alg,
+    problem: alg ? null : `unsupported imprint algorithm ${tstInfo.hashAlgorithm}`,
+    findings: reading.findings,
+  };
 }
 
 export interface TimestampIntegrity {
@@ -49,14 +70,17 @@ export interface TimestampIntegrity {
 /** Check a token read by `readTimestampToken` against the imprint it should carry (null: the bytes could not be hashed). */
 export function checkTimestampToken(reading: TimestampReading, expectedImprint: Uint8Array | null): TimestampIntegrity {
   const findings = [...reading.findings];
-  if (!reading.cms || !reading.tstInfo) return { intact: false, imprintMatches: false, tsaCertificate: null, usageProblem: null, problem: reading.problem, findings };
+  if (!reading.cms || !reading.tstInfo)
+    return { intact: false, imprintMatches: false, tsaCertificate: null, usageProblem: null, problem: reading.problem, findings };
   const signature = verifyCmsSignature(reading.cms);
   const imprintMatches = expectedImprint !== null && Buffer.from(reading.tstInfo.imprint).equals(Buffer.from(expectedImprint));
   if (!imprintMatches) findings.push('TIMESTAMP_IMPRINT_MISMATCH');
   if (!signature.digestMatches || !signature.signatureValid) findings.push('TIMESTAMP_SIGNATURE_INVALID');
   const tsa = signature.signerCertificate ?? null;
   const bound = signature.signingCertV2Matches === true || (signature.signingCertV2Matches === null && signature.signingCertV1Matches === true);
-  const usageProblem = !tsa ? 'the TSA certificate is not in the token' : (tsaCertificateUsageProblem(tsa) ?? (bound ? null : 'the token does not name its TSA certificate (ESS signing-certificate)'));
+  const usageProblem = !tsa
+    ? 'the TSA certificate is not in the token'
+    : (tsaCertificateUsageProblem(tsa) ?? (bound ? null : 'the token does not name its TSA certificate (ESS signing-certificate)'));
   const intact = imprintMatches && signature.digestMatches && signature.signatureValid;
   const problem = reading.problem ?? (!imprintMatches ? 'the timestamp is over other data (message imprint differs)' : (signature.problem ?? null));
   return { intact, imprintMatches, tsaCertificate: tsa, usageProblem, problem: intact ? null : problem, findings };

@@ -105,7 +105,9 @@ export function checkPathRevocation(
   signatureData: { readonly ocsps: readonly Uint8Array[]; readonly crls: readonly Uint8Array[] },
   ctx: TrustContext,
 ): Promise<CertificateRevocationCheck[]> {
-  return remembered(ctx, `revocation|${fingerprints(path)}|${digestOf([...signatureData.ocsps, ...signatureData.crls])}`, () => pathRevocation(path, signatureData, ctx));
+  return remembered(ctx, `revocation|${fingerprints(path)}|${digestOf([...signatureData.ocsps, ...signatureData.crls])}`, () =>
+    pathRevocation(path, signatureData, ctx),
+  );
 }
 
 async function pathRevocation(
@@ -147,4 +149,3 @@ export function readableCertificates(ders: readonly Uint8Array[]): CertificateIn
     }
   });
 }
-

@@ -82,7 +82,8 @@ function analyseRevisions(doc: PdfDocument, from: number, budget: Budget): Revis
   const roleMaps = new Map<number, RoleMap>();
   const analyses = new Map<number, RevisionAnalysis>();
   const unreadable = new Set<number>();
-  const damaged = (err: unknown) => err instanceof InkstoneError && (err.code === 'PDF_CORRUPT' || err.code === 'PDF_UNSUPPORTED_FILTER' || err.code === 'PDF_LIMIT_EXCEEDED');
+  const damaged = (err: unknown) =>
+    err instanceof InkstoneError && (err.code === 'PDF_CORRUPT' || err.code === 'PDF_UNSUPPORTED_FILTER' || err.code === 'PDF_LIMIT_EXCEEDED');
   for (let k = Math.max(0, from); k < doc.revisions.length; k++) {
     try {
       roleMaps.set(k, mapObjectRoles(doc.asOf(k), budget.tick));
@@ -136,7 +137,12 @@ async function verifyDocument(doc: PdfDocument, options: VerifyOptions, budget: 
   const digests = digestSignedRanges(doc.source, requests, budget.check);
   const assessed: Assessed[] = readings.map((reading) => {
     const k = requestOf.get(reading);
-    return { reading, signedRevision: signedRevisionOf(doc, reading), integrity: judgeIntegrity(reading, k === undefined ? null : digests.digests[k]), timestampTrust: null };
+    return {
+      reading,
+      signedRevision: signedRevisionOf(doc, reading),
+      integrity: judgeIntegrity(reading, k === undefined ? null : digests.digests[k]),
+      timestampTrust: null,
+    };
   });
 
   // 2. What each later revision changed (shared by all signatures).
@@ -162,7 +168,8 @@ async function verifyDocument(doc: PdfDocument, options: VerifyOptions, budget: 
   // 4. Document timestamps first: they are proofs of existence for the signatures before them.
   for (const a of assessed) {
     const t = a.integrity.timestamp;
-    if (a.reading.kind === 'document-timestamp' && t && a.reading.token) a.timestampTrust = await evaluateTimestamp('document-timestamp', a.reading.token, t, ctx);
+    if (a.reading.kind === 'document-timestamp' && t && a.reading.token)
+      a.timestampTrust = await evaluateTimestamp('document-timestamp', a.reading.token, t, ctx);
   }
   const certification = assessed.find((a) => a.reading.info.docMdp !== null);
 
@@ -185,7 +192,8 @@ async function verifyDocument(doc: PdfDocument, options: VerifyOptions, budget: 
     : message(verdict === 'valid' ? 'VERDICT_VALID' : verdict === 'invalid' ? 'VERDICT_INVALID' : 'VERDICT_INDETERMINATE', { count: signatures.length }, lang);
   if (doc.repaired) warnings.unshift(message('WARN_REPAIRED', {}, lang));
   const lastSigned = Math.max(-1, ...assessed.map((a) => a.signedRevision));
-  if (assessed.length && lastSigned < doc.revisions.length - 1) warnings.push(message('WARN_UNSIGNED_REVISIONS', { count: doc.revisions.length - 1 - lastSigned }, lang));
+  if (assessed.length && lastSigned < doc.revisions.length - 1)
+    warnings.push(message('WARN_UNSIGNED_REVISIONS', { count: doc.revisions.length - 1 - lastSigned }, lang));
   if (!online && assessed.length) warnings.push(message('WARN_OFFLINE', {}, lang));
   for (const note of doc.warnings.slice(0, 20)) warnings.push(message('WARN_READER', { detail: note }, lang));
 
@@ -199,7 +207,14 @@ async function verifyDocument(doc: PdfDocument, options: VerifyOptions, budget: 
     schema: VERIFICATION_SCHEMA,
     lang,
     verifiedAt: isoTime(new Date()),
-    document: { name: options.name ?? 'document.pdf', sha256: digests.fileSha256, bytes: doc.size, revisions: doc.revisions.length, pages, repaired: doc.repaired },
+    document: {
+      name: options.name ?? 'document.pdf',
+      sha256: digests.fileSha256,
+      bytes: doc.size,
+      revisions: doc.revisions.length,
+      pages,
+      repaired: doc.repaired,
+    },
     policy: { online, trustAnchors: trustStore.anchors.map((c) => c.subject.text), validationTime: isoTime(now) },
     verdict,
     summary,
@@ -243,19 +258,40 @@ async function assessSignature(index: number, a: Assessed, s: SignatureContext):
       timestamps.push(await evaluateTimestamp('signature-timestamp', tr, checkTimestampToken(tr, imprint), ctx));
     }
   }
-  const coveringTimestamps = s.assessed.filter((o) => o !== a && o.reading.kind === 'document-timestamp' && o.signedRevision > signedRevision && o.timestampTrust);
+  const coveringTimestamps = s.assessed.filter(
+    (o) => o !== a && o.reading.kind === 'document-timestamp' && o.signedRevision > signedRevision && o.timestampTrust,
+  );
   timestamps.push(...coveringTimestamps.map((o) => o.timestampTrust!));
   const proofs = [...timestamps.filter((t) => t.valid && t.genTime)].sort((x, y) => x.genTime!.getTime() - y.genTime!.getTime());
   const proof = proofs[0] ?? null;
   const provenTime = reading.kind === 'document-timestamp' ? (a.timestampTrust?.valid ? a.timestampTrust.genTime : null) : (proof?.genTime ?? null);
 
   // The signer (or the TSA of a document timestamp) and its trust.
-  const signerCertificate: CertificateInfo | null = reading.kind === 'signature' ? (integrity.check?.signerCertificate ?? cms?.signerCertificate ?? null) : (a.timestampTrust?.integrity.tsaCertificate ?? null);
+  const signerCertificate: CertificateInfo | null =
+    reading.kind === 'signature'
+      ? (integrity.check?.signerCertificate ?? cms?.signerCertificate ?? null)
+      : (a.timestampTrust?.integrity.tsaCertificate ?? null);
   let signerTrust: SignerTrust | null = null;
   if (reading.kind === 'signature' && integrity.intact && signerCertificate && cms) {
-    signerTrust = await evaluateSigner(signerCertificate, cms.certificates, provenTime, { ocsps: cms.revocationValues.ocspResponses, crls: cms.revocationValues.crls }, ctx);
+    signerTrust = await evaluateSigner(
+      signerCertificate,
+      cms.certificates,
+      provenTime,
+      { ocsps: cms.revocationValues.ocspResponses, crls: cms.revocationValues.crls },
+      ctx,
+    );
   }
-  const decision = decideIndication({ kind: reading.kind, integrity, coverage: reading.byteRange.coverage, modifications, cms, signer: signerTrust, signerCertificate, timestamp: a.timestampTrust, provenTime });
+  const decision = decideIndication({
+    kind: reading.kind,
+    integrity,
+    coverage: reading.byteRange.coverage,
+    modifications,
+    cms,
+    signer: signerTrust,
+    signerCertificate,
+    timestamp: a.timestampTrust,
+    provenTime,
+  });
   const level = padesLevel({
     kind: reading.kind,
     subFilter: info.subFilter,
@@ -298,7 +334,13 @@ async function assessSignature(index: number, a: Assessed, s: SignatureContext):
     integrity: integrityWord,
     coverage: reading.byteRange.coverage,
     modifications: modifications.verdict,
-    changes: modifications.changes.map((c) => ({ revision: c.revision, category: c.category, allowed: c.allowed, objects: c.objects, message: messageFor(c.code, c.params, lang) })),
+    changes: modifications.changes.map((c) => ({
+      revision: c.revision,
+      category: c.category,
+      allowed: c.allowed,
+      objects: c.objects,
+      message: messageFor(c.code, c.params, lang),
+    })),
     attacks: modifications.attacks.map((x) => ({ class: x.class, message: messageFor(x.code, x.params, lang) })),
     permissions: { docMdp: permissions.docMdp, fieldLock: permissions.lock ? { action: permissions.lock.action, fields: [...permissions.lock.fields] } : null },
     level,
@@ -306,12 +348,21 @@ async function assessSignature(index: number, a: Assessed, s: SignatureContext):
     claimedTime: claimedTime(info.signingTime, claimed),
     provenTime: provenTime ? { time: isoTime(provenTime), source: reading.kind === 'document-timestamp' ? 'document-timestamp' : proof!.kind } : null,
     timestamps: timestamps.map((t) => timestampResult(t, lang, now)),
-    algorithms: { digest: cms?.digestAlgorithm.name ?? reading.token?.hashAlgorithm ?? null, signature: cms?.signatureAlgorithm.name ?? reading.token?.cms?.signatureAlgorithm.name ?? null },
+    algorithms: {
+      digest: cms?.digestAlgorithm.name ?? reading.token?.hashAlgorithm ?? null,
+      signature: cms?.signatureAlgorithm.name ?? reading.token?.cms?.signatureAlgorithm.name ?? null,
+    },
     chain: chainResult(path, lang, now),
     revocation: revocationResult(revocation, path?.status === 'trusted', ctx.online, lang),
     article13: article13(reading.kind === 'signature' ? signerCertificate : null, cms, integrityWord, reading.byteRange.coverage, modifications.verdict, lang),
     stated: { reason: info.reason, location: info.location, contactInfo: info.contactInfo, name: info.name },
-    findings: [...new Set([...integrity.findings, ...modifications.findings, ...(decision.subIndication === 'CERTIFICATE_CHAIN_GENERAL_FAILURE' ? ['CHAIN_GENERAL_FAILURE'] : [])])],
+    findings: [
+      ...new Set([
+        ...integrity.findings,
+        ...modifications.findings,
+        ...(decision.subIndication === 'CERTIFICATE_CHAIN_GENERAL_FAILURE' ? ['CHAIN_GENERAL_FAILURE'] : []),
+      ]),
+    ],
     summary,
     problems,
   };
@@ -325,7 +376,11 @@ function claimedTime(pdfDate: string | null, cmsTime: Date | null): string | nul
 }
 
 /** The union of the DSS contents (and their VRI entries) as of the given revisions, without duplicates. */
-function collectDss(doc: PdfDocument, revisions: readonly number[], warn: (detail: string) => void): { certs: Uint8Array[]; ocsps: Uint8Array[]; crls: Uint8Array[] } {
+function collectDss(
+  doc: PdfDocument,
+  revisions: readonly number[],
+  warn: (detail: string) => void,
+): { certs: Uint8Array[]; ocsps: Uint8Array[]; crls: Uint8Array[] } {
   const seen = new Set<string>();
   const out = { certs: [] as Uint8Array[], ocsps: [] as Uint8Array[], crls: [] as Uint8Array[] };
   const add = (list: Uint8Array[], bytes: Uint8Array) => {

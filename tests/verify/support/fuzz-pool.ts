@@ -97,20 +97,23 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         worker: new Worker(BOOT, { eval: true, workerData: { bases: options.bases }, resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? 768 } }),
         busy: null,
       };
-      slot.worker.on('message', (m: { ready?: boolean; seed: number; strategy: string; ms: number; rss: number; kind: string; verdict?: string; code?: string; error?: string }) => {
-        if (m.ready) {
-          dispatch(slot);
-          return;
-        }
-        byStrategy[m.strategy] = (byStrategy[m.strategy] ?? 0) + 1;
-        times.push(m.ms);
-        if (m.ms > slowest.ms) slowest = { ms: m.ms, seed: m.seed };
-        peakRss = Math.max(peakRss, m.rss);
-        if (m.kind === 'verdict') verdicts[m.verdict!] = (verdicts[m.verdict!] ?? 0) + 1;
-        else if (m.kind === 'typed') typedErrors[m.code!] = (typedErrors[m.code!] ?? 0) + 1;
-        else crashes.push({ seed: m.seed, strategy: m.strategy, error: m.error! });
-        settle(slot);
-      });
+      slot.worker.on(
+        'message',
+        (m: { ready?: boolean; seed: number; strategy: string; ms: number; rss: number; kind: string; verdict?: string; code?: string; error?: string }) => {
+          if (m.ready) {
+            dispatch(slot);
+            return;
+          }
+          byStrategy[m.strategy] = (byStrategy[m.strategy] ?? 0) + 1;
+          times.push(m.ms);
+          if (m.ms > slowest.ms) slowest = { ms: m.ms, seed: m.seed };
+          peakRss = Math.max(peakRss, m.rss);
+          if (m.kind === 'verdict') verdicts[m.verdict!] = (verdicts[m.verdict!] ?? 0) + 1;
+          else if (m.kind === 'typed') typedErrors[m.code!] = (typedErrors[m.code!] ?? 0) + 1;
+          else crashes.push({ seed: m.seed, strategy: m.strategy, error: m.error! });
+          settle(slot);
+        },
+      );
       slot.worker.on('error', (err) => {
         if (!slot.busy) throw new Error(`a fuzz worker failed before its first case: ${err.message}`);
         crashes.push({ seed: slot.busy.seed, error: `worker died: ${err.message}` });

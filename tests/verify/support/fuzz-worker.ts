@@ -20,7 +20,10 @@ parentPort!.on('message', async (msg: { seed: number; timeLimitMs: number }) => 
     const result = await verifyPdf(bytes, { timeLimitMs: msg.timeLimitMs });
     outcome = { kind: 'verdict', verdict: result.verdict };
   } catch (err) {
-    outcome = isInkstoneError(err) && err.code !== 'INTERNAL' ? { kind: 'typed', code: err.code } : { kind: 'crash', error: String((err as Error)?.stack ?? err).slice(0, 2000) };
+    outcome =
+      isInkstoneError(err) && err.code !== 'INTERNAL'
+        ? { kind: 'typed', code: err.code }
+        : { kind: 'crash', error: String((err as Error)?.stack ?? err).slice(0, 2000) };
   }
   parentPort!.postMessage({ seed: msg.seed, strategy, ms: performance.now() - started, rss: process.memoryUsage().rss, ...outcome });
 });

@@ -57,7 +57,13 @@ export function mutate(original: Uint8Array, seed: number): { bytes: Uint8Array;
       b = b.subarray(0, int(r, b.length));
       break;
     case 'xref-damage': {
-      const targets = [...occurrences(b, 'xref'), ...occurrences(b, 'startxref'), ...occurrences(b, '/Prev'), ...occurrences(b, 'trailer'), ...occurrences(b, '/XRefStm')];
+      const targets = [
+        ...occurrences(b, 'xref'),
+        ...occurrences(b, 'startxref'),
+        ...occurrences(b, '/Prev'),
+        ...occurrences(b, 'trailer'),
+        ...occurrences(b, '/XRefStm'),
+      ];
       const at = pick(r, targets) ?? int(r, b.length);
       const junk = Buffer.from(['9999999999', '-1', '0', 'xref', '<<', '\n%%EOF\n', '00000 65535 f'][int(r, 7)], 'latin1');
       junk.copy(b, Math.min(b.length - 1, at + int(r, 24)));

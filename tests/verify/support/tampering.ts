@@ -103,7 +103,9 @@ export function overlayAnnotation(signed: string, out: string, rect: [number, nu
       { Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, x1 - x0, y1 - y0] },
       Buffer.from(`1 1 1 rg 0 0 ${x1 - x0} ${y1 - y0} re f BT /Helv 12 Tf 4 8 Td (PAID IN FULL) Tj ET`, 'latin1'),
     );
-    const annot = update.add(new PdfDict({ Type: name('Annot'), Subtype: name('Square'), Rect: [...rect], F: 4, P: page.ref, AP: new PdfDict({ N: appearance }) }));
+    const annot = update.add(
+      new PdfDict({ Type: name('Annot'), Subtype: name('Square'), Rect: [...rect], F: 4, P: page.ref, AP: new PdfDict({ N: appearance }) }),
+    );
     const pageDict = update.editDict(page.ref);
     pageDict.set('Annots', [...(doc.getArray(page.dict.get('Annots')) ?? []), annot]);
   });
@@ -118,7 +120,10 @@ export function fillField(signed: string, out: string, fieldName: string, value:
     for (const widget of field.widgets) {
       if (!widget.ref) continue;
       const r = widget.rect ?? [0, 0, 100, 20];
-      const ap = update.addStream({ Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, r[2] - r[0], r[3] - r[1]] }, Buffer.from(`BT /Helv 10 Tf 2 5 Td (${value}) Tj ET`, 'latin1'));
+      const ap = update.addStream(
+        { Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, r[2] - r[0], r[3] - r[1]] },
+        Buffer.from(`BT /Helv 10 Tf 2 5 Td (${value}) Tj ET`, 'latin1'),
+      );
       update.editDict(widget.ref).set('AP', new PdfDict({ N: ap }));
     }
   });
