@@ -3,7 +3,8 @@ import { SearchQuery, type ContractStatus, type SearchHit, type SearchResult } f
 import { sql, type LibraryContext } from './context.js';
 import type { ListPager, ListShape } from './paging.js';
 import type { QueryCache } from './query-cache.js';
-import { buildMatchExpression } from './search-text.js';
+import { makeSnippet, type SnippetField } from './snippet.js';
+import { buildMatchExpression, queryTerms, type QueryTerm } from './search-text.js';
 
 /**
  * A text search ranks and sorts the newest SEARCH_WINDOW matching contracts: exact whenever fewer
@@ -58,18 +59,62 @@ export class ContractSearch {
       return { total, totalIsExact: true, hits: this.hitsFor(rowids, null), tookMs: performance.now() - started };
     }
 
-    const window = this.rankedWindow(match, filters, params, q.sort, dir, generation);
+    const window = this.rankedWindow(match, filters, params, q.sort, dir, q.all, generation);
     const page = window.slice(q.offset, q.offset + q.limit);
     const hits = this.hitsFor(
       page.map((w) => w[0]),
       q.sort === 'relevance' ? page.map((w) => Number(w[1])) : null,
     );
-    return { total: window.length, totalIsExact: window.length < SEARCH_WINDOW, hits, tookMs: performance.now() - started };
+    if (q.snippets) this.addSnippets(hits, queryTerms(q.text));
+    return { total: window.length, totalIsExact: q.all || window.length < SEARCH_WINDOW, hits, tookMs: performance.now() - started };
   }
 
   /**
-   * The newest SEARCH_WINDOW matches (FTS5 walks rowids newest first and stops), filtered as they
-   * stream, in result order, as (rowid, key). CROSS JOIN keeps SQLite from driving the join from the
+   * Each hit's snippet, from the short fields first; a contract's document text (up to a million
+   * characters) is read only when the short fields do not hold every term.
+   */
+  private addSnippets(hits: SearchHit[], terms: QueryTerm[]): void {
+    if (!hits.length || !terms.length) return;
+    const ids = JSON.stringify(hits.map((h) => h.id));
+    const short = new Map<string, Partial<Record<SnippetField, string>>>();
+    for (const r of sql(
+      this.ctx,
+      `SELECT c.id, c.title, c.contract_type, c.tags_json, c.notes, c.owner,
+         (SELECT group_concat(concat_ws(' ', p.role, p.name, p.organisation, p.registration_number), '；') FROM parties p WHERE p.contract_id = c.id) AS parties
+       FROM contracts c WHERE c.id IN (SELECT value FROM json_each(?))`,
+    ).all(ids) as Array<Record<string, string | null>>) {
+      short.set(r.id as string, {
+        title: `${r.title} ${r.contract_type}`.trim(),
+        parties: r.parties ?? '',
+        tags: (JSON.parse(r.tags_json as string) as string[]).join(' '),
+        notes: `${r.notes} ${r.owner}`.trim(),
+      });
+    }
+    const needText: string[] = [];
+    for (const hit of hits) {
+      const found = makeSnippet(short.get(hit.id) ?? {}, terms);
+      hit.snippet = found?.snippet ?? null;
+      if (!found || found.termsFound < terms.length) needText.push(hit.id);
+    }
+    if (!needText.length) return;
+    const texts = new Map<string, string>();
+    for (const r of sql(
+      this.ctx,
+      `SELECT d.contract_id AS id, v.text_content AS t FROM documents d JOIN versions v ON v.document_id = d.id
+         AND v.number = (SELECT max(number) FROM versions WHERE document_id = d.id)
+       WHERE d.contract_id IN (SELECT value FROM json_each(?)) ORDER BY d.created_at, d.rowid`,
+    ).all(JSON.stringify(needText)) as Array<{ id: string; t: string }>) {
+      texts.set(r.id, texts.has(r.id) ? `${texts.get(r.id)}\n${r.t}` : r.t);
+    }
+    for (const hit of hits) {
+      const text = texts.get(hit.id);
+      if (text) hit.snippet = makeSnippet({ ...short.get(hit.id), text }, terms)?.snippet ?? hit.snippet ?? null;
+    }
+  }
+
+  /**
+   * The newest SEARCH_WINDOW matches (FTS5 walks rowids newest first and stops), or every match
+   * when `all` is asked for, filtered as they stream, in result order, as (rowid, key). CROSS JOIN keeps SQLite from driving the join from the
    * contracts table instead. Relevance is ordered in SQL (best first, ties newest first); the other
    * keys by `sortWindow`.
    */
@@ -79,14 +124,15 @@ export class ContractSearch {
     params: unknown[],
     sort: SearchSort,
     dir: 'ASC' | 'DESC',
+    all: boolean,
     generation: string | null,
   ): Array<[number, number | string | null]> {
     const filterSql = filters.map((f) => ` AND ${f}`).join('');
     const needsJoin = filters.length > 0 || sort !== 'relevance';
-    return this.cache.cached(generation, `text ${JSON.stringify([match, filters, params, sort, dir])}`, () => {
+    return this.cache.cached(generation, `text ${JSON.stringify([match, filters, params, sort, dir, all])}`, () => {
       const key = sort === 'relevance' ? BM25 : SEARCH_SORT_SQL[sort];
       const window = `SELECT f.rowid AS rid, ${key} AS k FROM contracts_fts f ${needsJoin ? 'CROSS JOIN contracts c ON c.rowid = f.rowid' : ''}
-         WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC LIMIT ${SEARCH_WINDOW}`;
+         WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC${all ? '' : ` LIMIT ${SEARCH_WINDOW}`}`;
       if (sort === 'relevance') {
         return sql(this.ctx, `SELECT rid, k FROM (${window}) ORDER BY k ${dir}, rid DESC`)
           .raw(true)
