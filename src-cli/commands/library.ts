@@ -60,7 +60,14 @@ export function registerLibraryCommands(program: Command): void {
             result = lib.search({ text: query, snippets: true, all: opts.all ?? false, offset: hits.length, limit: Math.min(500, wanted - hits.length) });
             hits.push(...result.hits);
           } while (opts.all && result.hits.length && hits.length < result.total);
-          const rows = hits.map((h) => ({ id: h.id, title: h.title, status: h.status, parties: h.parties, score: Number(h.score.toFixed(4)), snippet: h.snippet ?? null }));
+          const rows = hits.map((h) => ({
+            id: h.id,
+            title: h.title,
+            status: h.status,
+            parties: h.parties,
+            score: Number(h.score.toFixed(4)),
+            snippet: h.snippet ?? null,
+          }));
           if (opts.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
           else {
             const tty = process.stdout.isTTY === true;

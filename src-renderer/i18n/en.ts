@@ -43,6 +43,11 @@ export const en = {
   'library.keyboardHint': '↑ ↓ to move · Enter to open',
   'library.loadError': 'The library could not be loaded.',
   'library.row.noParties': 'No parties yet',
+  'library.snippet.parties': 'Parties: ',
+  'library.snippet.tags': 'Tags: ',
+  'library.snippet.notes': 'Notes: ',
+  'library.snippet.text': 'Text: ',
+  'library.showAll': 'Show all matches',
   'library.empty.title': 'Your contract library is empty',
   'library.empty.body':
     'Import contracts as PDF files — drafts or signed originals. Inkstone keeps every version, reads the text so you can search in Chinese and English, and reminds you before contracts expire.',

@@ -207,6 +207,11 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await search.fill('保密');
       await ui.page.getByText(s.countOne, { exact: true }).waitFor();
       assert.deepEqual(await visibleRows(ui.page), [CHINESE_CONTRACT.title]);
+      // The row says why it matched: the text around 保密, in the document's own characters.
+      const snippet = ui.page.locator('[role="option"][data-contract-id] .contract-snippet');
+      await snippet.waitFor();
+      assert.match(await snippet.innerText(), /第三条 保密条款/);
+      assert.deepEqual(await snippet.locator('mark').allInnerTexts(), ['保密', '保密']);
       await shot('04-search-chinese');
       await search.fill('indemnification');
       await ui.page.waitForFunction(
@@ -214,6 +219,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         ENGLISH_CONTRACT.title,
       );
       assert.deepEqual(await visibleRows(ui.page), [ENGLISH_CONTRACT.title]);
+      assert.deepEqual(await ui.page.locator('[role="option"][data-contract-id] .contract-snippet mark').allInnerTexts(), ['Indemnification']);
       await shot('05-search-english');
     });
 

@@ -14,7 +14,14 @@ const FILLER = '本合同由双方协商一致订立。'.repeat(40);
 const BODY = `${FILLER}\n第十二条   保密条款\n乙方应对甲方提供的资料承担保密义务。${FILLER}`;
 
 function addText(contractId: string, text: string, n: number): void {
-  lib.addDocument(contractId, `doc-${n}.pdf`, { sha256: n.toString(16).padStart(64, '0'), size: 1, pageCount: 1, signatureFieldCount: 0, origin: 'import', text });
+  lib.addDocument(contractId, `doc-${n}.pdf`, {
+    sha256: n.toString(16).padStart(64, '0'),
+    size: 1,
+    pageCount: 1,
+    signatureFieldCount: 0,
+    origin: 'import',
+    text,
+  });
 }
 
 /** The highlighted pieces of a hit's snippet. */
