@@ -211,7 +211,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       const snippet = ui.page.locator('[role="option"][data-contract-id] .contract-snippet');
       await snippet.waitFor();
       assert.match(await snippet.innerText(), /第三条 保密条款/);
-      assert.deepEqual(await snippet.locator('mark').allInnerTexts(), ['保密', '保密']);
+      const marks = await snippet.locator('mark').allInnerTexts();
+      assert.ok(marks.length > 0 && marks.every((m) => m === '保密'), marks.join('|'));
       await shot('04-search-chinese');
       await search.fill('indemnification');
       await ui.page.waitForFunction(

@@ -128,20 +128,33 @@ export class ContractSearch {
     generation: string | null,
   ): Array<[number, number | string | null]> {
     const filterSql = filters.map((f) => ` AND ${f}`).join('');
-    const needsJoin = filters.length > 0 || sort !== 'relevance';
+    const limit = all ? '' : ` LIMIT ${SEARCH_WINDOW}`;
     return this.cache.cached(generation, `text ${JSON.stringify([match, filters, params, sort, dir, all])}`, () => {
-      const key = sort === 'relevance' ? BM25 : SEARCH_SORT_SQL[sort];
-      const window = `SELECT f.rowid AS rid, ${key} AS k FROM contracts_fts f ${needsJoin ? 'CROSS JOIN contracts c ON c.rowid = f.rowid' : ''}
-         WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC${all ? '' : ` LIMIT ${SEARCH_WINDOW}`}`;
+      let window: string;
       if (sort === 'relevance') {
+        // bm25() needs the FTS cursor of the outer query.
+        window = `SELECT f.rowid AS rid, ${BM25} AS k FROM contracts_fts f ${filters.length ? 'CROSS JOIN contracts c ON c.rowid = f.rowid' : ''}
+           WHERE contracts_fts MATCH ?${filterSql} ORDER BY f.rowid DESC${limit}`;
+      } else if (filters.length) {
+        // Filtered and sorted by a field: the match set is built inside SQLite (cheap per row) and
+        // the filter's index checked against it, instead of one contracts lookup per match walked.
+        window = `SELECT c.rowid AS rid, ${SEARCH_SORT_SQL[sort]} AS k FROM contracts c
+           WHERE c.rowid IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?)${filterSql} ORDER BY c.rowid DESC${limit}`;
+      } else {
+        window = `SELECT f.rowid AS rid, ${SEARCH_SORT_SQL[sort]} AS k FROM contracts_fts f CROSS JOIN contracts c ON c.rowid = f.rowid
+           WHERE contracts_fts MATCH ? ORDER BY f.rowid DESC${limit}`;
+      }
+      // Titles are ordered as localeCompare orders them (JS). Dates and timestamps are fixed-format
+      // ISO strings and values numbers (missing ones NULL, first), where SQLite's order is the same.
+      if (sort !== 'title') {
         return sql(this.ctx, `SELECT rid, k FROM (${window}) ORDER BY k ${dir}, rid DESC`)
           .raw(true)
-          .all(match, ...params) as Array<[number, number]>;
+          .all(match, ...params) as Array<[number, number | string | null]>;
       }
       return sortWindow(
         sql(this.ctx, window)
           .raw(true)
-          .all(match, ...params) as Array<[number, number | string | null]>,
+          .all(match, ...params) as Array<[number, string]>,
         dir,
       );
     });
@@ -182,16 +195,11 @@ export class ContractSearch {
 /** `a.localeCompare(b)` without locales or options is this collator's compare, minus a lookup per call. */
 const collator = new Intl.Collator();
 
-/**
- * A text search's window sorted by a contract field: numbers by value, anything else (text, or a
- * missing value as '') as localeCompare orders it; ties newest first whatever the direction.
- */
-function sortWindow(window: Array<[number, number | string | null]>, dir: 'ASC' | 'DESC'): Array<[number, number | string | null]> {
+/** A text search's window sorted by title as localeCompare orders it; ties newest first whatever the direction. */
+function sortWindow(window: Array<[number, string]>, dir: 'ASC' | 'DESC'): Array<[number, string]> {
   const sign = dir === 'ASC' ? 1 : -1;
   return window.sort(([ra, a], [rb, b]) => {
-    const ka = a ?? '';
-    const kb = b ?? '';
-    const byKey = typeof ka === 'string' || typeof kb === 'string' ? collator.compare(String(ka), String(kb)) : ka - kb;
+    const byKey = collator.compare(a, b);
     return byKey !== 0 ? sign * byKey : rb - ra;
   });
 }
