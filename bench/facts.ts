@@ -22,7 +22,17 @@ function naive(text: string): FactSuggestion[] {
     if (m) out.push({ kind: 'party', key: '', role: m[1].trim(), name: m[2].trim(), registrationNumber: '', source: src });
   }
   const money = /(?:人民币|RMB|USD|EUR|HKD|\$|¥|￥)\s*([\d,]+(?:\.\d+)?)/.exec(text);
-  if (money) out.push({ kind: 'value', key: '', value: { amount: money[1].replace(/,/g, '').replace(/\.?0+$/, ''), currency: /USD|\$/.test(money[0]) ? 'USD' : /EUR/.test(money[0]) ? 'EUR' : /HKD/.test(money[0]) ? 'HKD' : 'CNY' }, capitals: null, source: src });
+  if (money)
+    out.push({
+      kind: 'value',
+      key: '',
+      value: {
+        amount: money[1].replace(/,/g, '').replace(/\.?0+$/, ''),
+        currency: /USD|\$/.test(money[0]) ? 'USD' : /EUR/.test(money[0]) ? 'EUR' : /HKD/.test(money[0]) ? 'HKD' : 'CNY',
+      },
+      capitals: null,
+      source: src,
+    });
   const dates = findDates(text.replace(/\n/g, ' '));
   if (dates[0]) out.push({ kind: 'effectiveDate', key: '', date: dates[0].iso, source: src });
   if (dates[1]) out.push({ kind: 'expiryDate', key: '', date: dates[1].iso, source: src });

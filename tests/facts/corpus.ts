@@ -98,7 +98,14 @@ function zhDate(iso: string, style: number) {
   if (style === 2) return `${y}/${pad(m)}/${pad(d)}`;
   if (style === 3) {
     const cn = (s: string) => [...s].map((c) => '〇一二三四五六七八九'[Number(c)]).join('');
-    const small = (n: number) => (n < 10 ? '〇一二三四五六七八九'[n] : n === 10 ? '十' : n < 20 ? '十' + '〇一二三四五六七八九'[n - 10] : '〇一二三四五六七八九'[Math.floor(n / 10)] + '十' + (n % 10 ? '〇一二三四五六七八九'[n % 10] : ''));
+    const small = (n: number) =>
+      n < 10
+        ? '〇一二三四五六七八九'[n]
+        : n === 10
+          ? '十'
+          : n < 20
+            ? '十' + '〇一二三四五六七八九'[n - 10]
+            : '〇一二三四五六七八九'[Math.floor(n / 10)] + '十' + (n % 10 ? '〇一二三四五六七八九'[n % 10] : '');
     return `${cn(String(y))}年${small(m)}月${small(d)}日`;
   }
   return `${y}年${m}月${d}日`;
@@ -182,7 +189,17 @@ const zhLayouts: Layout[] = [
       '乙方（盖章）：',
       '日期：______',
     ].join('\n');
-    return { text, parties: [{ role: '甲方', name: a, registrationNumber: usccA }, { role: '乙方', name: b }], value: { amount: norm(amt), currency: 'CNY' }, effectiveDate: start, expiryDate: end, contractType: type };
+    return {
+      text,
+      parties: [
+        { role: '甲方', name: a, registrationNumber: usccA },
+        { role: '乙方', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'CNY' },
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: type,
+    };
   },
   // 2. Defined names in the opening sentence, 万元, effective on signature with a signing date.
   (d) => {
@@ -199,7 +216,17 @@ const zhLayouts: Layout[] = [
       '第三条 本合同自双方签字盖章之日起生效。',
       `第四条 保证金：乙方应在签约后支付履约保证金人民币${d.int(1, 9)},000元。`,
     ].join('\n');
-    return { text, parties: [{ role: '甲方', name: a }, { role: '乙方', name: b }], value: { amount: String(wan * 10000), currency: 'CNY' }, effectiveDate: signed, expiryDate: null, contractType: '服务协议' };
+    return {
+      text,
+      parties: [
+        { role: '甲方', name: a },
+        { role: '乙方', name: b },
+      ],
+      value: { amount: String(wan * 10000), currency: 'CNY' },
+      effectiveDate: signed,
+      expiryDate: null,
+      contractType: '服务协议',
+    };
   },
   // 3. Role with bracketed 甲/乙 and a term length.
   (d) => {
@@ -217,7 +244,17 @@ const zhLayouts: Layout[] = [
       `第二条 委托费用：合同价款为¥${grouped(amt)}元，大写${capitals(amt)}。`,
       '第三条 争议解决：因本合同引起的争议，提交北京仲裁委员会仲裁。',
     ].join('\n');
-    return { text, parties: [{ role: '甲方', name: a }, { role: '乙方', name: b }], value: { amount: norm(amt), currency: 'CNY' }, effectiveDate: start, expiryDate: endOfTermIso(start, years), contractType: '委托合同' };
+    return {
+      text,
+      parties: [
+        { role: '甲方', name: a },
+        { role: '乙方', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'CNY' },
+      effectiveDate: start,
+      expiryDate: endOfTermIso(start, years),
+      contractType: '委托合同',
+    };
   },
   // 4. Sale contract: 出卖人/买受人, total in capitals only.
   (d) => {
@@ -234,7 +271,17 @@ const zhLayouts: Layout[] = [
       '三、交货时间：出卖人应于合同签订后三十日内交货。',
       `四、定金：买受人于签约后支付定金人民币${d.int(1, 5)},000元。`,
     ].join('\n');
-    return { text, parties: [{ role: '出卖人', name: a, registrationNumber: uscc }, { role: '买受人', name: b }], value: { amount: norm(amt), currency: 'CNY' }, effectiveDate: null, expiryDate: null, contractType: '买卖合同' };
+    return {
+      text,
+      parties: [
+        { role: '出卖人', name: a, registrationNumber: uscc },
+        { role: '买受人', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'CNY' },
+      effectiveDate: null,
+      expiryDate: null,
+      contractType: '买卖合同',
+    };
   },
   // 5. Employment: a person and an employer, term with dates, monthly salary (not a total).
   (d) => {
@@ -251,7 +298,17 @@ const zhLayouts: Layout[] = [
       `第一条 本合同为固定期限劳动合同，期限自${zhDate(start, ds)}起至${zhDate(end, ds)}止，其中试用期三个月。`,
       `第二条 劳动者月工资为人民币${d.int(8, 30)},000元，每月${d.int(5, 15)}日前支付。`,
     ].join('\n');
-    return { text, parties: [{ role: '用人单位', name: a }, { role: '劳动者', name: p }], value: null, effectiveDate: start, expiryDate: end, contractType: '劳动合同' };
+    return {
+      text,
+      parties: [
+        { role: '用人单位', name: a },
+        { role: '劳动者', name: p },
+      ],
+      value: null,
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: '劳动合同',
+    };
   },
   // 6. Lease: monthly rent only (no total), term with dates; 出租方/承租方.
   (d) => {
@@ -267,7 +324,17 @@ const zhLayouts: Layout[] = [
       `第二条 租金：每月租金为人民币${d.int(3, 20)},${d.pick(['000', '500'])}元，押金为两个月租金。`,
       '第三条 承租方应按时缴纳水电费。',
     ].join('\n');
-    return { text, parties: [{ role: '出租方', name: a }, { role: '承租方', name: p }], value: null, effectiveDate: start, expiryDate: end, contractType: '租赁合同' };
+    return {
+      text,
+      parties: [
+        { role: '出租方', name: a },
+        { role: '承租方', name: p },
+      ],
+      value: null,
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: '租赁合同',
+    };
   },
   // 7. NDA, parties in one line each with addresses after a comma; no amount; term length in a separate clause.
   (d) => {
@@ -285,7 +352,17 @@ const zhLayouts: Layout[] = [
       `签订日期：${zhDate(signed, 0)}`,
     ].join('\n');
     const years = { 两: 2, 三: 3, 五: 5 }[text.match(/有效期为(两|三|五)年/)![1] as '两' | '三' | '五'];
-    return { text, parties: [{ role: '甲方', name: a }, { role: '乙方', name: b }], value: null, effectiveDate: signed, expiryDate: endOfTermIso(signed, years), contractType: '保密协议' };
+    return {
+      text,
+      parties: [
+        { role: '甲方', name: a },
+        { role: '乙方', name: b },
+      ],
+      value: null,
+      effectiveDate: signed,
+      expiryDate: endOfTermIso(signed, years),
+      contractType: '保密协议',
+    };
   },
   // 8. Procurement with 采购方/供应商, 含税总价 with ￥ and no currency word, Chinese-numeral dates.
   (d) => {
@@ -302,7 +379,17 @@ const zhLayouts: Layout[] = [
       `二、质保期：自${zhDate(start, 3)}起至${zhDate(end, 3)}止。`,
       '三、付款方式：验收合格后三十日内支付全部款项的百分之九十五。',
     ].join('\n');
-    return { text, parties: [{ role: '采购方', name: a }, { role: '供应商', name: b }], value: { amount: norm(amt), currency: 'CNY' }, effectiveDate: start, expiryDate: end, contractType: '采购合同' };
+    return {
+      text,
+      parties: [
+        { role: '采购方', name: a },
+        { role: '供应商', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'CNY' },
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: '采购合同',
+    };
   },
   // 9. Loan: 贷款人/借款人, amount in 借款金额 (a total), interest distractor.
   (d) => {
@@ -320,7 +407,17 @@ const zhLayouts: Layout[] = [
       `第三条 借款期限为12个月，自${zhDate(start, 0)}起。`,
       `第四条 逾期还款的，借款人应按每日万分之五支付罚息，罚息金额按人民币${d.int(100, 900)}元起算。`,
     ].join('\n');
-    return { text, parties: [{ role: '贷款人', name: a }, { role: '借款人', name: p }], value: { amount: norm(amt), currency: 'CNY' }, effectiveDate: start, expiryDate: end, contractType: '借款合同' };
+    return {
+      text,
+      parties: [
+        { role: '贷款人', name: a },
+        { role: '借款人', name: p },
+      ],
+      value: { amount: norm(amt), currency: 'CNY' },
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: '借款合同',
+    };
   },
   // 10. A memo that is not a contract form: no labels, amounts only as penalties, dates as payment days.
   (d) => {
@@ -359,7 +456,17 @@ const enLayouts: Layout[] = [
       `3. Late payment. Overdue amounts bear interest at 1.5% per month; a late fee of USD ${d.int(100, 900)} applies.`,
       '4. Notices shall be given in writing with 30 days notice.',
     ].join('\n');
-    return { text, parties: [{ role: 'Supplier', name: a }, { role: 'Customer', name: b }], value: { amount: norm(amt), currency: 'USD' }, effectiveDate: start, expiryDate: end, contractType: type };
+    return {
+      text,
+      parties: [
+        { role: 'Supplier', name: a },
+        { role: 'Customer', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'USD' },
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: type,
+    };
   },
   // 2. Labelled lines "Party A:", "Party B:", contract price in RMB, effective on signature with "Dated".
   (d) => {
@@ -376,7 +483,17 @@ const enLayouts: Layout[] = [
       '2. This Agreement shall be effective upon signature by both parties.',
       `3. Liquidated damages: USD ${d.int(1, 9)},000 per week of delay.`,
     ].join('\n');
-    return { text, parties: [{ role: 'Party A', name: a }, { role: 'Party B', name: b }], value: { amount: norm(amt), currency: 'CNY' }, effectiveDate: signed, expiryDate: null, contractType: 'Services agreement' };
+    return {
+      text,
+      parties: [
+        { role: 'Party A', name: a },
+        { role: 'Party B', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'CNY' },
+      effectiveDate: signed,
+      expiryDate: null,
+      contractType: 'Services agreement',
+    };
   },
   // 3. Employment with a person; salary not a total; term length in words.
   (d) => {
@@ -389,7 +506,17 @@ const enLayouts: Layout[] = [
       `1. Commencement. The employment commences on ${enDate(start, 1)} for a term of two (2) years.`,
       `2. Salary. The Employee shall receive a monthly salary of USD ${d.int(4, 12)},000.`,
     ].join('\n');
-    return { text, parties: [{ role: 'Employer', name: a }, { role: 'Employee', name: p }], value: null, effectiveDate: start, expiryDate: endOfTermIso(start, 2), contractType: 'Employment contract' };
+    return {
+      text,
+      parties: [
+        { role: 'Employer', name: a },
+        { role: 'Employee', name: p },
+      ],
+      value: null,
+      effectiveDate: start,
+      expiryDate: endOfTermIso(start, 2),
+      contractType: 'Employment contract',
+    };
   },
   // 4. Licence with Licensor/Licensee labels and EUR consideration, effective date label.
   (d) => {
@@ -407,7 +534,17 @@ const enLayouts: Layout[] = [
       `This Agreement expires on ${enDate(end, 2)}.`,
       'Governing law: the laws of Ireland.',
     ].join('\n');
-    return { text, parties: [{ role: 'Licensor', name: a }, { role: 'Licensee', name: b }], value: { amount: norm(amt), currency: 'EUR' }, effectiveDate: start, expiryDate: end, contractType: 'Licence agreement' };
+    return {
+      text,
+      parties: [
+        { role: 'Licensor', name: a },
+        { role: 'Licensee', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'EUR' },
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: 'Licence agreement',
+    };
   },
   // 5. Purchase with Buyer/Seller defined names, purchase price with $ sign, distractor deposit.
   (d) => {
@@ -421,7 +558,17 @@ const enLayouts: Layout[] = [
       `2. The Buyer shall pay a deposit of $${d.int(10, 50)},000 on signing.`,
       '3. Completion shall take place within 10 business days.',
     ].join('\n');
-    return { text, parties: [{ role: 'Seller', name: a }, { role: 'Buyer', name: b }], value: { amount: norm(amt), currency: 'USD' }, effectiveDate: null, expiryDate: null, contractType: 'Purchase agreement' };
+    return {
+      text,
+      parties: [
+        { role: 'Seller', name: a },
+        { role: 'Buyer', name: b },
+      ],
+      value: { amount: norm(amt), currency: 'USD' },
+      effectiveDate: null,
+      expiryDate: null,
+      contractType: 'Purchase agreement',
+    };
   },
   // 6. NDA between two people-less orgs with "Disclosing Party"/"Receiving Party" labels; term from/to.
   (d) => {
@@ -436,7 +583,17 @@ const enLayouts: Layout[] = [
       `The term of this Agreement is from ${enDate(start, 3)} to ${enDate(end, 3)}.`,
       'The Receiving Party shall keep the Confidential Information secret.',
     ].join('\n');
-    return { text, parties: [{ role: 'Disclosing Party', name: a }, { role: 'Receiving Party', name: b }], value: null, effectiveDate: start, expiryDate: end, contractType: 'Non-disclosure agreement' };
+    return {
+      text,
+      parties: [
+        { role: 'Disclosing Party', name: a },
+        { role: 'Receiving Party', name: b },
+      ],
+      value: null,
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: 'Non-disclosure agreement',
+    };
   },
   // 7. A letter that is not a contract form: mentions companies and money without cues.
   (d) => {
@@ -463,7 +620,17 @@ const enLayouts: Layout[] = [
       `2. The total consideration is HKD ${grouped(amt)}.`,
       `3. Expenses above HKD ${d.int(1, 5)},000 require approval.`,
     ].join('\n');
-    return { text, parties: [{ role: 'Client', name: a }, { role: 'Consultant', name: p }], value: { amount: norm(amt), currency: 'HKD' }, effectiveDate: start, expiryDate: end, contractType: 'Services agreement' };
+    return {
+      text,
+      parties: [
+        { role: 'Client', name: a },
+        { role: 'Consultant', name: p },
+      ],
+      value: { amount: norm(amt), currency: 'HKD' },
+      effectiveDate: start,
+      expiryDate: end,
+      contractType: 'Services agreement',
+    };
   },
 ];
 

@@ -58,9 +58,15 @@ test('a labelled Chinese contract: parties with 统一社会信用代码, total 
   assert.deepEqual(value.value, { amount: '123456', currency: 'CNY' });
   assert.deepEqual(value.capitals, { text: '壹拾贰万叁仟肆佰伍拾陆元整', agrees: true });
   assert.equal(value.source.sentence.slice(value.source.start, value.source.end).includes('123,456.00'), true);
-  assert.equal(facts.find((f) => f.kind === 'effectiveDate')?.kind === 'effectiveDate' && facts.find((f) => f.kind === 'effectiveDate')!.source.sentence.includes('有效期'), true);
+  assert.equal(
+    facts.find((f) => f.kind === 'effectiveDate')?.kind === 'effectiveDate' &&
+      facts.find((f) => f.kind === 'effectiveDate')!.source.sentence.includes('有效期'),
+    true,
+  );
   assert.deepEqual(
-    facts.filter((f) => f.kind === 'effectiveDate' || f.kind === 'expiryDate').map((f) => (f.kind === 'effectiveDate' || f.kind === 'expiryDate' ? f.date : '')),
+    facts
+      .filter((f) => f.kind === 'effectiveDate' || f.kind === 'expiryDate')
+      .map((f) => (f.kind === 'effectiveDate' || f.kind === 'expiryDate' ? f.date : '')),
     ['2026-01-01', '2026-12-31'],
   );
   assert.equal(facts.find((f) => f.kind === 'contractType')?.kind === 'contractType', true);
@@ -85,7 +91,21 @@ test('precision and recall on the generated contract set', () => {
   assert.ok(corpus.length >= 50);
   const score = scoreFacts(corpus, (s) => extractContractFacts(s.text));
   for (const [field, s] of Object.entries(score.byField)) {
-    assert.ok(s.precision >= 0.95, `${field} precision ${s.precision.toFixed(3)} (${JSON.stringify(s)})\n${score.misses.filter((m) => m.field === field).slice(0, 5).map((m) => JSON.stringify(m)).join('\n')}`);
-    assert.ok(s.recall >= 0.9, `${field} recall ${s.recall.toFixed(3)}\n${score.misses.filter((m) => m.field === field).slice(0, 5).map((m) => JSON.stringify(m)).join('\n')}`);
+    assert.ok(
+      s.precision >= 0.95,
+      `${field} precision ${s.precision.toFixed(3)} (${JSON.stringify(s)})\n${score.misses
+        .filter((m) => m.field === field)
+        .slice(0, 5)
+        .map((m) => JSON.stringify(m))
+        .join('\n')}`,
+    );
+    assert.ok(
+      s.recall >= 0.9,
+      `${field} recall ${s.recall.toFixed(3)}\n${score.misses
+        .filter((m) => m.field === field)
+        .slice(0, 5)
+        .map((m) => JSON.stringify(m))
+        .join('\n')}`,
+    );
   }
 });

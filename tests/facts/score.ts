@@ -40,7 +40,12 @@ export function scoreFacts(samples: readonly Sample[], extract: (s: Sample) => F
     const facts = extract(s);
     const t = s.truth;
     const parties = facts.flatMap((f) => (f.kind === 'party' ? [f] : []));
-    compare(s.id, 'party', t.parties.map((p) => `${p.role}:${p.name}`), parties.map((p) => `${p.role}:${p.name}`));
+    compare(
+      s.id,
+      'party',
+      t.parties.map((p) => `${p.role}:${p.name}`),
+      parties.map((p) => `${p.role}:${p.name}`),
+    );
     compare(
       s.id,
       'registrationNumber',
@@ -48,7 +53,12 @@ export function scoreFacts(samples: readonly Sample[], extract: (s: Sample) => F
       parties.flatMap((p) => (p.registrationNumber ? [p.registrationNumber] : [])),
     );
     const value = facts.find((f) => f.kind === 'value');
-    compare(s.id, 'value', t.value ? [`${t.value.currency} ${t.value.amount}`] : [], value?.kind === 'value' ? [`${value.value.currency} ${value.value.amount}`] : []);
+    compare(
+      s.id,
+      'value',
+      t.value ? [`${t.value.currency} ${t.value.amount}`] : [],
+      value?.kind === 'value' ? [`${value.value.currency} ${value.value.amount}`] : [],
+    );
     for (const kind of ['effectiveDate', 'expiryDate'] as const) {
       const f = facts.find((x) => x.kind === kind);
       compare(s.id, kind, t[kind] ? [t[kind]!] : [], f && (f.kind === 'effectiveDate' || f.kind === 'expiryDate') ? [f.date] : []);

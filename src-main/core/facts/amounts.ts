@@ -11,10 +11,12 @@ export interface AmountFact {
 }
 
 /** Words that name the contract's total; an amount elsewhere (a penalty, a deposit) is not the contract's value. */
-const TOTAL_ZH = /合同(?:总)?(?:金额|价款|总价|价格|总额)|总(?:价款|价|金额|额|费用)|(?:服务|技术|许可|转让|开发)费(?:用)?(?:总额|合计|共计|为)|价款(?:为|合计|共计)|合计金额|含税总价/;
+const TOTAL_ZH =
+  /合同(?:总)?(?:金额|价款|总价|价格|总额)|总(?:价款|价|金额|额|费用)|(?:服务|技术|许可|转让|开发)费(?:用)?(?:总额|合计|共计|为)|价款(?:为|合计|共计)|合计金额|含税总价/;
 const TOTAL_EN =
   /\b(?:total (?:contract )?(?:price|amount|fees?|consideration|value|sum)|contract (?:price|sum|value|amount)|purchase price|aggregate (?:fees?|amount|price)|(?:fees?|price|consideration) (?:of|payable under this agreement (?:is|shall be))|total of)\b/i;
-const NOT_TOTAL = /违约金|赔偿|定金|保证金|押金|滞纳金|利息|利率|每日|每天|每月|每年|月租|日租|罚款|penalt|liquidated damages|deposit|interest|per (?:day|month|annum|year|hour)|late (?:fee|payment)|monthly|insurance|cap on liability|liability (?:shall not exceed|cap)/i;
+const NOT_TOTAL =
+  /违约金|赔偿|定金|保证金|押金|滞纳金|利息|利率|每日|每天|每月|每年|月租|日租|罚款|penalt|liquidated damages|deposit|interest|per (?:day|month|annum|year|hour)|late (?:fee|payment)|monthly|insurance|cap on liability|liability (?:shall not exceed|cap)/i;
 
 const CURRENCY_WORDS: readonly [RegExp, string][] = [
   [/^(?:人民币|RMB|CNY|¥|￥|元|yuan|Renminbi)$/i, 'CNY'],

@@ -46,7 +46,10 @@ export function parseChineseInteger(text: string): bigint | null {
  * Accepts 元 or 圆, 角, 分, and a trailing 整/正; returns null for anything else.
  */
 export function parseCapitalAmount(text: string): string | null {
-  const m = /^(?:人民币)?([零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]*?)(?:[元圆圓])?(?:([零壹贰貳叁參肆伍陆陸柒捌玖])角)?(?:零?([壹贰貳叁參肆伍陆陸柒捌玖])分)?[整正]?$/.exec(text.trim());
+  const m =
+    /^(?:人民币)?([零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億]*?)(?:[元圆圓])?(?:([零壹贰貳叁參肆伍陆陸柒捌玖])角)?(?:零?([壹贰貳叁參肆伍陆陸柒捌玖])分)?[整正]?$/.exec(
+      text.trim(),
+    );
   if (!m || (!m[1] && !m[2] && !m[3])) return null;
   const integer = m[1].replace(/零$/, '');
   const yuan = integer ? parseChineseInteger(integer) : 0n;

@@ -93,7 +93,8 @@ const EFFECTIVE_CUE_EN = /\b(?:effective (?:date|as of|from|on)|commenc\w*|shall
 const EXPIRY_CUE_EN = /\b(?:expir\w*|terminat\w*|until|through|to|ending on|end on)\b/i;
 const SIGNING_ZH = /(?:签订|签署|签约|签字)(?:日期|时间)|于.{0,12}签订|签订于/;
 const SIGNING_EN = /\b(?:dated|date of signing|signed on|made (?:and entered into )?(?:on|as of)|entered into (?:on|as of))\b/i;
-const EFFECTIVE_ON_SIGNING = /(?:自|于).{0,12}(?:签字|签署|签章|盖章|签订).{0,8}(?:之日|后)起?.{0,4}生效|effective (?:upon|on) (?:the date of )?(?:its )?(?:signature|signing|execution)|upon (?:signature|execution) by both parties/i;
+const EFFECTIVE_ON_SIGNING =
+  /(?:自|于).{0,12}(?:签字|签署|签章|盖章|签订).{0,8}(?:之日|后)起?.{0,4}生效|effective (?:upon|on) (?:the date of )?(?:its )?(?:signature|signing|execution)|upon (?:signature|execution) by both parties/i;
 
 /**
  * Effective and expiry dates: a term with its dates ("有效期自2026年1月1日起至2026年12月31日止",
@@ -115,7 +116,8 @@ export function findDateFacts(sentences: readonly Sentence[]): DateFacts {
     const isTerm = TERM_CUE_ZH.test(s.text) || /\b(?:term|period)\b/i.test(s.text);
     if (!effective && !expiry && dates.length >= 2 && !PAYMENT.test(s.text)) {
       const [a, b] = dates;
-      const rangeZh = (isTerm || RANGE_ZH.test(before(a))) && (/[自从]\s*$/.test(before(a)) || /^\s*(?:起|开始)/.test(after(a)) || /[至到]\s*$/.test(before(b)));
+      const rangeZh =
+        (isTerm || RANGE_ZH.test(before(a))) && (/[自从]\s*$/.test(before(a)) || /^\s*(?:起|开始)/.test(after(a)) || /[至到]\s*$/.test(before(b)));
       const rangeEn = /\b(?:from|commencing(?: on)?|beginning(?: on)?)\s*$/i.test(before(a)) && /\b(?:to|until|through|and ending on)\s*$/i.test(before(b));
       if ((rangeZh || rangeEn) && a.iso <= b.iso) {
         effective = { date: a.iso, sentence: s, at: a };
@@ -143,7 +145,8 @@ export function findDateFacts(sentences: readonly Sentence[]): DateFacts {
       }
       if (
         !expiry &&
-        ((/(?:届满|终止|到期|截止|失效)(?:日期|日|时间)?[：:为于]?\s*$/.test(pre) || (/[至到]\s*$/.test(pre) && isTerm)) ||
+        (/(?:届满|终止|到期|截止|失效)(?:日期|日|时间)?[：:为于]?\s*$/.test(pre) ||
+          (/[至到]\s*$/.test(pre) && isTerm) ||
           (EXPIRY_CUE_EN.test(pre) && /\b(?:expir|terminat|until|through|end)/i.test(pre)))
       ) {
         expiry = { date: d.iso, sentence: s, at: d };

@@ -40,8 +40,10 @@ const NAME_AT_START = new RegExp(`^(?:${ORG_EN}|${PERSON_EN})`);
 const ORG_SUFFIX_ZH = /(?:公司|事务所|中心|大学|学院|医院|研究院|研究所|银行|集团|合伙企业|合伙）|工厂|厂|商行|店|协会|基金会|委员会|局|部)$/;
 const PERSON_ZH = /^[\u4e00-\u9fa5]{2,4}$/;
 // Things written after a role that are not a name: blanks to fill, seal/signature prompts, clause text.
-const NOT_A_NAME = /^(?:[_＿\s.…]*|（?盖章）?|（?签字）?|（?签章）?|签字|盖章|签名|日期.*|法定代表人.*|授权代表.*)$|应|须|负责|承担|有权|同意|的义务|shall|will|agrees/i;
-const FIELD_AFTER_NAME = /\s*(?:[，,](?!\s*(?:Ltd|Inc|LLC|Limited)\b)|[；;]|地址|住所|注册地址|统一社会信用代码|法定代表人|联系人|电话|身份证|邮编|（以下|\(以下|\s{2,}).*$/;
+const NOT_A_NAME =
+  /^(?:[_＿\s.…]*|（?盖章）?|（?签字）?|（?签章）?|签字|盖章|签名|日期.*|法定代表人.*|授权代表.*)$|应|须|负责|承担|有权|同意|的义务|shall|will|agrees/i;
+const FIELD_AFTER_NAME =
+  /\s*(?:[，,](?!\s*(?:Ltd|Inc|LLC|Limited)\b)|[；;]|地址|住所|注册地址|统一社会信用代码|法定代表人|联系人|电话|身份证|邮编|（以下|\(以下|\s{2,}).*$/;
 const USCC_LABEL = /(?:统一社会信用代码|社会信用代码|信用代码|Unified Social Credit Code|USCC)\s*[：:]?\s*([0-9A-Z]{18})/i;
 
 function cleanName(raw: string): string {
@@ -56,7 +58,13 @@ function plausibleZh(name: string): boolean {
   return name.length >= 2 && name.length <= 60 && !NOT_A_NAME.test(name) && (ORG_SUFFIX_ZH.test(name) || PERSON_ZH.test(name) || /^[A-Z]/.test(name));
 }
 function plausibleEn(name: string): boolean {
-  return name.length >= 3 && name.length <= 100 && !NOT_A_NAME.test(name) && /^[A-Z0-9]/.test(name) && (new RegExp(`^(?:${ORG_EN}|${PERSON_EN})$`).test(name) || /[A-Z]{2}/.test(name));
+  return (
+    name.length >= 3 &&
+    name.length <= 100 &&
+    !NOT_A_NAME.test(name) &&
+    /^[A-Z0-9]/.test(name) &&
+    (new RegExp(`^(?:${ORG_EN}|${PERSON_EN})$`).test(name) || /[A-Z]{2}/.test(name))
+  );
 }
 
 /** Normalise an English role to how a legal team labels it ("party a" → "Party A"). */
@@ -101,7 +109,8 @@ export function findParties(lines: readonly string[]): PartyFact[] {
     }
     for (const m of line.matchAll(DEFINED_EN)) {
       const found = nameBefore(line, m.index);
-      if (found && plausibleEn(found.name)) add({ role: roleEn(m[1]), name: found.name, line: i, sentence: line, start: found.start, end: found.start + found.name.length });
+      if (found && plausibleEn(found.name))
+        add({ role: roleEn(m[1]), name: found.name, line: i, sentence: line, start: found.start, end: found.start + found.name.length });
     }
   });
   return parties;

@@ -26,7 +26,8 @@ export function splitLines(text: string): string[] {
 const visualWidth = (line: string) => [...line].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 const ENDS_SENTENCE = /[。；：！？.;:!?）)」”"]$/;
 // A line that starts a new item: a clause number, a list marker, or a "label：" field.
-const STARTS_ITEM = /^(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、]?\s|[（(][一二三四五六七八九十\da-z]{1,3}[)）]|(?:Clause|Section|Article)\s|[^\s，。,]{1,16}[：:])/;
+const STARTS_ITEM =
+  /^(?:第[一二三四五六七八九十百零〇\d]+[条章节款]|[一二三四五六七八九十]+、|\d+(?:\.\d+)*[.、]?\s|[（(][一二三四五六七八九十\da-z]{1,3}[)）]|(?:Clause|Section|Article)\s|[^\s，。,]{1,16}[：:])/;
 
 /**
  * PDF text comes back one printed line at a time, so a sentence (and a company name) may be cut at
