@@ -9,3 +9,4 @@ export { DocumentStore } from './document-store.js';
 export { looksLikePdf, type PdfFacts } from './pdf-inspect.js';
 export { inspectPdf, PdfInspector, DEFAULT_INSPECT_LIMITS, type InspectLimits } from './pdf-inspector.js';
 export { indexText, buildMatchExpression, cjkBigrams } from './search-text.js';
+export { factSuggestions, dismissFactSuggestion } from './fact-suggestions.js';
