@@ -8,7 +8,11 @@ import { checkPdfHeader, type PdfFacts } from './pdf-inspect.js';
  * by a bounded amount, since the core answers every search and a crash would take the app with it.
  */
 export interface InspectLimits {
-  /** Wall time for reading one file, from the moment the worker has it. */
+  /**
+   * Processing time for reading one file: CPU time of the process while the worker has it (the
+   * calling thread is idle meanwhile), so a busy machine does not fail a file that is merely slow
+   * to get scheduled. Wall time is capped at WALL_TIME_FACTOR times this.
+   */
   timeLimitMs: number;
   /** Growth of the process's resident memory while the file is read. */
   memoryLimitMb: number;
@@ -23,6 +27,8 @@ const WATCH_EVERY_MS = 20;
  * is free to look; the cap holds even when it is not (tsx and pdf.js alone take ~100 MB of heap).
  */
 const WORKER_HEAP_MB = 256;
+/** A file is stopped after this many times its time limit in wall time, however little CPU it got. */
+const WALL_TIME_FACTOR = 8;
 /** An idle worker (pdf.js loaded, ~40 MB) is let go after this long. */
 const IDLE_MS = 30_000;
 
@@ -39,7 +45,7 @@ export type InspectReply =
 /**
  * Reads imported PDFs in a worker thread that can be stopped: Inkstone's bounded reader first
  * (`preflightPdf`: decoded sizes, nesting, object counts), then pdf.js for page count, signature
- * fields and text. This thread watches the clock and the process's memory while the worker reads,
+ * fields and text. This thread watches the processing time and the process's memory while the worker reads,
  * and terminates it when either limit is passed; the worker's heap is capped too. A stopped worker
  * is replaced for the next file, so the library keeps working. One file is read at a time.
  */
@@ -81,6 +87,7 @@ export class PdfInspector {
     // The worker takes its own copy: the caller still needs the bytes to hash and store them.
     const copy = new Uint8Array(bytes);
     const baseline = process.memoryUsage.rss();
+    const cpuAtStart = process.cpuUsage();
     try {
       return await new Promise<PdfFacts>((resolve, reject) => {
         const stop = (err: InkstoneError) => {
@@ -98,11 +105,13 @@ export class PdfInspector {
         // Exceeding resourceLimits ends the worker with ERR_WORKER_OUT_OF_MEMORY.
         const onError = () => stop(new InkstoneError('IMPORT_PDF_MEMORY_LIMIT', { name, mb: limits.memoryLimitMb }));
         const onExit = () => stop(new InkstoneError('IMPORT_PDF_MEMORY_LIMIT', { name, mb: limits.memoryLimitMb }));
-        const timer = setTimeout(() => stop(new InkstoneError('IMPORT_PDF_TIME_LIMIT', { name, seconds: limits.timeLimitMs / 1000 })), limits.timeLimitMs);
+        const tooLong = () => new InkstoneError('IMPORT_PDF_TIME_LIMIT', { name, seconds: limits.timeLimitMs / 1000 });
+        const timer = setTimeout(() => stop(tooLong()), limits.timeLimitMs * WALL_TIME_FACTOR);
         const watch = setInterval(() => {
+          const cpu = process.cpuUsage(cpuAtStart);
           if (process.memoryUsage.rss() - baseline > limits.memoryLimitMb * 1048576) {
             stop(new InkstoneError('IMPORT_PDF_MEMORY_LIMIT', { name, mb: limits.memoryLimitMb }));
-          }
+          } else if ((cpu.user + cpu.system) / 1000 > limits.timeLimitMs) stop(tooLong());
         }, WATCH_EVERY_MS);
         const cleanup = () => {
           clearTimeout(timer);
