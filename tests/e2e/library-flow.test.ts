@@ -172,7 +172,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes, not a contract') },
         { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
       ]);
-      await ui.page.getByText(s.importSummary).waitFor();
+      // The first import starts the core's PDF inspector thread (from the TypeScript sources here, so
+      // it compiles them first: seconds on a shared machine).
+      await ui.page.getByText(s.importSummary).waitFor({ timeout: 90_000 });
       await ui.page.getByText(s.notPdf).waitFor();
       await ui.page.getByText(s.emptyFile).waitFor();
       await ui.page.getByText(s.countTwo, { exact: true }).waitFor();

@@ -62,10 +62,11 @@ async function importOne(
   { contractId, verify, inspectLimits, inspector }: ImportOptions,
 ): Promise<ImportOutcome> {
   if (file.bytes.length > maxBytes) throw new InkstoneError('IMPORT_TOO_LARGE', { name: file.name, limitMb: Math.round(maxBytes / 1048576) });
-  const facts = inspector ? await inspector.inspect(file.name, file.bytes, inspectLimits) : await inspectPdf(file.name, file.bytes, inspectLimits);
+  // Bytes the library already holds were read when they first came in: no need to read them again.
   const sha256 = DocumentStore.hash(file.bytes);
   const existing = library.findBySha256(sha256);
   if (existing && !contractId) return { ok: true, name: file.name, contractId: existing.contractId, duplicateOf: existing.contractId };
+  const facts = inspector ? await inspector.inspect(file.name, file.bytes, inspectLimits) : await inspectPdf(file.name, file.bytes, inspectLimits);
 
   const { created } = await library.store.put(file.bytes);
   try {
