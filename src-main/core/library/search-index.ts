@@ -1,6 +1,7 @@
 import { indexText } from './search-text.js';
 import { sql, type LibraryContext } from './context.js';
 import { contractRow } from './contract-row.js';
+import { latestDocumentTexts } from './document-texts.js';
 
 /**
  * Rebuild a contract's search row from its current fields, parties and the latest version of each
@@ -11,11 +12,7 @@ export function reindex(ctx: LibraryContext, id: string): void {
   const parties = sql(ctx, 'SELECT role, name, organisation, registration_number FROM parties WHERE contract_id = ? ORDER BY position').all(id) as Array<
     Record<string, string>
   >;
-  const texts = sql(
-    ctx,
-    `SELECT v.text_content AS t FROM versions v JOIN documents d ON d.id = v.document_id
-       WHERE d.contract_id = ? AND v.number = (SELECT max(number) FROM versions WHERE document_id = d.id)`,
-  ).all(id) as Array<{ t: string }>;
+  const texts = latestDocumentTexts(ctx, [id]).get(id) ?? [];
   sql(ctx, 'DELETE FROM contracts_fts WHERE rowid = ?').run(r.rowid);
   sql(ctx, 'INSERT INTO contracts_fts (rowid, title, parties, tags, notes, body) VALUES (?, ?, ?, ?, ?, ?)').run(
     r.rowid,
@@ -23,6 +20,6 @@ export function reindex(ctx: LibraryContext, id: string): void {
     indexText(parties.map((p) => `${p.role} ${p.name} ${p.organisation} ${p.registration_number}`).join(' ')),
     indexText((JSON.parse(r.tags_json) as string[]).join(' ')),
     indexText(`${r.notes} ${r.owner}`),
-    indexText(texts.map((t) => t.t).join('\n')),
+    indexText(texts.join('\n')),
   );
 }

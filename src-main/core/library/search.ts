@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SearchQuery, type ContractStatus, type SearchHit, type SearchResult } from '../../../src-shared/api/index.js';
 import { sql, type LibraryContext } from './context.js';
+import { latestDocumentTexts } from './document-texts.js';
 import type { ListPager, ListShape } from './paging.js';
 import type { QueryCache } from './query-cache.js';
 import { makeSnippet, type SnippetField } from './snippet.js';
@@ -97,17 +98,9 @@ export class ContractSearch {
       if (!found || found.termsFound < terms.length) needText.push(hit.id);
     }
     if (!needText.length) return;
-    const texts = new Map<string, string>();
-    for (const r of sql(
-      this.ctx,
-      `SELECT d.contract_id AS id, v.text_content AS t FROM documents d JOIN versions v ON v.document_id = d.id
-         AND v.number = (SELECT max(number) FROM versions WHERE document_id = d.id)
-       WHERE d.contract_id IN (SELECT value FROM json_each(?)) ORDER BY d.created_at, d.rowid`,
-    ).all(JSON.stringify(needText)) as Array<{ id: string; t: string }>) {
-      texts.set(r.id, texts.has(r.id) ? `${texts.get(r.id)}\n${r.t}` : r.t);
-    }
+    const texts = latestDocumentTexts(this.ctx, needText);
     for (const hit of hits) {
-      const text = texts.get(hit.id);
+      const text = texts.get(hit.id)?.join('\n');
       if (text) hit.snippet = makeSnippet({ ...short.get(hit.id), text }, terms)?.snippet ?? hit.snippet ?? null;
     }
   }
