@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCoreService, type CoreService } from '../../src-main/core/service/index.js';
+import { createCoreService, MAX_REPORTED_ISSUES, type CoreService } from '../../src-main/core/service/index.js';
 import type { CoreEvent } from '../../src-shared/api/index.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 
@@ -134,4 +134,26 @@ test('importing a signed PDF verifies it and keeps the verdict with the version'
   assert.equal(verdicts[0], 'invalid', 'content changed after signing');
   assert.notEqual(verdicts[1], 'invalid', 'intact, only its trust is not established');
   assert.notEqual(verdicts[1], null);
+});
+
+test('an oversized list fails fast with a small error, whatever transport brought it', async () => {
+  const started = performance.now();
+  const r = await core.invoke('contracts.search', { status: new Array(1_000_000).fill('closed') });
+  const took = performance.now() - started;
+  assert.equal(!r.ok && r.error.code, 'INVALID_INPUT');
+  assert.ok(JSON.stringify(r).length < 2000, `error of ${JSON.stringify(r).length} characters`);
+  assert.ok(took < 500, `${took} ms`);
+});
+
+test('an input with many bad fields reports a few of its issues, not all', async () => {
+  const parties = { role: '', name: '' };
+  const r = await core.invoke('contracts.update', {
+    id: 'x',
+    patch: { tags: new Array(50).fill(''), title: '', notes: 7, value: { amount: 'x', currency: 'y' } },
+    extra: parties,
+  });
+  assert.equal(!r.ok && r.error.code, 'INVALID_INPUT');
+  const issues = !r.ok ? String(r.error.details.issues) : '';
+  assert.equal(issues.split('; ').length, MAX_REPORTED_ISSUES + 1);
+  assert.match(issues, /… \d+ more$/);
 });

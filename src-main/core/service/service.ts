@@ -65,6 +65,15 @@ export interface CoreService {
   close(): void;
 }
 
+/** Issues shown in an INVALID_INPUT error: a few say what is wrong; a million would only cost memory. */
+export const MAX_REPORTED_ISSUES = 5;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => `${i.path.join('.').slice(0, 200) || '(input)'}: ${i.message.slice(0, 200)}`);
+  if (issues.length > MAX_REPORTED_ISSUES) shown.push(`… ${issues.length - MAX_REPORTED_ISSUES} more`);
+  return shown.join('; ');
+}
+
 // package.json sits three folders up from the source and four from dist/.
 const packageVersion = (() => {
   for (const rel of ['../../../package.json', '../../../../package.json']) {
@@ -192,10 +201,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: String(operation).slice(0, 100) }).toJSON() };
     const spec = operations[operation];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
-      return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues, operation }).toJSON() };
-    }
+    if (!parsed.success) return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: describeIssues(parsed.error.issues), operation }).toJSON() };
     const controller = new AbortController();
     if (ctx.jobId) jobs.set(ctx.jobId, controller);
     try {
