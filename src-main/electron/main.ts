@@ -86,7 +86,7 @@ async function chooseDataFolder(event: IpcMainInvokeEvent): Promise<RpcResult<Se
   if (picked.canceled || !dir) return { ok: true, value: null };
   const problem = await folderProblem(dir);
   if (problem) return { ok: false, error: new InkstoneError('DATA_DIR_UNAVAILABLE', { path: dir, reason: problem }).toJSON() };
-  return (await requireCore().invoke('settings.update', { dataDir: path.resolve(dir) })) as RpcResult<Settings>;
+  return (await requireCore().setDataDir(path.resolve(dir))) as RpcResult<Settings>;
 }
 
 async function start(): Promise<void> {

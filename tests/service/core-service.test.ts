@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCoreService, MAX_REPORTED_ISSUES, type CoreService } from '../../src-main/core/service/index.js';
+import { MessageChannel } from 'node:worker_threads';
+import { connectCoreClient, createCoreService, MAX_REPORTED_ISSUES, serveCoreOverPort, type CoreService } from '../../src-main/core/service/index.js';
 import type { CoreEvent } from '../../src-shared/api/index.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 
@@ -156,4 +157,31 @@ test('an input with many bad fields reports a few of its issues, not all', async
   const issues = !r.ok ? String(r.error.details.issues) : '';
   assert.equal(issues.split('; ').length, MAX_REPORTED_ISSUES + 1);
   assert.match(issues, /… \d+ more$/);
+});
+
+test('the data folder is not the page’s to change: settings.update refuses dataDir, only the shell’s own call stores it', async () => {
+  const before = await core.invoke('settings.get', {});
+  const dataDir = before.ok ? (before.value as { dataDir: string }).dataDir : '';
+  const elsewhere = path.join(tmpdir(), 'inkstone-elsewhere');
+  const refused = await core.invoke('settings.update', { language: 'en', dataDir: elsewhere });
+  assert.equal(!refused.ok && refused.error.code, 'INVALID_INPUT');
+  assert.match(!refused.ok ? String(refused.error.details.issues) : '', /dataDir/);
+  const reread = createCoreService({ dataDir: dir });
+  const stored = await reread.invoke('settings.get', {});
+  reread.close();
+  assert.equal(stored.ok && (stored.value as { dataDir: string }).dataDir, dataDir);
+
+  // The shell's call goes over the same port protocol as operations, but is not one.
+  const a = new MessageChannel();
+  serveCoreOverPort({ post: (m) => a.port1.postMessage(m), onMessage: (l) => a.port1.on('message', l) }, core);
+  const client = connectCoreClient({ post: (m) => a.port2.postMessage(m), onMessage: (l) => a.port2.on('message', l) });
+  const relative = await client.setDataDir('relative/folder');
+  assert.equal(!relative.ok && relative.error.code, 'INVALID_INPUT');
+  const moved = await client.setDataDir(elsewhere);
+  assert.equal(moved.ok && (moved.value as { dataDir: string }).dataDir, elsewhere);
+  const asOperation = await client.invoke('settings.setDataDir', { dir: dataDir });
+  assert.equal(!asOperation.ok && asOperation.error.code, 'UNKNOWN_OPERATION');
+  a.port1.close();
+  const restored = await core.setDataDir(dataDir);
+  assert.ok(restored.ok);
 });

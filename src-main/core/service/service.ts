@@ -10,6 +10,7 @@ import {
   type OperationOutput,
   type Operations,
   type RpcResult,
+  type Settings,
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
@@ -61,6 +62,12 @@ export interface CoreServiceOptions {
 export interface CoreService {
   /** Validate, run and map errors: the one entry point every transport uses. */
   invoke(operation: string, input: unknown, ctx?: CallContext): Promise<RpcResult<unknown>>;
+  /**
+   * Store a new data folder (used from the next start). Not an operation, so no page can call it:
+   * only the desktop shell does, with the folder the person picked in the native dialog and that
+   * it has checked can hold a library.
+   */
+  setDataDir(dir: string): Promise<RpcResult<Settings>>;
   readonly library: Library;
   close(): void;
 }
@@ -220,5 +227,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
   }
 
-  return { invoke, library, close: () => library.close() };
+  async function setDataDir(dir: string): Promise<RpcResult<Settings>> {
+    if (typeof dir !== 'string' || !path.isAbsolute(dir) || dir.length > 4096 || dir.includes('\0'))
+      return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: 'dataDir: not an absolute path' }).toJSON() };
+    try {
+      return { ok: true, value: await settings.update({ dataDir: path.resolve(dir) }) };
+    } catch (err) {
+      return { ok: false, error: serializeError(err) };
+    }
+  }
+
+  return { invoke, setDataDir, library, close: () => library.close() };
 }
