@@ -50,9 +50,9 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // openExternal decides: allow-listed https links open in the browser (normalised), nothing else.
   contents.setWindowOpenHandler(({ url }) => {
-    const safe = externalUrl(url);
-    if (safe) openExternal(safe);
+    openExternal(url);
     return { action: 'deny' };
   });
 }
