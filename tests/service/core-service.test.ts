@@ -1,11 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { connectCoreClient, createCoreService, MAX_REPORTED_ISSUES, serveCoreOverPort, type CoreService } from '../../src-main/core/service/index.js';
 import type { CoreEvent } from '../../src-shared/api/index.js';
+import { STALE_TEMP_AFTER_MS } from '../../src-main/core/files/index.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 
 let dir: string;
@@ -184,4 +185,27 @@ test('the data folder is not the page’s to change: settings.update refuses dat
   a.port1.close();
   const restored = await core.setDataDir(dataDir);
   assert.ok(restored.ok);
+});
+
+test('opening the core sweeps temp files a crash left in the data folder, the store’s shards and the trust folder', async () => {
+  const data = mkdtempSync(path.join(tmpdir(), 'inkstone-core-sweep-'));
+  const old = (Date.now() - STALE_TEMP_AFTER_MS - 60_000) / 1000;
+  const leftovers = [
+    path.join(data, '.inkstone-tmp-settings.json.aaaa'),
+    path.join(data, 'documents', '3f', '9a', '.inkstone-tmp-3f9a.bbbb'),
+    path.join(data, 'trusted-certificates', '.inkstone-tmp-ca.pem.cccc'),
+  ];
+  for (const f of leftovers) {
+    mkdirSync(path.dirname(f), { recursive: true });
+    writeFileSync(f, 'torn write');
+    utimesSync(f, old, old);
+  }
+  const opened = createCoreService({ dataDir: data });
+  try {
+    assert.equal(await opened.sweptTempFiles, leftovers.length);
+    for (const f of leftovers) assert.equal(existsSync(f), false, f);
+  } finally {
+    opened.close();
+    rmSync(data, { recursive: true, force: true });
+  }
 });

@@ -15,6 +15,7 @@ import {
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
+import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import {
@@ -68,6 +69,8 @@ export interface CoreService {
    * it has checked can hold a library.
    */
   setDataDir(dir: string): Promise<RpcResult<Settings>>;
+  /** Crash leftovers removed at start, in the background (start does not wait): how many. */
+  readonly sweptTempFiles: Promise<number>;
   readonly library: Library;
   close(): void;
 }
@@ -105,6 +108,19 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const settingsDir = path.resolve(path.dirname(settings.file));
+  const sweptTempFiles = Promise.all([
+    sweepStaleTempFiles(library.dataDir),
+    settingsDir === path.resolve(library.dataDir) ? 0 : sweepStaleTempFiles(settingsDir),
+    sweepStaleTempFiles(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)),
+    sweepStaleTempFiles(library.store.root, { depth: 2 }),
+  ]).then(
+    (counts) => counts.reduce((a, b) => a + b, 0),
+    (err: unknown) => {
+      log(`[core] temp file sweep failed: ${String(err)}`);
+      return 0;
+    },
+  );
 
   /** The certificates the person chose to trust (verify.trust.*), kept in the data folder. */
   const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
@@ -237,5 +253,5 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
   }
 
-  return { invoke, setDataDir, library, close: () => library.close() };
+  return { invoke, setDataDir, sweptTempFiles, library, close: () => library.close() };
 }
