@@ -98,13 +98,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(WS_PROTOCOL_PREFIX)) ?? false,
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = URL.parse(req.url ?? '/', `http://127.0.0.1:${port}`);
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((p) => p.trim())
       .find((p) => p.startsWith(WS_PROTOCOL_PREFIX));
     const ok =
-      url.pathname === '/events' && hostAllowed(req, port) && originAllowed(req, port) && tokensMatch(token, offered?.slice(WS_PROTOCOL_PREFIX.length));
+      url?.pathname === '/events' && hostAllowed(req, port) && originAllowed(req, port) && tokensMatch(token, offered?.slice(WS_PROTOCOL_PREFIX.length));
     if (!ok) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       socket.destroy();
