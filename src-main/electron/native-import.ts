@@ -2,13 +2,14 @@ import { dialog, type BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportOutcome, Language } from '../../src-shared/api/index.js';
+import { API_DOCUMENT_MAX_BYTES, type ImportOutcome, type Language } from '../../src-shared/api/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
 import type { CoreClient } from '../core/service/index.js';
 import { fill, shellStrings } from './strings.js';
 
 const FILES_PER_CALL = 25;
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** What library.import can carry per file (base64 over IPC). */
+const MAX_FILE_BYTES = API_DOCUMENT_MAX_BYTES;
 
 /**
  * File ▸ Import PDFs…: the native open dialog, then the same `library.import` the page uses. The
