@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { API_DOCUMENT_MAX_BYTES, type ImportOutcome } from '../../src-shared/api/index.js';
+import { API_DOCUMENT_MAX_BYTES, importRefusal, type ImportOutcome } from '../../src-shared/api/index.js';
 import { formatErrorMessage } from '../../src-shared/errors/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { toApiError } from '../api/api-error.js';
@@ -35,11 +35,6 @@ function failedOutcome(f: File, code: 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_LARGE' |
   return { ok: false, name, error: { code, message: formatErrorMessage(code, details, 'en'), details } };
 }
 
-/** Files the API cannot carry are refused here with the core's own error codes, without a call. */
-function refusal(f: File): 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_LARGE' | null {
-  return f.size === 0 ? 'IMPORT_EMPTY_FILE' : f.size > API_DOCUMENT_MAX_BYTES ? 'IMPORT_TOO_LARGE' : null;
-}
-
 const IDLE: ImportJobState = { phase: 'idle', fileCount: 0, done: 0, label: null, outcomes: [], error: null };
 
 /**
@@ -69,7 +64,7 @@ export function useImportJob(contractId?: string): ImportJob {
         try {
           for (const batch of batchFiles(files)) {
             if (run.cancelled) break;
-            const toSend = batch.filter((f) => !refusal(f));
+            const toSend = batch.filter((f) => !importRefusal(f.size));
             const payload = await Promise.all(toSend.map(async (f) => ({ name: fileName(f), dataBase64: await readAsBase64(f) })));
             let received: ImportOutcome[] = [];
             if (payload.length) {
@@ -78,7 +73,7 @@ export function useImportJob(contractId?: string): ImportJob {
               received = (await api.library.import({ files: payload, ...(contractId ? { contractId } : {}) }, { jobId: run.id })).outcomes;
             }
             for (const f of batch) {
-              const refused = refusal(f);
+              const refused = importRefusal(f.size);
               outcomes.push(refused ? failedOutcome(f, refused) : (received.shift() ?? failedOutcome(f, 'INTERNAL')));
             }
             run.base += batch.length;

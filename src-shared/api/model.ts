@@ -185,6 +185,11 @@ export const ImportFile = z.object({
   dataBase64: Base64(API_DOCUMENT_MAX_BYTES),
 });
 
+/** A file library.import cannot take, known from its size alone: refused before it is sent. */
+export function importRefusal(size: number): 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_LARGE' | null {
+  return size === 0 ? 'IMPORT_EMPTY_FILE' : size > API_DOCUMENT_MAX_BYTES ? 'IMPORT_TOO_LARGE' : null;
+}
+
 export const ImportOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), name: z.string(), contractId: Id, duplicateOf: Id.nullable() }),
   z.object({ ok: z.literal(false), name: z.string(), error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }) }),
