@@ -1,4 +1,4 @@
-import { CAPITAL_AMOUNT_CHARS, parseCapitalAmount } from './chinese-numerals.js';
+import { CAPITAL_AMOUNT_CHARS, parseCapitalAmount } from '../../../src-shared/chinese-numerals.js';
 import type { Sentence } from './text-lines.js';
 
 export interface AmountFact {

@@ -1,4 +1,4 @@
-import { parseChineseInteger } from './chinese-numerals.js';
+import { parseChineseInteger } from '../../../src-shared/chinese-numerals.js';
 import type { Sentence } from './text-lines.js';
 
 /** A date found in a sentence: ISO `YYYY-MM-DD` and where it stands. */

@@ -1,3 +1,3 @@
 export { extractContractFacts } from './extract.js';
-export { parseCapitalAmount, parseChineseInteger } from './chinese-numerals.js';
+export { parseCapitalAmount, parseChineseInteger, toCapitalAmount } from '../../../src-shared/chinese-numerals.js';
 export { findDates, endOfTerm } from './dates.js';
