@@ -178,6 +178,26 @@ export const UI_TEXT = defineMessages({
   'form.saved': { en: 'Changes saved.', 'zh-CN': '修改已保存。' },
   'form.noChanges': { en: 'Nothing to save.', 'zh-CN': '没有需要保存的修改。' },
 
+  'facts.title': { en: 'Found in the document ({count})', 'zh-CN': '从文档中识别的信息（{count}）' },
+  'facts.hint': {
+    en: 'Inkstone read these from the contract’s text. Nothing is recorded until you accept it — check each against its sentence.',
+    'zh-CN': '以下内容由 Inkstone 从合同文本中读取。采用之前不会记录——请对照原句逐条核对。',
+  },
+  'facts.kind.party': { en: 'Party', 'zh-CN': '当事人' },
+  'facts.accept': { en: 'Accept', 'zh-CN': '采用' },
+  'facts.edit': { en: 'Edit…', 'zh-CN': '修改…' },
+  'facts.saveEdited': { en: 'Accept as edited', 'zh-CN': '按修改采用' },
+  'facts.dismiss': { en: 'Dismiss', 'zh-CN': '忽略' },
+  'facts.editLabel': { en: 'Correct the {field}', 'zh-CN': '更正{field}' },
+  'facts.show': { en: 'Show', 'zh-CN': '展开' },
+  'facts.hide': { en: 'Hide', 'zh-CN': '收起' },
+  'facts.loadError': { en: 'The facts in this contract’s documents could not be read.', 'zh-CN': '无法读取本合同文档中的信息。' },
+  'facts.capitalsAgree': { en: 'Matches the amount in words: {capitals}', 'zh-CN': '与大写金额一致：{capitals}' },
+  'facts.capitalsDisagree': {
+    en: 'Does not match the amount in words ({capitals}) — check the document',
+    'zh-CN': '与大写金额（{capitals}）不一致——请核对文档',
+  },
+
   'parties.title': { en: 'Parties', 'zh-CN': '当事人' },
   'parties.add': { en: 'Add party', 'zh-CN': '添加当事人' },
   'parties.empty': {
