@@ -67,6 +67,10 @@ const oneTextSystem = [
     selector: "TSLiteralType > Literal[value='zh-CN']",
     message: 'Use the Language type of src-shared/i18n; do not declare the languages again.',
   },
+  {
+    selector: "ArrayExpression:has(> Literal[value='zh-CN']):has(> Literal[value='en'])",
+    message: 'Use LANGUAGES of src-shared/i18n; do not list the languages again.',
+  },
 ];
 
 export default tseslint.config(

@@ -172,6 +172,9 @@ describe('eslint keeps to one text system', () => {
     const msgs = await syntax('src-main/core/fixture.ts', "export type Lang = 'zh-CN' | 'en';\n");
     assert.equal(msgs.length, 1);
     assert.match(msgs[0]!, /Language type/);
+    const listed = await syntax('src-evidence/fixture.ts', "import { z } from 'zod';\nexport const Lang = z.enum(['zh-CN', 'en']);\n");
+    assert.equal(listed.length, 1);
+    assert.match(listed[0]!, /LANGUAGES/);
   });
 
   test('a message table passes', async () => {
