@@ -3,17 +3,17 @@ import type { Contract, FactSuggestion } from '../../src-shared/api/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { useLoader } from '../hooks/useLoader.js';
 import { useI18n, type I18n } from '../i18n/I18nProvider.js';
-import type { PlainKey } from '../i18n/messages.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { roleLabel } from './roles.js';
 
-const KIND_LABEL: Readonly<Record<FactSuggestion['kind'], PlainKey>> = {
+const KIND_LABEL = {
   party: 'facts.kind.party',
   value: 'field.value',
   effectiveDate: 'field.effectiveDate',
   expiryDate: 'field.expiryDate',
   contractType: 'field.contractType',
-};
+} as const satisfies Readonly<Record<FactSuggestion['kind'], MessageKey>>;
 
 /** The value as the person will see it once accepted, in their language. */
 function shown(i18n: I18n, s: FactSuggestion): string {
