@@ -26,7 +26,7 @@ const siblingInternals = {
 // means adding it here (tests/lint/layering.test.ts fails on a folder this table does not name).
 export const CAPABILITY_LAYERS = [
   ['db', 'files', 'fonts'], // storage and resources: import no capability
-  ['audit', 'settings', 'pdf', 'facts'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text
+  ['audit', 'settings', 'pdf', 'facts', 'seals'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text, seal drawings
   ['pki'], // certificates, CMS, timestamps, revocation
   ['tokens'], // keys: PKCS#11 and PKCS#12
   ['signing'], // tokens + pki + pdf
