@@ -172,6 +172,14 @@ const MESSAGES = {
     en: 'A later revision of the document cannot be read, so its changes cannot be checked.',
     zh: '文档的后续版本无法读取，因此无法核查其修改内容。',
   },
+  CHANGE_REPAIRED_UPDATE: {
+    en: 'An update appended after signing has no readable cross-reference data: only a viewer that repairs the file shows it, and viewers may show it differently.',
+    zh: '签署后追加的更新缺少可读的交叉引用数据：只有会修复文件的阅读器才会显示它，且不同阅读器的显示可能不同。',
+  },
+  CHANGE_AMBIGUOUS_OBJECT: {
+    en: 'A later revision defines objects whose meaning depends on the viewer (the cross-reference entry points at another object, or the object is not properly closed).',
+    zh: '后续版本中有对象的含义取决于所用阅读器（交叉引用条目指向了另一个对象，或对象未正确结束）。',
+  },
   CHANGE_UNSIGNED_BYTES: {
     en: "{bytes} bytes inside the signature's excluded range are not the signature value and are not covered by it.",
     zh: '签名排除区间内有 {bytes} 字节并非签名值，且不受签名保护。',

@@ -130,6 +130,14 @@ export function analyseRevision(doc: PdfDocument, index: number, before: RoleMap
     else record(category, `CHANGE_${category.toUpperCase().replace(/-/g, '_')}`, {}, objects);
   };
 
+  // An update only a repairing reader sees, or objects whose meaning depends on the reader: no
+  // single reading of this revision is certain, so it cannot pass as an allowed change.
+  if (doc.revisions[index].repaired) record('other', 'CHANGE_REPAIRED_UPDATE', {});
+  for (const fault of doc.entryFaults(index)) {
+    tick();
+    record('other', 'CHANGE_AMBIGUOUS_OBJECT', {}, [fault.num]);
+  }
+
   const fieldDiff = compareFields(vb, va, record);
   comparePages(index, vb, va, before, after, record, addedAnnotations, fieldDiff.signatureFields);
   compareCatalogs(vb, va, record);
