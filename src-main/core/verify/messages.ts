@@ -156,6 +156,18 @@ const MESSAGES = {
     en: 'The appearance of form field "{field}" was changed while its value was not: what is shown no longer matches what was entered.',
     zh: '表单域“{field}”的外观被更改而其取值未变：页面所显示的内容与实际填写的内容不再一致。',
   },
+  CHANGE_SHARED_APPEARANCE: {
+    en: 'Filling in "{field}" rewrote an object that "{other}" also shows: the change appears outside the field.',
+    zh: '填写“{field}”时改写了“{other}”也在显示的对象：修改显示在该表单域之外。',
+  },
+  CHANGE_SHARED_APPEARANCE_ELSEWHERE: {
+    en: 'Filling in "{field}" rewrote an object the document also uses elsewhere (page content, document information or another part): the change appears outside the field.',
+    zh: '填写“{field}”时改写了文档其他部分（页面内容、文档信息等）也在使用的对象：修改显示在该表单域之外。',
+  },
+  CHANGE_ANNOTATION_BEHIND: {
+    en: 'What annotation #{object} shows, or whether it is shown, was changed through an object it uses, while the annotation itself was not changed.',
+    zh: '通过修改 #{object} 号注释所引用的对象，改变了它显示的内容或是否显示，而该注释本身未被修改。',
+  },
   CHANGE_SIGNATURE_DICTIONARY: { en: 'An existing signature dictionary was rewritten.', zh: '已有的签名字典被改写。' },
   CHANGE_SIGNATURE_APPEARANCE: { en: 'The appearance of signature "{field}" was changed after it was signed.', zh: '签名“{field}”在签署后其外观被更改。' },
   CHANGE_SIGNATURE_REPLACED: { en: 'Signature "{field}" was replaced by another.', zh: '签名“{field}”被替换。' },
