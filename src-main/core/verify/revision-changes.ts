@@ -170,7 +170,10 @@ interface FieldDiff {
   readonly added: ReadonlySet<string>;
   /** Signature fields signed (or added signed) in this revision, and by what. */
   readonly signed: ReadonlyMap<string, 'signature' | 'document-timestamp'>;
-  /** Every signature field after the revision, by name. */
+  /**
+   * Signature fields holding a signature after the revision, by name. An empty signature field's
+   * widget draws whatever its appearance says, so it is checked for overlays like any widget.
+   */
   readonly signatureFields: ReadonlySet<string>;
 }
 
@@ -182,7 +185,7 @@ function compareFields(vb: PdfView, va: PdfView, record: Record_): FieldDiff {
   const filled = new Set<string>();
   const added = new Set<string>();
   const signed = new Map<string, 'signature' | 'document-timestamp'>();
-  const signatureFields = new Set([...fa.values()].filter((f) => f.type === 'Sig').map((f) => f.name));
+  const signatureFields = new Set([...fa.values()].filter((f) => f.type === 'Sig' && va.resolve(f.value) instanceof PdfDict).map((f) => f.name));
   const objectsOf = (f: PdfField) => [f.ref, ...f.widgets.map((w) => w.ref)].flatMap((r) => (r ? [r.num] : []));
   for (const [name, field] of fa) {
     const old = fb.get(name);
