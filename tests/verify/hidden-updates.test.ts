@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { signDocument } from '../../src-main/core/signing/index.js';
 import { verifyPdf } from '../../src-main/core/verify/index.js';
@@ -111,11 +112,8 @@ test("an entry pointing the content stream's number at another object's bytes: i
 test('an entry whose bytes define the right number with another generation: invalid', async () => {
   const shape = signedShape(signed);
   const out = h.out('generation');
-  appendRawUpdate(signed, out, [{ num: shape.content.num, gen: 1, body: textStream('SERVICE AGREEMENT - fees doubled') }], {
-    pointAt: {},
-  });
-  // The writer lists the object with generation 1; rewrite that entry to claim generation 0.
-  const { readFileSync, writeFileSync } = await import('node:fs');
+  appendRawUpdate(signed, out, [{ num: shape.content.num, gen: 1, body: textStream('SERVICE AGREEMENT - fees doubled') }]);
+  // The update lists the object with generation 1; rewrite that entry to claim generation 0.
   const bytes = readFileSync(out, 'latin1');
   const entry = /(\d{10}) 00001 n\r\n(?=trailer)/.exec(bytes)!;
   writeFileSync(out, Buffer.from(bytes.slice(0, entry.index) + `${entry[1]} 00000 n\r\n` + bytes.slice(entry.index + entry[0].length), 'latin1'));
