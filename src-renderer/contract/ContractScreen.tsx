@@ -10,6 +10,7 @@ import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
 import { AuditTimeline } from './AuditTimeline.js';
 import { DocumentsSection } from './DocumentsSection.js';
+import { FactSuggestions } from './FactSuggestions.js';
 import { MetadataForm } from './MetadataForm.js';
 import { PartiesSection } from './PartiesSection.js';
 import { StatusMenu } from './StatusMenu.js';
@@ -73,6 +74,7 @@ export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: (
             </div>
             <StatusMenu contract={contract} onChanged={onChanged} />
           </header>
+          <FactSuggestions contract={contract} onChanged={onChanged} />
           <div className="tabs" role="tablist" aria-label={t('contract.sections')}>
             {TABS.map((name) => (
               <button

@@ -14,7 +14,7 @@ import {
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
-import { Library, importFiles } from '../library/index.js';
+import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import {
   importTrustedCertificates,
@@ -124,6 +124,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'contracts.removeParty': ({ contractId, partyId }) => library.removeParty(contractId, partyId),
     'contracts.audit': ({ id }) => library.audit(id),
     'contracts.tags': () => library.tags(),
+    'contracts.suggestions': ({ id }) => ({ suggestions: factSuggestions(library, id) }),
+    'contracts.dismissSuggestion': ({ contractId, key }) => {
+      dismissFactSuggestion(library, contractId, key);
+      return { suggestions: factSuggestions(library, contractId) };
+    },
     'contracts.reminders': ({ horizonDays }) => library.reminders(today(), horizonDays ?? settings.get().reminderHorizonDays),
     'reminders.takeDue': ({ leadDays }) => library.takeDueNotifications(today(), leadDays),
     'library.import': async ({ files, contractId }, ctx) => {
