@@ -26,7 +26,15 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const SHAPES: LegacyShape[] = ['sha1-signing-time', 'no-signed-attributes', 'pkcs7-smime', 'certificates-odd-order', 'unsigned-attribute', 'ber-indefinite'];
+const SHAPES: LegacyShape[] = [
+  'sha1-signing-time',
+  'no-signed-attributes',
+  'pkcs7-smime',
+  'certificates-odd-order',
+  'unsigned-attribute',
+  'ber-indefinite',
+  'signing-time-with-offset',
+];
 
 for (const shape of SHAPES) {
   test(`legacy CMS, ${shape}: OpenSSL verifies it; we decode it and report SHA-1 as a cryptographic constraint`, async () => {
@@ -63,6 +71,10 @@ for (const shape of SHAPES) {
     );
     assert.equal(reading.parsed?.digestAlgorithm.name, 'SHA-1');
     assert.equal(reading.parsed?.signerCertificate?.subject.commonName, 'Zhang San');
+    if (shape === 'signing-time-with-offset') {
+      // 2011-03-15 12:34 at UTC+8, read as the signer wrote it (not asn1js's "1899" for a time it cannot parse).
+      assert.equal(reading.parsed?.signedAttributes?.signingTime?.toISOString(), '2011-03-15T04:34:00.000Z');
+    }
 
     const result = await verifyPdf(signed.file, { trustStore: await TrustStore.fromFiles([ca.caPem]) });
     const s = result.signatures[0];

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openAtomicWriter } from '../../../src-main/core/files/index.js';
@@ -12,7 +13,14 @@ import { derChildren, derElement, derSpan, type DerSpan } from '../../../src-mai
  * orders, an unsigned attribute, and BER indefinite lengths.
  */
 
-export type LegacyShape = 'sha1-signing-time' | 'no-signed-attributes' | 'pkcs7-smime' | 'certificates-odd-order' | 'unsigned-attribute' | 'ber-indefinite';
+export type LegacyShape =
+  | 'sha1-signing-time'
+  | 'no-signed-attributes'
+  | 'pkcs7-smime'
+  | 'certificates-odd-order'
+  | 'unsigned-attribute'
+  | 'ber-indefinite'
+  | 'signing-time-with-offset';
 
 export interface LegacyCa {
   readonly dir: string;
@@ -93,7 +101,26 @@ function legacyCms(ca: LegacyCa, content: string, shape: LegacyShape): Buffer {
       return indefinite(openssl(['cms', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir));
     case 'sha1-signing-time':
       return openssl(['cms', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir);
+    case 'signing-time-with-offset':
+      // UTCTime without seconds and with a UTC offset (X.680 allows both; DER and RFC 5652 do not).
+      return withSigningTime(openssl(['cms', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir), '1103151234+0800', path.join(ca.dir, 'leaf.key'));
   }
+}
+
+const SIGNING_TIME_OID = Buffer.from('06092a864886f70d010905', 'hex');
+
+/** Replace the signing-time attribute's value by a UTCTime `text` and sign the attributes again. */
+function withSigningTime(der: Uint8Array, text: string, keyFile: string): Buffer {
+  const time = derElement(0x17, [Buffer.from(text, 'latin1')]);
+  return editSignerInfo(der, (parts) => {
+    const at = parts.findIndex((p) => p[0] === 0xa0);
+    const attrs = parts[at];
+    const list = children(attrs, derSpan(attrs, 0)!).map((s) => Buffer.from(bytesOf(attrs, s)));
+    const edited = list.map((a) => (a.includes(SIGNING_TIME_OID) ? Buffer.from(derElement(0x30, [SIGNING_TIME_OID, derElement(0x31, [time])])) : a));
+    const sorted = edited.sort(Buffer.compare);
+    const signature = sign('sha1', derElement(0x31, sorted), createPrivateKey(readFileSync(keyFile)));
+    return parts.map((p, i) => (i === at ? derElement(0xa0, sorted) : p[0] === 0x04 ? derElement(0x04, [signature]) : p));
+  });
 }
 
 const bytesOf = (der: Uint8Array, s: DerSpan) => der.subarray(s.start, s.end);
