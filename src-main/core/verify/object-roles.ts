@@ -105,7 +105,8 @@ interface Work {
   readonly reach: Reach;
 }
 
-const REACH_RANK: Record<Reach, number> = { own: 0, nested: 1, visibility: 2 };
+/** Which way of reaching an object says more: what decides visibility, then a nested form, then its own. */
+export const REACH_RANK: Readonly<Record<Reach, number>> = { own: 0, nested: 1, visibility: 2 };
 
 /** How a child is reached through `key` of a value reached with `reach` (a holder's material or not). */
 function reachThrough(key: string, reach: Reach, held: boolean): Reach {

@@ -2,7 +2,7 @@ import { listFields, PdfDict, PdfRef, PdfStream, type PdfDocument, type PdfField
 import type { ChangeCategory } from '../../../src-shared/api/verification.js';
 import { rectOf } from './geometry.js';
 import { changedKeys, revisionObjectChanges, sameValue, type ObjectChange } from './object-diff.js';
-import type { ObjectRole, Reach, RoleMap } from './object-roles.js';
+import { REACH_RANK, type ObjectRole, type Reach, type RoleMap } from './object-roles.js';
 
 /**
  * What one incremental update did, in the categories a person (and DocMDP) thinks in: signatures,
@@ -320,7 +320,6 @@ interface JudgeContext {
  * form fillers extend a /DR font's subset as they fill: the fields drawing with it are its holders.
  */
 const HOLDER_ROLES = new Set<ObjectRole>(['field', 'widget', 'annotation', 'signature-field', 'form']);
-const REACH_RANK: Record<Reach, number> = { own: 0, nested: 1, visibility: 2 };
 
 interface Holding {
   /** Holders whose own change in this revision accounts for the object's (the field filled, the annotation edited). */
