@@ -11,7 +11,7 @@ import { applyFilters } from './filters.js';
 import type { FilterStep } from './filters.js';
 import { findStartXref, mergeTrailers, readSectionNear, trailerOffset } from './xref.js';
 import type { EntryBudget, XrefEntry, XrefSection } from './xref.js';
-import { scanObjects } from './repair.js';
+import { scanObjects, type ScanResult } from './repair.js';
 import { ObjectStore } from './store.js';
 
 /**
@@ -326,13 +326,14 @@ function readLayout(source: PdfSource, limits: PdfLimits): Layout {
     reason = (err as InkstoneError).details.reason as string;
   }
   const note = `cross-reference data unusable (${reason}); `;
-  const prefix = readablePrefix(source, limits);
+  const scan = scanObjects(source, limits); // once, for both ways of recovering
+  const prefix = readablePrefix(source, limits, scan.eofs);
   if (prefix) {
     const layout = withScannedTail(prefix, limits);
     layout.note = `${note}the updates after byte ${prefix.revisions[prefix.revisions.length - 1].endOffset} were read by scanning`;
     return layout;
   }
-  const rebuilt = rebuild(source, limits);
+  const rebuilt = rebuild(source, limits, scan);
   rebuilt.note = `${note}rebuilt by scanning the file`;
   return rebuilt;
 }
@@ -346,8 +347,8 @@ function leadsToCatalog(layout: Layout): boolean {
 const MAX_PREFIX_TRIES = 32;
 
 /** The revisions of the longest prefix ending at a `%%EOF` whose chain reads, over the whole file's bytes. */
-function readablePrefix(source: PdfSource, limits: PdfLimits): Layout | null {
-  const ends = scanObjects(source, limits).eofs.filter((end) => end < source.size);
+function readablePrefix(source: PdfSource, limits: PdfLimits, eofs: readonly number[]): Layout | null {
+  const ends = eofs.filter((end) => end < source.size);
   for (const end of ends.reverse().slice(0, MAX_PREFIX_TRIES)) {
     const prefix: PdfSource = { size: end, read: (offset, length) => source.read(offset, Math.max(0, Math.min(length, end - offset))), close() {} };
     try {
@@ -546,8 +547,7 @@ function findEof(source: PdfSource, from: number, limit: number): { eofOffset: n
 }
 
 /** Rebuild a single revision from a scan of the whole file (object streams expanded). */
-function rebuild(source: PdfSource, limits: PdfLimits): Layout {
-  const scan = scanObjects(source, limits);
+function rebuild(source: PdfSource, limits: PdfLimits, scan: ScanResult): Layout {
   const entries = scan.entries;
   const store = new ObjectStore(source, limits, [entries]);
   store.repaired = true;
