@@ -4,7 +4,7 @@ import { useApi } from '../api/ApiContext.js';
 import { useCoreEvents } from '../hooks/useCoreEvents.js';
 import { useLoader } from '../hooks/useLoader.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import type { MessageKey } from '../i18n/messages.js';
+import type { PlainKey } from '../i18n/messages.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
@@ -17,7 +17,7 @@ import { StatusMenu } from './StatusMenu.js';
 
 const TABS = ['details', 'parties', 'documents', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Readonly<Record<Tab, MessageKey>> = {
+const TAB_LABEL: Readonly<Record<Tab, PlainKey>> = {
   details: 'contract.tab.details',
   parties: 'contract.tab.parties',
   documents: 'contract.tab.documents',

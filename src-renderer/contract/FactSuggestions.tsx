@@ -7,13 +7,13 @@ import type { MessageKey } from '../i18n/messages.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { roleLabel } from './roles.js';
 
-const KIND_LABEL: Readonly<Record<FactSuggestion['kind'], MessageKey>> = {
+const KIND_LABEL = {
   party: 'facts.kind.party',
   value: 'field.value',
   effectiveDate: 'field.effectiveDate',
   expiryDate: 'field.expiryDate',
   contractType: 'field.contractType',
-};
+} as const satisfies Readonly<Record<FactSuggestion['kind'], MessageKey>>;
 
 /** The value as the person will see it once accepted, in their language. */
 function shown(i18n: I18n, s: FactSuggestion): string {
