@@ -13,9 +13,10 @@ import {
   type SigningRecord,
 } from '../../src-main/core/signing/index.js';
 import { openPkcs11Signer, openPkcs12Signer, type Pin, type PinRequest, type Signer } from '../../src-main/core/tokens/index.js';
-import { COMMITMENT_TYPES, type CommitmentType } from '../../src-main/core/pki/index.js';
+import { COMMITMENT_TYPES, readCertificateFiles, type CommitmentType } from '../../src-main/core/pki/index.js';
+import { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder } from '../../src-main/core/verify/index.js';
 import { formatErrorMessage, InkstoneError, type Lang } from '../../src-shared/errors/index.js';
-import { cliLanguage, EXIT, runCommand, usage } from '../run.js';
+import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 
 /**
  * `inkstone sign` (one document, or `--batch` many under one PIN entry) and `inkstone extend`.
@@ -54,6 +55,8 @@ interface SignOptions extends KeyOptions {
   certify?: '1' | '2' | '3';
   lockFields?: string;
   offline?: boolean;
+  chainCerts: string[];
+  dataDir?: string;
   json?: boolean;
   lang?: string;
 }
@@ -99,6 +102,8 @@ export function registerSigningCommands(program: Command): void {
     .addOption(new Option('--certify <P>', 'certification signature: 1 no changes, 2 form filling and signing, 3 also comments').choices(['1', '2', '3']))
     .option('--lock-fields <names>', 'lock form fields when signed: "all" or comma-separated names')
     .option('--offline', 'do not fetch revocation data or issuers online (B-LT uses what the document and token carry)')
+    .option('--chain-certs <file>', 'CA certificates (PEM or DER) that may complete the signer’s chain (repeat)', collect, [])
+    .option('--data-dir <dir>', 'library folder whose trusted certificates also complete the chain (default: the app’s data folder)')
     .option('--json', 'print the signing record (or the batch summary) as JSON')
     .option('--lang <lang>', 'zh-CN or en')
     .action((inputs: string[], opts: SignOptions) => {
@@ -183,6 +188,9 @@ async function signMany(inputs: string[], opts: SignOptions, lang: Lang): Promis
           ? `已签署 ${result.signed} 份，失败 ${result.failed} 份，取消 ${result.cancelled} 份。\n`
           : `${result.signed} signed, ${result.failed} failed, ${result.cancelled} cancelled.\n`,
       );
+      // One signer, one chain: the first signed document speaks for the batch.
+      const signed = result.outcomes.find((o) => o.status === 'signed');
+      if (signed) process.stdout.write(chainNote(signed.record, lang));
     }
     return result.failed + result.cancelled === 0 ? EXIT.ok : EXIT.failure;
   } finally {
@@ -210,6 +218,7 @@ async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureO
     ...(opts.rsaPss ? { rsaPss: true } : {}),
     timestampUrls: opts.tsa,
     allowOnline: !opts.offline,
+    validationData: { certificates: await chainCandidates(opts) },
     ...(opts.reason !== undefined ? { reason: opts.reason } : {}),
     ...(opts.location !== undefined ? { location: opts.location } : {}),
     ...(opts.commitment ? { commitment: opts.commitment } : {}),
@@ -225,6 +234,16 @@ async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureO
       : {}),
     ...(opts.crossPageSeal && seal ? { crossPageSeal: { image: seal, ...(crossPages ? { firstPage: crossPages[0], lastPage: crossPages[1] } : {}) } } : {}),
   };
+}
+
+/**
+ * Certificates that may complete the signer's chain: the library's trusted CAs (Settings → Trusted
+ * certificates) and `--chain-certs` files. Only those on the signer's path are embedded.
+ */
+async function chainCandidates(opts: SignOptions): Promise<Uint8Array[]> {
+  const trusted = await trustStoreFromFolder(path.join(resolveDataDir(opts.dataDir), TRUSTED_CERTIFICATES_FOLDER));
+  const given = await readCertificateFiles(opts.chainCerts);
+  return [...trusted.anchors, ...given].map((c) => c.der);
 }
 
 /** Open the token or PKCS#12 file; the secret comes from stdin or a no-echo prompt, never argv. */
@@ -323,7 +342,8 @@ function progressBar(total: number): (completed: number, failed: number, current
 }
 
 function summariseOutcome(o: BatchOutcome): Record<string, unknown> {
-  if (o.status === 'signed') return { status: o.status, input: o.input, output: o.output, level: o.record.level, sha256: o.record.output.sha256 };
+  if (o.status === 'signed')
+    return { status: o.status, input: o.input, output: o.output, level: o.record.level, sha256: o.record.output.sha256, chain: o.record.chain };
   if (o.status === 'failed') return { status: o.status, input: o.input, output: o.output, error: o.error };
   return { status: o.status, input: o.input, output: o.output };
 }
@@ -333,9 +353,17 @@ function describeRecord(r: SigningRecord, lang: Lang): string {
   const time = (r.timestampTime ?? r.signingTime).toISOString();
   const software = r.signer.assurance === 'software-key';
   if (lang === 'zh-CN') {
-    return `已签署：${r.output.path}\n  签署人：${who}\n  级别：PAdES ${r.level}（${r.signatureAlgorithm}）\n  时间：${time}${r.timestampTime ? '（可信时间戳）' : '（本机时间）'}\n  SHA-256：${r.output.sha256}\n${software ? '  注意：密钥来自可复制的 PKCS#12 文件，不是专用签名设备。\n' : ''}`;
+    return `已签署：${r.output.path}\n  签署人：${who}\n  级别：PAdES ${r.level}（${r.signatureAlgorithm}）\n  时间：${time}${r.timestampTime ? '（可信时间戳）' : '（本机时间）'}\n  SHA-256：${r.output.sha256}\n${software ? '  注意：密钥来自可复制的 PKCS#12 文件，不是专用签名设备。\n' : ''}${chainNote(r, lang)}`;
   }
-  return `Signed: ${r.output.path}\n  Signer: ${who}\n  Level: PAdES ${r.level} (${r.signatureAlgorithm})\n  Time: ${time}${r.timestampTime ? ' (trusted timestamp)' : ' (this computer’s clock)'}\n  SHA-256: ${r.output.sha256}\n${software ? '  Note: the key came from a PKCS#12 file, which can be copied; it is not a signing device.\n' : ''}`;
+  return `Signed: ${r.output.path}\n  Signer: ${who}\n  Level: PAdES ${r.level} (${r.signatureAlgorithm})\n  Time: ${time}${r.timestampTime ? ' (trusted timestamp)' : ' (this computer’s clock)'}\n  SHA-256: ${r.output.sha256}\n${software ? '  Note: the key came from a PKCS#12 file, which can be copied; it is not a signing device.\n' : ''}${chainNote(r, lang)}`;
+}
+
+/** A warning when the signature carries its chain only part of the way to a root. */
+function chainNote(r: SigningRecord, lang: Lang): string {
+  if (r.chain.complete) return '';
+  if (lang === 'zh-CN')
+    return `  注意：证书链不完整（${r.chain.problem}）。只信任根证书的验证程序可能无法确认签署人；请用 inkstone trust import 导入中间 CA 证书，或以 --chain-certs 指定。\n`;
+  return `  Note: the certificate chain is incomplete (${r.chain.problem}). Validators that trust only the root may not recognise the signer; import the intermediate CA with \`inkstone trust import\` or pass it with --chain-certs.\n`;
 }
 
 function describeExtension(r: ExtensionRecord, lang: Lang): string {

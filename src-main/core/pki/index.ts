@@ -20,7 +20,7 @@ export { OID, COMMITMENT_TYPES, type CommitmentType } from './oids.js';
 // Certificates and trust.
 export { type NameInfo, type NameAttribute, describeName, sameName } from './names.js';
 export { type CertificateInfo, type KeyUsageName, type PublicKeyInfo, parseCertificate, checkSigningCertificate, isValidAt } from './certificate.js';
-export { TrustStore } from './trust-store.js';
+export { readCertificateFiles, TrustStore } from './trust-store.js';
 export { type CertificatePathResult, type PathFailureReason, type PathOptions, buildCertificatePath, isSignedBy } from './certificate-path.js';
 export { fetchIssuerCertificates } from './issuer-download.js';
 export { type CertificateTemplate, type DistinguishedNameInput, issueCertificate, randomSerial } from './issue-certificate.js';

@@ -5,6 +5,7 @@ import {
   buildCadesSignedData,
   checkSigningCertificate,
   describeSignatureScheme,
+  parseCertificate,
   signatureTimestampImprint,
   type CertificateInfo,
   type SignatureKind,
@@ -15,9 +16,10 @@ import { IncrementalUpdate, PdfDocument, findSignatures, getDocMdp } from '../pd
 import type { Signer } from '../tokens/index.js';
 import { appendDocumentTimestamp, appendValidationData, freeFieldName, requireTimestamper, type ValidationTarget } from './long-term.js';
 import { PendingOutput, checkOutputPath } from './pending-output.js';
-import { levelAtLeast, type SignDocumentRequest, type SignerIdentity, type SigningRecord } from './request.js';
+import { levelAtLeast, type EmbeddedChain, type SignDocumentRequest, type SignerIdentity, type SigningRecord } from './request.js';
 import { sessionFor, type SigningSession } from './session.js';
-import { nodeDigest, signatureKindFor, signerCertificates } from './signature-algorithm.js';
+import { nodeDigest, signatureKindFor } from './signature-algorithm.js';
+import { signerCertificates, type SignerCertificates } from './signer-certificates.js';
 import { addSignatureRevision, organisationOf } from './signature-revision.js';
 import { cadesReservation } from './signature-size.js';
 import { label } from './validation-data.js';
@@ -38,11 +40,13 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
   const timestamper = levelAtLeast(level, 'B-T') ? requireTimestamper(session, level) : null;
   checkOutputPath(request.input, request.output);
   const signer = request.signer;
-  const { certificate, chain } = signerCertificates(signer);
+  const certificate = parseCertificate(signer.certificate);
   checkSigningCertificate(certificate, new Date());
   const kind = signatureKindFor(signer, certificate, request.rsaPss ?? false);
   const signingTime = request.signingTime ?? new Date();
-  const signerTarget: ValidationTarget = { certificate, pool: chain };
+  const certificates = await signerCertificates(signer, session);
+  const embedded = [signer.certificate, ...certificates.chain.map((c) => c.der)];
+  const signerTarget: ValidationTarget = { certificate, pool: certificates.chain };
 
   const doc = PdfDocument.openFile(request.input);
   try {
@@ -53,12 +57,12 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
     try {
       const update = new IncrementalUpdate(doc);
       const fieldName = request.fieldName ?? freeFieldName(doc, 'Signature');
-      const contentsSize = cadesReservation(certificate, signer.keyAlgorithm, [signer.certificate, ...signer.chain], tokenSize);
+      const contentsSize = cadesReservation(certificate, signer.keyAlgorithm, embedded, tokenSize);
       const revision = await addSignatureRevision(update, request, { fieldName, signer: certificate, signingTime, contentsSize });
 
       const stamped: { result?: TimestampResult } = {};
-      const embedded = await output.appendSignature(update, revision.placeholder, nodeDigest(hash), async (digest) => {
-        const cms = await createCadesSignature(signer, kind, hash, digest, request.commitment);
+      const written = await output.appendSignature(update, revision.placeholder, nodeDigest(hash), async (digest) => {
+        const cms = await createCadesSignature(signer, certificates, kind, hash, digest, request.commitment);
         if (!timestamper) return cms;
         stamped.result = await timestamper.stamp(signatureTimestampImprint(cms, hash), hash);
         return addSignatureTimestamp(cms, stamped.result.token);
@@ -70,13 +74,14 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
       if (levelAtLeast(level, 'B-LTA')) await appendDocumentTimestamp(output, session, level, hash);
 
       const inputSha256 = output.inputFingerprint!;
-      const written = await output.commit();
+      const stored = await output.commit();
       return {
         fieldName,
         level,
         signingTime,
         timestampTime: stamped.result?.genTime ?? null,
         signer: signerIdentity(signer, certificate),
+        chain: embeddedChain(certificates),
         digestAlgorithm: hash,
         signatureAlgorithm: describeSignatureScheme({ kind, hash }),
         reason: request.reason ?? null,
@@ -86,8 +91,8 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
         visible: revision.visible,
         crossPageSeal: revision.crossPageSeal,
         input: { path: path.resolve(request.input), sha256: inputSha256, size: doc.size },
-        output: { path: path.resolve(request.output), sha256: written.sha256, size: written.size },
-        reservation: { reserved: embedded.capacity, used: embedded.used },
+        output: { path: path.resolve(request.output), sha256: stored.sha256, size: stored.size },
+        reservation: { reserved: written.capacity, used: written.used },
       };
     } catch (err) {
       await output.abort();
@@ -101,6 +106,7 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
 /** The CAdES SignedData over a ByteRange digest, signed by the token or file. */
 function createCadesSignature(
   signer: Signer,
+  certificates: SignerCertificates,
   kind: SignatureKind,
   hash: SigningHashAlgorithm,
   digest: Uint8Array,
@@ -110,7 +116,7 @@ function createCadesSignature(
     contentDigest: digest,
     digestAlgorithm: hash,
     signerCertificate: signer.certificate,
-    chain: signer.chain,
+    chain: certificates.chain.map((c) => c.der),
     signatureAlgorithm: kind,
     sign: (tbs) => signer.sign(tbs, { hash, scheme: kind }),
     ...(commitment ? { commitmentType: commitment } : {}),
@@ -137,6 +143,10 @@ async function refuseRevoked(session: SigningSession, target: ValidationTarget):
       reason: answer.revocationReason ?? 'unspecified',
     });
   });
+}
+
+function embeddedChain(certificates: SignerCertificates): EmbeddedChain {
+  return { issuers: certificates.chain.map((c) => c.subject.text), complete: certificates.chainIncomplete === null, problem: certificates.chainIncomplete };
 }
 
 function signerIdentity(signer: Signer, cert: CertificateInfo): SignerIdentity {

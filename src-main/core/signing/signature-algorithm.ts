@@ -1,5 +1,5 @@
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { parseCertificate, type CertificateInfo, type SignatureKind, type SigningHashAlgorithm } from '../pki/index.js';
+import { type CertificateInfo, type SignatureKind, type SigningHashAlgorithm } from '../pki/index.js';
 import type { Signer } from '../tokens/index.js';
 import type { NodeDigest } from './pending-output.js';
 
@@ -25,16 +25,4 @@ export function nodeDigest(hash: SigningHashAlgorithm): NodeDigest {
     default:
       throw new InkstoneError('INVALID_INPUT', { issues: `digest algorithm ${String(hash)} is not one of SHA-256, SHA-384, SHA-512` });
   }
-}
-
-const parsed = new WeakMap<Signer, { certificate: CertificateInfo; chain: CertificateInfo[] }>();
-
-/** The signer's certificate and chain, parsed once per signer (a batch signs hundreds of documents with one). */
-export function signerCertificates(signer: Signer): { certificate: CertificateInfo; chain: CertificateInfo[] } {
-  let found = parsed.get(signer);
-  if (!found) {
-    found = { certificate: parseCertificate(signer.certificate), chain: signer.chain.map((der) => parseCertificate(der)) };
-    parsed.set(signer, found);
-  }
-  return found;
 }
