@@ -1,4 +1,5 @@
-import type { CommitmentType, SigningHashAlgorithm } from '../pki/index.js';
+import type { SigningHashAlgorithm } from '../crypto-names/index.js';
+import type { CommitmentType } from '../pki/index.js';
 import type { FieldLock, MdpPermission } from '../pdf/index.js';
 import type { Assurance, KeyDescription, Signer } from '../tokens/index.js';
 import type { SigningSession } from './session.js';

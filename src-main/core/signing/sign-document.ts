@@ -1,24 +1,14 @@
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import {
-  addSignatureTimestamp,
-  buildCadesSignedData,
-  checkSigningCertificate,
-  describeSignatureScheme,
-  parseCertificate,
-  signatureTimestampImprint,
-  type CertificateInfo,
-  type SignatureKind,
-  type SigningHashAlgorithm,
-  type TimestampResult,
-} from '../pki/index.js';
+import { describeSignatureScheme, type SignatureKind, type SigningHashAlgorithm } from '../crypto-names/index.js';
+import { addSignatureTimestamp, buildCadesSignedData, checkSigningCertificate, parseCertificate, signatureTimestampImprint, type CertificateInfo, type TimestampResult } from '../pki/index.js';
 import { IncrementalUpdate, PdfDocument, findSignatures, getDocMdp } from '../pdf/index.js';
 import type { Signer } from '../tokens/index.js';
 import { appendDocumentTimestamp, appendValidationData, freeFieldName, requireTimestamper, type ValidationTarget } from './long-term.js';
 import { PendingOutput, checkOutputPath } from './pending-output.js';
 import { levelAtLeast, type EmbeddedChain, type SignDocumentRequest, type SignerIdentity, type SigningRecord } from './request.js';
 import { sessionFor, type SigningSession } from './session.js';
-import { nodeDigest, signatureKindFor } from './signature-algorithm.js';
+import { requestedHash, signatureKindFor } from './signature-kind.js';
 import { signerCertificates, type SignerCertificates } from './signer-certificates.js';
 import { addSignatureRevision, organisationOf } from './signature-revision.js';
 import { cadesReservation } from './signature-size.js';
@@ -35,7 +25,7 @@ import { label } from './validation-data.js';
  */
 export async function signDocument(request: SignDocumentRequest): Promise<SigningRecord> {
   const level = request.level ?? 'B-B';
-  const hash = request.digestAlgorithm ?? 'SHA-256';
+  const hash = requestedHash(request.digestAlgorithm);
   const session = sessionFor(request);
   const timestamper = levelAtLeast(level, 'B-T') ? requireTimestamper(session, level) : null;
   checkOutputPath(request.input, request.output);
@@ -53,7 +43,7 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
     checkDocumentAllowsSignature(doc, request);
     if (levelAtLeast(level, 'B-LT')) await refuseRevoked(session, signerTarget);
     const tokenSize = timestamper ? await timestamper.tokenSize(hash) : 0;
-    const output = await PendingOutput.open(doc, request.output, [nodeDigest(hash)]);
+    const output = await PendingOutput.open(doc, request.output, [hash]);
     try {
       const update = new IncrementalUpdate(doc);
       const fieldName = request.fieldName ?? freeFieldName(doc, 'Signature');
@@ -61,7 +51,7 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
       const revision = await addSignatureRevision(update, request, { fieldName, signer: certificate, signingTime, contentsSize });
 
       const stamped: { result?: TimestampResult } = {};
-      const written = await output.appendSignature(update, revision.placeholder, nodeDigest(hash), async (digest) => {
+      const written = await output.appendSignature(update, revision.placeholder, hash, async (digest) => {
         const cms = await createCadesSignature(signer, certificates, kind, hash, digest, request.commitment);
         if (!timestamper) return cms;
         stamped.result = await timestamper.stamp(signatureTimestampImprint(cms, hash), hash);
@@ -118,7 +108,7 @@ function createCadesSignature(
     signerCertificate: signer.certificate,
     chain: certificates.chain.map((c) => c.der),
     signatureAlgorithm: kind,
-    sign: (tbs) => signer.sign(tbs, { hash, scheme: kind }),
+    sign: (tbs) => signer.sign(tbs, { kind, hash }),
     ...(commitment ? { commitmentType: commitment } : {}),
   });
 }

@@ -1,10 +1,10 @@
+import { isHashAlgorithm, type HashAlgorithm } from '../crypto-names/index.js';
 import {
   OID,
   parseTstInfo,
   tsaCertificateUsageProblem,
   verifyCmsSignature,
   type CertificateInfo,
-  type HashAlgorithm,
   type ParsedSignedData,
   type TstInfo,
 } from '../pki/index.js';
@@ -27,8 +27,6 @@ export interface TimestampReading {
   readonly findings: readonly string[];
 }
 
-const KNOWN_HASHES: readonly string[] = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
-
 export function readTimestampToken(der: Uint8Array): TimestampReading {
   const reading = readCms(der);
   const fail = (problem: string, finding = 'TIMESTAMP_UNDECODABLE'): TimestampReading => ({
@@ -46,7 +44,7 @@ export function readTimestampToken(der: Uint8Array): TimestampReading {
   const decoded = decodeHostile(() => parseTstInfo(content));
   if (!decoded.ok) return fail(decoded.problem);
   const tstInfo: TstInfo = decoded.value;
-  const alg = KNOWN_HASHES.includes(tstInfo.hashAlgorithm) ? (tstInfo.hashAlgorithm as HashAlgorithm) : null;
+  const alg = isHashAlgorithm(tstInfo.hashAlgorithm) ? tstInfo.hashAlgorithm : null;
   return {
     cms: reading.parsed,
     tstInfo,
