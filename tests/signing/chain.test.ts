@@ -141,11 +141,7 @@ function cliSign(label: string, extra: string[]): Promise<{ code: number; stdout
 test('CLI: the library’s trusted certificates complete the chain; without them the output warns', async () => {
   const library = path.join(h.dir, 'library');
   mkdirSync(path.join(library, TRUSTED_CERTIFICATES_FOLDER), { recursive: true });
-  await importTrustedCertificates(
-    path.join(library, TRUSTED_CERTIFICATES_FOLDER),
-    Buffer.from(h.pki.root.pem + h.pki.intermediate.pem),
-    'chain.pem',
-  );
+  await importTrustedCertificates(path.join(library, TRUSTED_CERTIFICATES_FOLDER), Buffer.from(h.pki.root.pem + h.pki.intermediate.pem), 'chain.pem');
   const trusted = await cliSign('cli-trusted', ['--data-dir', library]);
   assert.equal(trusted.code, 0, trusted.stderr);
   assert.doesNotMatch(trusted.stdout, /chain is incomplete/);

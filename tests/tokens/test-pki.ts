@@ -70,12 +70,7 @@ export function softwareKeyPair(type: SoftwareKeyType): { privateKey: KeyObject;
 }
 
 /** Verify a signature the way a CMS verifier would: Node's crypto, DER ECDSA, PSS with salt = hash length. */
-export function verifySignature(
-  publicKey: KeyObject | Uint8Array,
-  data: Uint8Array,
-  signature: Uint8Array,
-  params: SignParams,
-): boolean {
+export function verifySignature(publicKey: KeyObject | Uint8Array, data: Uint8Array, signature: Uint8Array, params: SignParams): boolean {
   const key = publicKey instanceof Uint8Array ? createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' }) : publicKey;
   const options =
     params.kind === 'rsa-pss'

@@ -15,7 +15,6 @@ export interface Operation {
   readonly operands: readonly Operand[];
 }
 
-
 /** Iterate the operations of `data`; at most `maxOperations` (the caller's bound). */
 export function* operations(data: Uint8Array, maxOperations: number): Generator<Operation> {
   let pos = 0;

@@ -15,7 +15,6 @@ import type { PdfObject } from './objects.js';
 const CHUNK = 16 * 1024;
 const EMPTY = new Uint8Array(0);
 
-
 /** A forward-reading cursor that pulls chunks from the source as it goes; `pos` may be set freely. */
 export class Cursor {
   pos: number;
@@ -421,7 +420,6 @@ export class Parser {
     return null;
   }
 }
-
 
 function byteAt(source: PdfSource, offset: number): number {
   const b = source.read(offset, 1);

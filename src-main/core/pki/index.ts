@@ -15,13 +15,7 @@
 // Bytes and encodings.
 export { type DerSpan, derChildren, derElement, derSpan, toPem, pemBlocks } from './der.js';
 // The crypto vocabulary, re-exported because pki's own API speaks it (callers need not know where it lives).
-export {
-  type HashAlgorithm,
-  type SigningHashAlgorithm,
-  type SignatureKind,
-  type SignatureScheme,
-  describeSignatureScheme,
-} from '../crypto-names/index.js';
+export { type HashAlgorithm, type SigningHashAlgorithm, type SignatureKind, type SignatureScheme, describeSignatureScheme } from '../crypto-names/index.js';
 export { digest, sha256Hex } from './digest.js';
 export { OID, COMMITMENT_TYPES, type CommitmentType } from './oids.js';
 

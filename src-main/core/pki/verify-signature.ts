@@ -1,8 +1,6 @@
 import { constants, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { nodeHashName, type SignatureScheme } from '../crypto-names/index.js';
 
-
-
 /**
  * Checks a signature value over bytes with a public key given as DER SubjectPublicKeyInfo. One
  * function for every structure Inkstone verifies (certificates, CRLs, OCSP responses, CMS), so the

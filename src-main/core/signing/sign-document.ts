@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { describeSignatureScheme, type SignatureKind, type SigningHashAlgorithm } from '../crypto-names/index.js';
-import { addSignatureTimestamp, buildCadesSignedData, checkSigningCertificate, parseCertificate, signatureTimestampImprint, type CertificateInfo, type TimestampResult } from '../pki/index.js';
+import {
+  addSignatureTimestamp,
+  buildCadesSignedData,
+  checkSigningCertificate,
+  parseCertificate,
+  signatureTimestampImprint,
+  type CertificateInfo,
+  type TimestampResult,
+} from '../pki/index.js';
 import { IncrementalUpdate, PdfDocument, findSignatures, getDocMdp } from '../pdf/index.js';
 import type { Signer } from '../tokens/index.js';
 import { appendDocumentTimestamp, appendValidationData, freeFieldName, requireTimestamper, type ValidationTarget } from './long-term.js';

@@ -128,7 +128,7 @@ export class ValidationDataCollector {
 
   private async buildIssuingChain(certificate: CertificateInfo, candidates: readonly CertificateInfo[]): Promise<IssuingChain> {
     const issuers: CertificateInfo[] = [];
-    for (let cert = certificate; !(cert.selfIssued && isSignedBy(cert, cert)); ) {
+    for (let cert = certificate; !(cert.selfIssued && isSignedBy(cert, cert));) {
       const found = await this.findIssuer(cert, candidates);
       if (typeof found === 'string') return { issuers, missing: found };
       if (found.sha256 === certificate.sha256 || issuers.some((c) => c.sha256 === found.sha256) || issuers.length >= MAX_CHAIN)

@@ -30,7 +30,11 @@ const RSA_PSS_WITH: Readonly<Record<SigningHashAlgorithm, number>> = {
   'SHA-384': CK.CKM_SHA384_RSA_PKCS_PSS,
   'SHA-512': CK.CKM_SHA512_RSA_PKCS_PSS,
 };
-const ECDSA_WITH: Readonly<Record<SigningHashAlgorithm, number>> = { 'SHA-256': CK.CKM_ECDSA_SHA256, 'SHA-384': CK.CKM_ECDSA_SHA384, 'SHA-512': CK.CKM_ECDSA_SHA512 };
+const ECDSA_WITH: Readonly<Record<SigningHashAlgorithm, number>> = {
+  'SHA-256': CK.CKM_ECDSA_SHA256,
+  'SHA-384': CK.CKM_ECDSA_SHA384,
+  'SHA-512': CK.CKM_ECDSA_SHA512,
+};
 const CURVE_ORDER_BYTES: Readonly<Record<EcCurve, number>> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);

@@ -1,13 +1,5 @@
 import { isHashAlgorithm, type HashAlgorithm } from '../crypto-names/index.js';
-import {
-  OID,
-  parseTstInfo,
-  tsaCertificateUsageProblem,
-  verifyCmsSignature,
-  type CertificateInfo,
-  type ParsedSignedData,
-  type TstInfo,
-} from '../pki/index.js';
+import { OID, parseTstInfo, tsaCertificateUsageProblem, verifyCmsSignature, type CertificateInfo, type ParsedSignedData, type TstInfo } from '../pki/index.js';
 import { decodeHostile, readCms } from './cms-reading.js';
 import { scanDer } from './der-strictness.js';
 
