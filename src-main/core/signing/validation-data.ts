@@ -115,7 +115,8 @@ export class ValidationDataCollector {
   /**
    * The issuers of `certificate` up to a self-signed root, nearest first, drawn like `validate`'s
    * but never failing: where an issuer cannot be found the chain stops, and `missing` says why.
-   * Remembered per certificate for the session, so a batch builds its signer's chain once.
+   * Remembered per certificate for the session, incomplete or not: every document of a batch
+   * carries the same certificates, and an unreachable caIssuers server costs its timeout once.
    */
   issuingChain(certificate: CertificateInfo, pool: readonly CertificateInfo[]): Promise<IssuingChain> {
     let built = this.chains.get(certificate.sha256);
@@ -132,7 +133,7 @@ export class ValidationDataCollector {
       const found = await this.findIssuer(cert, candidates);
       if (typeof found === 'string') return { issuers, missing: found };
       if (found.sha256 === certificate.sha256 || issuers.some((c) => c.sha256 === found.sha256) || issuers.length >= MAX_CHAIN)
-        return { issuers, missing: `the issuers of ${label(cert)} loop without reaching a self-signed root` };
+        return { issuers, missing: `the issuers above ${label(cert)} repeat or run past ${MAX_CHAIN} without reaching a self-signed root` };
       issuers.push(found);
       cert = found;
     }
