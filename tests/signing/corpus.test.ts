@@ -101,3 +101,15 @@ test('a value larger than its reservation is a typed error and leaves no file', 
   }
   assertNoOutput(output);
 });
+
+test('a digest algorithm outside SHA-256/384/512 is INVALID_INPUT before anything is written', async () => {
+  const output = h.out('md5');
+  for (const digestAlgorithm of ['SHA-1', 'MD5', 'sha256']) {
+    await assert.rejects(
+      // Requests come from scripts and JSON too, where the type checker cannot help.
+      signDocument({ input: await simplePdf(), output, signer, digestAlgorithm: digestAlgorithm as 'SHA-256' }),
+      typed('INVALID_INPUT'),
+    );
+    assertNoOutput(output);
+  }
+});
