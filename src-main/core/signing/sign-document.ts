@@ -14,13 +14,13 @@ import { IncrementalUpdate, PdfDocument, findSignatures, getDocMdp } from '../pd
 import type { Signer } from '../tokens/index.js';
 import { appendDocumentTimestamp, appendValidationData, freeFieldName, requireTimestamper, type ValidationTarget } from './long-term.js';
 import { PendingOutput, checkOutputPath } from './pending-output.js';
-import { levelAtLeast, type EmbeddedChain, type SignDocumentRequest, type SignerIdentity, type SigningRecord } from './request.js';
+import { levelAtLeast, type SignDocumentRequest, type SignerIdentity, type SigningRecord } from './request.js';
 import { sessionFor, type SigningSession } from './session.js';
 import { requestedHash, signatureKindFor } from './signature-kind.js';
-import { signerCertificates, type SignerCertificates } from './signer-certificates.js';
+import { embeddedChain, issuersToEmbed } from './embedded-chain.js';
 import { addSignatureRevision, organisationOf } from './signature-revision.js';
 import { cadesReservation } from './signature-size.js';
-import { label } from './validation-data.js';
+import { label, type IssuingChain } from './validation-data.js';
 
 /**
  * Sign a PDF (PAdES B-B to B-LTA) into a new file. The input is only read; the output appears
@@ -42,9 +42,9 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
   checkSigningCertificate(certificate, new Date());
   const kind = signatureKindFor(signer, certificate, request.rsaPss ?? false);
   const signingTime = request.signingTime ?? new Date();
-  const certificates = await signerCertificates(signer, session);
-  const embedded = [signer.certificate, ...certificates.chain.map((c) => c.der)];
-  const signerTarget: ValidationTarget = { certificate, pool: certificates.chain };
+  const chain = await issuersToEmbed(signer, certificate, session);
+  const embedded = [signer.certificate, ...chain.issuers.map((c) => c.der)];
+  const signerTarget: ValidationTarget = { certificate, pool: chain.issuers };
 
   const doc = PdfDocument.openFile(request.input);
   try {
@@ -60,7 +60,7 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
 
       const stamped: { result?: TimestampResult } = {};
       const written = await output.appendSignature(update, revision.placeholder, hash, async (digest) => {
-        const cms = await createCadesSignature(signer, certificates, kind, hash, digest, request.commitment);
+        const cms = await createCadesSignature(signer, chain, kind, hash, digest, request.commitment);
         if (!timestamper) return cms;
         stamped.result = await timestamper.stamp(signatureTimestampImprint(cms, hash), hash);
         return addSignatureTimestamp(cms, stamped.result.token);
@@ -79,7 +79,7 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
         signingTime,
         timestampTime: stamped.result?.genTime ?? null,
         signer: signerIdentity(signer, certificate),
-        chain: embeddedChain(certificates),
+        chain: embeddedChain(chain),
         digestAlgorithm: hash,
         signatureAlgorithm: describeSignatureScheme({ kind, hash }),
         reason: request.reason ?? null,
@@ -104,7 +104,7 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
 /** The CAdES SignedData over a ByteRange digest, signed by the token or file. */
 function createCadesSignature(
   signer: Signer,
-  certificates: SignerCertificates,
+  chain: IssuingChain,
   kind: SignatureKind,
   hash: SigningHashAlgorithm,
   digest: Uint8Array,
@@ -114,7 +114,7 @@ function createCadesSignature(
     contentDigest: digest,
     digestAlgorithm: hash,
     signerCertificate: signer.certificate,
-    chain: certificates.chain.map((c) => c.der),
+    chain: chain.issuers.map((c) => c.der),
     signatureAlgorithm: kind,
     sign: (tbs) => signer.sign(tbs, { kind, hash }),
     ...(commitment ? { commitmentType: commitment } : {}),
@@ -141,10 +141,6 @@ async function refuseRevoked(session: SigningSession, target: ValidationTarget):
       reason: answer.revocationReason ?? 'unspecified',
     });
   });
-}
-
-function embeddedChain(certificates: SignerCertificates): EmbeddedChain {
-  return { issuers: certificates.chain.map((c) => c.subject.text), complete: certificates.chainIncomplete === null, problem: certificates.chainIncomplete };
 }
 
 function signerIdentity(signer: Signer, cert: CertificateInfo): SignerIdentity {
