@@ -22,33 +22,39 @@ import { pdfsig } from './judges.js';
 let h: SigningHarness;
 let token: SoftHsmToken;
 const KEY = 'leaf-only';
+/** A second leaf whose caIssuers URL leads nowhere (connection refused). */
+const UNREACHABLE_KEY = 'leaf-dead-aia';
 
 before(async () => {
   h = await setUp('signing-chain', { token: false });
   token = createSoftHsmToken({ label: 'Leaf Only' });
   token.generateKey({ id: '01', label: KEY, type: 'EC:prime256v1' });
+  token.generateKey({ id: '02', label: UNREACHABLE_KEY, type: 'EC:prime256v1' });
   const now = Date.now();
-  const leaf = await issueCertificate({
-    subject: { commonName: '赵六', organisation: '深圳某某律师事务所', country: 'CN' },
-    publicKey: new Uint8Array(token.readPublicKey('01')),
-    issuer: { certificate: h.pki.intermediate.certificate, privateKey: h.pki.intermediate.privateKey },
-    notBefore: new Date(now - 86_400_000),
-    notAfter: new Date(now + 365 * 86_400_000),
-    keyUsage: ['digitalSignature', 'nonRepudiation'],
-    caIssuerUrls: [h.pki.servers.urls.caCertificate('intermediate')],
-  });
-  // The leaf alone: no CA certificate on the token.
-  token.writeCertificate('01', KEY, leaf);
+  const leafOf = (id: string, commonName: string, caIssuerUrl: string) =>
+    issueCertificate({
+      subject: { commonName, organisation: '深圳某某律师事务所', country: 'CN' },
+      publicKey: new Uint8Array(token.readPublicKey(id)),
+      issuer: { certificate: h.pki.intermediate.certificate, privateKey: h.pki.intermediate.privateKey },
+      notBefore: new Date(now - 86_400_000),
+      notAfter: new Date(now + 365 * 86_400_000),
+      keyUsage: ['digitalSignature', 'nonRepudiation'],
+      caIssuerUrls: [caIssuerUrl],
+    });
+  // The leaves alone: no CA certificate on the token.
+  token.writeCertificate('01', KEY, await leafOf('01', '赵六', h.pki.servers.urls.caCertificate('intermediate')));
+  token.writeCertificate('02', UNREACHABLE_KEY, await leafOf('02', '钱七', h.pki.servers.urls.unreachable));
 });
 after(async () => {
   await tearDown();
   token.cleanup();
 });
 
-const openSigner = (): Promise<Signer> => openPkcs11Signer({ module: SOFTHSM_MODULE, token: { label: token.label }, key: { label: KEY }, pin: token.pin });
+const openSigner = (key = KEY): Promise<Signer> =>
+  openPkcs11Signer({ module: SOFTHSM_MODULE, token: { label: token.label }, key: { label: key }, pin: token.pin });
 
-async function sign(label: string, options: Partial<SignDocumentRequest>): Promise<{ output: string; record: SigningRecord }> {
-  const signer = await openSigner();
+async function sign(label: string, options: Partial<SignDocumentRequest>, key = KEY): Promise<{ output: string; record: SigningRecord }> {
+  const signer = await openSigner(key);
   try {
     assert.equal(signer.chain.length, 0, 'the token holds no issuer');
     const output = h.out(label);
@@ -88,6 +94,13 @@ test('online: the intermediate and the root come from the caIssuers URLs, and pd
   assert.match(record.chain.issuers[1], new RegExp(ROOT));
   assert.equal(readSigned(output).signatures[0].cms.certificates.length, 3, 'leaf, intermediate and root');
   assert.equal(await pdfsigCertificate(output), 'Certificate is Trusted.');
+});
+
+test('online, but the caIssuers server cannot be reached: the B-B signature is made, and the record says why its chain is incomplete', async () => {
+  const { output, record } = await sign('dead-aia', {}, UNREACHABLE_KEY);
+  assert.equal(record.chain.complete, false);
+  assert.match(record.chain.problem ?? '', /could not be downloaded/);
+  assert.equal(readSigned(output).signatures[0].cms.certificates.length, 1);
 });
 
 test('offline with the person’s trusted certificates supplied: the chain is completed from them', async () => {
