@@ -39,3 +39,4 @@ export {
   type BatchSignatureOptions,
   type SignBatchRequest,
 } from './batch.js';
+export { PendingOutput } from './pending-output.js';

@@ -311,10 +311,3 @@ export function messageFor(code: string, params: Params, lang: Language): Verify
   if (!isMessageCode(code)) throw new InkstoneError('INTERNAL', { reason: `no text for message code ${code}` });
   return message(code, params, lang);
 }
-
-/** Every code, for the test that checks both languages are written. */
-export const MESSAGE_CODES = Object.keys(MESSAGES) as MessageCode[];
-/** The template of a code in a language (for tests and the report). */
-export function template(code: MessageCode, lang: Language): string {
-  return MESSAGES[code][lang];
-}
