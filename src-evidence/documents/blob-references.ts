@@ -39,11 +39,10 @@ export async function reserveDocumentBlob(ctx: ServiceContext, tenantId: string,
       ]);
       if (live) return live.blob_key;
       const fresh = `${content}-${randomBytes(8).toString('hex')}`;
-      const inserted = await tx.run("INSERT INTO document_blobs (blob_key, content, refs, state, created_at) VALUES (?, ?, 1, 'live', ?) ON CONFLICT DO NOTHING", [
-        fresh,
-        content,
-        ctx.now().toISOString(),
-      ]);
+      const inserted = await tx.run(
+        "INSERT INTO document_blobs (blob_key, content, refs, state, created_at) VALUES (?, ?, 1, 'live', ?) ON CONFLICT DO NOTHING",
+        [fresh, content, ctx.now().toISOString()],
+      );
       // Lost a race with another first submission of the same bytes: take a reference on theirs.
       return inserted ? fresh : null;
     });

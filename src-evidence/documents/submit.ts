@@ -151,14 +151,7 @@ function logDocument(
     retainUntil: signed ? addYears(ctx.now(), ctx.policy.signedYears).toISOString() : null,
   };
   const salt = newSalt();
-  return append(
-    ctx,
-    caller,
-    opts,
-    claimedTime,
-    { commitment: commitmentFor(sha256, salt), salt, documentHash: sha256, document, alsoInTransaction },
-    idem,
-  );
+  return append(ctx, caller, opts, claimedTime, { commitment: commitmentFor(sha256, salt), salt, documentHash: sha256, document, alsoInTransaction }, idem);
 }
 
 /** Privacy mode: log a commitment the client made; the service sees neither document nor hash. */

@@ -136,7 +136,8 @@ async function checkSameAsStored(ctx: ServiceContext, uploadId: string, offset: 
   let checked = 0;
   for (const c of stored) {
     const bytes = await ctx.blobs.get(c.blob_key);
-    if (!bytes || bytes.length !== c.length) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `upload ${uploadId} lost its chunk at ${c.offset_bytes}` });
+    if (!bytes || bytes.length !== c.length)
+      throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `upload ${uploadId} lost its chunk at ${c.offset_bytes}` });
     const from = Math.max(offset, c.offset_bytes);
     const to = Math.min(offset + sent.length, c.offset_bytes + c.length);
     if (!bytes.subarray(from - c.offset_bytes, to - c.offset_bytes).equals(sent.subarray(from - offset, to - offset)))

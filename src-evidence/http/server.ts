@@ -44,6 +44,9 @@ export interface HttpTimeouts {
 
 export const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 300_000, idleMs: 60_000, keepAliveMs: 10_000 };
 
+/** How long the unread body of a refused request is discarded before the connection is closed. */
+const REFUSED_BODY_LINGER_MS = 1000;
+
 /** JSON request bodies (everything but PDFs and chunks) are small. */
 const JSON_BODY_LIMIT = 1024 * 1024;
 
@@ -99,13 +102,17 @@ function errorBody(code: ErrorCode | 'INTERNAL', message: string, details: Recor
  */
 function refuseClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
+  // The client may still be sending (a slow-loris never stops): answer, then drop the connection.
   const timeout = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT';
   const e = timeout
     ? new InkstoneError('EVIDENCE_REQUEST_TIMEOUT', { reason: err.code === 'ERR_HTTP_HEADERS_TIMEOUT' ? 'headers' : 'request' })
     : new InkstoneError('INVALID_INPUT', { issues: 'malformed HTTP request' });
   const status = timeout ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
   const body = errorBody(e.code, e.message, { ...e.details });
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.write(
+    `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+  socket.destroy();
 }
 
 export async function createHttpApp(
@@ -131,6 +138,8 @@ export async function createHttpApp(
     connectionTimeout: timeouts.idleMs,
     keepAliveTimeout: timeouts.keepAliveMs,
     clientErrorHandler: refuseClientError,
+    // Refusals of the router itself (a path with bad percent-encoding) take the same typed shape.
+    frameworkErrors: (err: unknown, req: FastifyRequest, reply: FastifyReply) => sendError(reply, err, req),
     http: serverOptions,
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, ...serverOptions } } : {}),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
@@ -151,14 +160,21 @@ export async function createHttpApp(
   openapi = buildOpenApi(routes, { version: options.version, origin: service.ctx.identity.origin });
 
   const sendError = (reply: FastifyReply, err: unknown, req: FastifyRequest) => {
-    // Refused before its body was read: close the connection rather than read (or drain) the rest.
-    if (!req.raw.complete) reply.header('connection', 'close');
+    // Refused before its body was read: Node discards the rest (nothing is buffered) while the client
+    // reads the answer, and a client that keeps sending is cut off a moment later. (Closing at once
+    // would reset the connection under the client and could lose the answer.)
+    if (!req.raw.complete) {
+      reply.raw.once('finish', () => setTimeout(() => req.raw.complete || req.raw.socket?.destroy(), REFUSED_BODY_LINGER_MS).unref());
+    }
     const e = err instanceof InkstoneError ? err : null;
     if (!e) {
       const fastifyErr = err as { statusCode?: number; code?: string; message?: string };
       if (fastifyErr?.statusCode && fastifyErr.statusCode < 500) {
         // Fastify's own refusals: bad JSON, unsupported media type, malformed URL.
-        return reply.status(fastifyErr.statusCode).type('application/json; charset=utf-8').send(errorBody('INVALID_INPUT', fastifyErr.message ?? 'invalid request'));
+        return reply
+          .status(fastifyErr.statusCode)
+          .type('application/json; charset=utf-8')
+          .send(errorBody('INVALID_INPUT', fastifyErr.message ?? 'invalid request'));
       }
       req.log.error({ err }, 'unexpected error');
       return reply.status(500).type('application/json; charset=utf-8').send(errorBody('INTERNAL', 'Internal error'));
@@ -167,7 +183,10 @@ export async function createHttpApp(
     if (status >= 500) req.log.error({ code: e.code, details: e.details }, e.message);
     if (e.code === 'EVIDENCE_UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer');
     if (e.code === 'EVIDENCE_RATE_LIMITED') reply.header('retry-after', String(e.details.retryAfterSeconds));
-    return reply.status(status).type('application/json; charset=utf-8').send(errorBody(e.code, e.message, { ...e.details }));
+    return reply
+      .status(status)
+      .type('application/json; charset=utf-8')
+      .send(errorBody(e.code, e.message, { ...e.details }));
   };
   app.setErrorHandler((err, req, reply) => sendError(reply, err, req));
   app.setNotFoundHandler((req, reply) => sendError(reply, new InkstoneError('NOT_FOUND', { what: 'route' }), req));

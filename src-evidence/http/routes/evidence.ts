@@ -4,7 +4,19 @@ import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { MAX_DOCUMENT_BYTES, submitCommitment, submitDocument, type EvidenceAck } from '../../documents/submit.js';
 import type { EvidenceService } from '../../service.js';
 import * as S from '../schemas.js';
-import { accessRecorder, ALL, caller, IDEMPOTENCY_HEADER, idempotencyKey, PURPOSE_OPTIONAL, spooledBody, str, WRITERS, type RouteRequest, type RouteSpec } from './route.js';
+import {
+  accessRecorder,
+  ALL,
+  caller,
+  IDEMPOTENCY_HEADER,
+  idempotencyKey,
+  PURPOSE_OPTIONAL,
+  spooledBody,
+  str,
+  WRITERS,
+  type RouteRequest,
+  type RouteSpec,
+} from './route.js';
 
 /** Submitting evidence (a PDF, or a commitment in privacy mode) and reading receipts and certificates. */
 export function evidenceRoutes(service: EvidenceService): RouteSpec[] {

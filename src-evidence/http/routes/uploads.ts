@@ -50,7 +50,8 @@ export function uploadRoutes(service: EvidenceService): RouteSpec[] {
       responses: {
         200: { description: 'Upload session', schema: S.UploadStatusSchema },
         409: {
-          description: 'Wrong offset (EVIDENCE_UPLOAD_OFFSET_MISMATCH: resume from `expected`), or bytes that differ from those already stored there (EVIDENCE_UPLOAD_CHUNK_CONFLICT)',
+          description:
+            'Wrong offset (EVIDENCE_UPLOAD_OFFSET_MISMATCH: resume from `expected`), or bytes that differ from those already stored there (EVIDENCE_UPLOAD_CHUNK_CONFLICT)',
           schema: S.ErrorSchema,
         },
       },
