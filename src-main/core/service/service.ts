@@ -13,8 +13,9 @@ import {
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
+import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
-import { Library, importFiles } from '../library/index.js';
+import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import {
   importTrustedCertificates,
@@ -26,6 +27,12 @@ import {
   trustStoreFromFolder,
   verifyPdf,
 } from '../verify/index.js';
+
+/** What is added to a document's name for a file derived from it. */
+const FILE_NAME_SUFFIX = defineMessages({
+  report: { en: 'verification-report', 'zh-CN': '验证报告' },
+  signedVersion: { en: 'as-signed-{index}', 'zh-CN': '签名{index}签署时版本' },
+});
 
 /** Per-call context a transport passes in: progress events and cancellation. */
 export interface CallContext {
@@ -124,6 +131,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'contracts.removeParty': ({ contractId, partyId }) => library.removeParty(contractId, partyId),
     'contracts.audit': ({ id }) => library.audit(id),
     'contracts.tags': () => library.tags(),
+    'contracts.suggestions': ({ id }) => ({ suggestions: factSuggestions(library, id) }),
+    'contracts.dismissSuggestion': ({ contractId, key }) => {
+      dismissFactSuggestion(library, contractId, key);
+      return { suggestions: factSuggestions(library, contractId) };
+    },
     'contracts.reminders': ({ horizonDays }) => library.reminders(today(), horizonDays ?? settings.get().reminderHorizonDays),
     'reminders.takeDue': ({ leadDays }) => library.takeDueNotifications(today(), leadDays),
     'library.import': async ({ files, contractId }, ctx) => {
@@ -152,7 +164,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'verify.report': async (input) => {
       const result = await verifyTarget(input, input.lang, input.online);
       const report = await renderVerificationReport(result);
-      const suffix = result.lang === 'zh-CN' ? '验证报告' : 'verification-report';
+      const suffix = FILE_NAME_SUFFIX.report[result.lang];
       return {
         name: derivedName(result.document.name, suffix),
         dataBase64: Buffer.from(report).toString('base64'),
@@ -172,7 +184,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
         source = library.store.pathFor(v.sha256);
       }
       const version = await readSignedVersion(source, input.index);
-      const suffix = settings.get().language === 'zh-CN' ? `签名${input.index}签署时版本` : `as-signed-${input.index}`;
+      const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       const { data, ...facts } = version;
       return { ...facts, name: derivedName(name, suffix), dataBase64: data.toString('base64') };
     },
