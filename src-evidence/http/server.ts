@@ -36,13 +36,16 @@ export interface HttpTimeouts {
   readonly headersMs: number;
   /** The whole request, body included (a 256 MiB PDF at 1 MB/s fits). */
   readonly requestMs: number;
-  /** A connection silent this long is closed (above the longest receipt wait, 30 s). */
+  /** A connection silent this long is closed (above the longest receipt wait, 30 s, and the keep-alive timeout). */
   readonly idleMs: number;
-  /** An idle keep-alive connection is closed after this. */
+  /**
+   * An idle keep-alive connection is closed after this: longer than load balancers keep theirs (60 s),
+   * so a client never sends on a connection the service has just closed.
+   */
   readonly keepAliveMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 300_000, idleMs: 60_000, keepAliveMs: 10_000 };
+export const DEFAULT_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 300_000, idleMs: 75_000, keepAliveMs: 72_000 };
 
 /** How long the unread body of a refused request is discarded before the connection is closed. */
 const REFUSED_BODY_LINGER_MS = 1000;
