@@ -2,9 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { signDocument } from '../../src-main/core/signing/index.js';
+import { PendingOutput, signDocument } from '../../src-main/core/signing/index.js';
 import { IncrementalUpdate, PdfDocument, addSignaturePlaceholder } from '../../src-main/core/pdf/index.js';
-import { PendingOutput } from '../../src-main/core/signing/pending-output.js';
 import type { Signer } from '../../src-main/core/tokens/index.js';
 import { PADES_CORPUS_DIR, allFixtures, encryptedPdf, simplePdf } from '../fixtures/pdfs.js';
 import { assertNoOutput, setUp, tearDown, typed, type SigningHarness } from './harness.js';
@@ -87,12 +86,12 @@ test('refused documents: encrypted, certified with no changes allowed (EU DSS), 
 test('a value larger than its reservation is a typed error and leaves no file', async () => {
   const doc = PdfDocument.openFile(await simplePdf());
   const output = h.out('overflow');
-  const pending = await PendingOutput.open(doc, output, ['sha256']);
+  const pending = await PendingOutput.open(doc, output, ['SHA-256']);
   try {
     const update = new IncrementalUpdate(doc);
     const placeholder = addSignaturePlaceholder(update, { fieldName: 'Overflow' }, { kind: 'signature', contentsSize: 100 });
     await assert.rejects(
-      pending.appendSignature(update, placeholder, 'sha256', async () => new Uint8Array(101)),
+      pending.appendSignature(update, placeholder, 'SHA-256', async () => new Uint8Array(101)),
       typed('PDF_PLACEHOLDER_TOO_SMALL'),
     );
   } finally {
@@ -100,4 +99,16 @@ test('a value larger than its reservation is a typed error and leaves no file', 
     doc.close();
   }
   assertNoOutput(output);
+});
+
+test('a digest algorithm outside SHA-256/384/512 is INVALID_INPUT before anything is written', async () => {
+  const output = h.out('md5');
+  for (const digestAlgorithm of ['SHA-1', 'MD5', 'sha256']) {
+    await assert.rejects(
+      // Requests come from scripts and JSON too, where the type checker cannot help.
+      signDocument({ input: await simplePdf(), output, signer, digestAlgorithm: digestAlgorithm as 'SHA-256' }),
+      typed('INVALID_INPUT'),
+    );
+    assertNoOutput(output);
+  }
 });

@@ -3,10 +3,10 @@
  * PKCS#12 file, behind one {@link Signer} interface the signing engine uses without caring which.
  *
  *   const signer = await openPkcs11Signer({ module, token: { label }, pin });
- *   try { for (const doc of batch) cms(doc, await signer.sign(tbs, { hash: 'SHA-256', scheme: 'rsa-pkcs1' })); }
+ *   try { for (const doc of batch) cms(doc, await signer.sign(tbs, { kind: 'rsa-pkcs1', hash: 'SHA-256' })); }
  *   finally { await signer.close(); }
  */
-export type { Assurance, EcCurve, HashAlgorithm, KeyAlgorithm, KeyDescription, SignatureScheme, Signer, SignParams } from './signer.js';
+export type { Assurance, EcCurve, KeyAlgorithm, KeyDescription, Signer, SignParams } from './signer.js';
 export type { Pin, PinPrompt, PinRequest } from './pin.js';
 export type { PinSource } from './pkcs11-login.js';
 export type { SlotSummary, TokenFlags, TokenSelector, TokenSummary } from './token-info.js';
@@ -18,3 +18,7 @@ export { openPkcs12Signer, type Pkcs12SignerOptions } from './pkcs12-signer.js';
 export { listSlots, listTokenKeys, type ModuleOptions, type SlotListing, type TokenContents } from './pkcs11-inventory.js';
 export { installedModules, knownModules, type KnownModule } from './known-modules.js';
 export { CK, CKR, loadNativeCryptoki } from './cryptoki.js';
+// The encodings and choices a signature goes through, exported for their unit tests.
+export { digestInfo, ecdsaRawToDer, looksLikeDerEcdsa } from './signature-encoding.js';
+export { planSignature } from './mechanisms.js';
+export { issuingChain } from './certificates.js';
