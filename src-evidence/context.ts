@@ -4,6 +4,7 @@ import type { LogIdentity } from './log/identity.js';
 import type { Integrator } from './log/integrator.js';
 import type { Sequencer } from './log/sequencer.js';
 import type { TileReader } from './log/tiles.js';
+import type { Spool } from './spool.js';
 
 /** What every part of the service works with: storage, the log's machinery, policy and a clock. */
 export interface ServiceContext {
@@ -13,6 +14,8 @@ export interface ServiceContext {
   readonly sequencer: Sequencer;
   readonly integrator: Integrator;
   readonly tiles: TileReader;
+  /** Temp files for request bodies and assembled uploads on their way to the blob store. */
+  readonly spool: Spool;
   readonly policy: RetentionPolicy;
   /** The service's clock; tests move it to check retention deadlines. */
   now(): Date;

@@ -11,6 +11,7 @@ import { Integrator } from './log/integrator.js';
 import { Sequencer } from './log/sequencer.js';
 import { TileReader } from './log/tiles.js';
 import { ReceiptDesk } from './receipts.js';
+import { Spool } from './spool.js';
 import { createCheckpointTimestamper, loadBuiltinTsa, type BuiltinTsa, type ExternalTsa } from './tsa/index.js';
 
 /**
@@ -100,7 +101,9 @@ export async function openEvidenceService(options: ServiceOptions): Promise<Evid
   });
   const keyDir = path.join(options.dataDir, 'keys');
   const blobs = openBlobStore(options.blobs ?? path.join(options.dataDir, 'blobs'));
+  let spool: Spool | null = null;
   try {
+    spool = await Spool.open(path.join(options.dataDir, 'spool'));
     const identity = await loadLogIdentity(db, keyDir, options.originBase);
     const builtin = options.builtinTsa === false ? null : await loadBuiltinTsa(keyDir);
     const timestamper = createCheckpointTimestamper({ external: options.externalTsas ?? [], builtin, onFailure: options.onBackgroundError });
@@ -115,6 +118,7 @@ export async function openEvidenceService(options: ServiceOptions): Promise<Evid
       sequencer,
       integrator,
       tiles,
+      spool,
       policy: { ...DEFAULT_RETENTION, ...options.retention },
       now: options.clock ?? (() => new Date()),
     };
@@ -134,12 +138,14 @@ export async function openEvidenceService(options: ServiceOptions): Promise<Evid
         await sequencer.close();
         await integrator.stop();
         await blobs.close();
+        await ctx.spool.close();
         await db.close();
         await unlock();
       },
     };
   } catch (err) {
     await blobs.close();
+    await spool?.close();
     await db.close();
     await unlock();
     throw err;

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { createFilesystemBlobStore } from './filesystem.js';
 import { createS3BlobStore, parseS3Url } from './s3.js';
 
@@ -10,8 +11,12 @@ export interface BlobStore {
   readonly kind: 'filesystem' | 's3';
   /** Store bytes under a key; durable when the promise resolves. Overwriting is allowed (content-addressed keys). */
   put(key: string, bytes: Uint8Array): Promise<void>;
+  /** Store a file's bytes under a key, streamed (the file stays where it is). */
+  putFile(key: string, file: string, size: number): Promise<void>;
   /** The bytes, or null when there is no such blob. */
   get(key: string): Promise<Buffer | null>;
+  /** The bytes as a stream (large documents never sit in memory), or null when there is no such blob. */
+  open(key: string): Promise<Readable | null>;
   delete(key: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { S3Client, PutObjectCommand, GetObjectCommand, DeleteObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import type { BlobStore } from './index.js';
@@ -42,20 +44,27 @@ export function createS3BlobStore(loc: S3Location): BlobStore {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const keyFor = (key: string) => (loc.prefix ? `${loc.prefix}/${key}` : key);
+  const open = async (key: string): Promise<Readable | null> => {
+    try {
+      const out = await client.send(new GetObjectCommand({ Bucket: loc.bucket, Key: keyFor(key) }));
+      return (out.Body as Readable | undefined) ?? null;
+    } catch (err) {
+      if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return null;
+      throw err;
+    }
+  };
   return {
     kind: 's3',
     async put(key, bytes) {
       await client.send(new PutObjectCommand({ Bucket: loc.bucket, Key: keyFor(key), Body: bytes, ContentLength: bytes.length }));
     },
+    async putFile(key, file, size) {
+      await client.send(new PutObjectCommand({ Bucket: loc.bucket, Key: keyFor(key), Body: createReadStream(file), ContentLength: size }));
+    },
+    open,
     async get(key) {
-      try {
-        const out = await client.send(new GetObjectCommand({ Bucket: loc.bucket, Key: keyFor(key) }));
-        if (!out.Body) return null;
-        return Buffer.from(await out.Body.transformToByteArray());
-      } catch (err) {
-        if (err instanceof NoSuchKey || (err as { name?: string }).name === 'NoSuchKey') return null;
-        throw err;
-      }
+      const body = await open(key);
+      return body ? Buffer.concat(await body.toArray()) : null;
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: loc.bucket, Key: keyFor(key) }));

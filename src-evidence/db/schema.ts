@@ -181,6 +181,37 @@ CREATE TABLE log_tree (
 INSERT INTO log_tree (id, tree_size) SELECT 1, tree_size FROM log_state WHERE id = 1;
 `,
   },
+  {
+    version: 3,
+    // A document's bytes are shared by every live document of the tenant with the same SHA-256.
+    // Each blob counts its references (live documents plus submissions in flight); the last release
+    // marks it 'deleting', and a doomed blob is never referenced again: new submissions of the same
+    // bytes get a blob of their own (documents/blob-references.ts). Existing blobs keep their keys.
+    name: 'reference-counted document blobs',
+    sql: `
+CREATE TABLE document_blobs (
+  blob_key TEXT PRIMARY KEY,
+  content TEXT NOT NULL,
+  refs {int} NOT NULL CHECK (refs >= 0),
+  state TEXT NOT NULL CHECK (state IN ('live', 'deleting')),
+  created_at TEXT NOT NULL
+){strict};
+CREATE UNIQUE INDEX document_blobs_live ON document_blobs (content) WHERE state = 'live';
+INSERT INTO document_blobs (blob_key, content, refs, state, created_at)
+  SELECT blob_key, blob_key, count(*), 'live', min(created_at) FROM documents WHERE blob_key IS NOT NULL AND deleted_at IS NULL GROUP BY blob_key;
+`,
+  },
+  {
+    version: 4,
+    // Client and service idempotency keys in separate namespaces (src-evidence/idempotency.ts). The
+    // service's own keys so far were `upload:<id>` of completed uploads; every other key was a client's.
+    name: 'idempotency key namespaces',
+    sql: `
+UPDATE idempotency_keys SET key = CASE
+  WHEN EXISTS (SELECT 1 FROM uploads u WHERE u.tenant_id = idempotency_keys.tenant_id AND 'upload:' || u.id = idempotency_keys.key AND u.status = 'completed')
+  THEN 'internal:' || key ELSE 'client:' || key END;
+`,
+  },
 ];
 
 function render(sql: string, dialect: SqlDatabase['dialect']): string {

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import { formatEvidenceNumber } from '../../src-main/core/evidence/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { addDays, type Caller, type ServiceContext } from '../context.js';
+import { collectBlob, collectDoomedBlobs, releaseInside } from './blob-references.js';
 
 /**
  * A tenant's stored documents: metadata, content, deletion under retention rules, legal hold, and
@@ -79,12 +81,17 @@ export async function getDocument(ctx: ServiceContext, caller: Caller, id: strin
   return info(ctx, caller, await row(ctx, caller, id));
 }
 
-export async function readDocumentContent(ctx: ServiceContext, caller: Caller, id: string): Promise<{ bytes: Buffer; filename: string | null }> {
+/** The document's bytes as a stream (a 256 MiB PDF is never held in memory). */
+export async function readDocumentContent(
+  ctx: ServiceContext,
+  caller: Caller,
+  id: string,
+): Promise<{ stream: Readable; size: number; filename: string | null }> {
   const r = await row(ctx, caller, id);
   if (r.deleted_at || !r.blob_key) throw new InkstoneError('NOT_FOUND', { what: `document ${id}` });
-  const bytes = await ctx.blobs.get(r.blob_key);
-  if (!bytes) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `the bytes of document ${id} are missing from the blob store` });
-  return { bytes, filename: r.filename };
+  const stream = await ctx.blobs.open(r.blob_key);
+  if (!stream) throw new InkstoneError('EVIDENCE_LOG_CORRUPT', { reason: `the bytes of document ${id} are missing from the blob store` });
+  return { stream, size: r.size, filename: r.filename };
 }
 
 /** Why a document may not be deleted now, or null when it may. */
@@ -96,11 +103,17 @@ function deletionBlocker(r: DocRow, now: Date): InkstoneError | null {
 }
 
 async function removeBytes(ctx: ServiceContext, tenantId: string, r: DocRow): Promise<void> {
-  // Record the deletion first; the content-addressed blob goes only when no live document shares it.
-  await ctx.db.run('UPDATE documents SET deleted_at = ?, blob_key = NULL WHERE id = ? AND tenant_id = ?', [ctx.now().toISOString(), r.id, tenantId]);
-  if (!r.blob_key) return;
-  const shared = await ctx.db.get('SELECT id FROM documents WHERE tenant_id = ? AND blob_key = ? AND deleted_at IS NULL', [tenantId, r.blob_key]);
-  if (!shared) await ctx.blobs.delete(r.blob_key);
+  // The row and its blob reference change together; the blob itself goes after the commit, and only
+  // when this was its last reference (documents/blob-references.ts).
+  const doomed = await ctx.db.transaction(async (tx) => {
+    const changed = await tx.run('UPDATE documents SET deleted_at = ?, blob_key = NULL WHERE id = ? AND tenant_id = ? AND deleted_at IS NULL', [
+      ctx.now().toISOString(),
+      r.id,
+      tenantId,
+    ]);
+    return changed > 0 && r.blob_key !== null && (await releaseInside(tx, r.blob_key));
+  });
+  if (doomed) await collectBlob(ctx, r.blob_key!);
 }
 
 /**
@@ -147,6 +160,7 @@ export async function purgeExpired(ctx: ServiceContext): Promise<PurgeReport> {
       documentsDeleted++;
     }
   }
+  await collectDoomedBlobs(ctx);
   const cutoff = new Date(now.getTime() - ctx.policy.openUploadHours * 3600_000).toISOString();
   const stale = await ctx.db.all<{ id: string }>("SELECT id FROM uploads WHERE status = 'open' AND created_at < ?", [cutoff]);
   for (const u of stale) {

@@ -1,8 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { commitmentFor, documentHash, evidenceAck, newSalt, SIGNED_EVENTS, type EvidenceAck, type EvidenceEvent } from '../../src-main/core/evidence/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { addYears, type Caller, type ServiceContext } from '../context.js';
 import type { AppendRequest, DocumentInsert, SequencedEntry } from '../log/sequencer.js';
+import { HEAD_BYTES, type SpooledFile } from '../spool.js';
+import { releaseReservation, reserveDocumentBlob } from './blob-references.js';
+import { clientIdempotencyKey, requestHash } from '../idempotency.js';
 
 /**
  * Submitting evidence: a whole PDF (the service keeps it and commits to its hash with a salt of its
@@ -23,16 +26,8 @@ export interface EvidenceOptions {
 
 const MAX_FUTURE_MS = 24 * 3600_000;
 
-/**
- * SHA-256 of the request's parts as JSON with sorted keys (stored with idempotency keys, so the
- * encoding never changes). The parts are flat, so copying them in key order gives the same JSON as a
- * sorted replacer list, on JSON.stringify's fast path.
- */
-export function requestHash(parts: Record<string, unknown>): string {
-  const sorted: Record<string, unknown> = {};
-  for (const k of Object.keys(parts).sort()) sorted[k] = parts[k];
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
-}
+/** A document however it is sent (one request or a resumable upload). */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 function checkCanSubmit(caller: Caller): void {
   if (caller.serviceEndedAt) throw new InkstoneError('EVIDENCE_TENANT_ENDED', { endedAt: caller.serviceEndedAt });
@@ -61,7 +56,7 @@ async function append(
   claimedTime: string,
   logged: Logged,
   idem: { key: string; requestHash: string } | null,
-): Promise<EvidenceAck> {
+): Promise<{ ack: EvidenceAck; created: boolean }> {
   const req: Omit<AppendRequest, 'idempotency'> = {
     tenantId: caller.tenantId,
     principalId: caller.principalId,
@@ -73,35 +68,41 @@ async function append(
   };
   const full: AppendRequest = idem ? { ...req, idempotency: { ...idem, response: (entry) => ack(ctx, entry, full) } } : req;
   const result = await ctx.sequencer.append(full);
-  if (result.kind === 'replay') return result.response as EvidenceAck;
-  return idem ? (result.response as EvidenceAck) : ack(ctx, result.entry, full);
+  if (result.kind === 'replay') return { ack: result.response as EvidenceAck, created: false };
+  return { ack: idem ? (result.response as EvidenceAck) : ack(ctx, result.entry, full), created: true };
 }
 
-export function looksLikePdf(bytes: Uint8Array): boolean {
+/** A document's bytes: in memory (small, internal callers) or spooled to disk as they arrived. */
+export type DocumentBytes = Uint8Array | SpooledFile;
+
+function isSpooled(bytes: DocumentBytes): bytes is SpooledFile {
+  return !(bytes instanceof Uint8Array);
+}
+
+export function looksLikePdf(head: Uint8Array): boolean {
   // %PDF- within the first 1024 bytes (ISO 32000 allows leading junk there).
-  return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
-}
-
-export function documentBlobKey(tenantId: string, sha256: string): string {
-  return `documents/${tenantId.toLowerCase()}/${sha256}`;
+  return Buffer.from(head.subarray(0, HEAD_BYTES)).includes('%PDF-');
 }
 
 /** Keep a PDF and log a salted commitment to its hash. */
 export async function submitDocument(
   ctx: ServiceContext,
   caller: Caller,
-  bytes: Uint8Array,
+  bytes: DocumentBytes,
   opts: EvidenceOptions & { filename?: string },
   internal: { alsoInTransaction?: AppendRequest['alsoInTransaction']; idempotency?: { key: string; requestHash: string } } = {},
 ): Promise<EvidenceAck> {
   checkCanSubmit(caller);
-  if (!looksLikePdf(bytes)) throw new InkstoneError('EVIDENCE_NOT_A_PDF', {});
-  const sha256 = documentHash(bytes);
+  const spooled = isSpooled(bytes);
+  const size = spooled ? bytes.size : bytes.length;
+  if (size > MAX_DOCUMENT_BYTES) throw new InkstoneError('EVIDENCE_DOCUMENT_TOO_LARGE', { size, limit: MAX_DOCUMENT_BYTES });
+  if (!looksLikePdf(spooled ? bytes.head : bytes)) throw new InkstoneError('EVIDENCE_NOT_A_PDF', {});
+  const sha256 = spooled ? bytes.sha256 : documentHash(bytes);
   const idem =
     internal.idempotency ??
     (opts.idempotencyKey
       ? {
-          key: opts.idempotencyKey,
+          key: clientIdempotencyKey(opts.idempotencyKey),
           requestHash: requestHash({
             op: 'document',
             sha256,
@@ -113,29 +114,44 @@ export async function submitDocument(
         }
       : null);
   const claimedTime = claimedTimeOf(ctx, opts);
-  const blobKey = documentBlobKey(caller.tenantId, sha256);
-  // The bytes are durable before the entry that refers to them; a crash in between leaves only an
-  // unreferenced, content-addressed blob.
-  await ctx.blobs.put(blobKey, bytes);
+  // The reference is taken before the bytes are written, so a concurrent deletion of another
+  // document with the same bytes cannot remove them; the bytes are durable before the entry that
+  // refers to them. The new document row inherits the reference; nothing else may keep it.
+  const blobKey = await reserveDocumentBlob(ctx, caller.tenantId, sha256);
+  let kept = false;
+  try {
+    await (spooled ? ctx.blobs.putFile(blobKey, bytes.path, bytes.size) : ctx.blobs.put(blobKey, bytes));
+    const logged = await logDocument(ctx, caller, opts, claimedTime, sha256, size, blobKey, idem, internal.alsoInTransaction);
+    kept = logged.created;
+    return logged.ack;
+  } finally {
+    if (!kept) await releaseReservation(ctx, blobKey);
+  }
+}
+
+function logDocument(
+  ctx: ServiceContext,
+  caller: Caller,
+  opts: EvidenceOptions & { filename?: string },
+  claimedTime: string,
+  sha256: string,
+  size: number,
+  blobKey: string,
+  idem: { key: string; requestHash: string } | null,
+  alsoInTransaction: AppendRequest['alsoInTransaction'],
+): Promise<{ ack: EvidenceAck; created: boolean }> {
   const signed = SIGNED_EVENTS.has(opts.event);
   const document: DocumentInsert = {
     id: `doc_${randomUUID().replace(/-/gu, '')}`,
     sha256,
-    size: bytes.length,
+    size,
     blobKey,
     filename: opts.filename?.slice(0, 255) ?? null,
     signed,
     retainUntil: signed ? addYears(ctx.now(), ctx.policy.signedYears).toISOString() : null,
   };
   const salt = newSalt();
-  return append(
-    ctx,
-    caller,
-    opts,
-    claimedTime,
-    { commitment: commitmentFor(sha256, salt), salt, documentHash: sha256, document, alsoInTransaction: internal.alsoInTransaction },
-    idem,
-  );
+  return append(ctx, caller, opts, claimedTime, { commitment: commitmentFor(sha256, salt), salt, documentHash: sha256, document, alsoInTransaction }, idem);
 }
 
 /** Privacy mode: log a commitment the client made; the service sees neither document nor hash. */
@@ -143,9 +159,9 @@ export async function submitCommitment(ctx: ServiceContext, caller: Caller, comm
   checkCanSubmit(caller);
   const idem = opts.idempotencyKey
     ? {
-        key: opts.idempotencyKey,
+        key: clientIdempotencyKey(opts.idempotencyKey),
         requestHash: requestHash({ op: 'commitment', commitment, event: opts.event, claimedTime: opts.claimedTime, chainKey: opts.chainKey }),
       }
     : null;
-  return append(ctx, caller, opts, claimedTimeOf(ctx, opts), { commitment, salt: null, documentHash: null }, idem);
+  return (await append(ctx, caller, opts, claimedTimeOf(ctx, opts), { commitment, salt: null, documentHash: null }, idem)).ack;
 }

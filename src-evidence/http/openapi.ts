@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteSpec } from './routes.js';
+import type { RouteSpec } from './routes/index.js';
 
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas. */
 export function buildOpenApi(routes: readonly RouteSpec[], info: { version: string; origin: string }): Record<string, unknown> {
@@ -36,6 +36,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { version: stri
       responses['401'] = { description: 'No valid token' };
       responses['403'] = { description: `Role not allowed (allowed: ${(r.roles ?? []).join(', ')})` };
     }
+    if (r.body?.kind === 'binary') responses['413'] = { description: `Body over ${r.body.maxBytes} bytes (refused as soon as it passes the limit)` };
     responses['429'] = { description: 'Rate limited; see Retry-After' };
     (paths[r.path] ??= {})[r.method.toLowerCase()] = {
       operationId: r.operationId,

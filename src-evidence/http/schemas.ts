@@ -44,11 +44,7 @@ export const SubmitCommitmentBody = z.object({
 });
 
 export const CreateUploadBody = z.object({
-  size: z
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 40),
+  size: z.number().int().positive().describe('The document’s size in bytes: at most 256 MiB, like any document (larger ones are refused with 413).'),
   sha256: hex64.optional(),
   filename: z.string().min(1).max(255).optional(),
   event,

@@ -2,6 +2,7 @@ import { leafHash, encodeStatement, type EvidenceEvent } from '../../src-main/co
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { insertRows, selectPairs } from '../db/bulk.js';
 import type { SqlDatabase, SqlExecutor, SqlValue } from '../db/sql.js';
+import { shownIdempotencyKey } from '../idempotency.js';
 
 /**
  * The sequencer gives each new statement its leaf index and makes it durable *before* anyone is told
@@ -296,5 +297,5 @@ interface Refused {
 }
 
 function mismatch(key: string): Refused {
-  return { kind: 'refused', error: new InkstoneError('EVIDENCE_IDEMPOTENCY_MISMATCH', { key }) };
+  return { kind: 'refused', error: new InkstoneError('EVIDENCE_IDEMPOTENCY_MISMATCH', { key: shownIdempotencyKey(key) }) };
 }

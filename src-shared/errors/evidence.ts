@@ -70,6 +70,23 @@ export const evidenceErrors = defineMessages({
     en: 'The uploaded bytes do not match the announced SHA-256 (received {actual}, announced {expected}).',
     'zh-CN': '上传内容与事先声明的 SHA-256 不符（实际为 {actual}，声明为 {expected}）。',
   },
+  EVIDENCE_BODY_TOO_LARGE: {
+    en: 'The request body is larger than this request allows ({limit} bytes).',
+    'zh-CN': '请求内容超出了该请求允许的大小（{limit} 字节）。',
+  },
+  EVIDENCE_DOCUMENT_TOO_LARGE: {
+    en: 'The document is {size} bytes; the evidence service keeps documents of at most {limit} bytes.',
+    'zh-CN': '该文件大小为 {size} 字节；存证服务保存的文件最大为 {limit} 字节。',
+  },
+  EVIDENCE_UPLOAD_CHUNK_CONFLICT: {
+    en: 'The upload already holds different bytes from byte {offset} on: a chunk sent again must be identical to the one stored.',
+    'zh-CN': '该上传从第 {offset} 字节起已存有不同的内容：重新发送的分块必须与已保存的分块完全相同。',
+  },
+  EVIDENCE_REQUEST_TIMEOUT: {
+    en: 'The request did not arrive in time ({reason}); send it again.',
+    'zh-CN': '请求未能在规定时间内送达（{reason}），请重新发送。',
+  },
+  EVIDENCE_HEADER_INVALID: { en: 'The {header} header is not valid: {reason}', 'zh-CN': '请求头 {header} 无效：{reason}' },
   EVIDENCE_PURPOSE_REQUIRED: {
     en: 'Say why you are opening this document (the X-Inkstone-Purpose header): every disclosure is recorded.',
     'zh-CN': '请说明查阅该文件的理由（X-Inkstone-Purpose 请求头）：每一次披露都会被记录。',

@@ -77,8 +77,22 @@ describe('receipt tampering', () => {
       'EVIDENCE_CHECKPOINT_SIGNATURE_INVALID',
     ],
     [
-      'checkpoint signature',
+      'checkpoint signature key hash',
       (r) => (r.checkpoint = r.checkpoint.replace(/ (\S)(\S+)\n$/u, (_: string, c: string, rest: string) => ` ${c === 'A' ? 'B' : 'A'}${rest}\n`)),
+      'checkpoint-signature',
+      'EVIDENCE_CHECKPOINT_SIGNATURE_INVALID',
+    ],
+    [
+      // The line is `— <name> base64(key hash (4 bytes) ‖ Ed25519 signature (64 bytes))`: the case above
+      // changes the key hash, this one a byte inside the signature itself.
+      'checkpoint Ed25519 signature byte',
+      (r) =>
+        (r.checkpoint = r.checkpoint.replace(/ (\S+)\n$/u, (_: string, b64: string) => {
+          const raw = Buffer.from(b64, 'base64');
+          assert.equal(raw.length, 4 + 64);
+          raw[4 + 40] ^= 0x01;
+          return ` ${raw.toString('base64')}\n`;
+        })),
       'checkpoint-signature',
       'EVIDENCE_CHECKPOINT_SIGNATURE_INVALID',
     ],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openEvidenceService, type EvidenceService, type ServiceOptions } from '../../../src-evidence/service.js';
 import { createHttpApp } from '../../../src-evidence/http/server.js';
 import { createTenant } from '../../../src-evidence/tenancy/index.js';
-import type { RouteSpec } from '../../../src-evidence/http/routes.js';
+import type { RouteSpec } from '../../../src-evidence/http/routes/index.js';
 import { startPostgres, type TestPostgres } from '../../support/postgres.js';
 import { startS3, type TestS3 } from './s3-server.js';
 
@@ -25,6 +25,7 @@ export interface HarnessOptions extends Partial<ServiceOptions> {
   readonly backend?: 'sqlite' | 'postgres';
   readonly blobStore?: 'filesystem' | 's3';
   readonly rateLimit?: { perSecond: number; burst: number };
+  readonly failedAuthPerMinute?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -45,6 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: false,
     rateLimit: options.rateLimit ?? { perSecond: 100_000, burst: 100_000 },
     publicRateLimit: { perSecond: 100_000, burst: 100_000 },
+    failedAuthPerMinute: options.failedAuthPerMinute ?? 100_000,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   let stopped = false;
