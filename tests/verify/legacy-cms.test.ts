@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { TrustStore } from '../../src-main/core/pki/index.js';
+import { TrustStore, verifyCmsSignature } from '../../src-main/core/pki/index.js';
 import { readCms, verifyPdf } from '../../src-main/core/verify/index.js';
 import { simplePdf } from '../fixtures/pdfs.js';
 import { makeLegacyCa, signLegacy, type LegacyCa, type LegacyShape } from './support/legacy-cms.js';
@@ -83,6 +84,10 @@ for (const shape of SHAPES) {
     // An attribute OpenSSL does not read is noted as unreadable, not a reason to refuse the CMS.
     const unreadable = { 'ess-v1-unreadable': ['1.2.840.113549.1.9.16.2.12'], 'signing-time-twice': ['1.2.840.113549.1.9.5'] }[shape as string] ?? [];
     assert.deepEqual(reading.parsed?.signedAttributes?.unreadable ?? [], unreadable);
+    // The signature itself still checks out; only the ESS binding is said to be unreadable.
+    const check = verifyCmsSignature(reading.parsed!, createHash('sha1').update(readFileSync(signed.signedBytes)).digest());
+    assert.equal(check.signatureValid, true, check.problem);
+    assert.equal(check.signingCertificateUnreadable, shape === 'ess-v1-unreadable');
 
     const result = await verifyPdf(signed.file, { trustStore: await TrustStore.fromFiles([ca.caPem]) });
     const s = result.signatures[0];
