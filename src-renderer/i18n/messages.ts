@@ -55,6 +55,11 @@ export const UI_TEXT = defineMessages({
   'library.keyboardHint': { en: '↑ ↓ to move · Enter to open', 'zh-CN': '↑ ↓ 选择 · Enter 打开' },
   'library.loadError': { en: 'The library could not be loaded.', 'zh-CN': '无法加载合同库。' },
   'library.row.noParties': { en: 'No parties yet', 'zh-CN': '尚无当事人' },
+  'library.snippet.parties': { en: 'Parties: ', 'zh-CN': '当事人：' },
+  'library.snippet.tags': { en: 'Tags: ', 'zh-CN': '标签：' },
+  'library.snippet.notes': { en: 'Notes: ', 'zh-CN': '备注：' },
+  'library.snippet.text': { en: 'Text: ', 'zh-CN': '正文：' },
+  'library.showAll': { en: 'Show all matches', 'zh-CN': '显示全部匹配' },
   'library.empty.title': { en: 'Your contract library is empty', 'zh-CN': '合同库还是空的' },
   'library.empty.body': {
     en: 'Import contracts as PDF files — drafts or signed originals. Inkstone keeps every version, reads the text so you can search in Chinese and English, and reminds you before contracts expire.',

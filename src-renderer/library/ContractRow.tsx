@@ -1,5 +1,5 @@
-import { memo } from 'react';
-import type { SearchHit } from '../../src-shared/api/index.js';
+import { memo, type ReactElement } from 'react';
+import type { SearchHit, SearchSnippet } from '../../src-shared/api/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 
@@ -44,15 +44,23 @@ export const ContractRow = memo(function ContractRow({
       onClick={() => onOpen(hit.id)}
     >
       <div className="contract-cell-main">
-        <span className="contract-title">{hit.title}</span>
-        <span className="contract-sub">
-          {hit.parties.length ? hit.parties.join(' · ') : <span className="muted">{t('library.row.noParties')}</span>}
-          {hit.tags.map((tag) => (
-            <span key={tag} className="tag-chip tag-chip-small">
-              {tag}
-            </span>
-          ))}
-        </span>
+        <span className="contract-title">{hit.snippet?.field === 'title' ? <Marked snippet={hit.snippet} /> : hit.title}</span>
+        {hit.snippet && hit.snippet.field !== 'title' ? (
+          // Why the contract matched, in the line the parties and tags use otherwise.
+          <span className="contract-sub contract-snippet">
+            <span className="snippet-field">{t(`library.snippet.${hit.snippet.field}`)}</span>
+            <Marked snippet={hit.snippet} />
+          </span>
+        ) : (
+          <span className="contract-sub">
+            {hit.parties.length ? hit.parties.join(' · ') : <span className="muted">{t('library.row.noParties')}</span>}
+            {hit.tags.map((tag) => (
+              <span key={tag} className="tag-chip tag-chip-small">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
       </div>
       <div className="contract-cell">
         <StatusBadge status={hit.status} />
@@ -63,3 +71,16 @@ export const ContractRow = memo(function ContractRow({
     </div>
   );
 });
+
+/** A snippet's text with its matches in <mark>. */
+function Marked({ snippet }: { snippet: SearchSnippet }) {
+  const parts: ReactElement[] = [];
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    if (start > at) parts.push(<span key={`t${at}`}>{snippet.text.slice(at, start)}</span>);
+    parts.push(<mark key={`m${start}`}>{snippet.text.slice(start, end)}</mark>);
+    at = end;
+  }
+  if (at < snippet.text.length) parts.push(<span key={`t${at}`}>{snippet.text.slice(at)}</span>);
+  return <>{parts}</>;
+}

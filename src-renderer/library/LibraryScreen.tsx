@@ -193,7 +193,10 @@ export function LibraryScreen({
             <>
               {!results.totalIsExact && (
                 <p className="window-notice" role="status">
-                  {t('library.countWindow', { count: fmt.integer(total) })}
+                  {t('library.countWindow', { count: fmt.integer(total) })}{' '}
+                  <button type="button" className="btn-link" onClick={results.showAll}>
+                    {t('library.showAll')}
+                  </button>
                 </p>
               )}
               <ContractList

@@ -12,6 +12,8 @@ export interface PagedSearch {
   total: number | null;
   /** False when a text search matched more than the core ranks: `total` is the newest matches only. */
   totalIsExact: boolean;
+  /** Rank every match of this text search instead of the newest ones (until the query changes). */
+  showAll(): void;
   tookMs: number | null;
   error: unknown;
   rowAt(index: number): SearchHit | undefined;
@@ -39,13 +41,16 @@ export function usePagedSearch(query: LibraryQuery): PagedSearch {
   const generation = useRef(0);
   const lastRange = useRef<[number, number]>([0, 0]);
   const queryRef = useRef(query);
+  const allRef = useRef(false);
 
   const fetchPage = useCallback(
     (page: number) => {
       if (pages.current.has(page) || inflight.current.has(page)) return;
       const gen = generation.current;
       inflight.current.add(page);
-      api.contracts.search(toSearchQuery(queryRef.current, page * PAGE_SIZE, PAGE_SIZE)).then(
+      const q = toSearchQuery(queryRef.current, page * PAGE_SIZE, PAGE_SIZE);
+      // A text search says why each row matched; "show all" ranks every match.
+      api.contracts.search(q.text ? { ...q, snippets: true, all: allRef.current } : q).then(
         (result) => {
           if (gen !== generation.current) return;
           inflight.current.delete(page);
@@ -95,6 +100,7 @@ export function usePagedSearch(query: LibraryQuery): PagedSearch {
 
   useEffect(() => {
     queryRef.current = query;
+    allRef.current = false;
     restart(false);
   }, [query, restart]);
 
@@ -106,7 +112,11 @@ export function usePagedSearch(query: LibraryQuery): PagedSearch {
 
   const refresh = useCallback(() => restart(true), [restart]);
   const retry = useCallback(() => restart(false), [restart]);
-  return { total, totalIsExact, tookMs, error, rowAt, ensure, refresh, retry };
+  const showAll = useCallback(() => {
+    allRef.current = true;
+    restart(true);
+  }, [restart]);
+  return { total, totalIsExact, showAll, tookMs, error, rowAt, ensure, refresh, retry };
 }
 
 function evict(pages: Map<number, SearchHit[]>, around: number): void {

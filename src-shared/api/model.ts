@@ -167,10 +167,22 @@ export const SearchQuery = z.object({
   direction: z.enum(['asc', 'desc']).default('desc'),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(200),
+  /** With text: add to each hit a snippet saying why it matched. */
+  snippets: z.boolean().default(false),
+  /** With text: rank or sort every match, not only the newest ones (slower for a very common word). */
+  all: z.boolean().default(false),
 });
 export type SearchQuery = z.input<typeof SearchQuery>;
 
-export const SearchHit = ContractSummary.extend({ score: z.number() });
+/** Why a contract matched: a short piece of one field's text, and [start, end) UTF-16 offsets of the matches in it. */
+export const SearchSnippet = z.object({
+  field: z.enum(['title', 'parties', 'tags', 'notes', 'text']),
+  text: z.string().max(400),
+  highlights: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])).max(100),
+});
+export type SearchSnippet = z.infer<typeof SearchSnippet>;
+
+export const SearchHit = ContractSummary.extend({ score: z.number(), snippet: SearchSnippet.nullable().optional() });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 /** `total` is exact for lists; a text search reaches the newest matches up to a window and says so with `totalIsExact`. */

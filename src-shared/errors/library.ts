@@ -16,6 +16,18 @@ export const libraryErrors = defineMessages({
     'zh-CN': '“{name}”受密码保护。请先解除密码，再重新导入。',
   },
   IMPORT_CORRUPT_PDF: { en: '“{name}” is damaged and cannot be read: {reason}', 'zh-CN': '“{name}”已损坏，无法读取：{reason}' },
+  IMPORT_PDF_LIMIT_EXCEEDED: {
+    en: '“{name}” exceeds a safety limit when read ({limit}: more than {max}). It may be damaged or built to exhaust the computer; it was not imported.',
+    'zh-CN': '读取“{name}”时超出安全限制（{limit}：超过 {max}）。该文件可能已损坏或被刻意构造以耗尽资源，未予导入。',
+  },
+  IMPORT_PDF_TIME_LIMIT: {
+    en: '“{name}” took longer than {seconds} s to read. It may be damaged or built to exhaust the computer; it was not imported.',
+    'zh-CN': '读取“{name}”超过 {seconds} 秒。该文件可能已损坏或被刻意构造以耗尽资源，未予导入。',
+  },
+  IMPORT_PDF_MEMORY_LIMIT: {
+    en: '“{name}” needed more than {mb} MB of memory to read. It may be damaged or built to exhaust the computer; it was not imported.',
+    'zh-CN': '读取“{name}”需要超过 {mb} MB 内存。该文件可能已损坏或被刻意构造以耗尽资源，未予导入。',
+  },
   IMPORT_TOO_LARGE: { en: '“{name}” is larger than {limitMb} MB.', 'zh-CN': '“{name}”超过 {limitMb} MB。' },
   DATA_DIR_UNAVAILABLE: { en: 'The data folder {path} cannot be used: {reason}', 'zh-CN': '无法使用数据文件夹 {path}：{reason}' },
   DATABASE_NEWER_THAN_APP: {

@@ -172,7 +172,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes, not a contract') },
         { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
       ]);
-      await ui.page.getByText(s.importSummary).waitFor();
+      // The first import starts the core's PDF inspector thread (from the TypeScript sources here, so
+      // it compiles them first: seconds on a shared machine).
+      await ui.page.getByText(s.importSummary).waitFor({ timeout: 90_000 });
       await ui.page.getByText(s.notPdf).waitFor();
       await ui.page.getByText(s.emptyFile).waitFor();
       await ui.page.getByText(s.countTwo, { exact: true }).waitFor();
@@ -207,6 +209,12 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await search.fill('保密');
       await ui.page.getByText(s.countOne, { exact: true }).waitFor();
       assert.deepEqual(await visibleRows(ui.page), [CHINESE_CONTRACT.title]);
+      // The row says why it matched: the text around 保密, in the document's own characters.
+      const snippet = ui.page.locator('[role="option"][data-contract-id] .contract-snippet');
+      await snippet.waitFor();
+      assert.match(await snippet.innerText(), /第三条 保密条款/);
+      const marks = await snippet.locator('mark').allInnerTexts();
+      assert.ok(marks.length > 0 && marks.every((m) => m === '保密'), marks.join('|'));
       await shot('04-search-chinese');
       await search.fill('indemnification');
       await ui.page.waitForFunction(
@@ -214,6 +222,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         ENGLISH_CONTRACT.title,
       );
       assert.deepEqual(await visibleRows(ui.page), [ENGLISH_CONTRACT.title]);
+      assert.deepEqual(await ui.page.locator('[role="option"][data-contract-id] .contract-snippet mark').allInnerTexts(), ['Indemnification']);
       await shot('05-search-english');
     });
 

@@ -97,6 +97,16 @@ describe('library with 20 000 contracts', { timeout: 240_000 }, () => {
     await app.screenshot('en-scroll-search');
   });
 
+  test('"Show all matches" ranks every match: an exact count, and the last one reachable', async () => {
+    await page.getByRole('button', { name: 'Show all matches' }).click();
+    const leases = Array.from({ length: COUNT }, (_, i) => seededTitle(i)).filter((t) => t.startsWith('Lease')).length;
+    await page.getByText(`${leases.toLocaleString('en')} contracts`, { exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Show all matches' }).count(), 0);
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('End');
+    await page.locator(`[role="option"][aria-posinset="${leases}"][aria-selected="true"][data-contract-id]`).waitFor();
+  });
+
   test('a filter narrows the list to an exact count, from the top', async () => {
     await page.getByRole('searchbox', { name: 'Search contracts' }).fill('');
     await page.getByText('20,000 contracts', { exact: true }).waitFor();

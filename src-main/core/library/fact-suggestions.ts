@@ -2,6 +2,7 @@ import type { FactSuggestion } from '../../../src-shared/api/facts.js';
 import { appendAudit } from '../audit/index.js';
 import { statement } from '../db/index.js';
 import { extractContractFacts } from '../facts/index.js';
+import { latestDocumentTexts } from './document-texts.js';
 import type { Library } from './library.js';
 
 /** Roles the library stores as codes (named in the reader's language by the UI); others stay as written. */
@@ -18,18 +19,13 @@ const ROLE_CODES: Readonly<Record<string, string>> = {
  */
 export function factSuggestions(library: Library, contractId: string): FactSuggestion[] {
   const contract = library.getContract(contractId);
-  const texts = statement(
-    library.db,
-    `SELECT v.text_content AS t FROM versions v JOIN documents d ON d.id = v.document_id
-       WHERE d.contract_id = ? AND v.number = (SELECT max(number) FROM versions WHERE document_id = d.id)
-       ORDER BY d.created_at, d.rowid`,
-  ).all(contractId) as Array<{ t: string }>;
+  const texts = latestDocumentTexts(library, [contractId]).get(contractId) ?? [];
   const dismissed = new Set(
     (statement(library.db, 'SELECT fact_key AS k FROM fact_dismissals WHERE contract_id = ?').all(contractId) as Array<{ k: string }>).map((r) => r.k),
   );
   const seen = new Set<string>();
   const out: FactSuggestion[] = [];
-  for (const { t } of texts) {
+  for (const t of texts) {
     for (const fact of extractContractFacts(t, { title: contract.title })) {
       if (seen.has(fact.key) || dismissed.has(fact.key) || alreadyRecorded(fact)) continue;
       seen.add(fact.key);

@@ -3,7 +3,7 @@ import type { ImportOutcome } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { DocumentStore } from './document-store.js';
 import type { Library } from './library.js';
-import { inspectPdf } from './pdf-inspect.js';
+import { inspectPdf, type InspectLimits, type PdfInspector } from './pdf-inspector.js';
 
 export interface IncomingFile {
   name: string;
@@ -14,6 +14,10 @@ export interface ImportOptions {
   /** Add the files as documents of this contract instead of one new contract per file. */
   contractId?: string;
   maxBytes?: number;
+  /** Time and memory one file may take to read (DEFAULT_INSPECT_LIMITS). */
+  inspectLimits?: Partial<InspectLimits>;
+  /** The inspector that reads the files (default: the process's shared one). */
+  inspector?: PdfInspector;
   onProgress?: (done: number, total: number, name: string) => void;
   signal?: AbortSignal;
   /**
@@ -41,7 +45,7 @@ export async function importFiles(library: Library, files: readonly IncomingFile
     try {
       // Cancelling stops between files: what was imported stays, the rest is reported as cancelled.
       if (options.signal?.aborted) throw new InkstoneError('CANCELLED');
-      outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options.contractId, options.verify));
+      outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options));
     } catch (err) {
       const e = serializeError(err);
       outcomes.push({ ok: false, name, error: { code: e.code, message: e.message, details: { ...e.details } } });
@@ -55,14 +59,14 @@ async function importOne(
   library: Library,
   file: IncomingFile,
   maxBytes: number,
-  contractId: string | undefined,
-  verify: ImportOptions['verify'],
+  { contractId, verify, inspectLimits, inspector }: ImportOptions,
 ): Promise<ImportOutcome> {
   if (file.bytes.length > maxBytes) throw new InkstoneError('IMPORT_TOO_LARGE', { name: file.name, limitMb: Math.round(maxBytes / 1048576) });
-  const facts = await inspectPdf(file.name, file.bytes);
+  // Bytes the library already holds were read when they first came in: no need to read them again.
   const sha256 = DocumentStore.hash(file.bytes);
   const existing = library.findBySha256(sha256);
   if (existing && !contractId) return { ok: true, name: file.name, contractId: existing.contractId, duplicateOf: existing.contractId };
+  const facts = inspector ? await inspector.inspect(file.name, file.bytes, inspectLimits) : await inspectPdf(file.name, file.bytes, inspectLimits);
 
   const { created } = await library.store.put(file.bytes);
   try {

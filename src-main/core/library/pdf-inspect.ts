@@ -12,7 +12,7 @@ export interface PdfFacts {
 
 const MAX_TEXT_CHARS = 1_000_000;
 
-// pdf.js is large; load it once, and only when a PDF is actually inspected.
+// pdf.js is large; load it once per worker, and only when a PDF is actually inspected.
 let pdfjsPromise: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
 function pdfjs() {
   pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -25,17 +25,47 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/** A one-page PDF with a line of text: read once when a worker starts, so pdf.js's own worker code is loaded and compiled before a real file's time starts. */
+const WARM_UP_PDF = (() => {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 33 >>\nstream\nBT /F1 12 Tf 20 100 Td (warm) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.7\n';
+  const offsets = objects.map((o, i) => {
+    const at = body.length;
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return at;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  return `${body}${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${body.length}\n%%EOF\n`;
+})();
+
+/** Load pdf.js and read a tiny PDF with it. */
+export async function warmUpPdfReading(): Promise<void> {
+  await readPdfFacts('warm-up.pdf', new TextEncoder().encode(WARM_UP_PDF));
+}
+
+/** The checks that need no reader: empty files and files that are not PDFs at all. */
+export function checkPdfHeader(name: string, bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new InkstoneError('IMPORT_EMPTY_FILE', { name });
+  if (!looksLikePdf(bytes)) throw new InkstoneError('IMPORT_NOT_PDF', { name });
+}
+
 /**
  * Read page count, signature fields and text with pdf.js. Encrypted, damaged and non-PDF input
  * become typed errors named after the file, so the UI can say which of several imports failed.
+ * pdf.js has no bounds of its own: this runs only inside the inspector's worker (pdf-inspector.ts),
+ * after `preflightPdf`. It takes ownership of `bytes`.
  */
-export async function inspectPdf(name: string, bytes: Uint8Array): Promise<PdfFacts> {
-  if (bytes.length === 0) throw new InkstoneError('IMPORT_EMPTY_FILE', { name });
-  if (!looksLikePdf(bytes)) throw new InkstoneError('IMPORT_NOT_PDF', { name });
+export async function readPdfFacts(name: string, bytes: Uint8Array): Promise<PdfFacts> {
+  checkPdfHeader(name, bytes);
   const { getDocument } = await pdfjs();
-  // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
   const task = getDocument({
-    data: new Uint8Array(bytes),
+    data: bytes,
     isEvalSupported: false,
     useSystemFonts: false,
     disableFontFace: true,

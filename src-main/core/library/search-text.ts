@@ -21,37 +21,44 @@ export function indexText(text: string): string {
   return text.replace(CJK_RUN, (run) => ` ${cjkBigrams(run).join(' ')} `);
 }
 
+/** One thing a person searched for: a Latin word (the last one a prefix) or a run of CJK characters. */
+export interface QueryTerm {
+  text: string;
+  cjk: boolean;
+  /** Matches words that start with `text` (the last Latin word, or a single CJK character). */
+  prefix: boolean;
+}
+
+const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u;
+
 /**
- * Build an FTS5 MATCH expression from what a person typed. Every term must match (AND); the last
- * Latin term is a prefix so results appear while typing; CJK terms become bigram phrases. Returns
- * null when nothing searchable remains (punctuation only).
+ * The terms of what a person typed, after NFKC: CJK runs and Latin words, in order. The last Latin
+ * word is a prefix so results appear while typing; a single CJK character is a prefix of the bigrams
+ * it starts. A CJK phrase of two or more characters already matches inside longer text (bigrams are
+ * exact 2-character tokens); a prefix there would only slow the query down.
  */
-export function buildMatchExpression(query: string): string | null {
-  const parts: string[] = [];
+export function queryTerms(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
   const segments = query.normalize('NFKC').split(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/u);
   for (const seg of segments) {
     if (!seg) continue;
-    if (CJK_RUN.test(seg)) {
-      CJK_RUN.lastIndex = 0;
-      const chars = Array.from(seg);
-      if (chars.length === 1) parts.push(`"${seg}"*`);
-      else {
-        const grams: string[] = [];
-        for (let i = 0; i < chars.length - 1; i++) grams.push(chars[i] + chars[i + 1]);
-        parts.push(`"${grams.join(' ')}"`);
-      }
-    } else {
-      CJK_RUN.lastIndex = 0;
-      for (const word of seg.split(/[^\p{L}\p{N}]+/u)) if (word) parts.push(`"${word.replace(/"/g, '')}"`);
-    }
+    if (CJK_ONLY.test(seg)) terms.push({ text: seg, cjk: true, prefix: Array.from(seg).length === 1 });
+    else for (const word of seg.split(/[^\p{L}\p{N}]+/u)) if (word) terms.push({ text: word.replace(/"/g, ''), cjk: false, prefix: false });
   }
-  if (!parts.length) return null;
-  // Latin: the last word is a prefix, so results appear while typing. A CJK phrase of two or more
-  // characters already matches inside longer text (bigrams are exact 2-character tokens); a prefix
-  // there would only slow the query down.
   const lastSegment = segments.filter(Boolean).pop() ?? '';
-  const last = parts[parts.length - 1];
-  if (!last.endsWith('*') && !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u.test(lastSegment.trim()))
-    parts[parts.length - 1] = `${last}*`;
-  return parts.join(' AND ');
+  const last = terms[terms.length - 1];
+  if (last && !last.cjk && !CJK_ONLY.test(lastSegment.trim())) last.prefix = true;
+  return terms;
+}
+
+/**
+ * Build an FTS5 MATCH expression from what a person typed: every term must match (AND), CJK terms
+ * as bigram phrases. Returns null when nothing searchable remains (punctuation only).
+ */
+export function buildMatchExpression(query: string): string | null {
+  const parts = queryTerms(query).map((term) => {
+    const tokens = term.cjk && !term.prefix ? cjkBigrams(term.text).slice(0, -1) : [term.text];
+    return `"${tokens.join(' ')}"${term.prefix ? '*' : ''}`;
+  });
+  return parts.length ? parts.join(' AND ') : null;
 }
