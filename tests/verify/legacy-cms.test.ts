@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { TrustStore } from '../../src-main/core/pki/index.js';
+import { TrustStore, verifyCmsSignature } from '../../src-main/core/pki/index.js';
 import { readCms, verifyPdf } from '../../src-main/core/verify/index.js';
 import { simplePdf } from '../fixtures/pdfs.js';
 import { makeLegacyCa, signLegacy, type LegacyCa, type LegacyShape } from './support/legacy-cms.js';
@@ -33,35 +34,41 @@ const SHAPES: LegacyShape[] = [
   'unsigned-attribute',
   'ber-indefinite',
   'signing-time-with-offset',
+  'ess-v1-unreadable',
+  'signing-time-twice',
 ];
 
 for (const shape of SHAPES) {
   test(`legacy CMS, ${shape}: OpenSSL verifies it; we decode it and report SHA-1 as a cryptographic constraint`, async () => {
     const signed = await signLegacy(ca, await simplePdf(), path.join(dir, `${shape}.pdf`), shape);
-    // OpenSSL parses and verifies the very CMS in the file.
-    execFileSync(
-      'openssl',
-      [
-        'cms',
-        '-verify',
-        '-binary',
-        '-inform',
-        'DER',
-        '-in',
-        signed.cmsFile,
-        '-content',
-        signed.signedBytes,
-        '-CAfile',
-        ca.caPem,
-        '-purpose',
-        'any',
-        '-out',
-        '/dev/null',
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    // OpenSSL parses the very CMS in the file, and verifies it unless it breaks RFC 5652's
+    // attribute rules (a repeated signing-time), which OpenSSL 3 checks.
+    const args = ['-binary', '-inform', 'DER', '-in', signed.cmsFile];
+    if (shape === 'signing-time-twice') execFileSync('openssl', ['cms', '-cmsout', '-print', '-noout', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    else
+      execFileSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-in',
+          signed.cmsFile,
+          '-content',
+          signed.signedBytes,
+          '-CAfile',
+          ca.caPem,
+          '-purpose',
+          'any',
+          '-out',
+          '/dev/null',
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
     const reading = readCms(signed.cms);
     assert.deepEqual(
       reading.findings.filter((f) => f !== 'NON_DER_SIGNED_ATTRIBUTES'),
@@ -74,6 +81,13 @@ for (const shape of SHAPES) {
       // 2011-03-15 12:34 at UTC+8, read as the signer wrote it (not asn1js's "1899" for a time it cannot parse).
       assert.equal(reading.parsed?.signedAttributes?.signingTime?.toISOString(), '2011-03-15T04:34:00.000Z');
     }
+    // An attribute OpenSSL does not read is noted as unreadable, not a reason to refuse the CMS.
+    const unreadable = { 'ess-v1-unreadable': ['1.2.840.113549.1.9.16.2.12'], 'signing-time-twice': ['1.2.840.113549.1.9.5'] }[shape as string] ?? [];
+    assert.deepEqual(reading.parsed?.signedAttributes?.unreadable ?? [], unreadable);
+    // The signature itself still checks out; only the ESS binding is said to be unreadable.
+    const check = verifyCmsSignature(reading.parsed!, createHash('sha1').update(readFileSync(signed.signedBytes)).digest());
+    assert.equal(check.signatureValid, true, check.problem);
+    assert.equal(check.signingCertificateUnreadable, shape === 'ess-v1-unreadable');
 
     const result = await verifyPdf(signed.file, { trustStore: await TrustStore.fromFiles([ca.caPem]) });
     const s = result.signatures[0];

@@ -33,6 +33,11 @@ export interface SignedAttributesInfo {
   /** ESS signing-certificate (v1, SHA-1) entries, found in older signatures and timestamps. */
   readonly signingCertificateV1?: readonly EssCertId[];
   readonly commitmentType?: CommitmentType | string;
+  /**
+   * OIDs of signed attributes present but unreadable (repeated, or a value of the wrong shape).
+   * Their facts above are absent; the CMS still decodes and its signature is still checked.
+   */
+  readonly unreadable: readonly string[];
   readonly all: readonly CmsAttribute[];
   /** The exact bytes the signature covers: the attributes as received, tagged as a SET (0x31). */
   readonly der: Uint8Array;
@@ -165,12 +170,23 @@ function attributes(set: pkijs.SignedAndUnsignedAttributes | undefined): CmsAttr
   return (set?.attributes ?? []).map((a) => ({ oid: a.type, values: a.values.map((v: asn1js.AsnType) => rawDer(v)) }));
 }
 
-/** The single value of an attribute that must occur once with one value (RFC 5652 §11). */
-function singleValue(set: pkijs.SignedAndUnsignedAttributes, oid: string): asn1js.AsnType | undefined {
+/**
+ * The single value of an attribute that must occur once with one value (RFC 5652 §11). A repeated
+ * one is noted in `unreadable` and read as absent: OpenSSL parses such a CMS, so it must decode.
+ */
+function singleValue(set: pkijs.SignedAndUnsignedAttributes, oid: string, unreadable: string[]): asn1js.AsnType | undefined {
   const found = set.attributes.filter((a) => a.type === oid);
   if (found.length === 0) return undefined;
-  if (found.length > 1 || found[0].values.length !== 1) malformed(`signed attribute ${oid} appears more than once`);
+  if (found.length > 1 || found[0].values.length !== 1) {
+    unreadable.push(oid);
+    return undefined;
+  }
   return found[0].values[0] as asn1js.AsnType;
+}
+
+/** An OCTET STRING's bytes, also in the BER constructed form (segments), which old encoders wrote. */
+function octets(value: asn1js.OctetString): Uint8Array {
+  return new Uint8Array(value.valueBlock.isConstructed ? value.getValue() : value.valueBlock.valueHexView);
 }
 
 /**
@@ -194,21 +210,31 @@ function readTime(value: asn1js.AsnType | undefined): Date | undefined {
 }
 
 function readSignedAttributes(set: pkijs.SignedAndUnsignedAttributes): SignedAttributesInfo {
-  const contentType = singleValue(set, OID.contentType);
-  const messageDigest = singleValue(set, OID.messageDigest);
-  const v2 = singleValue(set, OID.signingCertificateV2);
-  const v1 = singleValue(set, OID.signingCertificate);
-  const commitment = singleValue(set, OID.commitmentTypeIndication);
-  if (contentType !== undefined && !(contentType instanceof asn1js.ObjectIdentifier)) malformed('the content-type attribute is not an object identifier');
-  if (messageDigest !== undefined && !(messageDigest instanceof asn1js.OctetString)) malformed('the message-digest attribute is not an octet string');
-  const commitmentOid = commitment instanceof asn1js.Sequence ? commitment.valueBlock.value[0] : undefined;
+  const unreadable: string[] = [];
+  /** The attribute's value read by `read`, or absent and noted when it is not of that shape. */
+  const value = <T>(oid: string, read: (v: asn1js.AsnType) => T | undefined): T | undefined => {
+    const raw = singleValue(set, oid, unreadable);
+    if (raw === undefined) return undefined;
+    let out: T | undefined;
+    try {
+      out = read(raw);
+    } catch {
+      // pkijs throws on some malformed inner values (an AlgorithmIdentifier that is not one).
+    }
+    if (out === undefined) unreadable.push(oid);
+    return out;
+  };
+  const commitmentOid = value(OID.commitmentTypeIndication, (v) =>
+    v instanceof asn1js.Sequence && v.valueBlock.value[0] instanceof asn1js.ObjectIdentifier ? v.valueBlock.value[0].valueBlock.toString() : undefined,
+  );
   return {
-    contentType: contentType?.valueBlock.toString(),
-    messageDigest: messageDigest ? new Uint8Array(messageDigest.valueBlock.valueHexView) : undefined,
-    signingTime: readTime(singleValue(set, OID.signingTime)),
-    signingCertificateV2: v2 ? (readSigningCertificate(v2, true) ?? malformed('the signing-certificate-v2 attribute cannot be read')) : undefined,
-    signingCertificateV1: v1 ? (readSigningCertificate(v1, false) ?? malformed('the signing-certificate attribute cannot be read')) : undefined,
-    commitmentType: commitmentOid instanceof asn1js.ObjectIdentifier ? commitmentTypeOfOid(commitmentOid.valueBlock.toString()) : undefined,
+    contentType: value(OID.contentType, (v) => (v instanceof asn1js.ObjectIdentifier ? v.valueBlock.toString() : undefined)),
+    messageDigest: value(OID.messageDigest, (v) => (v instanceof asn1js.OctetString ? octets(v) : undefined)),
+    signingTime: value(OID.signingTime, readTime),
+    signingCertificateV2: value(OID.signingCertificateV2, (v) => readSigningCertificate(v, true)),
+    signingCertificateV1: value(OID.signingCertificate, (v) => readSigningCertificate(v, false)),
+    commitmentType: commitmentOid === undefined ? undefined : commitmentTypeOfOid(commitmentOid),
+    unreadable,
     all: attributes(set),
     der: new Uint8Array(set.encodedValue),
   };

@@ -6,6 +6,7 @@ import { bytesEqual } from './der.js';
 import { digest } from './digest.js';
 import { verifySignatureOverDigest } from './prehashed-signature.js';
 import { verifySignature } from './verify-signature.js';
+import { OID } from './oids.js';
 
 /** The cryptographic facts of one CMS signature. Trust (the certificate path) is a separate question. */
 export interface CmsSignatureCheck {
@@ -17,6 +18,11 @@ export interface CmsSignatureCheck {
   readonly signingCertV2Matches: boolean | null;
   /** ESS signing-certificate (v1) names the signer certificate; null when absent. */
   readonly signingCertV1Matches: boolean | null;
+  /**
+   * An ESS signing-certificate attribute (v1 or v2) is present but could not be read, so the
+   * binding to the signer's certificate is unknown (the matches above are then null).
+   */
+  readonly signingCertificateUnreadable: boolean;
   /** The signed content-type attribute equals the encapsulated content type (true when unsigned attributes-less). */
   readonly contentTypeMatches: boolean;
   /** The certificate the signature was checked with, when one was found. */
@@ -41,11 +47,13 @@ export function verifyCmsSignature(
   const scheme = parsed.signatureAlgorithm.scheme;
   const signer = parsed.signerCertificate ?? (options.signerCertificate ? toCertificateInfo(options.signerCertificate) : undefined);
   const attrs = parsed.signedAttributes;
+  const essUnreadable = !!attrs?.unreadable.some((oid) => oid === OID.signingCertificate || oid === OID.signingCertificateV2);
   const fail = (problem: string, partial: Partial<CmsSignatureCheck> = {}): CmsSignatureCheck => ({
     digestMatches: false,
     signatureValid: false,
     signingCertV2Matches: null,
     signingCertV1Matches: null,
+    signingCertificateUnreadable: essUnreadable,
     contentTypeMatches: attrs ? attrs.contentType === parsed.contentType : true,
     signerCertificate: signer,
     ...partial,
@@ -67,6 +75,7 @@ export function verifyCmsSignature(
       signatureValid: valid,
       signingCertV2Matches: null,
       signingCertV1Matches: null,
+      signingCertificateUnreadable: false,
       contentTypeMatches: true,
       signerCertificate: signer,
       ...(valid ? {} : { problem: 'the signature does not match the content' }),
@@ -94,6 +103,7 @@ export function verifyCmsSignature(
     signatureValid,
     signingCertV2Matches: v2,
     signingCertV1Matches: v1,
+    signingCertificateUnreadable: essUnreadable,
     contentTypeMatches,
     signerCertificate: signer,
     ...(problem ? { problem } : {}),

@@ -20,7 +20,9 @@ export type LegacyShape =
   | 'certificates-odd-order'
   | 'unsigned-attribute'
   | 'ber-indefinite'
-  | 'signing-time-with-offset';
+  | 'signing-time-with-offset'
+  | 'ess-v1-unreadable'
+  | 'signing-time-twice';
 
 export interface LegacyCa {
   readonly dir: string;
@@ -104,23 +106,43 @@ function legacyCms(ca: LegacyCa, content: string, shape: LegacyShape): Buffer {
     case 'signing-time-with-offset':
       // UTCTime without seconds and with a UTC offset (X.680 allows both; DER and RFC 5652 do not).
       return withSigningTime(openssl(['cms', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir), '1103151234+0800', path.join(ca.dir, 'leaf.key'));
+    case 'ess-v1-unreadable':
+      // An ESS signing-certificate (RFC 2634) whose ESSCertID holds an INTEGER, not a hash.
+      return withSignedAttributes(openssl(['cms', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir), path.join(ca.dir, 'leaf.key'), (attrs) => [
+        ...attrs,
+        derElement(0x30, [ESS_V1_OID, derElement(0x31, [derElement(0x30, [derElement(0x30, [derElement(0x30, [Buffer.from('020105', 'hex')])])])])]),
+      ]);
+    case 'signing-time-twice':
+      return withSignedAttributes(openssl(['cms', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir), path.join(ca.dir, 'leaf.key'), (attrs) => [
+        ...attrs,
+        derElement(0x30, [SIGNING_TIME_OID, derElement(0x31, [derElement(0x17, [Buffer.from('110315123400Z', 'latin1')])])]),
+      ]);
   }
 }
 
 const SIGNING_TIME_OID = Buffer.from('06092a864886f70d010905', 'hex');
+const ESS_V1_OID = Buffer.from('060b2a864886f70d010910020c', 'hex');
 
-/** Replace the signing-time attribute's value by a UTCTime `text` and sign the attributes again. */
-function withSigningTime(der: Uint8Array, text: string, keyFile: string): Buffer {
-  const time = derElement(0x17, [Buffer.from(text, 'latin1')]);
+/** Edit the signed attributes (each one's encoding) and sign them again with `keyFile`. */
+function withSignedAttributes(der: Uint8Array, keyFile: string, edit: (attrs: Buffer[]) => Uint8Array[]): Buffer {
   return editSignerInfo(der, (parts) => {
     const at = parts.findIndex((p) => p[0] === 0xa0);
     const attrs = parts[at];
     const list = children(attrs, derSpan(attrs, 0)!).map((s) => Buffer.from(bytesOf(attrs, s)));
-    const edited = list.map((a) => (a.includes(SIGNING_TIME_OID) ? Buffer.from(derElement(0x30, [SIGNING_TIME_OID, derElement(0x31, [time])])) : a));
-    const sorted = edited.sort(Buffer.compare);
+    const sorted = edit(list)
+      .map((a) => Buffer.from(a))
+      .sort(Buffer.compare);
     const signature = sign('sha1', derElement(0x31, sorted), createPrivateKey(readFileSync(keyFile)));
     return parts.map((p, i) => (i === at ? derElement(0xa0, sorted) : p[0] === 0x04 ? derElement(0x04, [signature]) : p));
   });
+}
+
+/** Replace the signing-time attribute's value by a UTCTime `text` and sign the attributes again. */
+function withSigningTime(der: Uint8Array, text: string, keyFile: string): Buffer {
+  const time = derElement(0x17, [Buffer.from(text, 'latin1')]);
+  return withSignedAttributes(der, keyFile, (attrs) =>
+    attrs.map((a) => (a.includes(SIGNING_TIME_OID) ? derElement(0x30, [SIGNING_TIME_OID, derElement(0x31, [time])]) : a)),
+  );
 }
 
 const bytesOf = (der: Uint8Array, s: DerSpan) => der.subarray(s.start, s.end);
