@@ -17,6 +17,7 @@ import {
 import { writeFileAtomic } from '../../src-main/core/files/index.js';
 import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
+import { describe } from '../command-table.js';
 
 /**
  * `inkstone evidence submit|verify|certificate|lookup` — evidence preservation (存证) from a terminal.
@@ -70,7 +71,7 @@ function checkLine(check: { check: string; ok: boolean; code?: string; message?:
 }
 
 export function registerEvidenceCommands(program: Command): void {
-  const evidence = program.command('evidence').description('evidence preservation: submit documents to an evidence log, verify receipts offline');
+  const evidence = program.command('evidence').description(describe('evidence'));
 
   evidence
     .command('submit')

@@ -4,10 +4,11 @@ import type { Command } from 'commander';
 import { importFiles, Library } from '../../src-main/core/library/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand } from '../run.js';
+import { describe } from '../command-table.js';
 
 /** `inkstone library import|search` — the same library the app uses, from a terminal. */
 export function registerLibraryCommands(program: Command): void {
-  const library = program.command('library').description('the contract library (import, search)');
+  const library = program.command('library').description(describe('library'));
 
   library
     .command('import')

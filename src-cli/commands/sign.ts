@@ -16,6 +16,7 @@ import { openPkcs11Signer, openPkcs12Signer, type Pin, type PinRequest, type Sig
 import { COMMITMENT_TYPES, type CommitmentType } from '../../src-main/core/pki/index.js';
 import { formatErrorMessage, InkstoneError, type Lang } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, runCommand, usage } from '../run.js';
+import { describe } from '../command-table.js';
 
 /**
  * `inkstone sign` (one document, or `--batch` many under one PIN entry) and `inkstone extend`.
@@ -70,7 +71,7 @@ interface ExtendOptions {
 export function registerSigningCommands(program: Command): void {
   program
     .command('sign')
-    .description('sign PDFs (PAdES B-B to B-LTA) with a key on a PKCS#11 token or in a PKCS#12 file')
+    .description(describe('sign'))
     .argument('<inputs...>', 'the PDF to sign; with --batch, PDFs and folders of PDFs')
     .option('-o, --output <file>', 'where the signed copy goes (a new file)')
     .option('--batch', 'sign every input under one PIN entry into --out-dir')
@@ -108,7 +109,7 @@ export function registerSigningCommands(program: Command): void {
 
   program
     .command('extend')
-    .description('raise a signed PDF to B-T, B-LT or B-LTA, keeping every existing signature valid')
+    .description(describe('extend'))
     .argument('<input>', 'the signed PDF')
     .requiredOption('-o, --output <file>', 'where the extended copy goes (a new file)')
     .addOption(new Option('--level <level>', 'target level').choices(['B-T', 'B-LT', 'B-LTA']).makeOptionMandatory())

@@ -3,7 +3,7 @@ import type { ImportOutcome } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { DocumentStore } from './document-store.js';
 import type { Library } from './library.js';
-import { inspectPdf } from './pdf-inspect.js';
+import { inspectPdf, type PdfFacts } from './pdf-inspect.js';
 
 export interface IncomingFile {
   name: string;
@@ -22,6 +22,8 @@ export interface ImportOptions {
    * import: the version is then simply unverified.
    */
   verify?: (bytes: Uint8Array, name: string) => Promise<{ verdict: 'valid' | 'invalid' | 'indeterminate'; verifiedAt: string } | null>;
+  /** Read page count, fields and text (default: inspectPdf here; the core runs it in a worker thread). */
+  inspect?: (name: string, bytes: Uint8Array) => Promise<PdfFacts>;
 }
 
 export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
@@ -41,7 +43,7 @@ export async function importFiles(library: Library, files: readonly IncomingFile
     try {
       // Cancelling stops between files: what was imported stays, the rest is reported as cancelled.
       if (options.signal?.aborted) throw new InkstoneError('CANCELLED');
-      outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options.contractId, options.verify));
+      outcomes.push(await importOne(library, { name, bytes: file.bytes }, maxBytes, options));
     } catch (err) {
       const e = serializeError(err);
       outcomes.push({ ok: false, name, error: { code: e.code, message: e.message, details: { ...e.details } } });
@@ -55,11 +57,10 @@ async function importOne(
   library: Library,
   file: IncomingFile,
   maxBytes: number,
-  contractId: string | undefined,
-  verify: ImportOptions['verify'],
+  { contractId, verify, inspect = inspectPdf }: ImportOptions,
 ): Promise<ImportOutcome> {
   if (file.bytes.length > maxBytes) throw new InkstoneError('IMPORT_TOO_LARGE', { name: file.name, limitMb: Math.round(maxBytes / 1048576) });
-  const facts = await inspectPdf(file.name, file.bytes);
+  const facts = await inspect(file.name, file.bytes);
   const sha256 = DocumentStore.hash(file.bytes);
   const existing = library.findBySha256(sha256);
   if (existing && !contractId) return { ok: true, name: file.name, contractId: existing.contractId, duplicateOf: existing.contractId };

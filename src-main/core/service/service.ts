@@ -16,16 +16,8 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { SCHEMA_VERSION } from '../db/index.js';
 import { Library, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
-import {
-  importTrustedCertificates,
-  listTrustedCertificates,
-  readSignedVersion,
-  removeTrustedCertificate,
-  renderVerificationReport,
-  TRUSTED_CERTIFICATES_FOLDER,
-  trustStoreFromFolder,
-  verifyPdf,
-} from '../verify/index.js';
+import { importTrustedCertificates, listTrustedCertificates, removeTrustedCertificate, TRUSTED_CERTIFICATES_FOLDER } from '../verify/index.js';
+import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 
 /** Per-call context a transport passes in: progress events and cancellation. */
 export interface CallContext {
@@ -56,6 +48,8 @@ export interface CoreServiceOptions {
   /** Log unexpected failures (never inputs: they may one day carry PINs). */
   log?: (message: string) => void;
   today?: () => string;
+  /** The long-work thread script (long-work.ts); the bundled core passes its own. */
+  longWorkEntry?: LongWorkEntry;
 }
 
 export interface CoreService {
@@ -92,21 +86,26 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
 
   /** The certificates the person chose to trust (verify.trust.*), kept in the data folder. */
   const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
-  /** The person's trust anchors, offline unless asked. */
-  const verifyOptions = async (lang?: Language, online?: boolean) => ({
-    lang: lang ?? settings.get().language,
-    online: online ?? false,
-    trustStore: await trustStoreFromFolder(trustFolder()),
-  });
-  /** Verify a picked file, or a stored version in place (streamed) that must still be the bytes it was stored as. */
-  const verifyTarget = async (input: VerifyTarget, lang?: Language, online?: boolean) => {
-    const options = await verifyOptions(lang, online);
-    if ('dataBase64' in input) return verifyPdf(Buffer.from(input.dataBase64, 'base64'), { ...options, name: input.name });
+  /** Verification, reports, signed versions and pdf.js run in worker threads (long-work.ts). */
+  const longWork = startLongWork({ entry: options.longWorkEntry });
+  /** A picked file's bytes, or a stored version read in place (it must still be the bytes it was stored as). */
+  const sourceOf = (input: VerifyTarget): { source: LongTaskSource; name: string; sha256?: string } => {
+    if ('dataBase64' in input) return { source: Buffer.from(input.dataBase64, 'base64'), name: input.name };
     const v = library.version(input.versionId);
-    const result = await verifyPdf(library.store.pathFor(v.sha256), { ...options, name: v.name });
-    if (result.document.sha256 !== v.sha256) throw new InkstoneError('IO_ERROR', { reason: `stored document ${v.sha256} was altered on disk` });
-    return result;
+    return { source: library.store.pathFor(v.sha256), name: v.name, sha256: v.sha256 };
   };
+  const checkStored = (expected: string | undefined, actual: string) => {
+    if (expected && expected !== actual) throw new InkstoneError('IO_ERROR', { reason: `stored document ${expected} was altered on disk` });
+  };
+  /** Verification against the person's trust anchors, offline unless asked. */
+  const verifyTask = <K extends 'verify' | 'report'>(kind: K, source: LongTaskSource, name: string, options: { lang?: Language; online?: boolean } = {}) => ({
+    kind,
+    source,
+    name,
+    lang: options.lang ?? settings.get().language,
+    online: options.online ?? false,
+    trustFolder: trustFolder(),
+  });
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
@@ -131,7 +130,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const outcomes = await importFiles(library, decoded, {
         contractId,
         signal: ctx.signal,
-        verify: async (bytes, name) => verifyPdf(Buffer.from(bytes), { ...(await verifyOptions()), name }),
+        inspect: (name, bytes) => longWork.run({ kind: 'inspect', name, bytes }, ctx.signal),
+        verify: (bytes, name) => longWork.run(verifyTask('verify', bytes, name), ctx.signal),
         onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
       });
       const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
@@ -148,10 +148,16 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const bytes = await library.store.read(v.sha256);
       return { name: v.name, sha256: v.sha256, dataBase64: bytes.toString('base64') };
     },
-    'verify.document': (input) => verifyTarget(input, input.lang, input.online),
-    'verify.report': async (input) => {
-      const result = await verifyTarget(input, input.lang, input.online);
-      const report = await renderVerificationReport(result);
+    'verify.document': async (input, ctx) => {
+      const { source, name, sha256 } = sourceOf(input);
+      const result = await longWork.run(verifyTask('verify', source, name, input), ctx.signal);
+      checkStored(sha256, result.document.sha256);
+      return result;
+    },
+    'verify.report': async (input, ctx) => {
+      const { source, name, sha256 } = sourceOf(input);
+      const { result, report } = await longWork.run(verifyTask('report', source, name, input), ctx.signal);
+      checkStored(sha256, result.document.sha256);
       const suffix = result.lang === 'zh-CN' ? '验证报告' : 'verification-report';
       return {
         name: derivedName(result.document.name, suffix),
@@ -160,21 +166,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
         verdict: result.verdict,
       };
     },
-    'verify.signedVersion': async (input) => {
-      let name: string;
-      let source: string | Buffer;
-      if ('dataBase64' in input) {
-        name = input.name;
-        source = Buffer.from(input.dataBase64, 'base64');
-      } else {
-        const v = library.version(input.versionId);
-        name = v.name;
-        source = library.store.pathFor(v.sha256);
-      }
-      const version = await readSignedVersion(source, input.index);
+    'verify.signedVersion': async (input, ctx) => {
+      const { source, name } = sourceOf(input);
+      const { data, ...facts } = await longWork.run({ kind: 'signedVersion', source, index: input.index }, ctx.signal);
       const suffix = settings.get().language === 'zh-CN' ? `签名${input.index}签署时版本` : `as-signed-${input.index}`;
-      const { data, ...facts } = version;
-      return { ...facts, name: derivedName(name, suffix), dataBase64: data.toString('base64') };
+      return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
     },
     'verify.trust.list': async () => ({ certificates: await listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ name, dataBase64 }) => {
@@ -198,10 +194,14 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
     const controller = new AbortController();
     if (ctx.jobId) jobs.set(ctx.jobId, controller);
+    const emit = ctx.emit ?? (() => undefined);
+    // Long operations (they run in long-work threads) say when they start and end; import adds a step per file.
+    const progress = (done: number) => spec.longRunning && ctx.jobId && emit({ type: 'progress', jobId: ctx.jobId, operation, done, total: 1 });
     try {
       const handler = handlers[operation] as Handler<OperationName>;
-      const emit = ctx.emit ?? (() => undefined);
+      progress(0);
       const value = await handler(parsed.data as never, { jobId: ctx.jobId, emit, signal: controller.signal });
+      progress(1);
       const output = spec.output.parse(value);
       // Every contract edit tells open windows to refresh (imports announce their own changes).
       if (CONTRACT_MUTATIONS.has(operation)) emit({ type: 'library.changed', contractIds: [(output as { id: string }).id] });
@@ -214,5 +214,12 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
   }
 
-  return { invoke, library, close: () => library.close() };
+  return {
+    invoke,
+    library,
+    close: () => {
+      void longWork.close();
+      library.close();
+    },
+  };
 }
