@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Language } from '../../../src-shared/api/index.js';
 import type { VerificationResult } from '../../../src-shared/api/verification.js';
@@ -66,6 +68,16 @@ interface Queued {
 function defaultEntry(): LongWorkEntry {
   const fromSource = import.meta.url.endsWith('.ts');
   return new URL(fromSource ? './long-work-thread.ts' : './long-work-thread.js', import.meta.url);
+}
+
+/**
+ * In the core bundle (dist/bundles/core/) the thread script is long-work.js beside the entry that
+ * started the core; esbuild moves this module into a shared chunk, so the entry must say where it is.
+ * Outside the bundle: undefined, and the sibling source or tsc output is used.
+ */
+export function bundledLongWorkEntry(entryUrl: string): LongWorkEntry | undefined {
+  const candidate = new URL('./long-work.js', entryUrl);
+  return existsSync(fileURLToPath(candidate)) ? candidate : undefined;
 }
 
 function spawn(entry: LongWorkEntry): Worker {
