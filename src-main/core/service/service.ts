@@ -16,7 +16,6 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { SCHEMA_VERSION } from '../db/index.js';
 import { Library, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
-import { importTrustedCertificates, listTrustedCertificates, removeTrustedCertificate, TRUSTED_CERTIFICATES_FOLDER } from '../verify/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 
 /** Per-call context a transport passes in: progress events and cancellation. */
@@ -84,8 +83,10 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
 
+  /** The verifier, loaded on first use: the core's thread must be ready for the first search first. */
+  const verifier = () => import('../verify/index.js');
   /** The certificates the person chose to trust (verify.trust.*), kept in the data folder. */
-  const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
+  const trustFolder = async () => path.join(library.dataDir, (await verifier()).TRUSTED_CERTIFICATES_FOLDER);
   /** Verification, reports, signed versions and pdf.js run in worker threads (long-work.ts). */
   const longWork = startLongWork({ entry: options.longWorkEntry });
   /** A picked file's bytes, or a stored version read in place (it must still be the bytes it was stored as). */
@@ -98,13 +99,18 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     if (expected && expected !== actual) throw new InkstoneError('IO_ERROR', { reason: `stored document ${expected} was altered on disk` });
   };
   /** Verification against the person's trust anchors, offline unless asked. */
-  const verifyTask = <K extends 'verify' | 'report'>(kind: K, source: LongTaskSource, name: string, options: { lang?: Language; online?: boolean } = {}) => ({
+  const verifyTask = async <K extends 'verify' | 'report'>(
+    kind: K,
+    source: LongTaskSource,
+    name: string,
+    options: { lang?: Language; online?: boolean } = {},
+  ) => ({
     kind,
     source,
     name,
     lang: options.lang ?? settings.get().language,
     online: options.online ?? false,
-    trustFolder: trustFolder(),
+    trustFolder: await trustFolder(),
   });
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
@@ -131,7 +137,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
         contractId,
         signal: ctx.signal,
         inspect: (name, bytes) => longWork.run({ kind: 'inspect', name, bytes }, ctx.signal),
-        verify: (bytes, name) => longWork.run(verifyTask('verify', bytes, name), ctx.signal),
+        verify: async (bytes, name) => longWork.run(await verifyTask('verify', bytes, name), ctx.signal),
         onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
       });
       const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
@@ -150,13 +156,13 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'verify.document': async (input, ctx) => {
       const { source, name, sha256 } = sourceOf(input);
-      const result = await longWork.run(verifyTask('verify', source, name, input), ctx.signal);
+      const result = await longWork.run(await verifyTask('verify', source, name, input), ctx.signal);
       checkStored(sha256, result.document.sha256);
       return result;
     },
     'verify.report': async (input, ctx) => {
       const { source, name, sha256 } = sourceOf(input);
-      const { result, report } = await longWork.run(verifyTask('report', source, name, input), ctx.signal);
+      const { result, report } = await longWork.run(await verifyTask('report', source, name, input), ctx.signal);
       checkStored(sha256, result.document.sha256);
       const suffix = result.lang === 'zh-CN' ? '验证报告' : 'verification-report';
       return {
@@ -172,14 +178,16 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const suffix = settings.get().language === 'zh-CN' ? `签名${input.index}签署时版本` : `as-signed-${input.index}`;
       return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
     },
-    'verify.trust.list': async () => ({ certificates: await listTrustedCertificates(trustFolder()) }),
+    'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(await trustFolder()) }),
     'verify.trust.import': async ({ name, dataBase64 }) => {
-      const imported = await importTrustedCertificates(trustFolder(), Buffer.from(dataBase64, 'base64'), name);
-      return { imported, certificates: await listTrustedCertificates(trustFolder()) };
+      const { importTrustedCertificates, listTrustedCertificates } = await verifier();
+      const imported = await importTrustedCertificates(await trustFolder(), Buffer.from(dataBase64, 'base64'), name);
+      return { imported, certificates: await listTrustedCertificates(await trustFolder()) };
     },
     'verify.trust.remove': async ({ sha256 }) => {
-      if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
-      return { certificates: await listTrustedCertificates(trustFolder()) };
+      const { listTrustedCertificates, removeTrustedCertificate } = await verifier();
+      if (!(await removeTrustedCertificate(await trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
+      return { certificates: await listTrustedCertificates(await trustFolder()) };
     },
   };
 
