@@ -20,6 +20,19 @@ const siblingInternals = {
   message: 'Capabilities talk through each other’s index.ts, not their inner files.',
 };
 
+// The one text system (src-shared/i18n): text is chosen from a message table, never by comparing
+// the language, and the language type is declared once.
+const oneTextSystem = [
+  {
+    selector: "BinaryExpression[operator=/^[!=]==?$/]:matches([left.value='zh-CN'], [right.value='zh-CN'], [left.value='en'], [right.value='en'])",
+    message: 'Put both texts in a message table (defineMessages, src-shared/i18n) instead of comparing the language.',
+  },
+  {
+    selector: "TSLiteralType > Literal[value='zh-CN']",
+    message: 'Use the Language type of src-shared/i18n; do not declare the languages again.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'release/**', 'node_modules/**', 'results/**', 'coverage/**', '.softhsm/**', 'bench/data/**', 'tests/lint/fixtures/**'],
@@ -37,6 +50,11 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
+  {
+    files: ['src-*/**/*.ts', 'src-*/**/*.tsx'],
+    ignores: ['src-shared/i18n/**'],
+    rules: { 'no-restricted-syntax': ['error', ...oneTextSystem] },
   },
   {
     files: ['src-main/core/**/*.ts'],

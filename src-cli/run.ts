@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { formatErrorMessage, InkstoneError, isInkstoneError, type Lang } from '../src-shared/errors/index.js';
+import { formatErrorMessage, InkstoneError, isInkstoneError } from '../src-shared/errors/index.js';
+import { isLanguage, type Language } from '../src-shared/i18n/index.js';
 import { defaultAppDir, languageFromLocale, systemLocale } from '../src-main/core/settings/index.js';
 
 /** Exit codes shared by every command. `verify` uses 0/1/2 for its verdicts, so failures start at 3. */
 export const EXIT = { ok: 0, failure: 3, usage: 64 } as const;
 
-export function cliLanguage(explicit?: string): Lang {
-  if (explicit === 'zh-CN' || explicit === 'en') return explicit;
+export function cliLanguage(explicit?: string): Language {
+  if (isLanguage(explicit)) return explicit;
   return languageFromLocale(systemLocale());
 }
 
@@ -18,7 +19,7 @@ export function resolveDataDir(explicit?: string): string {
  * Run a command body: a typed error becomes one line on stderr in the user's language and a
  * non-zero exit; anything unexpected says so without a stack trace unless INKSTONE_DEBUG is set.
  */
-export async function runCommand(body: () => Promise<number | void>, lang: Lang = cliLanguage()): Promise<never> {
+export async function runCommand(body: () => Promise<number | void>, lang: Language = cliLanguage()): Promise<never> {
   let code: number;
   try {
     code = (await body()) ?? EXIT.ok;

@@ -21,7 +21,7 @@ export function PartyForm({
   onSave: (d: PartyDraft) => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tRef } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<PartyErrors>({});
   const set = (key: PartyField, value: string) => {
@@ -31,7 +31,7 @@ export function PartyForm({
   };
   const message = (key: PartyField) => {
     const e = errors[key];
-    return e ? t(e.key, e.params) : null;
+    return e ? tRef(e) : null;
   };
   const input = (key: Exclude<PartyField, 'role'>, label: string, required = false) => (
     <Field label={label} error={message(key)} required={required}>

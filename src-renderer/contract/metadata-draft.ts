@@ -1,5 +1,5 @@
 import { Money, type Contract, type ContractPatch } from '../../src-shared/api/index.js';
-import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { MessageRef } from '../i18n/messages.js';
 import { isIsoDate } from '../library/date-input.js';
 
 /** The metadata form as typed: every field a string (or tag list) until it is checked. */
@@ -17,10 +17,7 @@ export interface MetadataDraft {
 }
 
 export type DraftField = keyof MetadataDraft;
-export interface FieldProblem {
-  key: MessageKey;
-  params?: MessageParams;
-}
+export type FieldProblem = MessageRef;
 export type DraftErrors = Partial<Record<DraftField, FieldProblem>>;
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY', 'SGD', 'CHF'] as const;

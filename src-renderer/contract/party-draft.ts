@@ -1,5 +1,5 @@
 import type { Party, PartyInput } from '../../src-shared/api/index.js';
-import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { MessageRef } from '../i18n/messages.js';
 import { isRoleCode, type PartyRoleCode } from './roles.js';
 import { looksLikeUscc, isValidUscc } from './uscc.js';
 
@@ -16,7 +16,7 @@ export interface PartyDraft {
 }
 
 export type PartyField = keyof PartyDraft;
-export type PartyErrors = Partial<Record<PartyField, { key: MessageKey; params?: MessageParams }>>;
+export type PartyErrors = Partial<Record<PartyField, MessageRef>>;
 
 const LIMITS = { customRole: 40, name: 200, organisation: 200, registrationNumber: 64, contact: 200 } as const;
 

@@ -23,7 +23,7 @@ type Outcome = { kind: 'imported'; names: string[] } | { kind: 'removed'; name: 
  */
 export function TrustSetting() {
   const api = useApi();
-  const { t, fmt, lang } = useI18n();
+  const { t, fmt } = useI18n();
   const [certificates, setCertificates] = useState<CertificateSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [failed, setFailed] = useState<'load' | 'import' | 'remove'>('load');
@@ -157,7 +157,7 @@ export function TrustSetting() {
         </FilePickerButton>
       </div>
       <div ref={feedback}>
-        {outcome?.kind === 'imported' && <Notice tone="success">{t('trust.imported', { names: outcome.names.join(lang === 'zh-CN' ? '、' : ', ') })}</Notice>}
+        {outcome?.kind === 'imported' && <Notice tone="success">{t('trust.imported', { names: outcome.names.join(t('common.listSeparator')) })}</Notice>}
         {outcome?.kind === 'removed' && <Notice tone="success">{t('trust.removed', { name: outcome.name })}</Notice>}
         {error !== null && <ErrorBanner title={t(`trust.error.${failed}`)} error={error} />}
       </div>

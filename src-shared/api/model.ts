@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language as LanguageName } from '../i18n/index.js';
 
 /**
  * The contract library's domain, as the UI and every transport see it. Names follow what a legal
@@ -163,8 +164,9 @@ export const ImportOutcome = z.discriminatedUnion('ok', [
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
-export const Language = z.enum(['zh-CN', 'en']);
-export type Language = z.infer<typeof Language>;
+/** The schema of a `Language` (declared once, in src-shared/i18n). */
+export const Language = z.enum(LANGUAGES);
+export type Language = LanguageName;
 
 export const Settings = z.object({
   language: Language,

@@ -15,6 +15,7 @@ import {
   Settings,
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
+import { FactSuggestion } from './facts.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -54,6 +55,10 @@ export const operations = {
   'contracts.audit': op(z.object({ id: Id }), z.object({ events: z.array(AuditEvent), chainIntact: z.boolean() })),
   'contracts.tags': op(z.object({}), z.array(z.object({ tag: z.string(), count: z.number().int() }))),
   'contracts.reminders': op(z.object({ horizonDays: z.number().int().min(1).max(365).optional() }), z.array(Reminder)),
+  /** Parties, amount, dates and type read from the contract's documents, not yet recorded or dismissed. */
+  'contracts.suggestions': op(z.object({ id: Id }), z.object({ suggestions: z.array(FactSuggestion) })),
+  /** Stop offering one suggestion (by its key) on this contract. */
+  'contracts.dismissSuggestion': op(z.object({ contractId: Id, key: z.string().min(1).max(300) }), z.object({ suggestions: z.array(FactSuggestion) })),
   /** Reminders due within `leadDays` that were never announced; each is returned once, ever. */
   'reminders.takeDue': op(z.object({ leadDays: z.number().int().min(0).max(365) }), z.array(Reminder)),
 

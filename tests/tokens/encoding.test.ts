@@ -86,7 +86,7 @@ describe('constants', () => {
 
 describe('error table', () => {
   test('every code has both languages with the same placeholders', () => {
-    for (const [code, { en, zh }] of Object.entries(tokensErrors)) {
+    for (const [code, { en, 'zh-CN': zh }] of Object.entries(tokensErrors)) {
       assert.match(code, /^TOKEN_[A-Z0-9_]+$/);
       assert.ok(en.trim() && zh.trim(), code);
       assert.match(zh, /[\u4e00-\u9fff]/, `${code} zh is Chinese`);

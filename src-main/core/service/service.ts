@@ -13,10 +13,17 @@ import {
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
+import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
-import { Library, importFiles } from '../library/index.js';
+import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
+
+/** What is added to a document's name for a file derived from it. */
+const FILE_NAME_SUFFIX = defineMessages({
+  report: { en: 'verification-report', 'zh-CN': '验证报告' },
+  signedVersion: { en: 'as-signed-{index}', 'zh-CN': '签名{index}签署时版本' },
+});
 
 /** Per-call context a transport passes in: progress events and cancellation. */
 export interface CallContext {
@@ -129,6 +136,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'contracts.removeParty': ({ contractId, partyId }) => library.removeParty(contractId, partyId),
     'contracts.audit': ({ id }) => library.audit(id),
     'contracts.tags': () => library.tags(),
+    'contracts.suggestions': ({ id }) => ({ suggestions: factSuggestions(library, id) }),
+    'contracts.dismissSuggestion': ({ contractId, key }) => {
+      dismissFactSuggestion(library, contractId, key);
+      return { suggestions: factSuggestions(library, contractId) };
+    },
     'contracts.reminders': ({ horizonDays }) => library.reminders(today(), horizonDays ?? settings.get().reminderHorizonDays),
     'reminders.takeDue': ({ leadDays }) => library.takeDueNotifications(today(), leadDays),
     'library.import': async ({ files, contractId }, ctx) => {
@@ -164,7 +176,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const { source, name, sha256 } = sourceOf(input);
       const { result, report } = await longWork.run(await verifyTask('report', source, name, input), ctx.signal);
       checkStored(sha256, result.document.sha256);
-      const suffix = result.lang === 'zh-CN' ? '验证报告' : 'verification-report';
+      const suffix = FILE_NAME_SUFFIX.report[result.lang];
       return {
         name: derivedName(result.document.name, suffix),
         dataBase64: Buffer.from(report).toString('base64'),
@@ -175,7 +187,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'verify.signedVersion': async (input, ctx) => {
       const { source, name } = sourceOf(input);
       const { data, ...facts } = await longWork.run({ kind: 'signedVersion', source, index: input.index }, ctx.signal);
-      const suffix = settings.get().language === 'zh-CN' ? `签名${input.index}签署时版本` : `as-signed-${input.index}`;
+      const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
     },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(await trustFolder()) }),
