@@ -119,6 +119,14 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     online: options.online ?? false,
     trustFolder: await trustFolder(),
   });
+  /** A verification in a long-work thread, announced when it starts and ends (it has no finer steps). */
+  const inWorker = async <T>(operation: OperationName, ctx: { jobId?: string; emit: (e: CoreEvent) => void }, work: () => Promise<T>): Promise<T> => {
+    const progress = (done: number) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation, done, total: 1 });
+    progress(0);
+    const value = await work();
+    progress(1);
+    return value;
+  };
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
@@ -168,13 +176,13 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'verify.document': async (input, ctx) => {
       const { source, name, sha256 } = sourceOf(input);
-      const result = await longWork.run(await verifyTask('verify', source, name, input), ctx.signal);
+      const result = await inWorker('verify.document', ctx, async () => longWork.run(await verifyTask('verify', source, name, input), ctx.signal));
       checkStored(sha256, result.document.sha256);
       return result;
     },
     'verify.report': async (input, ctx) => {
       const { source, name, sha256 } = sourceOf(input);
-      const { result, report } = await longWork.run(await verifyTask('report', source, name, input), ctx.signal);
+      const { result, report } = await inWorker('verify.report', ctx, async () => longWork.run(await verifyTask('report', source, name, input), ctx.signal));
       checkStored(sha256, result.document.sha256);
       const suffix = FILE_NAME_SUFFIX.report[result.lang];
       return {
@@ -186,7 +194,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'verify.signedVersion': async (input, ctx) => {
       const { source, name } = sourceOf(input);
-      const { data, ...facts } = await longWork.run({ kind: 'signedVersion', source, index: input.index }, ctx.signal);
+      const { data, ...facts } = await inWorker('verify.signedVersion', ctx, () =>
+        longWork.run({ kind: 'signedVersion', source, index: input.index }, ctx.signal),
+      );
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
     },
@@ -213,15 +223,13 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues, operation }).toJSON() };
     }
     const controller = new AbortController();
-    if (ctx.jobId) jobs.set(ctx.jobId, controller);
+    // Only long operations can be cancelled (jobs.cancel); the others answer at once.
+    const job = spec.longRunning ? ctx.jobId : undefined;
+    if (job) jobs.set(job, controller);
     const emit = ctx.emit ?? (() => undefined);
-    // Long operations (they run in long-work threads) say when they start and end; import adds a step per file.
-    const progress = (done: number) => spec.longRunning && ctx.jobId && emit({ type: 'progress', jobId: ctx.jobId, operation, done, total: 1 });
     try {
       const handler = handlers[operation] as Handler<OperationName>;
-      progress(0);
       const value = await handler(parsed.data as never, { jobId: ctx.jobId, emit, signal: controller.signal });
-      progress(1);
       const output = spec.output.parse(value);
       // Every contract edit tells open windows to refresh (imports announce their own changes).
       if (CONTRACT_MUTATIONS.has(operation)) emit({ type: 'library.changed', contractIds: [(output as { id: string }).id] });
@@ -230,7 +238,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(err instanceof InkstoneError)) log(`[core] ${operation} failed: ${(err as Error)?.stack ?? String(err)}`);
       return { ok: false, error: serializeError(err) };
     } finally {
-      if (ctx.jobId) jobs.delete(ctx.jobId);
+      if (job) jobs.delete(job);
     }
   }
 
