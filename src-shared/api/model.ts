@@ -21,14 +21,42 @@ export const STATUS_TRANSITIONS: Readonly<Record<ContractStatus, readonly Contra
   terminated: ['archived'],
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+/**
+ * Every string and list a caller sends has a bound, checked before its items are (zod checks an
+ * array's length first), so an oversized input fails fast with one issue instead of one per item.
+ */
+const isoDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
-export const Id = z.string().regex(/^[0-9a-f]{32}$/, 'not an id');
+export const Id = z
+  .string()
+  .length(32)
+  .regex(/^[0-9a-f]{32}$/, 'not an id');
+
+/** The largest document the API carries as base64 (the library itself stores up to 512 MiB). */
+export const API_DOCUMENT_MAX_BYTES = 128 * 1024 * 1024;
+/** Length of the base64 text for `bytes` bytes. */
+export const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
+/** Bytes on the wire: standard base64 of at most `maxBytes` bytes, nothing else. */
+export const Base64 = (maxBytes: number) =>
+  z
+    .string()
+    .min(1)
+    .max(base64Length(maxBytes))
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
 /** ISO 4217 code; amounts are kept as decimal strings so money never meets a float. */
 export const Money = z.object({
-  amount: z.string().regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'amount must be a decimal number'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO 4217 code'),
+  amount: z
+    .string()
+    .max(21)
+    .regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'amount must be a decimal number'),
+  currency: z
+    .string()
+    .length(3)
+    .regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO 4217 code'),
 });
 export type Money = z.infer<typeof Money>;
 
@@ -123,7 +151,7 @@ export const SORT_KEYS = ['relevance', 'updated', 'title', 'expiry', 'value'] as
 
 export const SearchQuery = z.object({
   text: text(200).default(''),
-  status: z.array(ContractStatus).default([]),
+  status: z.array(ContractStatus).max(CONTRACT_STATUSES.length).default([]),
   tag: text(40).optional(),
   party: text(200).optional(),
   /** Inclusive ranges on the expiry date. */
@@ -155,8 +183,13 @@ export type Reminder = z.infer<typeof Reminder>;
 export const ImportFile = z.object({
   name: text(255).min(1),
   /** The file's bytes, base64. Transports carry bytes this way so JSON and IPC agree. */
-  dataBase64: z.string(),
+  dataBase64: Base64(API_DOCUMENT_MAX_BYTES),
 });
+
+/** A file library.import cannot take, known from its size alone: refused before it is sent. */
+export function importRefusal(size: number): 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_LARGE' | null {
+  return size === 0 ? 'IMPORT_EMPTY_FILE' : size > API_DOCUMENT_MAX_BYTES ? 'IMPORT_TOO_LARGE' : null;
+}
 
 export const ImportOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), name: z.string(), contractId: Id, duplicateOf: Id.nullable() }),
@@ -170,7 +203,14 @@ export type Language = LanguageName;
 
 export const Settings = z.object({
   language: Language,
-  dataDir: z.string(),
+  dataDir: z.string().max(4096),
   reminderHorizonDays: z.number().int().min(1).max(365),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/**
+ * What the UI may change. Not the data folder: only the desktop shell sets that, with the path the
+ * person picked in the native folder dialog and after checking it can hold a library.
+ */
+export const SettingsPatch = Settings.omit({ dataDir: true }).partial().strict();
+export type SettingsPatch = z.input<typeof SettingsPatch>;

@@ -10,11 +10,13 @@ import {
   type OperationOutput,
   type Operations,
   type RpcResult,
+  type Settings,
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
+import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
@@ -61,8 +63,25 @@ export interface CoreServiceOptions {
 export interface CoreService {
   /** Validate, run and map errors: the one entry point every transport uses. */
   invoke(operation: string, input: unknown, ctx?: CallContext): Promise<RpcResult<unknown>>;
+  /**
+   * Store a new data folder (used from the next start). Not an operation, so no page can call it:
+   * only the desktop shell does, with the folder the person picked in the native dialog and that
+   * it has checked can hold a library.
+   */
+  setDataDir(dir: string): Promise<RpcResult<Settings>>;
+  /** Crash leftovers removed at start, in the background (start does not wait): how many. */
+  readonly sweptTempFiles: Promise<number>;
   readonly library: Library;
   close(): void;
+}
+
+/** Issues shown in an INVALID_INPUT error: a few say what is wrong; a million would only cost memory. */
+export const MAX_REPORTED_ISSUES = 5;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => `${i.path.join('.').slice(0, 200) || '(input)'}: ${i.message.slice(0, 200)}`);
+  if (issues.length > MAX_REPORTED_ISSUES) shown.push(`… ${issues.length - MAX_REPORTED_ISSUES} more`);
+  return shown.join('; ');
 }
 
 // package.json sits three folders up from the source and four from dist/.
@@ -89,6 +108,20 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const settingsDir = path.resolve(path.dirname(settings.file));
+  const sweptTempFiles = Promise.all([
+    sweepStaleTempFiles(library.dataDir),
+    settingsDir === path.resolve(library.dataDir) ? 0 : sweepStaleTempFiles(settingsDir),
+    // The verifier names the trust folder; it is loaded without holding up the first query.
+    import('../verify/index.js').then((v) => sweepStaleTempFiles(path.join(library.dataDir, v.TRUSTED_CERTIFICATES_FOLDER))),
+    sweepStaleTempFiles(library.store.root, { depth: 2 }),
+  ]).then(
+    (counts) => counts.reduce((a, b) => a + b, 0),
+    (err: unknown) => {
+      log(`[core] temp file sweep failed: ${String(err)}`);
+      return 0;
+    },
+  );
 
   /** The verifier, loaded on first use: the core's thread must be ready for the first search first. */
   const verifier = () => import('../verify/index.js');
@@ -218,10 +251,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: String(operation).slice(0, 100) }).toJSON() };
     const spec = operations[operation];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
-      return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues, operation }).toJSON() };
-    }
+    if (!parsed.success) return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: describeIssues(parsed.error.issues), operation }).toJSON() };
     const controller = new AbortController();
     // Only long operations can be cancelled (jobs.cancel); the others answer at once.
     const job = spec.longRunning ? ctx.jobId : undefined;
@@ -242,8 +272,20 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
   }
 
+  async function setDataDir(dir: string): Promise<RpcResult<Settings>> {
+    if (typeof dir !== 'string' || !path.isAbsolute(dir) || dir.length > 4096 || dir.includes('\0'))
+      return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: 'dataDir: not an absolute path' }).toJSON() };
+    try {
+      return { ok: true, value: await settings.update({ dataDir: path.resolve(dir) }) };
+    } catch (err) {
+      return { ok: false, error: serializeError(err) };
+    }
+  }
+
   return {
     invoke,
+    setDataDir,
+    sweptTempFiles,
     library,
     close: () => {
       void longWork.close();
