@@ -160,6 +160,7 @@ export const UI_TEXT = defineMessages({
   'field.notes': { en: 'Notes', 'zh-CN': '备注' },
 
   'validation.required': { en: 'This field is required.', 'zh-CN': '此项为必填项。' },
+  'validation.invalid': { en: 'This value is not valid.', 'zh-CN': '此项的值无效。' },
   'validation.tooLong': { en: 'Use at most {max} characters.', 'zh-CN': '最多 {max} 个字符。' },
   'validation.amount': { en: 'Enter an amount such as 12500 or 12500.50.', 'zh-CN': '请输入金额，例如 12500 或 12500.50。' },
   'validation.currency': { en: 'Choose the currency of the amount.', 'zh-CN': '请选择金额的币种。' },

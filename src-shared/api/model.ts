@@ -60,31 +60,37 @@ export const Money = z.object({
 });
 export type Money = z.infer<typeof Money>;
 
-export const PartyRole = text(40).min(1);
+/** How long a party's texts may be (characters, after trimming). The forms take them from here. */
+export const PARTY_LIMITS = { role: 40, name: 200, organisation: 200, registrationNumber: 64, contact: 200 } as const;
+
+export const PartyRole = text(PARTY_LIMITS.role).min(1);
 
 export const PartyInput = z.object({
   role: PartyRole,
-  name: text(200).min(1),
-  organisation: text(200).optional().default(''),
+  name: text(PARTY_LIMITS.name).min(1),
+  organisation: text(PARTY_LIMITS.organisation).optional().default(''),
   /** 统一社会信用代码 (18 characters) or a foreign registration number. */
-  registrationNumber: text(64).optional().default(''),
-  contact: text(200).optional().default(''),
+  registrationNumber: text(PARTY_LIMITS.registrationNumber).optional().default(''),
+  contact: text(PARTY_LIMITS.contact).optional().default(''),
 });
 export type PartyInput = z.input<typeof PartyInput>;
 
 export const Party = PartyInput.extend({ id: Id, position: z.number().int() });
 export type Party = z.infer<typeof Party>;
 
+/** How long a contract's texts may be (characters, after trimming) and how many tags it may carry. */
+export const CONTRACT_LIMITS = { title: 300, contractType: 80, tag: 40, tags: 50, owner: 120, notes: 20000 } as const;
+
 export const ContractFields = z.object({
-  title: text(300).min(1),
-  contractType: text(80).default(''),
-  tags: z.array(text(40).min(1)).max(50).default([]),
+  title: text(CONTRACT_LIMITS.title).min(1),
+  contractType: text(CONTRACT_LIMITS.contractType).default(''),
+  tags: z.array(text(CONTRACT_LIMITS.tag).min(1)).max(CONTRACT_LIMITS.tags).default([]),
   value: Money.nullable().default(null),
   effectiveDate: isoDate.nullable().default(null),
   expiryDate: isoDate.nullable().default(null),
   renewalDate: isoDate.nullable().default(null),
-  owner: text(120).default(''),
-  notes: text(20000).default(''),
+  owner: text(CONTRACT_LIMITS.owner).default(''),
+  notes: text(CONTRACT_LIMITS.notes).default(''),
 });
 
 /** A patch of a contract's metadata: any subset of the fields. */

@@ -13,6 +13,7 @@ import {
   LANGUAGES,
   placeholders,
   say,
+  type Message,
   type MessageTable,
 } from '../../src-shared/i18n/index.js';
 import { ERROR_CATALOG } from '../../src-shared/errors/index.js';
@@ -49,11 +50,21 @@ const tableFiles = readdirSync(root)
   .map((file) => ({ file, count: readFileSync(file, 'utf8').split('defineMessages(').length - 1 }))
   .filter((f) => f.count > 0);
 
+const CHINESE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u;
+
+/** A zh-CN text left in English: words but no Chinese, and not the same as the English (names such as Inkstone are). */
+function leftInEnglish(message: Message): boolean {
+  const zh = message['zh-CN'] ?? '';
+  const words = zh.replace(/\{\w+\}/g, '').replace(/https?:\/\/\S+/g, '');
+  return zh !== message.en && /[A-Za-z]{2,}/.test(words) && !CHINESE.test(zh);
+}
+
 /** The problems of one table: a language missing or empty, or placeholders that differ. */
 function tableProblems(table: MessageTable): string[] {
   const problems: string[] = [];
   for (const [key, message] of Object.entries(table)) {
     for (const lang of LANGUAGES) if (typeof message[lang] !== 'string' || !message[lang].trim()) problems.push(`${key}: no ${lang} text`);
+    if (leftInEnglish(message)) problems.push(`${key}: the zh-CN text is not Chinese`);
     const names = (lang: (typeof LANGUAGES)[number]) =>
       placeholders(message[lang] ?? '')
         .sort()
@@ -83,8 +94,8 @@ describe('every message table', () => {
 });
 
 test('a table with a missing language or a different placeholder is caught', () => {
-  const bad = { a: { en: 'The {id}', 'zh-CN': '{name}' }, b: { en: 'x', 'zh-CN': ' ' } } as unknown as MessageTable;
-  assert.deepEqual(tableProblems(bad), ['a: zh-CN has {name}, en has {id}', 'b: no zh-CN text']);
+  const bad = { a: { en: 'The {id}', 'zh-CN': '{name}' }, b: { en: 'x', 'zh-CN': ' ' }, c: { en: 'Save', 'zh-CN': 'Save it' } } as unknown as MessageTable;
+  assert.deepEqual(tableProblems(bad), ['a: zh-CN has {name}, en has {id}', 'b: no zh-CN text', 'c: the zh-CN text is not Chinese']);
 });
 
 test('no error code is declared by two capabilities (the catalogue would silently keep one)', () => {
@@ -161,6 +172,9 @@ describe('eslint keeps to one text system', () => {
     const msgs = await syntax('src-main/core/fixture.ts', "export type Lang = 'zh-CN' | 'en';\n");
     assert.equal(msgs.length, 1);
     assert.match(msgs[0]!, /Language type/);
+    const listed = await syntax('src-evidence/fixture.ts', "import { z } from 'zod';\nexport const Lang = z.enum(['zh-CN', 'en']);\n");
+    assert.equal(listed.length, 1);
+    assert.match(listed[0]!, /LANGUAGES/);
   });
 
   test('a message table passes', async () => {

@@ -4,9 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { constants, createHash, generateKeyPairSync, privateEncrypt, sign, verify } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { CK, CKR } from '../../src-main/core/tokens/index.js';
-import { digestInfo, ecdsaRawToDer, looksLikeDerEcdsa } from '../../src-main/core/tokens/signature-encoding.js';
-import { planSignature } from '../../src-main/core/tokens/mechanisms.js';
+import { CK, CKR, digestInfo, ecdsaRawToDer, looksLikeDerEcdsa, planSignature } from '../../src-main/core/tokens/index.js';
 import { tokensErrors } from '../../src-shared/errors/tokens.js';
 
 describe('ECDSA r‖s to DER', () => {

@@ -22,6 +22,7 @@ export {
   TRUSTED_CERTIFICATES_FOLDER,
   TRUST_IMPORT_LIMITS,
 } from './trust-anchors.js';
+export { readCms } from './cms-reading.js';
 
 /**
  * The PDF report. pdf-lib and fontkit (which decompresses its tables as it loads) cost more to load

@@ -156,6 +156,18 @@ const MESSAGES = defineMessages({
     en: 'The appearance of form field "{field}" was changed while its value was not: what is shown no longer matches what was entered.',
     'zh-CN': '表单域“{field}”的外观被更改而其取值未变：页面所显示的内容与实际填写的内容不再一致。',
   },
+  CHANGE_SHARED_APPEARANCE: {
+    en: 'Filling in "{field}" rewrote an object that "{other}" also shows: the change appears outside the field.',
+    'zh-CN': '填写“{field}”时改写了“{other}”也在显示的对象：修改显示在该表单域之外。',
+  },
+  CHANGE_SHARED_APPEARANCE_ELSEWHERE: {
+    en: 'Filling in "{field}" rewrote an object the document also uses elsewhere (page content, document information or another part): the change appears outside the field.',
+    'zh-CN': '填写“{field}”时改写了文档其他部分（页面内容、文档信息等）也在使用的对象：修改显示在该表单域之外。',
+  },
+  CHANGE_ANNOTATION_BEHIND: {
+    en: 'What annotation #{object} shows, or whether it is shown, was changed through an object it uses, while the annotation itself was not changed.',
+    'zh-CN': '通过修改 #{object} 号注释所引用的对象，改变了它显示的内容或是否显示，而该注释本身未被修改。',
+  },
   CHANGE_SIGNATURE_DICTIONARY: { en: 'An existing signature dictionary was rewritten.', 'zh-CN': '已有的签名字典被改写。' },
   CHANGE_SIGNATURE_APPEARANCE: { en: 'The appearance of signature "{field}" was changed after it was signed.', 'zh-CN': '签名“{field}”在签署后其外观被更改。' },
   CHANGE_SIGNATURE_REPLACED: { en: 'Signature "{field}" was replaced by another.', 'zh-CN': '签名“{field}”被替换。' },
@@ -177,6 +189,14 @@ const MESSAGES = defineMessages({
   CHANGE_UNREADABLE: {
     en: 'A later revision of the document cannot be read, so its changes cannot be checked.',
     'zh-CN': '文档的后续版本无法读取，因此无法核查其修改内容。',
+  },
+  CHANGE_REPAIRED_UPDATE: {
+    en: 'An update appended after signing has no readable cross-reference data: only a viewer that repairs the file shows it, and viewers may show it differently.',
+    'zh-CN': '签署后追加的更新缺少可读的交叉引用数据：只有会修复文件的阅读器才会显示它，且不同阅读器的显示可能不同。',
+  },
+  CHANGE_AMBIGUOUS_OBJECT: {
+    en: 'A later revision defines objects whose meaning depends on the viewer (the cross-reference entry points at another object, or the object is not properly closed).',
+    'zh-CN': '后续版本中有对象的含义取决于所用阅读器（交叉引用条目指向了另一个对象，或对象未正确结束）。',
   },
   CHANGE_UNSIGNED_BYTES: {
     en: "{bytes} bytes inside the signature's excluded range are not the signature value and are not covered by it.",
@@ -310,11 +330,4 @@ export function message(code: MessageCode, params: Params, lang: Language): Veri
 export function messageFor(code: string, params: Params, lang: Language): VerifyMessage {
   if (!isMessageCode(code)) throw new InkstoneError('INTERNAL', { reason: `no text for message code ${code}` });
   return message(code, params, lang);
-}
-
-/** Every code, for the test that checks both languages are written. */
-export const MESSAGE_CODES = Object.keys(MESSAGES) as MessageCode[];
-/** The template of a code in a language (for tests and the report). */
-export function template(code: MessageCode, lang: Language): string {
-  return MESSAGES[code][lang];
 }
