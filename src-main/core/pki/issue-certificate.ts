@@ -1,7 +1,7 @@
 import type * as x509 from '@peculiar/x509';
 import { randomBytes, webcrypto } from 'node:crypto';
+import { hashLength } from '../crypto-names/index.js';
 import { parseCertificate, type KeyUsageName } from './certificate.js';
-import { hashLength } from './digest.js';
 import { softwareKeySigner, type CryptoKey } from './software-key.js';
 
 /**
