@@ -14,7 +14,6 @@ import {
 } from '../../src-main/core/signing/index.js';
 import { openPkcs11Signer, openPkcs12Signer, type Pin, type PinRequest, type Signer } from '../../src-main/core/tokens/index.js';
 import { COMMITMENT_TYPES, readCertificateFiles, type CommitmentType } from '../../src-main/core/pki/index.js';
-import { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder } from '../../src-main/core/verify/index.js';
 import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { say, type Language } from '../../src-shared/i18n/index.js';
 import { CLI_TEXT } from '../text.js';
@@ -240,6 +239,8 @@ async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureO
  * certificates) and `--chain-certs` files. Only those on the signer's path are embedded.
  */
 async function chainCandidates(opts: SignOptions): Promise<Uint8Array[]> {
+  // Only the trust folder is needed from the verifier; loaded here so `inkstone sign` starts without its schemas.
+  const { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder } = await import('../../src-main/core/verify/index.js');
   const trusted = await trustStoreFromFolder(path.join(resolveDataDir(opts.dataDir), TRUSTED_CERTIFICATES_FOLDER));
   const given = await readCertificateFiles(opts.chainCerts);
   return [...trusted.anchors, ...given].map((c) => c.der);
