@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/src-cli/main.js';
+// The CLI as one bundle (scripts/bundle.mjs, run by `npm run build`): each command's code is loaded
+// only when that command runs.
+import '../dist/bundles/cli/main.js';

@@ -3,11 +3,14 @@
 //   1. tsc -b: main (core, electron shell, host), CLI, evidence service → dist/<target>/ (ESM)
 //   2. esbuild: the React renderer → dist/renderer/ (one bundle + index.html + pdf.js worker)
 //   3. esbuild: the preload → dist/preload/preload.cjs (sandboxed preloads must be CommonJS)
+//   4. esbuild: the CLI and the core → dist/bundles/ (scripts/bundle.mjs; what bin/inkstone.js, the
+//      host's core thread and Electron's core process run)
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleAll } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -63,4 +66,5 @@ if (existsSync(path.join(root, 'src-preload/preload.ts'))) {
     logLevel: 'warning',
   });
 }
+await bundleAll();
 console.log('build: ok');

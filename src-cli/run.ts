@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatErrorMessage, InkstoneError, isInkstoneError } from '../src-shared/errors/index.js';
 import { isLanguage, type Language } from '../src-shared/i18n/index.js';
-import { defaultAppDir, languageFromLocale, systemLocale } from '../src-main/core/settings/index.js';
+import { defaultAppDir, languageFromLocale, systemLocale } from '../src-main/core/environment/index.js';
 
 /** Exit codes shared by every command. `verify` uses 0/1/2 for its verdicts, so failures start at 3. */
 export const EXIT = { ok: 0, failure: 3, usage: 64 } as const;

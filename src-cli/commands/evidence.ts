@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../../src-main/core/files/index.js';
 import { say } from '../../src-shared/i18n/index.js';
 import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
+import { describe } from '../command-table.js';
 import { CLI_TEXT } from '../text.js';
 
 /**
@@ -72,7 +73,7 @@ function checkLine(check: { check: string; ok: boolean; code?: string; message?:
 }
 
 export function registerEvidenceCommands(program: Command): void {
-  const evidence = program.command('evidence').description('evidence preservation: submit documents to an evidence log, verify receipts offline');
+  const evidence = program.command('evidence').description(describe('evidence'));
 
   evidence
     .command('submit')

@@ -5,10 +5,11 @@ import { importFiles, Library } from '../../src-main/core/library/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
 import type { SearchHit, SearchSnippet } from '../../src-shared/api/index.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand } from '../run.js';
+import { describe } from '../command-table.js';
 
 /** `inkstone library import|search` — the same library the app uses, from a terminal. */
 export function registerLibraryCommands(program: Command): void {
-  const library = program.command('library').description('the contract library (import, search)');
+  const library = program.command('library').description(describe('library'));
 
   library
     .command('import')

@@ -14,11 +14,11 @@ import {
 } from '../../src-main/core/signing/index.js';
 import { openPkcs11Signer, openPkcs12Signer, type Pin, type PinRequest, type Signer } from '../../src-main/core/tokens/index.js';
 import { COMMITMENT_TYPES, readCertificateFiles, type CommitmentType } from '../../src-main/core/pki/index.js';
-import { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder } from '../../src-main/core/verify/index.js';
 import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { say, type Language } from '../../src-shared/i18n/index.js';
 import { CLI_TEXT } from '../text.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
+import { describe } from '../command-table.js';
 
 /**
  * `inkstone sign` (one document, or `--batch` many under one PIN entry) and `inkstone extend`.
@@ -75,7 +75,7 @@ interface ExtendOptions {
 export function registerSigningCommands(program: Command): void {
   program
     .command('sign')
-    .description('sign PDFs (PAdES B-B to B-LTA) with a key on a PKCS#11 token or in a PKCS#12 file')
+    .description(describe('sign'))
     .argument('<inputs...>', 'the PDF to sign; with --batch, PDFs and folders of PDFs')
     .option('-o, --output <file>', 'where the signed copy goes (a new file)')
     .option('--batch', 'sign every input under one PIN entry into --out-dir')
@@ -115,7 +115,7 @@ export function registerSigningCommands(program: Command): void {
 
   program
     .command('extend')
-    .description('raise a signed PDF to B-T, B-LT or B-LTA, keeping every existing signature valid')
+    .description(describe('extend'))
     .argument('<input>', 'the signed PDF')
     .requiredOption('-o, --output <file>', 'where the extended copy goes (a new file)')
     .addOption(new Option('--level <level>', 'target level').choices(['B-T', 'B-LT', 'B-LTA']).makeOptionMandatory())
@@ -239,6 +239,8 @@ async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureO
  * certificates) and `--chain-certs` files. Only those on the signer's path are embedded.
  */
 async function chainCandidates(opts: SignOptions): Promise<Uint8Array[]> {
+  // Only the trust folder is needed from the verifier; loaded here so `inkstone sign` starts without its schemas.
+  const { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder } = await import('../../src-main/core/verify/index.js');
   const trusted = await trustStoreFromFolder(path.join(resolveDataDir(opts.dataDir), TRUSTED_CERTIFICATES_FOLDER));
   const given = await readCertificateFiles(opts.chainCerts);
   return [...trusted.anchors, ...given].map((c) => c.der);

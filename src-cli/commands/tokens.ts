@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { installedModules, knownModules, listSlots, type KnownModule, type SlotListing, type TokenKeyEntry } from '../../src-main/core/tokens/index.js';
 import { formatErrorMessage, isInkstoneError, serializeError, type SerializedError } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, runCommand, usage } from '../run.js';
+import { describe } from '../command-table.js';
 
 interface ModuleListing {
   module: string;
@@ -12,7 +13,7 @@ interface ModuleListing {
 
 /** `inkstone tokens list` — which tokens and keys the machine's PKCS#11 middleware can see. */
 export function registerTokensCommands(program: Command): void {
-  const tokens = program.command('tokens').description('signing tokens (USB keys, smart cards) reached through PKCS#11');
+  const tokens = program.command('tokens').description(describe('tokens'));
 
   tokens
     .command('list')

@@ -20,6 +20,7 @@ import { LANGUAGES } from '../../src-shared/i18n/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import type { VerificationResult } from '../../src-shared/api/verification.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
+import { describe } from '../command-table.js';
 
 /**
  * `inkstone verify` (a signed PDF's verdict, as text, JSON or a PDF report), `inkstone
@@ -63,7 +64,7 @@ export function registerVerifyCommands(program: Command): void {
   program
     .command('verify')
     .exitOverride(usageExit)
-    .description('verify every signature and document timestamp of a PDF: integrity, changes after signing, attacks, trust, time, PAdES level')
+    .description(describe('verify'))
     .argument('<file>', 'the signed PDF')
     .option('--json', 'print the full result as JSON (schema inkstone.verification/1)')
     .option('--report <pdf>', 'also write a PDF report (技术报告) to this new file')
@@ -87,7 +88,7 @@ export function registerVerifyCommands(program: Command): void {
   program
     .command('signed-version')
     .exitOverride(usageExit)
-    .description('write the exact version of the document a signature covers (what was really signed)')
+    .description(describe('signed-version'))
     .argument('<file>', 'the signed PDF')
     .argument('<n>', 'the signature, 1 = the oldest (as numbered by `inkstone verify`)')
     .requiredOption('-o, --output <pdf>', 'where the signed version goes (a new file)')
@@ -106,7 +107,7 @@ export function registerVerifyCommands(program: Command): void {
   program
     .command('check-before-signing')
     .exitOverride(usageExit)
-    .description('before adding a signature: look for hidden or unused content and overlays that a later update could reveal')
+    .description(describe('check-before-signing'))
     .argument('<file>', 'the PDF about to be signed')
     .option('--json', 'print the findings as JSON')
     .addOption(new Option('--lang <lang>', 'language of the findings').choices(LANGUAGES))
@@ -130,9 +131,7 @@ export function registerVerifyCommands(program: Command): void {
       }, lang);
     });
 
-  const trust = program
-    .command('trust')
-    .description('the CA certificates the library trusts for verification (as in Settings → Trusted certificates); nothing else is trusted');
+  const trust = program.command('trust').description(describe('trust'));
   const dataDirOption = ['--data-dir <dir>', 'library folder (default: the app’s data folder)'] as const;
   const show = (c: { subject: string; sha256: string; notBefore: string; notAfter: string }) =>
     `${c.sha256}  ${c.notBefore.slice(0, 10)} … ${c.notAfter.slice(0, 10)}  ${c.subject}\n`;

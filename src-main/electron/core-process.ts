@@ -1,5 +1,5 @@
 import type { ParentPort } from 'electron';
-import { createCoreService, serveCoreOverPort } from '../core/service/index.js';
+import { bundledLongWorkEntry, createCoreService, serveCoreOverPort } from '../core/service/index.js';
 
 /**
  * Entry of the Electron utility process that runs the core: SQLite, PDF work and token calls block
@@ -16,7 +16,7 @@ const dataDir = arg('--data-dir');
 const settingsFile = arg('--settings-file');
 if (!port || !dataDir) throw new Error('core-process must be started by Inkstone with --data-dir');
 
-const service = createCoreService({ dataDir, settingsFile });
+const service = createCoreService({ dataDir, settingsFile, longWorkEntry: bundledLongWorkEntry(import.meta.url) });
 serveCoreOverPort(
   {
     post: (message) => port.postMessage(message),

@@ -6,4 +6,5 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export const RENDERER_DIR = path.resolve(here, '../../renderer');
 export const PRELOAD_FILE = path.resolve(here, '../../preload/preload.cjs');
-export const CORE_PROCESS_FILE = path.join(here, 'core-process.js');
+/** The core bundle (scripts/bundle.mjs): the utility process loads one file, not hundreds of modules. */
+export const CORE_PROCESS_FILE = path.resolve(here, '../../bundles/core/core-process.js');

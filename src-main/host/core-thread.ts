@@ -2,13 +2,14 @@ import { Worker } from 'node:worker_threads';
 import { connectCoreClient, type CoreClient } from '../core/service/index.js';
 
 /**
- * Start the core in a worker thread and connect to it. From the build the worker is plain .js;
+ * Start the core in a worker thread and connect to it. From the build the worker is the core bundle;
  * under tsx (tests, dev) it is the .ts source, and the worker must register tsx itself because
  * Node 20 does not pass `--import` loaders on to worker threads.
  */
 export function startCoreThread(options: { dataDir: string; settingsFile?: string }): { client: CoreClient; stop(): Promise<void> } {
   const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './core-worker.ts' : './core-worker.js', import.meta.url);
+  // Built: the core bundle (dist/bundles/core/, scripts/bundle.mjs), one file to load instead of hundreds.
+  const entry = fromSource ? new URL('./core-worker.ts', import.meta.url) : new URL('../../bundles/core/core-worker.js', import.meta.url);
   const worker = fromSource
     ? new Worker(
         `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`,

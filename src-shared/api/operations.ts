@@ -86,7 +86,7 @@ export const operations = {
   'verify.signedVersion': op(
     VerifyTarget.and(z.object({ index: z.number().int().min(1).max(10_000) })),
     z.object({ name: z.string(), dataBase64: z.string(), index: z.number().int(), fieldName: z.string(), revision: z.number().int(), bytes: z.number().int() }),
-    { maxBodyBytes: DOCUMENT_BODY_BYTES },
+    { longRunning: true, maxBodyBytes: DOCUMENT_BODY_BYTES },
   ),
   /** The CA certificates the user trusts for verification (nothing is trusted otherwise). */
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),

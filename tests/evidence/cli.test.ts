@@ -5,13 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { samplePdf, startHarness, type Harness } from './support/harness.js';
+import { cliBundle } from '../support/bundles.js';
 
 /** `inkstone evidence submit | verify | certificate | lookup` as a user runs them. */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function inkstone(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/evidence/support/cli-entry.ts', 'evidence', ...args, '--lang', 'en'], {
+    const child = spawn(process.execPath, [cliBundle(), 'evidence', ...args, '--lang', 'en'], {
       cwd: ROOT,
       env: { ...process.env, INKSTONE_EVIDENCE_TOKEN: '' },
     });

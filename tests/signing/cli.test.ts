@@ -8,6 +8,7 @@ import { SOFTHSM_MODULE } from '../support/softhsm.js';
 import { simplePdf } from '../fixtures/pdfs.js';
 import { assertNoOutput, readSigned, setUp, tearDown, type SigningHarness } from './harness.js';
 import { assertOpensslVerifies, assertPdfsigValid, assertQpdfClean } from './judges.js';
+import { cliBundle } from '../support/bundles.js';
 
 let h: SigningHarness;
 before(async () => {
@@ -15,12 +16,10 @@ before(async () => {
 });
 after(tearDown);
 
-const MAIN = path.join(import.meta.dirname, 'cli-main.ts');
-
 /** Run the CLI with `stdin` as its standard input; resolves with exit code and output. */
 function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args, '--lang', 'en'], { env: h.leaves.token.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBundle(), ...args, '--lang', 'en'], { env: h.leaves.token.env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -2,11 +2,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftHsmToken } from '../support/softhsm.js';
 import { createTestCa, issueCertificate } from './test-pki.js';
+import { cliBundle } from '../support/bundles.js';
 
-const harness = fileURLToPath(new URL('./cli-harness.ts', import.meta.url));
 let token: SoftHsmToken;
 let certDer: Uint8Array;
 
@@ -19,7 +18,7 @@ before(async () => {
 after(() => token?.cleanup());
 
 function inkstone(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', harness, 'tokens', 'list', ...args], { env: token.env, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [cliBundle(), 'tokens', 'list', ...args], { env: token.env, encoding: 'utf8' });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 

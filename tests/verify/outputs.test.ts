@@ -21,6 +21,7 @@ import { VerificationResult } from '../../src-shared/api/verification.js';
 import { PADES_CORPUS_DIR, simplePdf } from '../fixtures/pdfs.js';
 import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
 import { overlayAnnotation } from './support/tampering.js';
+import { cliBundle } from '../support/bundles.js';
 
 /**
  * What a person gets from verification besides the JSON: the terminal summary and exit codes, the
@@ -40,11 +41,10 @@ before(async () => {
 after(tearDown);
 
 const corpus = (file: string) => path.join(PADES_CORPUS_DIR, file);
-const CLI = path.join(import.meta.dirname, 'support', 'cli-main.ts');
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBundle(), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { InkstoneError, isErrorCode, type ErrorDetails } from '../../../src-shared/errors/index.js';
 import { checkPdfHeader, type PdfFacts } from './pdf-inspect.js';
@@ -177,7 +178,12 @@ export class PdfInspector {
  */
 function spawnInspectWorker(): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './pdf-inspect-worker.ts' : './pdf-inspect-worker.js', import.meta.url);
+  // Beside this module (tsc's output, or a bundle's entry file), or one folder up from a bundle's
+  // shared chunk (scripts/bundle.mjs writes the worker as an entry of its own in each bundle).
+  const entry = fromSource
+    ? new URL('./pdf-inspect-worker.ts', import.meta.url)
+    : (['./pdf-inspect-worker.js', '../pdf-inspect-worker.js'].map((p) => new URL(p, import.meta.url)).find((u) => existsSync(u)) ??
+      new URL('./pdf-inspect-worker.js', import.meta.url));
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
   if (!fromSource) return new Worker(entry, { resourceLimits });
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;

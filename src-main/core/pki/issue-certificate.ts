@@ -1,11 +1,24 @@
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+import type * as x509 from '@peculiar/x509';
 import { randomBytes, webcrypto } from 'node:crypto';
 import { hashLength } from '../crypto-names/index.js';
 import { parseCertificate, type KeyUsageName } from './certificate.js';
 import { softwareKeySigner, type CryptoKey } from './software-key.js';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+/**
+ * @peculiar/x509 (with reflect-metadata and its ASN.1 schemas) takes longer to load than a whole
+ * signature takes to make, and only certificate issuance (TSA identities, test PKIs) needs it: so it
+ * is loaded on first use, never when a program merely imports the pki capability.
+ */
+let x509Library: Promise<typeof x509> | undefined;
+function loadX509(): Promise<typeof x509> {
+  x509Library ??= (async () => {
+    await import('reflect-metadata');
+    const lib = await import('@peculiar/x509');
+    lib.cryptoProvider.set(webcrypto as unknown as Parameters<typeof lib.cryptoProvider.set>[0]);
+    return lib;
+  })();
+  return x509Library;
+}
 
 type SigningAlgorithm = NonNullable<Parameters<typeof x509.X509CertificateGenerator.create>[0]['signingAlgorithm']>;
 
@@ -77,36 +90,36 @@ function signingAlgorithm(key: CryptoKey): SigningAlgorithm {
   return key.algorithm;
 }
 
-function keyUsageFlags(usages: readonly KeyUsageName[]): number {
-  return usages.reduce((flags, u) => flags | x509.KeyUsageFlags[u], 0);
+function keyUsageFlags(lib: typeof x509, usages: readonly KeyUsageName[]): number {
+  return usages.reduce((flags, u) => flags | lib.KeyUsageFlags[u], 0);
 }
 
 /** Issue a certificate; returns its DER. */
 export async function issueCertificate(template: CertificateTemplate): Promise<Uint8Array> {
-  const issuerCert = template.issuer.certificate ? new x509.X509Certificate(template.issuer.certificate) : undefined;
-  const publicKey = template.publicKey instanceof Uint8Array ? new x509.PublicKey(template.publicKey) : template.publicKey;
-  const ski = await x509.SubjectKeyIdentifierExtension.create(publicKey);
+  const lib = await loadX509();
+  const issuerCert = template.issuer.certificate ? new lib.X509Certificate(template.issuer.certificate) : undefined;
+  const publicKey = template.publicKey instanceof Uint8Array ? new lib.PublicKey(template.publicKey) : template.publicKey;
+  const ski = await lib.SubjectKeyIdentifierExtension.create(publicKey);
   const extensions: x509.Extension[] = [ski];
-  if (template.ca) extensions.push(new x509.BasicConstraintsExtension(true, template.ca.pathLength, true));
-  if (template.keyUsage) extensions.push(new x509.KeyUsagesExtension(keyUsageFlags(template.keyUsage), true));
-  if (template.extendedKeyUsage)
-    extensions.push(new x509.ExtendedKeyUsageExtension([...template.extendedKeyUsage], template.extendedKeyUsageCritical ?? false));
+  if (template.ca) extensions.push(new lib.BasicConstraintsExtension(true, template.ca.pathLength, true));
+  if (template.keyUsage) extensions.push(new lib.KeyUsagesExtension(keyUsageFlags(lib, template.keyUsage), true));
+  if (template.extendedKeyUsage) extensions.push(new lib.ExtendedKeyUsageExtension([...template.extendedKeyUsage], template.extendedKeyUsageCritical ?? false));
   const issuerKeyId = issuerCert ? parseCertificate(template.issuer.certificate!).subjectKeyId : ski.keyId;
-  if (issuerKeyId) extensions.push(new x509.AuthorityKeyIdentifierExtension(issuerKeyId));
+  if (issuerKeyId) extensions.push(new lib.AuthorityKeyIdentifierExtension(issuerKeyId));
   if (template.ocspUrls?.length || template.caIssuerUrls?.length) {
     extensions.push(
-      new x509.AuthorityInfoAccessExtension({
-        ocsp: (template.ocspUrls ?? []).map((u) => new x509.GeneralName('url', u)),
-        caIssuers: (template.caIssuerUrls ?? []).map((u) => new x509.GeneralName('url', u)),
+      new lib.AuthorityInfoAccessExtension({
+        ocsp: (template.ocspUrls ?? []).map((u) => new lib.GeneralName('url', u)),
+        caIssuers: (template.caIssuerUrls ?? []).map((u) => new lib.GeneralName('url', u)),
       }),
     );
   }
-  if (template.crlUrls?.length) extensions.push(new x509.CRLDistributionPointsExtension([...template.crlUrls]));
-  if (template.policies?.length) extensions.push(new x509.CertificatePolicyExtension([...template.policies]));
-  if (template.ocspNoCheck) extensions.push(new x509.Extension(OID_OCSP_NOCHECK, false, new Uint8Array([0x05, 0x00])));
+  if (template.crlUrls?.length) extensions.push(new lib.CRLDistributionPointsExtension([...template.crlUrls]));
+  if (template.policies?.length) extensions.push(new lib.CertificatePolicyExtension([...template.policies]));
+  if (template.ocspNoCheck) extensions.push(new lib.Extension(OID_OCSP_NOCHECK, false, new Uint8Array([0x05, 0x00])));
 
-  const subject = new x509.Name(nameJson(template.subject));
-  const cert = await x509.X509CertificateGenerator.create({
+  const subject = new lib.Name(nameJson(template.subject));
+  const cert = await lib.X509CertificateGenerator.create({
     serialNumber: template.serialNumber ?? randomSerial(),
     subject,
     issuer: issuerCert ? issuerCert.subjectName : subject,

@@ -19,16 +19,7 @@ import { SCHEMA_VERSION } from '../db/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
-import {
-  importTrustedCertificates,
-  listTrustedCertificates,
-  readSignedVersion,
-  removeTrustedCertificate,
-  renderVerificationReport,
-  TRUSTED_CERTIFICATES_FOLDER,
-  trustStoreFromFolder,
-  verifyPdf,
-} from '../verify/index.js';
+import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 
 /** What is added to a document's name for a file derived from it. */
 const FILE_NAME_SUFFIX = defineMessages({
@@ -65,6 +56,8 @@ export interface CoreServiceOptions {
   /** Log unexpected failures (never inputs: they may one day carry PINs). */
   log?: (message: string) => void;
   today?: () => string;
+  /** The long-work thread script (long-work.ts); the bundled core passes its own. */
+  longWorkEntry?: LongWorkEntry;
 }
 
 export interface CoreService {
@@ -119,7 +112,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const sweptTempFiles = Promise.all([
     sweepStaleTempFiles(library.dataDir),
     settingsDir === path.resolve(library.dataDir) ? 0 : sweepStaleTempFiles(settingsDir),
-    sweepStaleTempFiles(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)),
+    // The verifier names the trust folder; it is loaded without holding up the first query.
+    import('../verify/index.js').then((v) => sweepStaleTempFiles(path.join(library.dataDir, v.TRUSTED_CERTIFICATES_FOLDER))),
     sweepStaleTempFiles(library.store.root, { depth: 2 }),
   ]).then(
     (counts) => counts.reduce((a, b) => a + b, 0),
@@ -129,22 +123,42 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
   );
 
+  /** The verifier, loaded on first use: the core's thread must be ready for the first search first. */
+  const verifier = () => import('../verify/index.js');
   /** The certificates the person chose to trust (verify.trust.*), kept in the data folder. */
-  const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
-  /** The person's trust anchors, offline unless asked. */
-  const verifyOptions = async (lang?: Language, online?: boolean) => ({
-    lang: lang ?? settings.get().language,
-    online: online ?? false,
-    trustStore: await trustStoreFromFolder(trustFolder()),
-  });
-  /** Verify a picked file, or a stored version in place (streamed) that must still be the bytes it was stored as. */
-  const verifyTarget = async (input: VerifyTarget, lang?: Language, online?: boolean) => {
-    const options = await verifyOptions(lang, online);
-    if ('dataBase64' in input) return verifyPdf(Buffer.from(input.dataBase64, 'base64'), { ...options, name: input.name });
+  const trustFolder = async () => path.join(library.dataDir, (await verifier()).TRUSTED_CERTIFICATES_FOLDER);
+  /** Verification, reports, signed versions and pdf.js run in worker threads (long-work.ts). */
+  const longWork = startLongWork({ entry: options.longWorkEntry });
+  /** A picked file's bytes, or a stored version read in place (it must still be the bytes it was stored as). */
+  const sourceOf = (input: VerifyTarget): { source: LongTaskSource; name: string; sha256?: string } => {
+    if ('dataBase64' in input) return { source: Buffer.from(input.dataBase64, 'base64'), name: input.name };
     const v = library.version(input.versionId);
-    const result = await verifyPdf(library.store.pathFor(v.sha256), { ...options, name: v.name });
-    if (result.document.sha256 !== v.sha256) throw new InkstoneError('IO_ERROR', { reason: `stored document ${v.sha256} was altered on disk` });
-    return result;
+    return { source: library.store.pathFor(v.sha256), name: v.name, sha256: v.sha256 };
+  };
+  const checkStored = (expected: string | undefined, actual: string) => {
+    if (expected && expected !== actual) throw new InkstoneError('IO_ERROR', { reason: `stored document ${expected} was altered on disk` });
+  };
+  /** Verification against the person's trust anchors, offline unless asked. */
+  const verifyTask = async <K extends 'verify' | 'report'>(
+    kind: K,
+    source: LongTaskSource,
+    name: string,
+    options: { lang?: Language; online?: boolean } = {},
+  ) => ({
+    kind,
+    source,
+    name,
+    lang: options.lang ?? settings.get().language,
+    online: options.online ?? false,
+    trustFolder: await trustFolder(),
+  });
+  /** A verification in a long-work thread, announced when it starts and ends (it has no finer steps). */
+  const inWorker = async <T>(operation: OperationName, ctx: { jobId?: string; emit: (e: CoreEvent) => void }, work: () => Promise<T>): Promise<T> => {
+    const progress = (done: number) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation, done, total: 1 });
+    progress(0);
+    const value = await work();
+    progress(1);
+    return value;
   };
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
@@ -175,7 +189,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const outcomes = await importFiles(library, decoded, {
         contractId,
         signal: ctx.signal,
-        verify: async (bytes, name) => verifyPdf(Buffer.from(bytes), { ...(await verifyOptions()), name }),
+        verify: async (bytes, name) => longWork.run(await verifyTask('verify', bytes, name), ctx.signal),
         onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
       });
       const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
@@ -192,10 +206,16 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const bytes = await library.store.read(v.sha256);
       return { name: v.name, sha256: v.sha256, dataBase64: bytes.toString('base64') };
     },
-    'verify.document': (input) => verifyTarget(input, input.lang, input.online),
-    'verify.report': async (input) => {
-      const result = await verifyTarget(input, input.lang, input.online);
-      const report = await renderVerificationReport(result);
+    'verify.document': async (input, ctx) => {
+      const { source, name, sha256 } = sourceOf(input);
+      const result = await inWorker('verify.document', ctx, async () => longWork.run(await verifyTask('verify', source, name, input), ctx.signal));
+      checkStored(sha256, result.document.sha256);
+      return result;
+    },
+    'verify.report': async (input, ctx) => {
+      const { source, name, sha256 } = sourceOf(input);
+      const { result, report } = await inWorker('verify.report', ctx, async () => longWork.run(await verifyTask('report', source, name, input), ctx.signal));
+      checkStored(sha256, result.document.sha256);
       const suffix = FILE_NAME_SUFFIX.report[result.lang];
       return {
         name: derivedName(result.document.name, suffix),
@@ -204,30 +224,24 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
         verdict: result.verdict,
       };
     },
-    'verify.signedVersion': async (input) => {
-      let name: string;
-      let source: string | Buffer;
-      if ('dataBase64' in input) {
-        name = input.name;
-        source = Buffer.from(input.dataBase64, 'base64');
-      } else {
-        const v = library.version(input.versionId);
-        name = v.name;
-        source = library.store.pathFor(v.sha256);
-      }
-      const version = await readSignedVersion(source, input.index);
+    'verify.signedVersion': async (input, ctx) => {
+      const { source, name } = sourceOf(input);
+      const { data, ...facts } = await inWorker('verify.signedVersion', ctx, () =>
+        longWork.run({ kind: 'signedVersion', source, index: input.index }, ctx.signal),
+      );
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
-      const { data, ...facts } = version;
-      return { ...facts, name: derivedName(name, suffix), dataBase64: data.toString('base64') };
+      return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
     },
-    'verify.trust.list': async () => ({ certificates: await listTrustedCertificates(trustFolder()) }),
+    'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(await trustFolder()) }),
     'verify.trust.import': async ({ name, dataBase64 }) => {
-      const imported = await importTrustedCertificates(trustFolder(), Buffer.from(dataBase64, 'base64'), name);
-      return { imported, certificates: await listTrustedCertificates(trustFolder()) };
+      const { importTrustedCertificates, listTrustedCertificates } = await verifier();
+      const imported = await importTrustedCertificates(await trustFolder(), Buffer.from(dataBase64, 'base64'), name);
+      return { imported, certificates: await listTrustedCertificates(await trustFolder()) };
     },
     'verify.trust.remove': async ({ sha256 }) => {
-      if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
-      return { certificates: await listTrustedCertificates(trustFolder()) };
+      const { listTrustedCertificates, removeTrustedCertificate } = await verifier();
+      if (!(await removeTrustedCertificate(await trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
+      return { certificates: await listTrustedCertificates(await trustFolder()) };
     },
   };
 
@@ -238,10 +252,12 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: describeIssues(parsed.error.issues), operation }).toJSON() };
     const controller = new AbortController();
-    if (ctx.jobId) jobs.set(ctx.jobId, controller);
+    // Only long operations can be cancelled (jobs.cancel); the others answer at once.
+    const job = spec.longRunning ? ctx.jobId : undefined;
+    if (job) jobs.set(job, controller);
+    const emit = ctx.emit ?? (() => undefined);
     try {
       const handler = handlers[operation] as Handler<OperationName>;
-      const emit = ctx.emit ?? (() => undefined);
       const value = await handler(parsed.data as never, { jobId: ctx.jobId, emit, signal: controller.signal });
       const output = spec.output.parse(value);
       // Every contract edit tells open windows to refresh (imports announce their own changes).
@@ -251,7 +267,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(err instanceof InkstoneError)) log(`[core] ${operation} failed: ${(err as Error)?.stack ?? String(err)}`);
       return { ok: false, error: serializeError(err) };
     } finally {
-      if (ctx.jobId) jobs.delete(ctx.jobId);
+      if (job) jobs.delete(job);
     }
   }
 
@@ -265,5 +281,14 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
   }
 
-  return { invoke, setDataDir, sweptTempFiles, library, close: () => library.close() };
+  return {
+    invoke,
+    setDataDir,
+    sweptTempFiles,
+    library,
+    close: () => {
+      void longWork.close();
+      library.close();
+    },
+  };
 }

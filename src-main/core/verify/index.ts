@@ -11,7 +11,6 @@
  *   const check = await checkBeforeSigning('draft.pdf');              // before co-signing
  */
 export { verifyPdf, type VerifyOptions, type PdfInput } from './verify-document.js';
-export { renderVerificationReport } from './report-pdf.js';
 export { describeResult } from './report-text.js';
 export { extractSignedVersion, readSignedVersion, type SignedVersion } from './signed-version.js';
 export { checkBeforeSigning, type PreSignCheck } from './pre-sign-check.js';
@@ -24,3 +23,11 @@ export {
   TRUST_IMPORT_LIMITS,
 } from './trust-anchors.js';
 export { readCms } from './cms-reading.js';
+
+/**
+ * The PDF report. pdf-lib and fontkit (which decompresses its tables as it loads) cost more to load
+ * than verifying a small document, so they are loaded only when a report is asked for.
+ */
+export async function renderVerificationReport(...args: Parameters<typeof import('./report-pdf.js').renderVerificationReport>): Promise<Uint8Array> {
+  return (await import('./report-pdf.js')).renderVerificationReport(...args);
+}

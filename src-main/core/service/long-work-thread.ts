@@ -1,0 +1,36 @@
+import { parentPort } from 'node:worker_threads';
+import { serializeError } from '../../../src-shared/errors/index.js';
+import { readSignedVersion, renderVerificationReport, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
+import type { LongTask, LongTaskReply, LongTaskRequest } from './long-work.js';
+
+/**
+ * A worker thread of the core that runs one long task at a time (long-work.ts decides which thread
+ * gets which task, and cancels a task by ending its thread). Nothing here touches the database:
+ * the core's thread looks up stored versions and writes results, so SQLite stays on one thread.
+ */
+if (!parentPort) throw new Error('long-work-thread must run as a worker thread');
+const port = parentPort;
+
+async function run(task: LongTask): Promise<unknown> {
+  switch (task.kind) {
+    case 'verify':
+    case 'report': {
+      const result = await verifyPdf(task.source, {
+        name: task.name,
+        lang: task.lang,
+        online: task.online,
+        trustStore: await trustStoreFromFolder(task.trustFolder),
+      });
+      return task.kind === 'verify' ? result : { result, report: await renderVerificationReport(result) };
+    }
+    case 'signedVersion':
+      return readSignedVersion(task.source, task.index);
+  }
+}
+
+port.on('message', (message: LongTaskRequest) => {
+  void run(message.task).then(
+    (value) => port.postMessage({ id: message.id, ok: true, value } satisfies LongTaskReply),
+    (err: unknown) => port.postMessage({ id: message.id, ok: false, error: serializeError(err) } satisfies LongTaskReply),
+  );
+});

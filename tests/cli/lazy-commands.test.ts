@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Command } from 'commander';
+import { COMMANDS, type CommandName } from '../../src-cli/command-table.js';
+import { cliBundle } from '../support/bundles.js';
+
+/**
+ * `inkstone` loads only what the command it runs needs (src-cli/main.ts, command-table.ts): the
+ * overall help loads no command module at all, and `verify` loads no signing, library or evidence
+ * code. Checked on the bundle that ships, by recording every file Node loads; re-adding an eager
+ * import of a command module (or of pdf-lib, pkijs, SQLite…) to the start path fails here.
+ */
+const HOOK = pathToFileURL(path.join(import.meta.dirname, '../support/record-loads.mjs')).href;
+
+/** Run the bundled CLI and return the files it loaded (bundle chunks and anything from node_modules). */
+function loadsOf(args: string[]): { code: number | null; stdout: string; files: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'inkstone-loads-'));
+  const log = path.join(dir, 'loads.txt');
+  try {
+    const register = `data:text/javascript,import{register}from'node:module';register(${JSON.stringify(HOOK)});`;
+    const run = spawnSync(process.execPath, ['--import', register, cliBundle(), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, INKSTONE_LOAD_LOG: log },
+    });
+    const files = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter((u) => u.startsWith('file:'))
+      .map((u) => fileURLToPath(u));
+    return { code: run.status, stdout: run.stdout, files };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The sources a bundle chunk was made from, from esbuild's `// path` comments. */
+const sourcesOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/^\/\/ (\S+\.(?:[cm]?js|ts))$/gm)].map((m) => m[1]);
+
+test('inkstone --help loads the CLI entry and Commander, and no command module or engine', () => {
+  const { code, stdout, files } = loadsOf(['--help']);
+  assert.equal(code, 0);
+  for (const name of Object.keys(COMMANDS)) assert.match(stdout, new RegExp(`^  ${name}\\b`, 'm'));
+  const outside = files.filter((f) => f.includes(`${path.sep}node_modules${path.sep}`));
+  assert.deepEqual(outside, [], 'nothing is loaded from node_modules (native modules, pdf.js)');
+  const sources = files.flatMap(sourcesOf);
+  const allowed = (s: string) => s.includes('node_modules/commander/') || s.endsWith('src-cli/main.ts') || s.endsWith('src-cli/command-table.ts');
+  assert.deepEqual(
+    sources.filter((s) => !allowed(s)),
+    [],
+    'only main.ts, command-table.ts and commander are evaluated',
+  );
+  assert.ok(sources.some((s) => s.endsWith('src-cli/main.ts')));
+});
+
+test('inkstone verify loads the verifier, and no signing, library or evidence code', () => {
+  const { code, files } = loadsOf(['verify', path.join(tmpdir(), 'no-such-file.pdf'), '--lang', 'en']);
+  assert.equal(code, 3, 'a missing file is an unreadable input');
+  const sources = files.flatMap(sourcesOf);
+  assert.ok(sources.some((s) => s.includes('src-main/core/verify/')));
+  for (const other of ['src-main/core/signing/', 'src-main/core/library/', 'src-main/core/evidence/', 'src-main/core/db/', 'node_modules/pdf-lib/'])
+    assert.deepEqual(
+      sources.filter((s) => s.includes(other)),
+      [],
+      `${other} is not loaded`,
+    );
+});
+
+test('inkstone sign loads the signing code, and no library, report or evidence code', () => {
+  const { files } = loadsOf(['sign', path.join(tmpdir(), 'no-such-file.pdf'), '-o', path.join(tmpdir(), 'never.pdf'), '--p12', 'missing.p12', '--pin-stdin']);
+  const sources = files.flatMap(sourcesOf);
+  assert.ok(sources.some((s) => s.includes('src-main/core/signing/')));
+  for (const other of ['src-main/core/library/', 'src-main/core/evidence/', 'src-main/core/verify/report-pdf', 'node_modules/pdf-lib/'])
+    assert.deepEqual(
+      sources.filter((s) => s.includes(other)),
+      [],
+      `${other} is not loaded`,
+    );
+});
+
+test('the help summary of each command matches the command its module defines', async () => {
+  const full = new Command('inkstone');
+  const registered = new Set<unknown>();
+  for (const { load } of Object.values(COMMANDS)) {
+    const register = await load();
+    if (registered.has(register)) continue;
+    registered.add(register);
+    register(full);
+  }
+  const help = full.createHelp();
+  for (const cmd of full.commands) {
+    const entry = COMMANDS[cmd.name() as CommandName];
+    assert.ok(entry, `${cmd.name()} is in src-cli/command-table.ts`);
+    assert.equal(`${cmd.name()} ${entry.usage}`.trim(), help.subcommandTerm(cmd), `usage of ${cmd.name()}`);
+    assert.equal(cmd.description(), entry.description);
+  }
+  assert.equal(full.commands.length, Object.keys(COMMANDS).length);
+});

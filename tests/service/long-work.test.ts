@@ -1,0 +1,96 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCoreService, type CoreService } from '../../src-main/core/service/index.js';
+import { signDocument } from '../../src-main/core/signing/index.js';
+import { openPkcs12Signer } from '../../src-main/core/tokens/index.js';
+import type { CoreEvent } from '../../src-shared/api/index.js';
+import { writeScannedContract } from '../../bench/large-pdf.js';
+import { getTestPki } from '../support/test-pki.js';
+
+/**
+ * Long operations run in the core's worker threads (core/service/long-work.ts): the thread that
+ * answers searches keeps answering while a large document is verified, and a verification can be
+ * cancelled at once even while it is busy hashing.
+ */
+let dir: string;
+let core: CoreService;
+let bigSigned: string;
+
+before(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'inkstone-long-work-'));
+  core = createCoreService({ dataDir: dir, log: () => undefined });
+  for (let i = 0; i < 40; i++) assert.ok((await core.invoke('contracts.create', { title: `采购合同 ${i}` })).ok);
+  // Large enough that hashing it alone holds a thread for a good part of a second.
+  const unsigned = path.join(dir, 'scan.pdf');
+  writeScannedContract(unsigned, 64 * 1024 * 1024, 4);
+  bigSigned = path.join(dir, 'scan-signed.pdf');
+  const p12 = await (await getTestPki()).pkcs12();
+  const signer = await openPkcs12Signer({ file: p12.path, password: p12.password });
+  try {
+    await signDocument({ input: unsigned, output: bigSigned, signer });
+  } finally {
+    await signer.close();
+  }
+  rmSync(unsigned);
+});
+
+after(() => {
+  core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const picked = () => ({ name: 'scan-signed.pdf', dataBase64: readFileSync(bigSigned).toString('base64') });
+
+test('searches keep answering while a large document is verified', async () => {
+  const input = picked();
+  // The first verification also starts the worker thread and loads the verifier there; time the second.
+  assert.ok((await core.invoke('verify.document', input)).ok);
+  assert.ok((await core.invoke('contracts.search', { text: '采购' })).ok);
+
+  const latencies: number[] = [];
+  let settled = false;
+  const started = performance.now();
+  const verification = core.invoke('verify.document', input).finally(() => (settled = true));
+  while (!settled) {
+    const t0 = performance.now();
+    const search = await core.invoke('contracts.search', { text: '采购' });
+    latencies.push(performance.now() - t0);
+    assert.ok(search.ok);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const verifyMs = performance.now() - started;
+  const result = await verification;
+  assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
+  const slowest = Math.max(...latencies);
+  // On the core's own thread, the hash alone would hold every search for most of the verification.
+  assert.ok(verifyMs > 150, `verification took ${verifyMs.toFixed(0)} ms: too short to show anything`);
+  assert.ok(latencies.length >= 5, `only ${latencies.length} searches answered during a ${verifyMs.toFixed(0)} ms verification`);
+  assert.ok(slowest < verifyMs / 2, `a search waited ${slowest.toFixed(0)} ms during a ${verifyMs.toFixed(0)} ms verification`);
+});
+
+test('a verification reports its start and end, and jobs.cancel stops it at once', async () => {
+  const events: CoreEvent[] = [];
+  const emit = (e: CoreEvent) => events.push(e);
+  const done = await core.invoke('verify.document', picked(), { jobId: 'whole', emit });
+  assert.ok(done.ok);
+  assert.deepEqual(
+    events.filter((e) => e.type === 'progress').map((e) => e.type === 'progress' && [e.jobId, e.operation, e.done, e.total]),
+    [
+      ['whole', 'verify.document', 0, 1],
+      ['whole', 'verify.document', 1, 1],
+    ],
+  );
+
+  const running = core.invoke('verify.document', picked(), { jobId: 'stopped', emit });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const cancel = await core.invoke('jobs.cancel', { jobId: 'stopped' });
+  assert.deepEqual(cancel.ok && cancel.value, { cancelled: true });
+  const cancelled = await running;
+  assert.equal(!cancelled.ok && cancelled.error.code, 'CANCELLED');
+  // The thread that was cancelled is gone; the next long operation gets a fresh one.
+  assert.ok((await core.invoke('verify.document', picked())).ok);
+});
