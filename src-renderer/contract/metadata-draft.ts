@@ -40,6 +40,23 @@ export function draftOf(c: Contract): MetadataDraft {
   };
 }
 
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** True when the form holds anything the stored contract does not. */
+export function isDirty(c: Contract, d: MetadataDraft): boolean {
+  return !sameValue(draftOf(c), d);
+}
+
+/**
+ * A fresh contract arrived while the person was typing (a status change, an import adding a
+ * document): take its values, except in the fields they have edited since `base`.
+ */
+export function rebaseDraft(base: MetadataDraft, next: MetadataDraft, draft: MetadataDraft): MetadataDraft {
+  const out: Record<string, unknown> = { ...next };
+  for (const key of Object.keys(draft) as DraftField[]) if (!sameValue(draft[key], base[key])) out[key] = draft[key];
+  return out as unknown as MetadataDraft;
+}
+
 const LIMITS = { title: 300, contractType: 80, owner: 120, notes: 20000 } as const;
 export const MAX_TAGS = 50;
 export const MAX_TAG_LENGTH = 40;

@@ -383,6 +383,12 @@ export const en = {
   'trust.error.load': 'The trusted certificates could not be read.',
   'trust.error.import': 'The certificate was not imported.',
   'trust.error.remove': 'The certificate was not removed.',
+
+  'unsaved.title': 'Save your changes?',
+  'unsaved.body': 'You have edits on this contract that are not saved yet. Leaving now would lose them.',
+  'unsaved.stay': 'Keep editing',
+  'unsaved.discard': 'Discard changes',
+  'unsaved.save': 'Save and continue',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -379,4 +379,10 @@ export const zhCN: Messages = {
   'trust.error.load': '无法读取受信任的证书。',
   'trust.error.import': '证书未导入。',
   'trust.error.remove': '证书未移除。',
+
+  'unsaved.title': '保存修改吗？',
+  'unsaved.body': '此合同有尚未保存的修改。现在离开将丢失这些修改。',
+  'unsaved.stay': '继续编辑',
+  'unsaved.discard': '放弃修改',
+  'unsaved.save': '保存并继续',
 };
