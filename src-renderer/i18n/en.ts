@@ -229,7 +229,7 @@ export const en = {
 
   'settings.title': 'Settings',
   'settings.language': 'Language',
-  'settings.languageHint': 'Applies immediately to the whole application.',
+  'settings.languageHint': 'Applies immediately to the whole application. Until you choose, Inkstone follows your system’s or browser’s language.',
   'settings.dataFolder': 'Data folder',
   'settings.dataFolderHint': 'Where the library database and the document files are kept.',
   'settings.change': 'Change…',
@@ -247,6 +247,7 @@ export const en = {
   'settings.platform': 'Platform',
   'settings.loadError': 'Settings could not be loaded.',
 
+  'language.system': 'Same as system',
   'language.zh-CN': '中文（简体）',
   'language.en': 'English',
 

@@ -227,7 +227,7 @@ export const zhCN: Messages = {
 
   'settings.title': '设置',
   'settings.language': '界面语言',
-  'settings.languageHint': '立即应用于整个程序。',
+  'settings.languageHint': '立即应用于整个程序。未选择时，Inkstone 跟随系统或浏览器的语言。',
   'settings.dataFolder': '数据文件夹',
   'settings.dataFolderHint': '合同库数据库和文档文件的存放位置。',
   'settings.change': '更改…',
@@ -245,6 +245,7 @@ export const zhCN: Messages = {
   'settings.platform': '平台',
   'settings.loadError': '无法加载设置。',
 
+  'language.system': '跟随系统',
   'language.zh-CN': '中文（简体）',
   'language.en': 'English',
 

@@ -167,8 +167,13 @@ export const Language = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof Language>;
 
 export const Settings = z.object({
+  /** The language in use: the person's choice, or until they choose, their system's. */
   language: Language,
+  /** True once the person chose a language; until then the UI follows the system or browser language. */
+  languageChosen: z.boolean(),
   dataDir: z.string(),
   reminderHorizonDays: z.number().int().min(1).max(365),
+  /** Whether verification asks the certificate authorities (OCSP/CRL over the network) by default. */
+  verifyOnline: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;

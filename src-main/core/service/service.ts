@@ -56,6 +56,8 @@ export interface CoreServiceOptions {
   /** Log unexpected failures (never inputs: they may one day carry PINs). */
   log?: (message: string) => void;
   today?: () => string;
+  /** The person's languages in order of preference, for the first-run language (the process locale otherwise). */
+  systemLanguages?: readonly string[];
 }
 
 export interface CoreService {
@@ -84,7 +86,10 @@ const packageVersion = (() => {
  * returns a value or a typed error — the output is checked too, so the UI can trust its shape.
  */
 export function createCoreService(options: CoreServiceOptions): CoreService {
-  const settings = new SettingsStore(options.settingsFile ?? path.join(options.dataDir, 'settings.json'), { dataDir: options.dataDir });
+  const settings = new SettingsStore(options.settingsFile ?? path.join(options.dataDir, 'settings.json'), {
+    dataDir: options.dataDir,
+    systemLanguages: options.systemLanguages,
+  });
   const library = new Library(options.dataDir);
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -95,7 +100,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   /** The person's trust anchors, offline unless asked. */
   const verifyOptions = async (lang?: Language, online?: boolean) => ({
     lang: lang ?? settings.get().language,
-    online: online ?? false,
+    online: online ?? settings.get().verifyOnline,
     trustStore: await trustStoreFromFolder(trustFolder()),
   });
   /** Verify a picked file, or a stored version in place (streamed) that must still be the bytes it was stored as. */
@@ -131,7 +136,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const outcomes = await importFiles(library, decoded, {
         contractId,
         signal: ctx.signal,
-        verify: async (bytes, name) => verifyPdf(Buffer.from(bytes), { ...(await verifyOptions()), name }),
+        // Offline on import whatever the setting: a batch of files must not wait on every CA.
+        verify: async (bytes, name) => verifyPdf(Buffer.from(bytes), { ...(await verifyOptions(undefined, false)), name }),
         onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
       });
       const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
