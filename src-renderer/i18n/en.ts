@@ -390,6 +390,35 @@ export const en = {
   'unsaved.stay': 'Keep editing',
   'unsaved.discard': 'Discard changes',
   'unsaved.save': 'Save and continue',
+
+  'verify.verdict.unsigned': 'No signatures',
+  'verify.signatureCount.one': '1 signature',
+  'verify.signatureCount.other': '{count} signatures',
+  'verify.online.label': 'Check revocation online',
+  'verify.online.hint':
+    'Asks the certificate authority’s OCSP and CRL servers whether the certificates were revoked. This contacts the authority and tells it which certificate is checked.',
+  'verify.checked.online': 'revocation checked in the document and online with the certificate authorities',
+  'verify.checked.offline': 'revocation checked only from data in the document (online checking is off)',
+  'verify.revocation': 'Revocation',
+  'verify.revocation.good': 'Not revoked',
+  'verify.revocation.revoked': 'Revoked',
+  'verify.revocation.revokedAt': 'Revoked on {time}',
+  'verify.revocation.unknown': 'Unknown to the certificate authority',
+  'verify.revocation.not-checked': 'Not checked',
+  'verify.revocation.source.dss': '{kind} answer stored in the document',
+  'verify.revocation.source.signature': '{kind} answer inside the signature',
+  'verify.revocation.source.online': '{kind} answer fetched online',
+  'verify.revocation.offlineHint': 'The document carries no revocation data. Turn on “Check revocation online” to ask the certificate authority.',
+  'settings.verification': 'Verification',
+  'settings.verifyOnline': 'Check revocation online by default',
+  'settings.verifyOnlineHint':
+    'Verification then asks the certificate authority’s OCSP and CRL servers, which learn which certificate is checked. Without it, only revocation data inside the document is used, so a signature without such data cannot be confirmed. The Verify screen can switch it for one verification.',
+  'trust.issuer': 'Issuer',
+  'trust.selfIssued': 'Itself (a root certificate)',
+  'trust.confirm.title': 'Trust this certificate authority?',
+  'trust.confirm.body':
+    'Compare the SHA-256 fingerprint with the one the certificate authority publishes. Once trusted, every signature whose certificate leads to it can be confirmed as valid.',
+  'trust.confirm.action': 'Trust',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -32,6 +32,8 @@ const TEXT = {
     trustTitle: '受信任的证书',
     trustEmpty: '尚未信任任何证书',
     trustImport: '导入 CA 证书…',
+    trustConfirm: '信任此证书颁发机构吗？',
+    trustAction: '信任',
     trustImported: '已信任：',
     notACa: '不是证书颁发机构（CA）',
     saveReport: '保存验证报告（PDF）',
@@ -54,6 +56,8 @@ const TEXT = {
     trustTitle: 'Trusted certificates',
     trustEmpty: 'No certificates are trusted yet',
     trustImport: 'Import CA certificate…',
+    trustConfirm: 'Trust this certificate authority?',
+    trustAction: 'Trust',
     trustImported: 'Now trusted:',
     notACa: 'which is not a certification authority',
     saveReport: 'Save report (PDF)',
@@ -144,9 +148,15 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       const certChooser = ui.page.waitForEvent('filechooser');
       await trust.getByRole('button', { name: s.trustImport }).click();
       await (await certChooser).setFiles(pki.rootPemPath);
-      await trust.getByText(s.trustImported).waitFor();
+      // Nothing is trusted before the person has seen whose certificate it is and its fingerprint.
       const fingerprint = pki.root.info.sha256.toUpperCase().match(/.{2}/g)!.join(':');
-      await trust.getByText(fingerprint).waitFor();
+      const confirm = trust.getByRole('region', { name: s.trustConfirm });
+      await confirm.getByText(fingerprint).waitFor();
+      await trust.getByText(s.trustEmpty).waitFor();
+      await ui.app.screenshot(`${lang}-settings-trust-confirm`);
+      await confirm.getByRole('button', { name: s.trustAction, exact: true }).click();
+      await trust.getByText(s.trustImported).waitFor();
+      await trust.locator('.trust-list').getByText(fingerprint).waitFor();
       await trust.locator('.trust-item').first().scrollIntoViewIfNeeded();
       await ui.app.screenshot(`${lang}-settings-trust`);
 

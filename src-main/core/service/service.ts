@@ -18,6 +18,7 @@ import { Library, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import {
   importTrustedCertificates,
+  previewTrustedCertificates,
   listTrustedCertificates,
   readSignedVersion,
   removeTrustedCertificate,
@@ -187,6 +188,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const imported = await importTrustedCertificates(trustFolder(), Buffer.from(dataBase64, 'base64'), name);
       return { imported, certificates: await listTrustedCertificates(trustFolder()) };
     },
+    'verify.trust.preview': ({ name, dataBase64 }) => ({ certificates: previewTrustedCertificates(Buffer.from(dataBase64, 'base64'), name) }),
     'verify.trust.remove': async ({ sha256 }) => {
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
       return { certificates: await listTrustedCertificates(trustFolder()) };
