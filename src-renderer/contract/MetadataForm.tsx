@@ -17,6 +17,7 @@ import {
   type DraftField,
   type MetadataDraft,
 } from './metadata-draft.js';
+import { parseDateInput } from '../library/date-input.js';
 import { TagsInput } from './TagsInput.js';
 
 type Outcome = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'invalid' } | { kind: 'failed'; error: unknown } | null;
@@ -98,18 +99,28 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
       {(p) => <input {...p} type="text" value={draft[key]} placeholder={extra.placeholder} onChange={(e) => set(key, e.currentTarget.value)} />}
     </Field>
   );
+  // Typed (2026-12-01, 2026/12/01, 2026年12月1日) or picked from the browser's calendar beside it.
   const date = (key: 'effectiveDate' | 'expiryDate' | 'renewalDate', label: string) => (
     <Field label={label} error={message(key)}>
       {(p) => (
-        <input
-          {...p}
-          type="text"
-          inputMode="numeric"
-          className="input-date"
-          value={draft[key]}
-          placeholder={t('field.datePlaceholder')}
-          onChange={(e) => set(key, e.currentTarget.value)}
-        />
+        <span className="date-input">
+          <input
+            {...p}
+            type="text"
+            className="input-date"
+            value={draft[key]}
+            placeholder={t('field.datePlaceholder')}
+            onChange={(e) => set(key, e.currentTarget.value)}
+          />
+          <input
+            type="date"
+            className="date-picker"
+            aria-label={t('field.pickDate', { field: label })}
+            title={t('field.pickDate', { field: label })}
+            value={parseDateInput(draft[key]) ?? ''}
+            onChange={(e) => set(key, e.currentTarget.value)}
+          />
+        </span>
       )}
     </Field>
   );

@@ -1,6 +1,6 @@
 import { Money, type Contract, type ContractPatch } from '../../src-shared/api/index.js';
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
-import { isIsoDate } from '../library/date-input.js';
+import { parseDateInput } from '../library/date-input.js';
 
 /** The metadata form as typed: every field a string (or tag list) until it is checked. */
 export interface MetadataDraft {
@@ -78,9 +78,11 @@ export function validateDraft(d: MetadataDraft): DraftErrors {
   if (amount && !Money.shape.amount.safeParse(amount).success) errors.amount = { key: 'validation.amount' };
   if (amount && !Money.shape.currency.safeParse(d.currency).success) errors.currency = { key: 'validation.currency' };
   for (const field of ['effectiveDate', 'expiryDate', 'renewalDate'] as const) {
-    if (d[field].trim() && !isIsoDate(d[field].trim())) errors[field] = { key: 'validation.date' };
+    if (d[field].trim() && !parseDateInput(d[field])) errors[field] = { key: 'validation.date' };
   }
-  if (!errors.effectiveDate && !errors.expiryDate && d.effectiveDate && d.expiryDate && d.expiryDate < d.effectiveDate) {
+  const effective = parseDateInput(d.effectiveDate);
+  const expiry = parseDateInput(d.expiryDate);
+  if (!errors.effectiveDate && !errors.expiryDate && effective && expiry && expiry < effective) {
     errors.expiryDate = { key: 'validation.expiryBeforeEffective' };
   }
   return errors;
@@ -97,9 +99,9 @@ export function patchFrom(contract: Contract, d: MetadataDraft): ContractPatch |
   set('tags', d.tags, contract.tags);
   const amount = normaliseAmount(d.amount);
   set('value', amount ? { amount, currency: d.currency } : null, contract.value);
-  set('effectiveDate', d.effectiveDate.trim() || null, contract.effectiveDate);
-  set('expiryDate', d.expiryDate.trim() || null, contract.expiryDate);
-  set('renewalDate', d.renewalDate.trim() || null, contract.renewalDate);
+  set('effectiveDate', parseDateInput(d.effectiveDate), contract.effectiveDate);
+  set('expiryDate', parseDateInput(d.expiryDate), contract.expiryDate);
+  set('renewalDate', parseDateInput(d.renewalDate), contract.renewalDate);
   set('owner', d.owner.trim(), contract.owner);
   set('notes', d.notes.trim(), contract.notes);
   return Object.keys(patch).length ? (patch as ContractPatch) : null;

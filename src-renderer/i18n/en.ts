@@ -146,7 +146,7 @@ export const en = {
   'validation.tooLong': 'Use at most {max} characters.',
   'validation.amount': 'Enter an amount such as 12500 or 12500.50.',
   'validation.currency': 'Choose the currency of the amount.',
-  'validation.date': 'Enter a real date as YYYY-MM-DD.',
+  'validation.date': 'Enter a real date, such as 2026-12-01, 2026/12/01 or 2026年12月1日.',
   'validation.expiryBeforeEffective': 'The expiry date is before the effective date.',
   'validation.tooManyTags': 'Use at most {max} tags.',
   'validation.uscc': 'This looks like a unified social credit code, but its check character is wrong.',
@@ -419,6 +419,7 @@ export const en = {
   'trust.confirm.body':
     'Compare the SHA-256 fingerprint with the one the certificate authority publishes. Once trusted, every signature whose certificate leads to it can be confirmed as valid.',
   'trust.confirm.action': 'Trust',
+  'field.pickDate': '{field}: choose from a calendar',
 } as const;
 
 export type MessageKey = keyof typeof en;

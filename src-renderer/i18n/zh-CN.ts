@@ -144,7 +144,7 @@ export const zhCN: Messages = {
   'validation.tooLong': '最多 {max} 个字符。',
   'validation.amount': '请输入金额，例如 12500 或 12500.50。',
   'validation.currency': '请选择金额的币种。',
-  'validation.date': '请按“年-月-日”格式输入有效日期，例如 2026-01-31。',
+  'validation.date': '请输入有效日期，例如 2026-12-01、2026/12/01 或 2026年12月1日。',
   'validation.expiryBeforeEffective': '到期日期早于生效日期。',
   'validation.tooManyTags': '最多 {max} 个标签。',
   'validation.uscc': '这看起来是统一社会信用代码，但校验码不正确。',
@@ -413,4 +413,5 @@ export const zhCN: Messages = {
   'trust.confirm.title': '信任此证书颁发机构吗？',
   'trust.confirm.body': '请将 SHA-256 指纹与证书颁发机构公布的指纹核对。信任后，证书链通向它的签名都可被确认为有效。',
   'trust.confirm.action': '信任',
+  'field.pickDate': '{field}：从日历中选择',
 };

@@ -102,7 +102,7 @@ const TEXT = {
     settingsNav: 'Settings',
     switchTo: '中文（简体）',
     afterSwitch: { nav: '合同库', heading: '设置' },
-    money: 'CN¥1,250,000.00',
+    money: '¥1,250,000.00',
   },
 } as const;
 
@@ -172,7 +172,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('meeting notes, not a contract') },
         { name: 'empty.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) },
       ]);
-      await ui.page.getByText(s.importSummary).waitFor();
+      // pdf.js reads each file in the core's worker: slow on a loaded build machine.
+      await ui.page.getByText(s.importSummary).waitFor({ timeout: 90_000 });
       await ui.page.getByText(s.notPdf).waitFor();
       await ui.page.getByText(s.emptyFile).waitFor();
       await ui.page.getByText(s.countTwo, { exact: true }).waitFor();
@@ -241,7 +242,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('07-validation-error');
 
       await ui.page.getByLabel(s.amount, { exact: true }).fill('1,250,000.00');
-      await ui.page.getByLabel(s.expiry, { exact: true }).fill(isoDaysFromToday(10));
+      // Dates as people write them: 2026年12月1日 in Chinese, 2026/12/01 in English.
+      const [y, m, d] = isoDaysFromToday(10).split('-');
+      await ui.page.getByLabel(s.expiry, { exact: true }).fill(lang === 'zh-CN' ? `${y}年${Number(m)}月${Number(d)}日` : `${y}/${m}/${d}`);
       await ui.page.getByLabel(s.owner, { exact: true }).fill(s.ownerName);
       const tags = ui.page.getByLabel(s.tags, { exact: true });
       await tags.fill('IT');
