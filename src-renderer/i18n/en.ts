@@ -34,7 +34,6 @@ export const en = {
   'library.search.placeholder': 'Search titles, parties and full text  ( / )',
   'library.count.one': '{count} contract',
   'library.count.other': '{count} contracts',
-  'library.took': '{ms} ms',
   'library.countAtLeast': '{count}+ matches',
   'library.countWindow': 'Showing the newest {count} matches. Add words or a filter to narrow the search.',
   'library.import': 'Import PDFs…',
@@ -420,6 +419,9 @@ export const en = {
     'Compare the SHA-256 fingerprint with the one the certificate authority publishes. Once trusted, every signature whose certificate leads to it can be confirmed as valid.',
   'trust.confirm.action': 'Trust',
   'field.pickDate': '{field}: choose from a calendar',
+  'import.showDetails': 'Show the {count} files',
+  'import.hideDetails': 'Hide the list',
+  'verify.library.latest': 'latest',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -33,7 +33,6 @@ export const zhCN: Messages = {
   'library.search.placeholder': '搜索标题、当事人和全文（按 / 键）',
   'library.count.one': '共 {count} 份合同',
   'library.count.other': '共 {count} 份合同',
-  'library.took': '{ms} 毫秒',
   'library.countAtLeast': '超过 {count} 份匹配',
   'library.countWindow': '仅显示最新的 {count} 份匹配合同。请增加关键词或筛选条件以缩小范围。',
   'library.import': '导入 PDF…',
@@ -414,4 +413,7 @@ export const zhCN: Messages = {
   'trust.confirm.body': '请将 SHA-256 指纹与证书颁发机构公布的指纹核对。信任后，证书链通向它的签名都可被确认为有效。',
   'trust.confirm.action': '信任',
   'field.pickDate': '{field}：从日历中选择',
+  'import.showDetails': '查看全部 {count} 个文件',
+  'import.hideDetails': '收起列表',
+  'verify.library.latest': '最新',
 };

@@ -176,6 +176,20 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await ui.page.getByText(s.importSummary).waitFor({ timeout: 90_000 });
       await ui.page.getByText(s.notPdf).waitFor();
       await ui.page.getByText(s.emptyFile).waitFor();
+      // Failures come first, so they are seen without scrolling the results.
+      const classes = await ui.page.locator('.import-outcomes .outcome').evaluateAll((els) => els.map((e) => e.className));
+      assert.deepEqual(
+        classes.map((c) => c.includes('outcome-failed')),
+        [true, true, false, false],
+      );
+      assert.equal(
+        await ui.page
+          .locator('.screen-header')
+          .getByText(/\d+\s*ms/)
+          .count(),
+        0,
+        'no query time in the header',
+      );
       await ui.page.getByText(s.countTwo, { exact: true }).waitFor();
       assert.deepEqual((await visibleRows(ui.page)).sort(), [CHINESE_CONTRACT.title, ENGLISH_CONTRACT.title].sort());
       assert.ok((await ui.page.evaluate(() => (window as unknown as { maxProgress: number }).maxProgress)) > 0, 'the progress bar never moved');

@@ -46,6 +46,8 @@ const TEXT = {
     verifyDocument: '验证签名',
     fromLibrary: '从合同库选择…',
     back: '返回合同库',
+    signedStatus: '已签署',
+    version1: '第 1 版',
   },
   en: {
     verifyNav: 'Verify',
@@ -70,6 +72,8 @@ const TEXT = {
     verifyDocument: 'Verify signatures',
     fromLibrary: 'From the library…',
     back: 'Back to library',
+    signedStatus: 'Signed',
+    version1: 'Version 1',
   },
 } as const;
 
@@ -210,8 +214,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
 
       await ui.page.getByRole('button', { name: s.fromLibrary }).click();
       const picker = ui.page.locator('dialog.library-picker');
+      // Each contract shows its status, each version its number and its verdict from the import.
+      await picker.locator('.library-picker-item').first().locator('.status-badge', { hasText: s.signedStatus }).waitFor();
       await picker.locator('.library-picker-item').first().click();
-      await picker.locator('.library-picker-item', { hasText: `${lang}-signed.pdf` }).waitFor();
+      const version = picker.locator('.library-picker-item', { hasText: `${lang}-signed.pdf` });
+      await version.waitFor();
+      await version.locator('.version-number', { hasText: s.version1 }).waitFor();
+      await version.locator('.version-verdict').waitFor();
       await ui.app.screenshot(`${lang}-verify-library-picker`);
       await picker
         .locator('.library-picker-item', { hasText: `${lang}-signed.pdf` })
