@@ -20,6 +20,59 @@ const siblingInternals = {
   message: 'Capabilities talk through each other’s index.ts, not their inner files.',
 };
 
+// Which capability may import which, lowest first (VS Code's layers, checked like its import patterns).
+// A capability may import the capabilities of lower layers, through their index.ts; never one of its
+// own layer or above. Derived from the imports the tree has, not from wishes: adding a capability
+// means adding it here (tests/lint/layering.test.ts fails on a folder this table does not name).
+export const CAPABILITY_LAYERS = [
+  ['db', 'files', 'fonts'], // storage and resources: import no capability
+  ['audit', 'settings', 'pdf', 'facts', 'seals'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text, seal drawings
+  ['pki'], // certificates, CMS, timestamps, revocation
+  ['tokens'], // keys: PKCS#11 and PKCS#12
+  ['signing'], // tokens + pki + pdf
+  ['verify'], // pdf + pki; may use signing's facts
+  ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
+  ['service'], // the operations table's handlers: everything below
+];
+
+/** The no-restricted-imports patterns for code inside one capability: not its layer's peers, not anything above. */
+function layerPatterns(capability) {
+  const level = CAPABILITY_LAYERS.findIndex((layer) => layer.includes(capability));
+  const above = CAPABILITY_LAYERS.slice(level)
+    .flat()
+    .filter((c) => c !== capability);
+  if (!above.length) return [];
+  const below = CAPABILITY_LAYERS.slice(0, level).flat();
+  return [
+    {
+      regex: `^\\.\\./(${above.join('|')})(/|$)`,
+      message: `${capability} may import only the capabilities below it (${below.join(', ') || 'none'}); see CAPABILITY_LAYERS in eslint.config.js.`,
+    },
+  ];
+}
+
+const coreMayNotImport = {
+  group: ['**/src-main/host/**', '**/src-main/electron/**', '**/src-cli/**', '**/src-evidence/**', '**/src-renderer/**', '**/src-preload/**'],
+  message: 'The core is imported by the shells (electron, host, CLI, evidence service), never the other way round.',
+};
+
+// The one text system (src-shared/i18n): text is chosen from a message table, never by comparing
+// the language, and the language type is declared once.
+const oneTextSystem = [
+  {
+    selector: "BinaryExpression[operator=/^[!=]==?$/]:matches([left.value='zh-CN'], [right.value='zh-CN'], [left.value='en'], [right.value='en'])",
+    message: 'Put both texts in a message table (defineMessages, src-shared/i18n) instead of comparing the language.',
+  },
+  {
+    selector: "TSLiteralType > Literal[value='zh-CN']",
+    message: 'Use the Language type of src-shared/i18n; do not declare the languages again.',
+  },
+  {
+    selector: "ArrayExpression:has(> Literal[value='zh-CN']):has(> Literal[value='en'])",
+    message: 'Use LANGUAGES of src-shared/i18n; do not list the languages again.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'release/**', 'node_modules/**', 'results/**', 'coverage/**', '.softhsm/**', 'bench/data/**', 'tests/lint/fixtures/**'],
@@ -39,12 +92,46 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
   {
-    files: ['src-main/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [capabilityInternals, siblingInternals] }] },
+    files: ['src-*/**/*.ts', 'src-*/**/*.tsx'],
+    ignores: ['src-shared/i18n/**'],
+    rules: { 'no-restricted-syntax': ['error', ...oneTextSystem] },
+  },
+  ...CAPABILITY_LAYERS.flat().map((capability) => ({
+    files: [`src-main/core/${capability}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell], patterns: [capabilityInternals, siblingInternals, coreMayNotImport, ...layerPatterns(capability)] },
+      ],
+    },
+  })),
+  {
+    // src-shared is bundled into the renderer and imported by everything: plain TypeScript only.
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            { group: ['node:*'], message: 'src-shared is bundled into the renderer: no Node built-ins.' },
+            {
+              group: ['**/src-main/**', '**/src-cli/**', '**/src-evidence/**', '**/src-renderer/**', '**/src-preload/**'],
+              message: 'src-shared is the bottom layer: it imports no other part of the tree.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
-    files: ['src-shared/**/*.ts', 'src-cli/**/*.ts', 'src-evidence/**/*.ts', 'src-main/host/**/*.ts'],
+    files: ['src-cli/**/*.ts', 'src-evidence/**/*.ts', 'src-main/host/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [capabilityInternals] }] },
+  },
+  {
+    // Tests and benchmarks use a capability as its callers do: what they need is exported by index.ts.
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [capabilityInternals] }] },
   },
   {
     files: ['src-main/electron/**/*.ts'],

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../src-shared/i18n/index.js';
 import { Command, Option } from 'commander';
 import { registerLibraryCommands } from './commands/library.js';
 import { registerTokensCommands } from './commands/tokens.js';
@@ -10,7 +11,7 @@ export function buildProgram(version: string): Command {
   const program = new Command('inkstone')
     .description('Inkstone — contract library, PAdES signing with your own token, verification and evidence')
     .version(version)
-    .addOption(new Option('--lang <lang>', 'language of messages (default: the system’s)').choices(['zh-CN', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of messages (default: the system’s)').choices(LANGUAGES))
     .showHelpAfterError()
     // Every command asks cliLanguage(); a global --lang answers it for all of them.
     .hook('preAction', (command) => {

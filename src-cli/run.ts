@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { formatErrorMessage, InkstoneError, isInkstoneError, type Lang } from '../src-shared/errors/index.js';
+import { formatErrorMessage, InkstoneError, isInkstoneError } from '../src-shared/errors/index.js';
+import { isLanguage, type Language } from '../src-shared/i18n/index.js';
 import { defaultAppDir, languageFromLocale, systemLocale } from '../src-main/core/settings/index.js';
 
 /** Exit codes shared by every command. `verify` uses 0/1/2 for its verdicts, so failures start at 3. */
 export const EXIT = { ok: 0, failure: 3, usage: 64 } as const;
 
 /** The language of messages: a command's own --lang, then the global one (INKSTONE_LANG), then the system's. */
-export function cliLanguage(explicit?: string): Lang {
-  for (const choice of [explicit, process.env.INKSTONE_LANG]) if (choice === 'zh-CN' || choice === 'en') return choice;
+export function cliLanguage(explicit?: string): Language {
+  for (const choice of [explicit, process.env.INKSTONE_LANG]) if (isLanguage(choice)) return choice;
   return languageFromLocale(systemLocale());
 }
 
@@ -19,7 +20,7 @@ export function resolveDataDir(explicit?: string): string {
  * Run a command body: a typed error becomes one line on stderr in the user's language and a
  * non-zero exit; anything unexpected says so without a stack trace unless INKSTONE_DEBUG is set.
  */
-export async function runCommand(body: () => Promise<number | void>, lang: Lang = cliLanguage()): Promise<never> {
+export async function runCommand(body: () => Promise<number | void>, lang: Language = cliLanguage()): Promise<never> {
   let code: number;
   try {
     code = (await body()) ?? EXIT.ok;

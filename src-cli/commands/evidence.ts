@@ -15,8 +15,10 @@ import {
   type EvidenceReceipt,
 } from '../../src-main/core/evidence/index.js';
 import { writeFileAtomic } from '../../src-main/core/files/index.js';
+import { say } from '../../src-shared/i18n/index.js';
 import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
+import { CLI_TEXT } from '../text.js';
 
 /**
  * `inkstone evidence submit|verify|certificate|lookup` — evidence preservation (存证) from a terminal.
@@ -126,12 +128,7 @@ export function registerEvidenceCommands(program: Command): void {
           privacy: Boolean(opts.privacy),
         };
         if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-        else
-          process.stdout.write(
-            lang === 'zh-CN'
-              ? `存证编号 ${summary.evidenceNumber}\n文件存在时间不晚于 ${summary.existedNoLaterThan}\n回执已保存至 ${output}\n`
-              : `Evidence number ${summary.evidenceNumber}\nExisted no later than ${summary.existedNoLaterThan}\nReceipt saved to ${output}\n`,
-          );
+        else process.stdout.write(say(CLI_TEXT.evidenceSubmitted, lang, { number: summary.evidenceNumber, time: summary.existedNoLaterThan, receipt: output }));
         return EXIT.ok;
       }, lang);
     });
@@ -168,15 +165,16 @@ export function registerEvidenceCommands(program: Command): void {
           for (const c of result.checks) process.stdout.write(`${checkLine(c)}\n`);
           if (result.ok && result.facts) {
             const f = result.facts;
-            const pinned = f.logKeyPinned
-              ? ''
-              : lang === 'zh-CN'
-                ? '（注意：该日志密钥未经您预先信任，请核对指纹）'
-                : ' (note: this log key was not pinned beforehand; compare its fingerprint)';
             process.stdout.write(
-              lang === 'zh-CN'
-                ? `核验通过：存证编号 ${f.evidenceNumber}，文件 SHA-256 ${f.documentHash}，存在时间不晚于 ${f.timestamp!.genTime.toISOString()}（${f.timestamp!.tsaSubject}）\n日志 ${f.logOrigin}，密钥指纹 ${f.logKeyFingerprint}${pinned}\n`
-                : `Verified: evidence number ${f.evidenceNumber}, document SHA-256 ${f.documentHash}, existed no later than ${f.timestamp!.genTime.toISOString()} (${f.timestamp!.tsaSubject})\nLog ${f.logOrigin}, key fingerprint ${f.logKeyFingerprint}${pinned}\n`,
+              say(CLI_TEXT.evidenceVerified, lang, {
+                number: f.evidenceNumber,
+                sha256: f.documentHash,
+                time: f.timestamp!.genTime.toISOString(),
+                tsa: f.timestamp!.tsaSubject,
+                log: f.logOrigin,
+                fingerprint: f.logKeyFingerprint,
+                pinned: f.logKeyPinned ? '' : CLI_TEXT.logKeyNotPinned[lang],
+              }),
             );
           }
         }

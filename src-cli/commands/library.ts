@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { importFiles, Library } from '../../src-main/core/library/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
-import { progressBar, say } from '../progress.js';
+import { say } from '../../src-shared/i18n/index.js';
+import { progressBar } from '../progress.js';
+import { CLI_TEXT } from '../text.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand } from '../run.js';
 
 /** `inkstone library import|search` — the same library the app uses, from a terminal. */
@@ -36,7 +38,7 @@ export function registerLibraryCommands(program: Command): void {
             }
             const imported = outcomes.filter((o) => o.ok && !o.duplicateOf).length;
             const duplicates = outcomes.filter((o) => o.ok && o.duplicateOf).length;
-            process.stdout.write(`${say(lang, 'importSummary', { imported, duplicates, failed: outcomes.length - imported - duplicates })}\n`);
+            process.stdout.write(`${say(CLI_TEXT.importSummary, lang, { imported, duplicates, failed: outcomes.length - imported - duplicates })}\n`);
           }
           return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failure;
         } finally {

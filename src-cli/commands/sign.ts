@@ -14,7 +14,9 @@ import {
 } from '../../src-main/core/signing/index.js';
 import { openPkcs11Signer, openPkcs12Signer, type Pin, type PinRequest, type Signer } from '../../src-main/core/tokens/index.js';
 import { COMMITMENT_TYPES, type CommitmentType } from '../../src-main/core/pki/index.js';
-import { formatErrorMessage, InkstoneError, type Lang } from '../../src-shared/errors/index.js';
+import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
+import { say, type Language } from '../../src-shared/i18n/index.js';
+import { CLI_TEXT } from '../text.js';
 import { cliLanguage, EXIT, runCommand, usage } from '../run.js';
 
 /**
@@ -125,7 +127,7 @@ export function registerSigningCommands(program: Command): void {
     });
 }
 
-async function signOne(inputs: string[], opts: SignOptions, lang: Lang): Promise<number> {
+async function signOne(inputs: string[], opts: SignOptions, lang: Language): Promise<number> {
   if (inputs.length !== 1) throw usage('give exactly one PDF to sign, or use --batch');
   if (!opts.output) throw usage('say where the signed copy goes with -o FILE');
   const options = await signatureOptions(opts);
@@ -139,7 +141,7 @@ async function signOne(inputs: string[], opts: SignOptions, lang: Lang): Promise
   }
 }
 
-async function signMany(inputs: string[], opts: SignOptions, lang: Lang): Promise<number> {
+async function signMany(inputs: string[], opts: SignOptions, lang: Language): Promise<number> {
   if (!opts.outDir) throw usage('--batch needs --out-dir DIR');
   if (opts.output) throw usage('--batch writes into --out-dir; -o is for a single document');
   if (opts.field) throw usage('--field names one field of one document; it cannot be used with --batch');
@@ -158,7 +160,7 @@ async function signMany(inputs: string[], opts: SignOptions, lang: Lang): Promis
   const onInterrupt = (): void => {
     if (controller.signal.aborted) process.exit(130);
     controller.abort();
-    process.stderr.write(`\n${lang === 'zh-CN' ? '正在停止：当前文件签完后结束。' : 'Stopping after the current document.'}\n`);
+    process.stderr.write(`\n${CLI_TEXT.signStopping[lang]}\n`);
   };
   process.on('SIGINT', onInterrupt);
   const bar = process.stderr.isTTY && !opts.json ? progressBar(files.length) : undefined;
@@ -178,11 +180,7 @@ async function signMany(inputs: string[], opts: SignOptions, lang: Lang): Promis
     } else {
       for (const o of result.outcomes)
         if (o.status === 'failed') process.stdout.write(`✗ ${o.input}: ${o.error.code}: ${formatErrorMessage(o.error.code, o.error.details, lang)}\n`);
-      process.stdout.write(
-        lang === 'zh-CN'
-          ? `已签署 ${result.signed} 份，失败 ${result.failed} 份，取消 ${result.cancelled} 份。\n`
-          : `${result.signed} signed, ${result.failed} failed, ${result.cancelled} cancelled.\n`,
-      );
+      process.stdout.write(`${say(CLI_TEXT.signBatchSummary, lang, { signed: result.signed, failed: result.failed, cancelled: result.cancelled })}\n`);
     }
     return result.failed + result.cancelled === 0 ? EXIT.ok : EXIT.failure;
   } finally {
@@ -328,21 +326,31 @@ function summariseOutcome(o: BatchOutcome): Record<string, unknown> {
   return { status: o.status, input: o.input, output: o.output };
 }
 
-function describeRecord(r: SigningRecord, lang: Lang): string {
+function describeRecord(r: SigningRecord, lang: Language): string {
   const who = [r.signer.commonName ?? r.signer.subject, r.signer.organisation].filter(Boolean).join(', ');
   const time = (r.timestampTime ?? r.signingTime).toISOString();
-  const software = r.signer.assurance === 'software-key';
-  if (lang === 'zh-CN') {
-    return `已签署：${r.output.path}\n  签署人：${who}\n  级别：PAdES ${r.level}（${r.signatureAlgorithm}）\n  时间：${time}${r.timestampTime ? '（可信时间戳）' : '（本机时间）'}\n  SHA-256：${r.output.sha256}\n${software ? '  注意：密钥来自可复制的 PKCS#12 文件，不是专用签名设备。\n' : ''}`;
-  }
-  return `Signed: ${r.output.path}\n  Signer: ${who}\n  Level: PAdES ${r.level} (${r.signatureAlgorithm})\n  Time: ${time}${r.timestampTime ? ' (trusted timestamp)' : ' (this computer’s clock)'}\n  SHA-256: ${r.output.sha256}\n${software ? '  Note: the key came from a PKCS#12 file, which can be copied; it is not a signing device.\n' : ''}`;
+  const record = say(CLI_TEXT.signedRecord, lang, {
+    path: r.output.path,
+    signer: who,
+    level: r.level,
+    algorithm: r.signatureAlgorithm,
+    time,
+    timeSource: r.timestampTime ? CLI_TEXT.timeFromTimestamp[lang] : CLI_TEXT.timeFromClock[lang],
+    sha256: r.output.sha256,
+  });
+  return r.signer.assurance === 'software-key' ? record + CLI_TEXT.softwareKeyNote[lang] : record;
 }
 
-function describeExtension(r: ExtensionRecord, lang: Lang): string {
+function describeExtension(r: ExtensionRecord, lang: Language): string {
   const dss = r.dss ? `${r.dss.certificates} / ${r.dss.ocspResponses} / ${r.dss.crls}` : '—';
-  if (lang === 'zh-CN')
-    return `已升级至 ${r.level}：${r.output.path}\n  原有签名 ${r.signatures.length} 个；新增文档时间戳 ${r.documentTimestampsAdded} 个；DSS（证书/OCSP/CRL）：${dss}\n  SHA-256：${r.output.sha256}\n`;
-  return `Extended to ${r.level}: ${r.output.path}\n  ${r.signatures.length} existing signature(s); ${r.documentTimestampsAdded} document timestamp(s) added; DSS (certificates/OCSP/CRLs): ${dss}\n  SHA-256: ${r.output.sha256}\n`;
+  return say(CLI_TEXT.extendedRecord, lang, {
+    level: r.level,
+    path: r.output.path,
+    signatures: r.signatures.length,
+    timestamps: r.documentTimestampsAdded,
+    dss,
+    sha256: r.output.sha256,
+  });
 }
 
 function collect(value: string, previous: string[]): string[] {

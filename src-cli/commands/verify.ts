@@ -16,6 +16,7 @@ import {
   trustStoreFromFolder,
   verifyPdf,
 } from '../../src-main/core/verify/index.js';
+import { LANGUAGES } from '../../src-shared/i18n/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import type { VerificationResult } from '../../src-shared/api/verification.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
@@ -66,7 +67,7 @@ export function registerVerifyCommands(program: Command): void {
     .argument('<file>', 'the signed PDF')
     .option('--json', 'print the full result as JSON (schema inkstone.verification/1)')
     .option('--report <pdf>', 'also write a PDF report (技术报告) to this new file')
-    .addOption(new Option('--lang <lang>', 'language of the result and report').choices(['zh-CN', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of the result and report').choices(LANGUAGES))
     .option('--trust <pem>', 'trust the CA certificates in this PEM or DER file (repeat); nothing is trusted otherwise', collect, [])
     .option('--library-trust', 'also trust the CA certificates trusted in the library (`inkstone trust list`)')
     .option('--data-dir <dir>', 'library folder for --library-trust (default: the app’s data folder)')
@@ -90,7 +91,7 @@ export function registerVerifyCommands(program: Command): void {
     .argument('<file>', 'the signed PDF')
     .argument('<n>', 'the signature, 1 = the oldest (as numbered by `inkstone verify`)')
     .requiredOption('-o, --output <pdf>', 'where the signed version goes (a new file)')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh-CN', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGUAGES))
     .action((file: string, n: string, opts: { output: string; lang?: string }) => {
       const lang = cliLanguage(opts.lang);
       return runCommand(async () => {
@@ -108,7 +109,7 @@ export function registerVerifyCommands(program: Command): void {
     .description('before adding a signature: look for hidden or unused content and overlays that a later update could reveal')
     .argument('<file>', 'the PDF about to be signed')
     .option('--json', 'print the findings as JSON')
-    .addOption(new Option('--lang <lang>', 'language of the findings').choices(['zh-CN', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of the findings').choices(LANGUAGES))
     .option('--trust <pem>', 'trusted CA certificates for the signatures already there (repeat)', collect, [])
     .option('--online', 'check revocation of existing signatures online')
     .action((file: string, opts: VerifyCliOptions) => {
@@ -154,7 +155,7 @@ export function registerVerifyCommands(program: Command): void {
     .description('trust the CA certificates in PEM or DER files (only CA certificates; all or nothing per file)')
     .argument('<file...>', 'certificate files')
     .option(...dataDirOption)
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh-CN', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGUAGES))
     .action((files: string[], opts: { dataDir?: string; lang?: string }) => {
       const lang = cliLanguage(opts.lang);
       return runCommand(async () => {
@@ -173,7 +174,7 @@ export function registerVerifyCommands(program: Command): void {
     .description('stop trusting the certificate with this SHA-256 fingerprint')
     .argument('<sha256>', 'fingerprint as `inkstone trust list` prints it')
     .option(...dataDirOption)
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh-CN', 'en']))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGUAGES))
     .action((sha256: string, opts: { dataDir?: string; lang?: string }) => {
       const lang = cliLanguage(opts.lang);
       return runCommand(async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../src-shared/i18n/index.js';
 import { EVIDENCE_EVENTS } from '../../src-main/core/evidence/index.js';
 import { ROLES } from '../context.js';
 
@@ -57,7 +58,7 @@ export const CreateUploadBody = z.object({
 
 export const ChunkQuery = z.object({ offset: z.coerce.number().int().min(0) });
 export const ReceiptQuery = z.object({ waitMs: z.coerce.number().int().min(0).max(30_000).default(0) });
-export const CertificateQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+export const CertificateQuery = z.object({ lang: z.enum(LANGUAGES).default('zh-CN') });
 export const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().max(40).optional() });
 export const ConsistencyQuery = z.object({ first: z.coerce.number().int().min(0), second: z.coerce.number().int().min(0) });
 

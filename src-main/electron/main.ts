@@ -12,7 +12,7 @@ import { importWithDialog } from './native-import.js';
 import { RENDERER_DIR } from './paths.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
 import { startReminderNotifications } from './reminders.js';
-import { hardenWebContents, isAllowedExternal } from './security.js';
+import { externalUrl, hardenWebContents } from './security.js';
 import { fill, shellStrings } from './strings.js';
 import { checkForUpdates } from './updater.js';
 import { createMainWindow } from './window.js';
@@ -30,7 +30,8 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 /** The person's languages in order of preference, as the operating system lists them. */
 const systemLanguages = () => [...app.getPreferredSystemLanguages(), app.getLocale()];
 const openExternal = (url: string) => {
-  if (isAllowedExternal(url)) void shell.openExternal(url);
+  const safe = externalUrl(url);
+  if (safe) void shell.openExternal(safe);
 };
 
 function requireCore() {
@@ -87,7 +88,7 @@ async function chooseDataFolder(event: IpcMainInvokeEvent): Promise<RpcResult<Se
   if (picked.canceled || !dir) return { ok: true, value: null };
   const problem = await folderProblem(dir);
   if (problem) return { ok: false, error: new InkstoneError('DATA_DIR_UNAVAILABLE', { path: dir, reason: problem }).toJSON() };
-  return (await requireCore().invoke('settings.update', { dataDir: path.resolve(dir) })) as RpcResult<Settings>;
+  return (await requireCore().setDataDir(path.resolve(dir))) as RpcResult<Settings>;
 }
 
 async function start(): Promise<void> {

@@ -2,13 +2,12 @@ import { dialog, type BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportOutcome, Language } from '../../src-shared/api/index.js';
+import { API_DOCUMENT_MAX_BYTES, importRefusal, type ImportOutcome, type Language } from '../../src-shared/api/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
 import type { CoreClient } from '../core/service/index.js';
 import { fill, shellStrings } from './strings.js';
 
 const FILES_PER_CALL = 25;
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 /**
  * File ▸ Import PDFs…: the native open dialog, then the same `library.import` the page uses. The
@@ -28,10 +27,9 @@ export async function importWithDialog(window: BrowserWindow, core: CoreClient, 
     const files: Array<{ name: string; dataBase64: string }> = [];
     for (const file of picked.filePaths.slice(i, i + FILES_PER_CALL)) {
       const name = path.basename(file);
-      const size = (await stat(file)).size;
-      if (size === 0 || size > MAX_FILE_BYTES) {
-        const code = size === 0 ? 'IMPORT_EMPTY_FILE' : 'IMPORT_TOO_LARGE';
-        const details = { name, limitMb: MAX_FILE_BYTES / 1048576 };
+      const code = importRefusal((await stat(file)).size);
+      if (code) {
+        const details = { name, limitMb: API_DOCUMENT_MAX_BYTES / 1048576 };
         outcomes.push({ ok: false, name, error: { code, details, message: formatErrorMessage(code, details, 'en') } });
         continue;
       }

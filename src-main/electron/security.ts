@@ -6,8 +6,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'inkstone';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Links the app may open in the person's browser: documentation only, and only over https. */
-const EXTERNAL_ALLOWLIST = ['https://docs.inkstone.app/', 'https://inkstone.app/'];
+/** Sites the app may open in the person's browser: documentation only, and only over https. */
+const EXTERNAL_HOSTS = new Set(['docs.inkstone.app', 'inkstone.app']);
 
 export const CONTENT_SECURITY_POLICY = rendererContentSecurityPolicy();
 
@@ -26,13 +26,16 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return isAppUrl(event.senderFrame?.url);
 }
 
-export function isAllowedExternal(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && EXTERNAL_ALLOWLIST.some((prefix) => u.href.startsWith(prefix));
-  } catch {
-    return false;
-  }
+/**
+ * The URL to hand to the operating system, or null if the app must not open it. What is checked is
+ * the parsed URL, and what is returned is its normalised form: the raw string may read differently
+ * to the browser that finally opens it (`https://docs.inkstone.app\@evil.com/` is docs.inkstone.app
+ * to the WHATWG parser but evil.com to others), so the raw string is never passed on.
+ */
+export function externalUrl(url: string): string | null {
+  const u = URL.parse(url);
+  if (!u || u.protocol !== 'https:' || u.username || u.password || u.port || !EXTERNAL_HOSTS.has(u.hostname)) return null;
+  return u.href;
 }
 
 /**
@@ -47,8 +50,9 @@ export function hardenWebContents(contents: WebContents, openExternal: (url: str
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // openExternal decides: allow-listed https links open in the browser (normalised), nothing else.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) openExternal(url);
+    openExternal(url);
     return { action: 'deny' };
   });
 }

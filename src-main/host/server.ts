@@ -3,10 +3,11 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HOST_TOKEN_HEADER, isOperationName } from '../../src-shared/api/index.js';
+import { HOST_TOKEN_HEADER, isOperationName, operations } from '../../src-shared/api/index.js';
 import { InkstoneError, type ErrorCode } from '../../src-shared/errors/index.js';
 import { RENDERER_CONTENT_TYPES } from '../../src-shared/renderer-delivery.js';
 import type { CoreClient } from '../core/service/index.js';
+import { declaredTooLarge, parseRpcBody, readBody } from './request-body.js';
 import { contentSecurityPolicy, hostAllowed, isJson, originAllowed, tokensMatch } from './security.js';
 
 export interface BrowserHostOptions {
@@ -17,7 +18,6 @@ export interface BrowserHostOptions {
   port?: number;
   /** Defaults to 32 random bytes, hex. */
   token?: string;
-  maxBodyBytes?: number;
 }
 
 export interface BrowserHost {
@@ -37,7 +37,6 @@ export const WS_PROTOCOL_PREFIX = 'inkstone.';
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
-  const maxBody = options.maxBodyBytes ?? 700 * 1024 * 1024;
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
   const sockets = new Set<WebSocket>();
@@ -52,8 +51,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req, port)) return send(res, 421, reject('HOST_REJECTED'));
     if (!originAllowed(req, port)) return send(res, 403, reject('ORIGIN_REJECTED'));
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    const url = URL.parse(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!url) return send(res, 404, reject('NOT_FOUND'));
+    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, operationName(url.pathname.slice(5)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, reject('METHOD_NOT_ALLOWED'));
     return serveStatic(res, url.pathname);
   }
@@ -64,16 +64,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!isJson(req)) return send(res, 415, reject('CONTENT_TYPE_REJECTED'));
     if (!isOperationName(operation))
       return send(res, 404, { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: operation.slice(0, 100) }).toJSON() });
-    const body = await readBody(req, maxBody);
-    if (body === null) return send(res, 413, reject('BODY_TOO_LARGE'));
-    let parsed: { input?: unknown; jobId?: unknown };
-    try {
-      parsed = JSON.parse(body.toString('utf8') || '{}') as typeof parsed;
-    } catch {
-      return send(res, 400, { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: 'body is not JSON' }).toJSON() });
-    }
-    const jobId = typeof parsed.jobId === 'string' && parsed.jobId.length <= 100 ? parsed.jobId : undefined;
-    const result = await options.core.invoke(operation, parsed.input, { jobId });
+    // The cap is the operation's own, known from the URL before a byte of the body is read.
+    const limit = operations[operation].maxBodyBytes;
+    const tooLarge = () => send(res, 413, { ok: false, error: new InkstoneError('BODY_TOO_LARGE', { limitBytes: limit }).toJSON() });
+    if (declaredTooLarge(req, limit)) return tooLarge();
+    const read = await readBody(req, limit);
+    if (!read.ok) return read.reason === 'too-large' ? tooLarge() : undefined;
+    const parsed = parseRpcBody(read.body);
+    if (!parsed.ok) return send(res, 400, { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: parsed.issue, operation }).toJSON() });
+    const result = await options.core.invoke(operation, parsed.input, { jobId: parsed.jobId });
     send(res, !result.ok && result.error.code === 'INVALID_INPUT' ? 400 : 200, result);
   }
 
@@ -99,13 +98,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(WS_PROTOCOL_PREFIX)) ?? false,
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = URL.parse(req.url ?? '/', `http://127.0.0.1:${port}`);
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((p) => p.trim())
       .find((p) => p.startsWith(WS_PROTOCOL_PREFIX));
     const ok =
-      url.pathname === '/events' && hostAllowed(req, port) && originAllowed(req, port) && tokensMatch(token, offered?.slice(WS_PROTOCOL_PREFIX.length));
+      url?.pathname === '/events' && hostAllowed(req, port) && originAllowed(req, port) && tokensMatch(token, offered?.slice(WS_PROTOCOL_PREFIX.length));
     if (!ok) {
       socket.write('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       socket.destroy();
@@ -144,28 +143,31 @@ function reject(code: ErrorCode) {
   return { ok: false, error: new InkstoneError(code).toJSON() };
 }
 
+/** `/rpc/<name>`: a name that is not valid percent-encoding is simply no operation's name. */
+function operationName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
+/**
+ * Answer with JSON. A refusal sent before the request's body was read closes the connection, so
+ * the client cannot go on streaming a body that nobody wants (Node would otherwise read it to the
+ * end to keep the connection alive).
+ */
 function send(res: ServerResponse, status: number, body: unknown): void {
   const data = Buffer.from(JSON.stringify(body));
+  const unread = !res.req.complete;
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': data.length,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...(unread ? { connection: 'close' } : {}),
   });
-  res.end(data);
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, rejectP) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
-    req.on('error', rejectP);
+  res.end(data, () => {
+    if (unread) res.req.socket.destroy();
   });
 }

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.js';
-import type { MessageKey } from '../i18n/messages.js';
+import type { PlainKey } from '../i18n/messages.js';
 import { Icon, type IconName } from '../ui/Icon.js';
 import { BrandMark } from './BrandMark.js';
 import type { NavTarget } from './route.js';
@@ -7,7 +7,7 @@ import type { NavTarget } from './route.js';
 interface NavItem {
   target: NavTarget;
   icon: IconName;
-  label: MessageKey;
+  label: PlainKey;
 }
 
 /** Work areas, top to bottom; signing, verification and evidence join this list as they arrive. */

@@ -4,19 +4,20 @@ import { useApi } from '../api/ApiContext.js';
 import { useCoreEvents } from '../hooks/useCoreEvents.js';
 import { useLoader } from '../hooks/useLoader.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import type { MessageKey } from '../i18n/messages.js';
+import type { PlainKey } from '../i18n/messages.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
 import { AuditTimeline } from './AuditTimeline.js';
 import { DocumentsSection } from './DocumentsSection.js';
+import { FactSuggestions } from './FactSuggestions.js';
 import { MetadataForm } from './MetadataForm.js';
 import { PartiesSection } from './PartiesSection.js';
 import { StatusMenu } from './StatusMenu.js';
 
 const TABS = ['details', 'parties', 'documents', 'audit'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL: Readonly<Record<Tab, MessageKey>> = {
+const TAB_LABEL: Readonly<Record<Tab, PlainKey>> = {
   details: 'contract.tab.details',
   parties: 'contract.tab.parties',
   documents: 'contract.tab.documents',
@@ -94,6 +95,7 @@ export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: (
             </div>
             <StatusMenu contract={contract} onChanged={onChanged} />
           </header>
+          <FactSuggestions contract={contract} onChanged={onChanged} />
           <div className="tabs" role="tablist" aria-label={t('contract.sections')}>
             {TABS.map((name) => (
               <button

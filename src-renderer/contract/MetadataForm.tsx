@@ -31,7 +31,7 @@ type Outcome = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'invalid' } |
  */
 export function MetadataForm({ contract, onSaved }: { contract: Contract; onSaved: (c: Contract) => void }) {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, tRef } = useI18n();
   const [draft, setDraft] = useState<MetadataDraft>(() => draftOf(contract));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -58,7 +58,7 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
   };
   const message = (key: DraftField) => {
     const problem = errors[key];
-    return problem ? t(problem.key, problem.params) : null;
+    return problem ? tRef(problem) : null;
   };
 
   /** Check and store the draft; true when nothing is left unsaved. */

@@ -26,7 +26,7 @@ export function PartyForm({
   onSave: (d: PartyDraft) => Promise<boolean>;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, tRef } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<PartyErrors>({});
   const set = (key: PartyField, value: string) => {
@@ -36,7 +36,7 @@ export function PartyForm({
   };
   const message = (key: PartyField) => {
     const e = errors[key];
-    return e ? t(e.key, e.params) : null;
+    return e ? tRef(e) : null;
   };
   const submit = async (): Promise<boolean> => {
     const found = validateParty(draft);

@@ -1,9 +1,9 @@
 import type { AuditEvent } from '../../src-shared/api/index.js';
 import type { I18n } from '../i18n/I18nProvider.js';
-import { isMessageKey, type MessageKey } from '../i18n/messages.js';
+import { isPlainKey, type PlainKey } from '../i18n/messages.js';
 import { roleLabel } from './roles.js';
 
-const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+const FIELD_LABELS: Readonly<Record<string, PlainKey>> = {
   title: 'field.title',
   contractType: 'field.contractType',
   tags: 'field.tags',
@@ -22,7 +22,7 @@ function valueText(i18n: I18n, field: string, value: unknown): string {
   if (field === 'value' && isRecord(value) && typeof value.amount === 'string' && typeof value.currency === 'string')
     return i18n.fmt.money({ amount: value.amount, currency: value.currency });
   if (field.endsWith('Date') && typeof value === 'string') return i18n.fmt.date(value);
-  if (Array.isArray(value)) return value.map(String).join('、') || i18n.t('common.none');
+  if (Array.isArray(value)) return value.map(String).join(i18n.t('common.listSeparator')) || i18n.t('common.none');
   const text = String(value);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
@@ -30,7 +30,7 @@ function valueText(i18n: I18n, field: string, value: unknown): string {
 /** The event's name in the reader's language; unknown actions (from newer versions) as recorded. */
 export function auditActionLabel(i18n: I18n, action: string): string {
   const key = `audit.action.${action}`;
-  return isMessageKey(key) ? i18n.t(key) : action;
+  return isPlainKey(key) ? i18n.t(key) : action;
 }
 
 /** What changed, one line per fact, in the reader's language. */
@@ -70,5 +70,5 @@ export function auditDetailLines(i18n: I18n, event: AuditEvent): string[] {
 
 function statusText(i18n: I18n, status: string): string {
   const key = `status.${status}`;
-  return isMessageKey(key) ? i18n.t(key) : status;
+  return isPlainKey(key) ? i18n.t(key) : status;
 }

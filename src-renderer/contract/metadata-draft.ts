@@ -1,6 +1,7 @@
-import { Money, type Contract, type ContractPatch } from '../../src-shared/api/index.js';
-import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import { CONTRACT_LIMITS, ContractFields, type Contract, type ContractPatch } from '../../src-shared/api/index.js';
+import type { MessageRef } from '../i18n/messages.js';
 import { parseDateInput } from '../library/date-input.js';
+import { problemsByField } from './schema-problems.js';
 
 /** The metadata form as typed: every field a string (or tag list) until it is checked. */
 export interface MetadataDraft {
@@ -17,10 +18,7 @@ export interface MetadataDraft {
 }
 
 export type DraftField = keyof MetadataDraft;
-export interface FieldProblem {
-  key: MessageKey;
-  params?: MessageParams;
-}
+export type FieldProblem = MessageRef;
 export type DraftErrors = Partial<Record<DraftField, FieldProblem>>;
 
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY', 'SGD', 'CHF'] as const;
@@ -57,28 +55,70 @@ export function rebaseDraft(base: MetadataDraft, next: MetadataDraft, draft: Met
   return out as unknown as MetadataDraft;
 }
 
-const LIMITS = { title: 300, contractType: 80, owner: 120, notes: 20000 } as const;
-export const MAX_TAGS = 50;
-export const MAX_TAG_LENGTH = 40;
+export const MAX_TAG_LENGTH = CONTRACT_LIMITS.tag;
 
 /** Amounts may be typed with thousands separators (1,234.50 or 1，234.50); they are stored without. */
 export function normaliseAmount(text: string): string {
   return text.trim().replace(/[,，\s]/g, '');
 }
 
-/** Check a draft against the contract's rules, with messages in the person's language. */
-export function validateDraft(d: MetadataDraft): DraftErrors {
-  const errors: DraftErrors = {};
-  if (!d.title.trim()) errors.title = { key: 'validation.required' };
-  for (const field of ['title', 'contractType', 'owner', 'notes'] as const) {
-    if (!errors[field] && d[field].trim().length > LIMITS[field]) errors[field] = { key: 'validation.tooLong', params: { max: LIMITS[field] } };
-  }
-  if (d.tags.length > MAX_TAGS) errors.tags = { key: 'validation.tooManyTags', params: { max: MAX_TAGS } };
+/** The contract's fields as the draft would send them. */
+/** A typed date as stored (2026年12月1日 → 2026-12-01); unreadable text as typed, for the schema to refuse. */
+const dateOf = (text: string) => parseDateInput(text) ?? (text.trim() || null);
+
+function fieldsOf(d: MetadataDraft) {
   const amount = normaliseAmount(d.amount);
-  if (amount && !Money.shape.amount.safeParse(amount).success) errors.amount = { key: 'validation.amount' };
-  if (amount && !Money.shape.currency.safeParse(d.currency).success) errors.currency = { key: 'validation.currency' };
-  for (const field of ['effectiveDate', 'expiryDate', 'renewalDate'] as const) {
-    if (d[field].trim() && !parseDateInput(d[field])) errors[field] = { key: 'validation.date' };
+  return {
+    title: d.title,
+    contractType: d.contractType,
+    tags: d.tags,
+    value: amount ? { amount, currency: d.currency } : null,
+    effectiveDate: dateOf(d.effectiveDate),
+    expiryDate: dateOf(d.expiryDate),
+    renewalDate: dateOf(d.renewalDate),
+    owner: d.owner,
+    notes: d.notes,
+  };
+}
+
+const DATE_FIELDS = ['effectiveDate', 'expiryDate', 'renewalDate'] as const;
+
+const DRAFT_FIELDS: Readonly<Record<DraftField, true>> = {
+  title: true,
+  contractType: true,
+  tags: true,
+  amount: true,
+  currency: true,
+  effectiveDate: true,
+  expiryDate: true,
+  renewalDate: true,
+  owner: true,
+  notes: true,
+};
+
+/** The form field of a schema issue: an amount's parts are two fields, a tag is the tag list. */
+function draftFieldOf([first, second]: readonly PropertyKey[]): DraftField | undefined {
+  if (first === 'value') return second === 'currency' ? 'currency' : 'amount';
+  return typeof first === 'string' && first in DRAFT_FIELDS ? (first as DraftField) : undefined;
+}
+
+/**
+ * Check a draft with the schema the core applies to a contract (ContractFields), with messages in
+ * the person's language; then what the schema cannot say: a real calendar date, expiry after effect.
+ */
+export function validateDraft(d: MetadataDraft): DraftErrors {
+  const parsed = ContractFields.safeParse(fieldsOf(d));
+  const errors: DraftErrors = parsed.success
+    ? {}
+    : problemsByField(parsed.error, draftFieldOf, {
+        amount: { key: 'validation.amount' },
+        currency: { key: 'validation.currency' },
+        effectiveDate: { key: 'validation.date' },
+        expiryDate: { key: 'validation.date' },
+        renewalDate: { key: 'validation.date' },
+      });
+  for (const field of DATE_FIELDS) {
+    if (!errors[field] && d[field].trim() && !parseDateInput(d[field])) errors[field] = { key: 'validation.date' };
   }
   const effective = parseDateInput(d.effectiveDate);
   const expiry = parseDateInput(d.expiryDate);

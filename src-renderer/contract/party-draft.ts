@@ -1,6 +1,7 @@
-import type { Party, PartyInput } from '../../src-shared/api/index.js';
-import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import { PartyInput, type Party } from '../../src-shared/api/index.js';
+import type { MessageRef } from '../i18n/messages.js';
 import { isRoleCode, type PartyRoleCode } from './roles.js';
+import { problemsByField } from './schema-problems.js';
 import { looksLikeUscc, isValidUscc } from './uscc.js';
 
 export const OTHER_ROLE = 'other';
@@ -16,9 +17,7 @@ export interface PartyDraft {
 }
 
 export type PartyField = keyof PartyDraft;
-export type PartyErrors = Partial<Record<PartyField, { key: MessageKey; params?: MessageParams }>>;
-
-const LIMITS = { customRole: 40, name: 200, organisation: 200, registrationNumber: 64, contact: 200 } as const;
+export type PartyErrors = Partial<Record<PartyField, MessageRef>>;
 
 /** A new party defaults to the first role not yet taken: Party A, then Party B… */
 export function newPartyDraft(existing: readonly Party[]): PartyDraft {
@@ -38,13 +37,11 @@ export function partyDraftOf(p: Party): PartyDraft {
   };
 }
 
+/** Check a draft with the schema the core applies to a party (PartyInput), plus the USCC check character. */
 export function validateParty(d: PartyDraft): PartyErrors {
-  const errors: PartyErrors = {};
-  if (d.role === OTHER_ROLE && !d.customRole.trim()) errors.customRole = { key: 'validation.required' };
-  if (!d.name.trim()) errors.name = { key: 'validation.required' };
-  for (const field of Object.keys(LIMITS) as Array<keyof typeof LIMITS>) {
-    if (!errors[field] && d[field].trim().length > LIMITS[field]) errors[field] = { key: 'validation.tooLong', params: { max: LIMITS[field] } };
-  }
+  const parsed = PartyInput.safeParse(partyInputOf(d));
+  // A role code cannot fail; a role typed by hand is the custom role field.
+  const errors: PartyErrors = parsed.success ? {} : problemsByField(parsed.error, ([first]) => (first === 'role' ? 'customRole' : (first as PartyField)));
   const reg = d.registrationNumber.trim().toUpperCase();
   if (!errors.registrationNumber && looksLikeUscc(reg) && !isValidUscc(reg)) errors.registrationNumber = { key: 'validation.uscc' };
   return errors;

@@ -1,13 +1,16 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { CONTRACT_STATUSES, type ContractStatus, type Language } from '../../src-shared/api/index.js';
+import { CONTRACT_STATUSES, type ContractStatus } from '../../src-shared/api/index.js';
+import { say, type Language } from '../../src-shared/i18n/index.js';
 import { formatErrorMessage, isErrorCode, type ErrorDetails } from '../../src-shared/errors/index.js';
 import { ApiError, HOST_UNREACHABLE, toApiError } from '../api/api-error.js';
 import { createFormatters, type Formatters } from './format.js';
-import { translate, type MessageKey, type MessageParams } from './messages.js';
+import { translate, translateRef, UI_TEXT, type MessageKey, type MessageParams, type MessageRef, type ParamArgs } from './messages.js';
 
 export interface I18n {
   lang: Language;
-  t(key: MessageKey, params?: MessageParams): string;
+  t<K extends MessageKey>(key: K, ...params: ParamArgs<K>): string;
+  /** The text of a key chosen earlier with its params (a form's problem). */
+  tRef(ref: MessageRef): string;
   /** Pick `<base>.one` or `<base>.other` by count and fill `{count}`. */
   plural(base: PluralBase, count: number, params?: MessageParams): string;
   fmt: Formatters;
@@ -32,7 +35,7 @@ function localiseDetails(details: ErrorDetails, status: (s: ContractStatus) => s
 }
 
 export function createI18n(lang: Language): I18n {
-  const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+  const t = <K extends MessageKey>(key: K, ...params: ParamArgs<K>) => translate(lang, key, ...params);
   const fmt = createFormatters(lang);
   const status = (s: ContractStatus) => t(`status.${s}`);
   return {
@@ -40,9 +43,10 @@ export function createI18n(lang: Language): I18n {
     t,
     fmt,
     status,
+    tRef: (ref) => translateRef(lang, ref),
     plural(base, count, params) {
-      const key = `${base}.${count === 1 ? 'one' : 'other'}` as MessageKey;
-      return t(key, { count: fmt.integer(count), ...params });
+      const key: MessageKey = `${base}.${count === 1 ? 'one' : 'other'}`;
+      return say(UI_TEXT[key], lang, { count: fmt.integer(count), ...params });
     },
     errorText(err) {
       const e: ApiError = toApiError(err);

@@ -17,12 +17,20 @@ export interface Formatters {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** How each language writes a calendar date (a format, not a sentence: hence not a message table). */
+const CALENDAR_DATE: Readonly<Record<Language, (y: number, m: number, d: number) => string>> = {
+  'zh-CN': (y, m, d) => `${y}年${m}月${d}日`,
+  en: (y, m, d) => `${y}-${pad(m)}-${pad(d)}`,
+};
+/** The Intl locale that formats numbers and money for each language. */
+const INTL_LOCALE: Readonly<Record<Language, string>> = { 'zh-CN': 'zh-CN', en: 'en-US' };
+
 function calendarDate(lang: Language, y: number, m: number, d: number): string {
-  return lang === 'zh-CN' ? `${y}年${m}月${d}日` : `${y}-${pad(m)}-${pad(d)}`;
+  return CALENDAR_DATE[lang](y, m, d);
 }
 
 export function createFormatters(lang: Language): Formatters {
-  const locale = lang === 'zh-CN' ? 'zh-CN' : 'en-US';
+  const locale = INTL_LOCALE[lang];
   const integerFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const moneyFormat = (currency: string) => {

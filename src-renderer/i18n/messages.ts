@@ -1,22 +1,565 @@
-import type { Language } from '../../src-shared/api/index.js';
-import { en, type MessageKey, type Messages } from './en.js';
-import { zhCN } from './zh-CN.js';
+import { defineMessages, placeholders, say, type Language, type Placeholders } from '../../src-shared/i18n/index.js';
 
-export type { MessageKey, Messages };
+/**
+ * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
+ * `<screen or part>.<what>`; `<base>.one` / `<base>.other` pairs are chosen by `plural`.
+ */
+export const UI_TEXT = defineMessages({
+  'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
+  'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
+
+  'nav.label': { en: 'Main navigation', 'zh-CN': '主导航' },
+  'nav.library': { en: 'Library', 'zh-CN': '合同库' },
+  'nav.settings': { en: 'Settings', 'zh-CN': '设置' },
+
+  'common.cancel': { en: 'Cancel', 'zh-CN': '取消' },
+  'common.close': { en: 'Close', 'zh-CN': '关闭' },
+  'common.retry': { en: 'Try again', 'zh-CN': '重试' },
+  'common.remove': { en: 'Remove', 'zh-CN': '移除' },
+  'common.edit': { en: 'Edit', 'zh-CN': '编辑' },
+  'common.open': { en: 'Open', 'zh-CN': '打开' },
+  'common.loading': { en: 'Loading…', 'zh-CN': '正在加载…' },
+  'common.dismiss': { en: 'Dismiss', 'zh-CN': '关闭' },
+  'common.none': { en: '—', 'zh-CN': '—' },
+  'common.required': { en: 'required', 'zh-CN': '必填' },
+  'common.working': { en: 'Working…', 'zh-CN': '正在处理…' },
+  'common.listSeparator': { en: ', ', 'zh-CN': '、' },
+
+  'error.hostUnreachable': {
+    en: 'Inkstone is not responding. Check that it is still running, then try again.',
+    'zh-CN': 'Inkstone 没有响应。请确认程序仍在运行，然后重试。',
+  },
+  'error.unexpected': { en: 'Something went wrong. The operation was not completed.', 'zh-CN': '出现问题，操作未完成。' },
+  'error.title': { en: 'Something went wrong', 'zh-CN': '出现问题' },
+
+  'missingToken.title': { en: 'Open Inkstone from its own link', 'zh-CN': '请通过 Inkstone 提供的链接打开' },
+  'missingToken.body': {
+    en: 'This page needs the address Inkstone printed when it started (it ends with #token=…). Copy that address into the browser.',
+    'zh-CN': '此页面需要 Inkstone 启动时输出的地址（以 #token=… 结尾）。请将该地址复制到浏览器中打开。',
+  },
+
+  'library.title': { en: 'Contract library', 'zh-CN': '合同库' },
+  'library.search.label': { en: 'Search contracts', 'zh-CN': '搜索合同' },
+  'library.search.placeholder': { en: 'Search titles, parties and full text  ( / )', 'zh-CN': '搜索标题、当事人和全文（按 / 键）' },
+  'library.count.one': { en: '{count} contract', 'zh-CN': '共 {count} 份合同' },
+  'library.count.other': { en: '{count} contracts', 'zh-CN': '共 {count} 份合同' },
+  'library.countAtLeast': { en: '{count}+ matches', 'zh-CN': '超过 {count} 份匹配' },
+  'library.countWindow': {
+    en: 'Showing the newest {count} matches. Add words or a filter to narrow the search.',
+    'zh-CN': '仅显示最新的 {count} 份匹配合同。请增加关键词或筛选条件以缩小范围。',
+  },
+  'library.import': { en: 'Import PDFs…', 'zh-CN': '导入 PDF…' },
+  'library.newContract': { en: 'New contract', 'zh-CN': '新建合同' },
+  'library.listLabel': { en: 'Contracts', 'zh-CN': '合同列表' },
+  'library.keyboardHint': { en: '↑ ↓ to move · Enter to open', 'zh-CN': '↑ ↓ 选择 · Enter 打开' },
+  'library.loadError': { en: 'The library could not be loaded.', 'zh-CN': '无法加载合同库。' },
+  'library.row.noParties': { en: 'No parties yet', 'zh-CN': '尚无当事人' },
+  'library.empty.title': { en: 'Your contract library is empty', 'zh-CN': '合同库还是空的' },
+  'library.empty.body': {
+    en: 'Import contracts as PDF files — drafts or signed originals. Inkstone keeps every version, reads the text so you can search in Chinese and English, and reminds you before contracts expire.',
+    'zh-CN': '以 PDF 文件导入合同——草稿或已签署的原件均可。Inkstone 会保留每个版本，识别全文以便中英文检索，并在合同到期前提醒您。',
+  },
+  'library.empty.dropHint': { en: 'or drag PDF files anywhere onto this window', 'zh-CN': '也可以将 PDF 文件直接拖到本窗口' },
+  'library.noMatch.title': { en: 'No contracts match', 'zh-CN': '没有符合条件的合同' },
+  'library.noMatch.body': { en: 'Try fewer words or clear the filters.', 'zh-CN': '请减少关键词，或清除筛选条件。' },
+
+  'columns.title': { en: 'Contract', 'zh-CN': '合同' },
+  'columns.status': { en: 'Status', 'zh-CN': '状态' },
+  'columns.value': { en: 'Value', 'zh-CN': '金额' },
+  'columns.expiry': { en: 'Expires', 'zh-CN': '到期日' },
+  'columns.updated': { en: 'Last changed', 'zh-CN': '最近修改' },
+
+  'filters.label': { en: 'Filters', 'zh-CN': '筛选' },
+  'filters.status': { en: 'Status', 'zh-CN': '状态' },
+  'filters.tag': { en: 'Tag', 'zh-CN': '标签' },
+  'filters.anyTag': { en: 'Any tag', 'zh-CN': '全部标签' },
+  'filters.party': { en: 'Party', 'zh-CN': '当事人' },
+  'filters.partyPlaceholder': { en: 'Name or organisation', 'zh-CN': '名称或单位' },
+  'filters.expiryFrom': { en: 'Expires from', 'zh-CN': '到期日从' },
+  'filters.expiryTo': { en: 'to', 'zh-CN': '至' },
+  'filters.clear': { en: 'Clear filters', 'zh-CN': '清除筛选' },
+
+  'sort.label': { en: 'Sort by', 'zh-CN': '排序' },
+  'sort.relevance': { en: 'Relevance', 'zh-CN': '相关度' },
+  'sort.updated': { en: 'Last changed', 'zh-CN': '最近修改' },
+  'sort.title': { en: 'Title', 'zh-CN': '标题' },
+  'sort.expiry': { en: 'Expiry date', 'zh-CN': '到期日' },
+  'sort.value': { en: 'Value', 'zh-CN': '金额' },
+  'sort.asc': { en: 'Ascending', 'zh-CN': '升序' },
+  'sort.desc': { en: 'Descending', 'zh-CN': '降序' },
+
+  'reminders.title': { en: 'Coming up', 'zh-CN': '即将到期' },
+  'reminders.label': { en: 'Expiry and renewal reminders', 'zh-CN': '到期与续约提醒' },
+  'reminders.empty': { en: 'Nothing expires or renews in the next {days} days.', 'zh-CN': '未来 {days} 天内没有到期或需续约的合同。' },
+  'reminders.kind.expiry': { en: 'Expires', 'zh-CN': '到期' },
+  'reminders.kind.renewal': { en: 'Renewal', 'zh-CN': '续约' },
+  'reminders.loadError': { en: 'Reminders could not be loaded.', 'zh-CN': '无法加载提醒。' },
+  'reminders.more': { en: 'and {count} more', 'zh-CN': '另有 {count} 项' },
+
+  'relative.today': { en: 'today', 'zh-CN': '今天' },
+  'relative.inDays.one': { en: 'in 1 day', 'zh-CN': '1 天后' },
+  'relative.inDays.other': { en: 'in {count} days', 'zh-CN': '{count} 天后' },
+  'relative.overdue.one': { en: '1 day overdue', 'zh-CN': '已逾期 1 天' },
+  'relative.overdue.other': { en: '{count} days overdue', 'zh-CN': '已逾期 {count} 天' },
+
+  'import.dropTitle': { en: 'Drop PDF files to import', 'zh-CN': '松开鼠标即可导入 PDF' },
+  'import.dropHint': { en: 'Each file becomes a contract in your library.', 'zh-CN': '每个文件会作为一份合同加入合同库。' },
+  'import.progressLabel': { en: 'Import progress', 'zh-CN': '导入进度' },
+  'import.reading': { en: 'Reading {count} files…', 'zh-CN': '正在读取 {count} 个文件…' },
+  'import.progress': { en: 'Importing {done} of {total}', 'zh-CN': '正在导入第 {done} 个，共 {total} 个' },
+  'import.current': { en: 'Last finished: {name}', 'zh-CN': '刚完成：{name}' },
+  'import.cancel': { en: 'Cancel import', 'zh-CN': '取消导入' },
+  'import.cancelled': { en: 'Import cancelled. Files imported before cancelling were kept.', 'zh-CN': '导入已取消。取消前已导入的文件已保留。' },
+  'import.resultsLabel': { en: 'Import results', 'zh-CN': '导入结果' },
+  'import.summary': {
+    en: '{imported} imported · {duplicates} already in library · {failed} not imported',
+    'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 未导入 {failed} 个',
+  },
+  'import.outcome.imported': { en: 'Imported', 'zh-CN': '已导入' },
+  'import.outcome.duplicate': { en: 'Already in library', 'zh-CN': '已在合同库中' },
+  'import.outcome.failed': { en: 'Not imported', 'zh-CN': '未导入' },
+
+  'newContract.title': { en: 'New contract', 'zh-CN': '新建合同' },
+  'newContract.field': { en: 'Title', 'zh-CN': '标题' },
+  'newContract.create': { en: 'Create contract', 'zh-CN': '创建合同' },
+
+  'status.label': { en: 'Status', 'zh-CN': '状态' },
+  'status.change': { en: 'Change status', 'zh-CN': '变更状态' },
+  'status.changeTo': { en: 'Move to…', 'zh-CN': '变更为…' },
+  'status.draft': { en: 'Draft', 'zh-CN': '草稿' },
+  'status.in_review': { en: 'In review', 'zh-CN': '审核中' },
+  'status.signing': { en: 'Signing', 'zh-CN': '签署中' },
+  'status.signed': { en: 'Signed', 'zh-CN': '已签署' },
+  'status.archived': { en: 'Archived', 'zh-CN': '已归档' },
+  'status.terminated': { en: 'Terminated', 'zh-CN': '已终止' },
+
+  'contract.back': { en: 'Back to library', 'zh-CN': '返回合同库' },
+  'contract.loadError': { en: 'This contract could not be loaded.', 'zh-CN': '无法加载该合同。' },
+  'contract.updated': { en: 'Last changed {date}', 'zh-CN': '最近修改于 {date}' },
+  'contract.sections': { en: 'Contract sections', 'zh-CN': '合同信息分区' },
+  'contract.tab.details': { en: 'Details', 'zh-CN': '基本信息' },
+  'contract.tab.parties': { en: 'Parties', 'zh-CN': '当事人' },
+  'contract.tab.documents': { en: 'Documents', 'zh-CN': '文档' },
+  'contract.tab.audit': { en: 'Audit trail', 'zh-CN': '审计记录' },
+
+  'field.title': { en: 'Title', 'zh-CN': '标题' },
+  'field.contractType': { en: 'Contract type', 'zh-CN': '合同类型' },
+  'field.contractTypePlaceholder': { en: 'e.g. Purchase agreement', 'zh-CN': '例如：采购合同' },
+  'field.tags': { en: 'Tags', 'zh-CN': '标签' },
+  'field.tagsHint': { en: 'Press Enter to add a tag.', 'zh-CN': '按 Enter 添加标签。' },
+  'field.removeTag': { en: 'Remove tag {tag}', 'zh-CN': '移除标签 {tag}' },
+  'field.value': { en: 'Contract value', 'zh-CN': '合同金额' },
+  'field.amount': { en: 'Amount', 'zh-CN': '金额' },
+  'field.currency': { en: 'Currency', 'zh-CN': '币种' },
+  'field.effectiveDate': { en: 'Effective date', 'zh-CN': '生效日期' },
+  'field.expiryDate': { en: 'Expiry date', 'zh-CN': '到期日期' },
+  'field.renewalDate': { en: 'Renewal notice date', 'zh-CN': '续约提醒日期' },
+  'field.datePlaceholder': { en: 'YYYY-MM-DD', 'zh-CN': '年-月-日' },
+  'field.owner': { en: 'Responsible person', 'zh-CN': '负责人' },
+  'field.notes': { en: 'Notes', 'zh-CN': '备注' },
+
+  'validation.required': { en: 'This field is required.', 'zh-CN': '此项为必填项。' },
+  'validation.invalid': { en: 'This value is not valid.', 'zh-CN': '此项的值无效。' },
+  'validation.tooLong': { en: 'Use at most {max} characters.', 'zh-CN': '最多 {max} 个字符。' },
+  'validation.amount': { en: 'Enter an amount such as 12500 or 12500.50.', 'zh-CN': '请输入金额，例如 12500 或 12500.50。' },
+  'validation.currency': { en: 'Choose the currency of the amount.', 'zh-CN': '请选择金额的币种。' },
+  'validation.date': {
+    en: 'Enter a real date, such as 2026-12-01, 2026/12/01 or 2026年12月1日.',
+    'zh-CN': '请输入有效日期，例如 2026-12-01、2026/12/01 或 2026年12月1日。',
+  },
+  'validation.expiryBeforeEffective': { en: 'The expiry date is before the effective date.', 'zh-CN': '到期日期早于生效日期。' },
+  'validation.tooManyTags': { en: 'Use at most {max} tags.', 'zh-CN': '最多 {max} 个标签。' },
+  'validation.uscc': {
+    en: 'This looks like a unified social credit code, but its check character is wrong.',
+    'zh-CN': '这看起来是统一社会信用代码，但校验码不正确。',
+  },
+  'validation.horizon': { en: 'Enter a whole number of days from 1 to 365.', 'zh-CN': '请输入 1 到 365 之间的整数天数。' },
+  'validation.fixErrors': { en: 'Please correct the highlighted fields.', 'zh-CN': '请修改标出的字段。' },
+
+  'form.save': { en: 'Save changes', 'zh-CN': '保存修改' },
+  'form.discard': { en: 'Discard changes', 'zh-CN': '放弃修改' },
+  'form.saved': { en: 'Changes saved.', 'zh-CN': '修改已保存。' },
+  'form.noChanges': { en: 'Nothing to save.', 'zh-CN': '没有需要保存的修改。' },
+
+  'facts.title': { en: 'Found in the document ({count})', 'zh-CN': '从文档中识别的信息（{count}）' },
+  'facts.hint': {
+    en: 'Inkstone read these from the contract’s text. Nothing is recorded until you accept it — check each against its sentence.',
+    'zh-CN': '以下内容由 Inkstone 从合同文本中读取。采用之前不会记录——请对照原句逐条核对。',
+  },
+  'facts.kind.party': { en: 'Party', 'zh-CN': '当事人' },
+  'facts.accept': { en: 'Accept', 'zh-CN': '采用' },
+  'facts.edit': { en: 'Edit…', 'zh-CN': '修改…' },
+  'facts.saveEdited': { en: 'Accept as edited', 'zh-CN': '按修改采用' },
+  'facts.dismiss': { en: 'Dismiss', 'zh-CN': '忽略' },
+  'facts.editLabel': { en: 'Correct the {field}', 'zh-CN': '更正{field}' },
+  'facts.show': { en: 'Show', 'zh-CN': '展开' },
+  'facts.hide': { en: 'Hide', 'zh-CN': '收起' },
+  'facts.loadError': { en: 'The facts in this contract’s documents could not be read.', 'zh-CN': '无法读取本合同文档中的信息。' },
+  'facts.capitalsAgree': { en: 'Matches the amount in words: {capitals}', 'zh-CN': '与大写金额一致：{capitals}' },
+  'facts.capitalsDisagree': {
+    en: 'Does not match the amount in words ({capitals}) — check the document',
+    'zh-CN': '与大写金额（{capitals}）不一致——请核对文档',
+  },
+
+  'parties.title': { en: 'Parties', 'zh-CN': '当事人' },
+  'parties.add': { en: 'Add party', 'zh-CN': '添加当事人' },
+  'parties.empty': {
+    en: 'No parties yet. Add Party A and Party B — the people or organisations bound by this contract.',
+    'zh-CN': '尚无当事人。请添加甲方、乙方等受本合同约束的个人或单位。',
+  },
+  'parties.confirmRemove': { en: 'Remove {name} from this contract?', 'zh-CN': '确定从本合同中移除“{name}”吗？' },
+  'parties.editTitle': { en: 'Edit party', 'zh-CN': '编辑当事人' },
+  'parties.addTitle': { en: 'New party', 'zh-CN': '新增当事人' },
+
+  'party.role': { en: 'Role', 'zh-CN': '身份' },
+  'party.customRole': { en: 'Role name', 'zh-CN': '身份名称' },
+  'party.name': { en: 'Name', 'zh-CN': '名称' },
+  'party.organisation': { en: 'Organisation', 'zh-CN': '单位' },
+  'party.registrationNumber': { en: 'Unified social credit code / registration no.', 'zh-CN': '统一社会信用代码 / 注册号' },
+  'party.contact': { en: 'Contact', 'zh-CN': '联系方式' },
+  'party.save': { en: 'Save party', 'zh-CN': '保存当事人' },
+
+  'role.party_a': { en: 'Party A', 'zh-CN': '甲方' },
+  'role.party_b': { en: 'Party B', 'zh-CN': '乙方' },
+  'role.party_c': { en: 'Party C', 'zh-CN': '丙方' },
+  'role.party_d': { en: 'Party D', 'zh-CN': '丁方' },
+  'role.guarantor': { en: 'Guarantor', 'zh-CN': '担保方' },
+  'role.agent': { en: 'Agent', 'zh-CN': '代理人' },
+  'role.witness': { en: 'Witness', 'zh-CN': '见证方' },
+  'role.other': { en: 'Other…', 'zh-CN': '其他…' },
+
+  'documents.title': { en: 'Documents', 'zh-CN': '文档' },
+  'documents.empty': {
+    en: 'No documents yet. Add the contract PDF to read it here and keep its versions.',
+    'zh-CN': '尚无文档。添加合同 PDF 后即可在此阅读，并保留其各个版本。',
+  },
+  'documents.add': { en: 'Add document…', 'zh-CN': '添加文档…' },
+  'documents.version': { en: 'Version {number}', 'zh-CN': '第 {number} 版' },
+  'documents.pages.one': { en: '1 page', 'zh-CN': '1 页' },
+  'documents.pages.other': { en: '{count} pages', 'zh-CN': '{count} 页' },
+  'documents.signatures.one': { en: '1 signature field', 'zh-CN': '1 个签名域' },
+  'documents.signatures.other': { en: '{count} signature fields', 'zh-CN': '{count} 个签名域' },
+  'documents.origin.import': { en: 'Imported', 'zh-CN': '导入' },
+  'documents.origin.signing': { en: 'Signed', 'zh-CN': '签署' },
+  'documents.origin.drafting': { en: 'Drafted', 'zh-CN': '起草' },
+  'documents.fingerprint': { en: 'SHA-256 {hash}', 'zh-CN': 'SHA-256 {hash}' },
+  'documents.listLabel': { en: 'Documents and versions', 'zh-CN': '文档与版本' },
+
+  'viewer.label': { en: 'Document viewer', 'zh-CN': '文档阅读器' },
+  'viewer.loading': { en: 'Opening document…', 'zh-CN': '正在打开文档…' },
+  'viewer.error': { en: 'This document could not be displayed.', 'zh-CN': '无法显示该文档。' },
+  'viewer.prev': { en: 'Previous page', 'zh-CN': '上一页' },
+  'viewer.next': { en: 'Next page', 'zh-CN': '下一页' },
+  'viewer.page': { en: 'Page', 'zh-CN': '页码' },
+  'viewer.pageOf': { en: 'of {count}', 'zh-CN': '/ {count}' },
+  'viewer.zoomIn': { en: 'Zoom in', 'zh-CN': '放大' },
+  'viewer.zoomOut': { en: 'Zoom out', 'zh-CN': '缩小' },
+  'viewer.fitWidth': { en: 'Fit width', 'zh-CN': '适合宽度' },
+  'viewer.zoom': { en: 'Zoom {percent}%', 'zh-CN': '缩放 {percent}%' },
+  'viewer.download': { en: 'Save a copy', 'zh-CN': '另存副本' },
+
+  'audit.title': { en: 'Audit trail', 'zh-CN': '审计记录' },
+  'audit.intact': { en: 'Chain intact', 'zh-CN': '记录链完整' },
+  'audit.broken': { en: 'Chain broken', 'zh-CN': '记录链已断开' },
+  'audit.intactHint': {
+    en: 'Each entry is sealed with a hash of the one before it: nothing has been altered or removed.',
+    'zh-CN': '每条记录都以前一条记录的哈希值封存：没有任何记录被修改或删除。',
+  },
+  'audit.brokenHint': {
+    en: 'An entry was altered or removed after it was written. Treat this record with care.',
+    'zh-CN': '有记录在写入后被修改或删除。请谨慎对待此记录。',
+  },
+  'audit.empty': { en: 'No events recorded yet.', 'zh-CN': '尚无记录。' },
+  'audit.by': { en: 'by {actor}', 'zh-CN': '操作人：{actor}' },
+  'audit.loadError': { en: 'The audit trail could not be loaded.', 'zh-CN': '无法加载审计记录。' },
+  'audit.action.contract.created': { en: 'Contract created', 'zh-CN': '创建合同' },
+  'audit.action.contract.updated': { en: 'Details changed', 'zh-CN': '修改基本信息' },
+  'audit.action.contract.status_changed': { en: 'Status changed', 'zh-CN': '变更状态' },
+  'audit.action.party.added': { en: 'Party added', 'zh-CN': '添加当事人' },
+  'audit.action.party.updated': { en: 'Party changed', 'zh-CN': '修改当事人' },
+  'audit.action.party.removed': { en: 'Party removed', 'zh-CN': '移除当事人' },
+  'audit.action.document.added': { en: 'Document added', 'zh-CN': '添加文档' },
+  'audit.action.version.added': { en: 'New version added', 'zh-CN': '新增版本' },
+  'audit.detail.version': { en: 'Version {number}', 'zh-CN': '第 {number} 版' },
+  'audit.detail.change': { en: '{field}: {from} → {to}', 'zh-CN': '{field}：{from} → {to}' },
+
+  'settings.title': { en: 'Settings', 'zh-CN': '设置' },
+  'settings.language': { en: 'Language', 'zh-CN': '界面语言' },
+  'settings.languageHint': {
+    en: 'Applies immediately to the whole application. Until you choose, Inkstone follows your system’s or browser’s language.',
+    'zh-CN': '立即应用于整个程序。未选择时，Inkstone 跟随系统或浏览器的语言。',
+  },
+  'settings.dataFolder': { en: 'Data folder', 'zh-CN': '数据文件夹' },
+  'settings.dataFolderHint': { en: 'Where the library database and the document files are kept.', 'zh-CN': '合同库数据库和文档文件的存放位置。' },
+  'settings.change': { en: 'Change…', 'zh-CN': '更改…' },
+  'settings.pendingFolder': { en: 'From the next start: {path}', 'zh-CN': '下次启动起使用：{path}' },
+  'settings.restartNote': { en: 'Inkstone uses the new folder the next time it starts.', 'zh-CN': 'Inkstone 下次启动时将使用新的文件夹。' },
+  'settings.browserFolderNote': {
+    en: 'In the browser, start the host with --data-dir to use another folder.',
+    'zh-CN': '在浏览器中使用时，请以 --data-dir 参数启动主机来更换文件夹。',
+  },
+  'settings.reminders': { en: 'Reminders', 'zh-CN': '提醒' },
+  'settings.horizon': { en: 'Remind me this many days ahead', 'zh-CN': '提前提醒天数' },
+  'settings.horizonUnit': { en: 'days', 'zh-CN': '天' },
+  'settings.save': { en: 'Save', 'zh-CN': '保存' },
+  'settings.saved': { en: 'Saved.', 'zh-CN': '已保存。' },
+  'settings.about': { en: 'About', 'zh-CN': '关于' },
+  'settings.version': { en: 'Version', 'zh-CN': '版本' },
+  'settings.schema': { en: 'Library schema', 'zh-CN': '合同库结构版本' },
+  'settings.platform': { en: 'Platform', 'zh-CN': '平台' },
+  'settings.loadError': { en: 'Settings could not be loaded.', 'zh-CN': '无法加载设置。' },
+
+  'language.zh-CN': { en: '中文（简体）', 'zh-CN': '中文（简体）' },
+  'language.en': { en: 'English', 'zh-CN': 'English' },
+
+  'nav.verify': { en: 'Verify', 'zh-CN': '验证签名' },
+
+  'verify.title': { en: 'Verify signatures', 'zh-CN': '验证签名' },
+  'verify.pick': { en: 'Choose PDF…', 'zh-CN': '选择 PDF…' },
+  'verify.another': { en: 'Verify another PDF…', 'zh-CN': '验证另一个 PDF…' },
+  'verify.empty.title': { en: 'Check a signed PDF', 'zh-CN': '检查已签名的 PDF' },
+  'verify.empty.body': {
+    en: 'Inkstone checks every signature in the file: that the signed content is unchanged, who signed and with which certificate, when the signing is proven to have happened, and what was added afterwards. The file stays on this computer and is not added to the library.',
+    'zh-CN':
+      'Inkstone 会检查文件中的每个签名：签名内容是否未被改动、由谁使用哪张证书签署、签署时间是否有时间戳证明，以及签署后又添加了什么。文件只在本机检查，不会加入合同库。',
+  },
+  'verify.empty.dropHint': { en: 'or drag a PDF file onto this window', 'zh-CN': '或将 PDF 文件拖到此窗口' },
+  'verify.dropTitle': { en: 'Drop a PDF to verify its signatures', 'zh-CN': '松开鼠标即可验证 PDF 签名' },
+  'verify.dropHint': { en: 'The file is checked, not imported.', 'zh-CN': '文件只做检查，不会导入。' },
+  'verify.loading': { en: 'Verifying “{name}”…', 'zh-CN': '正在验证“{name}”…' },
+  'verify.errorTitle': { en: '“{name}” could not be verified', 'zh-CN': '无法验证“{name}”' },
+  'verify.verdict.valid': { en: 'Signatures valid', 'zh-CN': '签名有效' },
+  'verify.verdict.invalid': { en: 'Signatures invalid', 'zh-CN': '签名无效' },
+  'verify.verdict.indeterminate': { en: 'Signatures could not be confirmed', 'zh-CN': '签名无法确认' },
+  'verify.docMeta': { en: '{name} · {pages} · {revisions} · verified {time}', 'zh-CN': '{name} · {pages} · {revisions} · 验证于 {time}' },
+  'verify.revisions.one': { en: '1 revision', 'zh-CN': '1 个修订版本' },
+  'verify.revisions.other': { en: '{count} revisions', 'zh-CN': '{count} 个修订版本' },
+  'verify.pages.one': { en: '1 page', 'zh-CN': '1 页' },
+  'verify.pages.other': { en: '{count} pages', 'zh-CN': '{count} 页' },
+  'verify.noSignatures': { en: 'This PDF contains no signatures.', 'zh-CN': '此 PDF 中没有签名。' },
+  'verify.warnings': { en: 'About the file', 'zh-CN': '关于此文件' },
+  'verify.signaturesLabel': { en: 'Signatures in document order', 'zh-CN': '按文档顺序排列的签名' },
+  'verify.card.signature': { en: 'Signature {index}', 'zh-CN': '签名 {index}' },
+  'verify.card.timestamp': { en: 'Document timestamp {index}', 'zh-CN': '文档时间戳 {index}' },
+  'verify.card.headline': { en: '{indication}: {reason}', 'zh-CN': '{indication}：{reason}' },
+  'verify.field': { en: 'Field “{name}”', 'zh-CN': '签名域“{name}”' },
+  'verify.signer': { en: 'Signer', 'zh-CN': '签署人' },
+  'verify.signer.unknown': { en: 'Unknown — no signing certificate found', 'zh-CN': '未知——未找到签名证书' },
+  'verify.issuer': { en: 'issued by {issuer}', 'zh-CN': '颁发者：{issuer}' },
+  'verify.provenTime': { en: 'Proven time', 'zh-CN': '可证明的签署时间' },
+  'verify.provenTime.none': { en: 'Not proven — no valid timestamp', 'zh-CN': '无法证明——没有有效的时间戳' },
+  'verify.provenTime.source.signature-timestamp': { en: 'signature timestamp', 'zh-CN': '签名时间戳' },
+  'verify.provenTime.source.document-timestamp': { en: 'document timestamp', 'zh-CN': '文档时间戳' },
+  'verify.claimedTime': { en: 'Time the signer’s computer stated: {time} (not proven)', 'zh-CN': '签署方电脑声明的时间：{time}（未经证明）' },
+  'verify.level': { en: 'Level', 'zh-CN': '签名级别' },
+  'verify.result': { en: 'Result', 'zh-CN': '结果' },
+  'verify.integrity': { en: 'Signed content', 'zh-CN': '签名内容' },
+  'verify.coverage': { en: 'Covers', 'zh-CN': '覆盖范围' },
+  'verify.modifications': { en: 'After signing', 'zh-CN': '签署之后' },
+  'verify.certificate': { en: 'Certificate', 'zh-CN': '证书' },
+  'verify.changes': { en: 'What changed after signing', 'zh-CN': '签署后的改动' },
+  'verify.changeAllowed': { en: 'allowed', 'zh-CN': '允许' },
+  'verify.changeNotAllowed': { en: 'not allowed', 'zh-CN': '不允许' },
+  'verify.changeRevision': { en: 'Revision {number}', 'zh-CN': '修订版本 {number}' },
+  'verify.problems': { en: 'Findings', 'zh-CN': '检查发现' },
+  'verify.findingCodes': { en: 'Codes: {codes}', 'zh-CN': '代码：{codes}' },
+  'verify.indication.TOTAL_PASSED': { en: 'Valid', 'zh-CN': '有效' },
+  'verify.indication.TOTAL_FAILED': { en: 'Invalid', 'zh-CN': '无效' },
+  'verify.indication.INDETERMINATE': { en: 'Cannot be confirmed', 'zh-CN': '无法确认' },
+  'verify.sub.FORMAT_FAILURE': { en: 'the signature is not correctly formed', 'zh-CN': '签名格式不正确' },
+  'verify.sub.HASH_FAILURE': { en: 'the signed content was changed', 'zh-CN': '签名内容已被改动' },
+  'verify.sub.SIG_CRYPTO_FAILURE': { en: 'the signature value does not match the signer’s key', 'zh-CN': '签名值与签署人的密钥不符' },
+  'verify.sub.REVOKED': { en: 'the signer’s certificate was revoked', 'zh-CN': '签署人的证书已被吊销' },
+  'verify.sub.EXPIRED': { en: 'the signer’s certificate had expired', 'zh-CN': '签署人的证书已过期' },
+  'verify.sub.NOT_YET_VALID': { en: 'the signer’s certificate was not yet valid', 'zh-CN': '签署人的证书尚未生效' },
+  'verify.sub.SIG_CONSTRAINTS_FAILURE': { en: 'the signature does not meet the validation rules', 'zh-CN': '签名不符合验证规则' },
+  'verify.sub.CHAIN_CONSTRAINTS_FAILURE': { en: 'the certificate chain does not meet the validation rules', 'zh-CN': '证书链不符合验证规则' },
+  'verify.sub.CERTIFICATE_CHAIN_GENERAL_FAILURE': { en: 'the certificate chain could not be validated', 'zh-CN': '无法验证证书链' },
+  'verify.sub.CRYPTO_CONSTRAINTS_FAILURE_NO_POE': {
+    en: 'a weak algorithm was used and no timestamp proves it was signed in time',
+    'zh-CN': '使用了强度不足的算法，且没有时间戳证明其签署时间',
+  },
+  'verify.sub.NO_SIGNING_CERTIFICATE_FOUND': { en: 'the signer’s certificate is missing', 'zh-CN': '缺少签署人的证书' },
+  'verify.sub.NO_CERTIFICATE_CHAIN_FOUND': { en: 'the certificate does not lead to a certificate you trust', 'zh-CN': '证书无法追溯到您信任的证书' },
+  'verify.sub.REVOKED_NO_POE': {
+    en: 'the certificate was revoked and no timestamp proves it was signed before that',
+    'zh-CN': '证书已被吊销，且没有时间戳证明签署早于吊销',
+  },
+  'verify.sub.OUT_OF_BOUNDS_NO_POE': {
+    en: 'the certificate is outside its validity and no timestamp proves the signing time',
+    'zh-CN': '证书不在有效期内，且没有时间戳证明签署时间',
+  },
+  'verify.sub.NO_POE': { en: 'no timestamp proves when it was signed', 'zh-CN': '没有时间戳证明签署时间' },
+  'verify.sub.TRY_LATER': { en: 'revocation information is not available yet; try again later', 'zh-CN': '暂时无法获得吊销信息，请稍后再试' },
+  'verify.integrity.intact': { en: 'Unchanged since signing', 'zh-CN': '签署后未被改动' },
+  'verify.integrity.broken': { en: 'Changed since signing', 'zh-CN': '签署后已被改动' },
+  'verify.coverage.entire-file': { en: 'The entire file', 'zh-CN': '整个文件' },
+  'verify.coverage.entire-revision': { en: 'The whole document as it was when signed', 'zh-CN': '签署时的完整文档' },
+  'verify.coverage.partial': { en: 'Only part of the file', 'zh-CN': '仅部分文件' },
+  'verify.coverage.unclear': { en: 'Unclear which part of the file', 'zh-CN': '无法确定覆盖文件的哪一部分' },
+  'verify.modifications.none': { en: 'Nothing was added', 'zh-CN': '没有添加任何内容' },
+  'verify.modifications.allowed': { en: 'Only permitted additions (signatures, form fields, timestamps)', 'zh-CN': '仅有允许的添加（签名、表单填写、时间戳）' },
+  'verify.modifications.disallowed': { en: 'Changes the signer did not permit', 'zh-CN': '有签署人不允许的改动' },
+  'verify.level.B-B': { en: 'PAdES B-B (basic)', 'zh-CN': 'PAdES B-B（基本级）' },
+  'verify.level.B-T': { en: 'PAdES B-T (with timestamp)', 'zh-CN': 'PAdES B-T（含时间戳）' },
+  'verify.level.B-LT': { en: 'PAdES B-LT (long-term validation data)', 'zh-CN': 'PAdES B-LT（含长期验证数据）' },
+  'verify.level.B-LTA': { en: 'PAdES B-LTA (long-term archive)', 'zh-CN': 'PAdES B-LTA（长期归档）' },
+  'verify.level.not-pades': { en: 'Not a PAdES signature', 'zh-CN': '非 PAdES 签名' },
+  'verify.level.n/a': { en: 'Not applicable (timestamp)', 'zh-CN': '不适用（时间戳）' },
+  'verify.chain.trusted': { en: 'Trusted', 'zh-CN': '可信' },
+  'verify.chain.untrusted': { en: 'Not from a certificate you trust', 'zh-CN': '不是由您信任的证书签发' },
+  'verify.chain.invalid': { en: 'Invalid certificate chain', 'zh-CN': '证书链无效' },
+  'verify.chain.not-checked': { en: 'Not checked', 'zh-CN': '未检查' },
+
+  'documents.verdictHint': {
+    en: 'Verified when imported, with the certificates trusted then. Verify again for today’s result.',
+    'zh-CN': '导入时依据当时受信任的证书验证的结果。如需当前结果，请重新验证。',
+  },
+  'documents.verify': { en: 'Verify signatures', 'zh-CN': '验证签名' },
+
+  'verify.fromLibrary': { en: 'From the library…', 'zh-CN': '从合同库选择…' },
+  'verify.report.save': { en: 'Save report (PDF)', 'zh-CN': '保存验证报告（PDF）' },
+  'verify.report.busy': { en: 'Preparing report…', 'zh-CN': '正在生成报告…' },
+  'verify.report.saved': { en: 'The verification report “{name}” was saved.', 'zh-CN': '验证报告“{name}”已保存。' },
+  'verify.report.error': { en: 'The report could not be made.', 'zh-CN': '无法生成验证报告。' },
+  'verify.trustHint.title': { en: 'The signer’s certificate does not lead to a certificate you trust', 'zh-CN': '签署人的证书未能追溯到您信任的证书' },
+  'verify.trustHint.body': {
+    en: 'Inkstone trusts no certification authority until you import its certificate. If you know and trust the CA that issued this signer’s certificate, import the CA certificate under Settings → Trusted certificates, then come back: the document is checked again.',
+    'zh-CN':
+      '在您导入证书颁发机构（CA）的证书之前，Inkstone 不信任任何 CA。如果您了解并信任为该签署人签发证书的 CA，请在“设置 → 受信任的证书”中导入该 CA 证书，然后返回此处，系统会重新验证该文档。',
+  },
+  'verify.trustHint.action': { en: 'Trusted certificates…', 'zh-CN': '受信任的证书…' },
+  'verify.signedVersion.view': { en: 'View signed version', 'zh-CN': '查看签署时版本' },
+  'verify.signedVersion.hint': { en: 'Open the document exactly as it was when this signature was made', 'zh-CN': '打开该签名签署时文档的原样' },
+  'verify.signedVersion.title': { en: 'Signature {index}: the document as signed', 'zh-CN': '签名 {index}：签署时的文档' },
+  'verify.signedVersion.titleTimestamp': { en: 'Document timestamp {index}: the document as timestamped', 'zh-CN': '文档时间戳 {index}：加盖时间戳时的文档' },
+  'verify.signedVersion.note': {
+    en: 'Field “{field}” · revision {revision} of {revisions}. This is exactly what was signed; anything added to the file afterwards is not part of it.',
+    'zh-CN': '签名域“{field}” · 第 {revision} 版（共 {revisions} 版）。这正是签署人所签署的内容；此后对文件的任何添加均不属于该签名的范围。',
+  },
+  'verify.signedVersion.loading': { en: 'Extracting the signed version…', 'zh-CN': '正在提取签署时版本…' },
+  'verify.signedVersion.error': { en: 'The signed version could not be shown.', 'zh-CN': '无法显示签署时版本。' },
+  'verify.library.title': { en: 'Verify a document from the library', 'zh-CN': '验证合同库中的文档' },
+  'verify.library.search': { en: 'Search contracts', 'zh-CN': '搜索合同' },
+  'verify.library.none': { en: 'No contracts match.', 'zh-CN': '没有匹配的合同。' },
+  'verify.library.contracts': { en: 'Contracts', 'zh-CN': '合同' },
+  'verify.library.documents': { en: 'Documents and versions', 'zh-CN': '文档及版本' },
+  'verify.library.back': { en: 'All contracts', 'zh-CN': '全部合同' },
+  'verify.library.noDocuments': { en: 'This contract has no documents yet.', 'zh-CN': '该合同尚无文档。' },
+
+  'trust.title': { en: 'Trusted certificates', 'zh-CN': '受信任的证书' },
+  'trust.hint': {
+    en: 'A signature is confirmed only when its certificate chain leads to a certification authority (CA) you imported here. Inkstone trusts nothing else — not the operating system’s certificates, not certificates that arrive inside a document. Compare the fingerprint with the one the CA publishes before importing.',
+    'zh-CN':
+      '只有当签名的证书链追溯到您在此导入的证书颁发机构（CA）时，签名才会被确认有效。Inkstone 不信任其他任何证书——既不信任操作系统的证书，也不信任文档中自带的证书。导入前，请将指纹与 CA 公布的指纹进行核对。',
+  },
+  'trust.empty': {
+    en: 'No certificates are trusted yet, so no signature can be confirmed as valid.',
+    'zh-CN': '尚未信任任何证书，因此任何签名都无法被确认为有效。',
+  },
+  'trust.listLabel': { en: 'Trusted CA certificates', 'zh-CN': '受信任的 CA 证书' },
+  'trust.subject': { en: 'Subject', 'zh-CN': '证书主体' },
+  'trust.fingerprint': { en: 'SHA-256 fingerprint', 'zh-CN': 'SHA-256 指纹' },
+  'trust.validity': { en: 'Valid', 'zh-CN': '有效期' },
+  'trust.validRange': { en: '{from} to {to}', 'zh-CN': '{from} 至 {to}' },
+  'trust.expired': { en: 'expired', 'zh-CN': '已过期' },
+  'trust.notYetValid': { en: 'not yet valid', 'zh-CN': '尚未生效' },
+  'trust.import': { en: 'Import CA certificate…', 'zh-CN': '导入 CA 证书…' },
+  'trust.imported': { en: 'Now trusted: {names}.', 'zh-CN': '已信任：{names}。' },
+  'trust.removed': { en: 'No longer trusted: {name}.', 'zh-CN': '已不再信任：{name}。' },
+  'trust.confirmRemove': { en: 'Stop trusting', 'zh-CN': '确认不再信任' },
+  'trust.removeNamed': { en: 'Remove {name}', 'zh-CN': '移除 {name}' },
+  'trust.error.load': { en: 'The trusted certificates could not be read.', 'zh-CN': '无法读取受信任的证书。' },
+  'trust.error.import': { en: 'The certificate was not imported.', 'zh-CN': '证书未导入。' },
+  'trust.error.remove': { en: 'The certificate was not removed.', 'zh-CN': '证书未移除。' },
+
+  'language.system': { en: 'Same as system', 'zh-CN': '跟随系统' },
+  'unsaved.title': { en: 'Save your changes?', 'zh-CN': '保存修改吗？' },
+  'unsaved.body': {
+    en: 'You have edits on this contract that are not saved yet. Leaving now would lose them.',
+    'zh-CN': '此合同有尚未保存的修改。现在离开将丢失这些修改。',
+  },
+  'unsaved.stay': { en: 'Keep editing', 'zh-CN': '继续编辑' },
+  'unsaved.discard': { en: 'Discard changes', 'zh-CN': '放弃修改' },
+  'unsaved.save': { en: 'Save and continue', 'zh-CN': '保存并继续' },
+  'verify.verdict.unsigned': { en: 'No signatures', 'zh-CN': '没有签名' },
+  'verify.signatureCount.one': { en: '1 signature', 'zh-CN': '1 个签名' },
+  'verify.signatureCount.other': { en: '{count} signatures', 'zh-CN': '{count} 个签名' },
+  'verify.online.label': { en: 'Check revocation online', 'zh-CN': '联网检查吊销状态' },
+  'verify.online.hint': {
+    en: 'Asks the certificate authority’s OCSP and CRL servers whether the certificates were revoked. This contacts the authority and tells it which certificate is checked.',
+    'zh-CN': '向证书颁发机构的 OCSP 和 CRL 服务器查询证书是否已吊销。这会联系该机构，并让其得知正在检查哪张证书。',
+  },
+  'verify.checked.online': {
+    en: 'revocation checked in the document and online with the certificate authorities',
+    'zh-CN': '已根据文档内的数据并联网向证书颁发机构检查吊销状态',
+  },
+  'verify.checked.offline': {
+    en: 'revocation checked only from data in the document (online checking is off)',
+    'zh-CN': '仅根据文档内的数据检查吊销状态（未开启联网检查）',
+  },
+  'verify.revocation': { en: 'Revocation', 'zh-CN': '吊销状态' },
+  'verify.revocation.good': { en: 'Not revoked', 'zh-CN': '未吊销' },
+  'verify.revocation.revoked': { en: 'Revoked', 'zh-CN': '已吊销' },
+  'verify.revocation.revokedAt': { en: 'Revoked on {time}', 'zh-CN': '已于 {time} 吊销' },
+  'verify.revocation.unknown': { en: 'Unknown to the certificate authority', 'zh-CN': '证书颁发机构不认识此证书' },
+  'verify.revocation.not-checked': { en: 'Not checked', 'zh-CN': '未检查' },
+  'verify.revocation.source.dss': { en: '{kind} answer stored in the document', 'zh-CN': '文档中保存的 {kind} 应答' },
+  'verify.revocation.source.signature': { en: '{kind} answer inside the signature', 'zh-CN': '签名内的 {kind} 应答' },
+  'verify.revocation.source.online': { en: '{kind} answer fetched online', 'zh-CN': '联网获取的 {kind} 应答' },
+  'verify.revocation.offlineHint': {
+    en: 'The document carries no revocation data. Turn on “Check revocation online” to ask the certificate authority.',
+    'zh-CN': '文档未附带吊销数据。开启“联网检查吊销状态”即可向证书颁发机构查询。',
+  },
+  'settings.verification': { en: 'Verification', 'zh-CN': '签名验证' },
+  'settings.verifyOnline': { en: 'Check revocation online by default', 'zh-CN': '默认联网检查吊销状态' },
+  'settings.verifyOnlineHint': {
+    en: 'Verification then asks the certificate authority’s OCSP and CRL servers, which learn which certificate is checked. Without it, only revocation data inside the document is used, so a signature without such data cannot be confirmed. The Verify screen can switch it for one verification.',
+    'zh-CN':
+      '开启后，验证时会查询证书颁发机构的 OCSP 和 CRL 服务器，对方会得知正在检查哪张证书。关闭时只使用文档内的吊销数据，没有此类数据的签名无法确认。验证签名页面可针对单次验证切换。',
+  },
+  'trust.issuer': { en: 'Issuer', 'zh-CN': '颁发者' },
+  'trust.selfIssued': { en: 'Itself (a root certificate)', 'zh-CN': '自身（根证书）' },
+  'trust.confirm.title': { en: 'Trust this certificate authority?', 'zh-CN': '信任此证书颁发机构吗？' },
+  'trust.confirm.body': {
+    en: 'Compare the SHA-256 fingerprint with the one the certificate authority publishes. Once trusted, every signature whose certificate leads to it can be confirmed as valid.',
+    'zh-CN': '请将 SHA-256 指纹与证书颁发机构公布的指纹核对。信任后，证书链通向它的签名都可被确认为有效。',
+  },
+  'trust.confirm.action': { en: 'Trust', 'zh-CN': '信任' },
+  'field.pickDate': { en: '{field}: choose from a calendar', 'zh-CN': '{field}：从日历中选择' },
+  'import.showDetails': { en: 'Show the {count} files', 'zh-CN': '查看全部 {count} 个文件' },
+  'import.hideDetails': { en: 'Hide the list', 'zh-CN': '收起列表' },
+  'verify.library.latest': { en: 'latest', 'zh-CN': '最新' },
+});
+
+export type MessageKey = keyof typeof UI_TEXT;
 export type MessageParams = Readonly<Record<string, string | number>>;
-
-const TABLES: Readonly<Record<Language, Messages>> = { 'zh-CN': zhCN, en };
+/** The placeholders of a key's text. */
+export type ParamNames<K extends MessageKey> = Placeholders<(typeof UI_TEXT)[K]['en']>;
+/** What a call must pass for a key: a value for each placeholder, or nothing when the text has none. */
+export type ParamArgs<K extends MessageKey> = [ParamNames<K>] extends [never]
+  ? [params?: undefined]
+  : [params: Readonly<Record<ParamNames<K>, string | number>>];
+/** Keys whose text has no placeholders (labels chosen from data: a tab, a status, an audit action). */
+export type PlainKey = { [K in MessageKey]: [ParamNames<K>] extends [never] ? K : never }[MessageKey];
+/** A key with its params, chosen now and rendered later (a form's problems): checked like a call of `t`. */
+export type MessageRef = {
+  [K in MessageKey]: [ParamNames<K>] extends [never]
+    ? { readonly key: K; readonly params?: undefined }
+    : { readonly key: K; readonly params: Readonly<Record<ParamNames<K>, string | number>> };
+}[MessageKey];
 
 /** The text for a key in a language, with `{name}` placeholders filled from params. */
-export function translate(lang: Language, key: MessageKey, params?: MessageParams): string {
-  const template = TABLES[lang][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+export function translate<K extends MessageKey>(lang: Language, key: K, ...[params]: ParamArgs<K>): string {
+  return say(UI_TEXT[key], lang, params);
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+/** The text of a reference made earlier (its params were checked when it was made). */
+export function translateRef(lang: Language, ref: MessageRef): string {
+  return say(UI_TEXT[ref.key], lang, ref.params);
+}
+
+/** Whether a key computed from data names a text without placeholders. */
+export function isPlainKey(key: string): key is PlainKey {
+  return Object.prototype.hasOwnProperty.call(UI_TEXT, key) && placeholders(UI_TEXT[key as MessageKey].en).length === 0;
 }

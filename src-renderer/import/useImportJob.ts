@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ImportOutcome } from '../../src-shared/api/index.js';
+import { API_DOCUMENT_MAX_BYTES, importRefusal, type ImportOutcome } from '../../src-shared/api/index.js';
 import { formatErrorMessage } from '../../src-shared/errors/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { toApiError } from '../api/api-error.js';
@@ -29,9 +29,10 @@ function fileName(f: File): string {
   return f.name || 'document.pdf';
 }
 
-function failedOutcome(f: File, code: 'IMPORT_EMPTY_FILE' | 'INTERNAL'): ImportOutcome {
+function failedOutcome(f: File, code: 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_LARGE' | 'INTERNAL'): ImportOutcome {
   const name = fileName(f);
-  return { ok: false, name, error: { code, message: formatErrorMessage(code, { name }, 'en'), details: { name } } };
+  const details = code === 'IMPORT_TOO_LARGE' ? { name, limitMb: API_DOCUMENT_MAX_BYTES / 1048576 } : { name };
+  return { ok: false, name, error: { code, message: formatErrorMessage(code, details, 'en'), details } };
 }
 
 const IDLE: ImportJobState = { phase: 'idle', fileCount: 0, done: 0, label: null, outcomes: [], error: null };
@@ -63,8 +64,7 @@ export function useImportJob(contractId?: string): ImportJob {
         try {
           for (const batch of batchFiles(files)) {
             if (run.cancelled) break;
-            // An empty file has nothing to send: it is refused here with the core's own error code.
-            const toSend = batch.filter((f) => f.size > 0);
+            const toSend = batch.filter((f) => !importRefusal(f.size));
             const payload = await Promise.all(toSend.map(async (f) => ({ name: fileName(f), dataBase64: await readAsBase64(f) })));
             let received: ImportOutcome[] = [];
             if (payload.length) {
@@ -72,7 +72,10 @@ export function useImportJob(contractId?: string): ImportJob {
               setState((s) => ({ ...s, phase: 'running' }));
               received = (await api.library.import({ files: payload, ...(contractId ? { contractId } : {}) }, { jobId: run.id })).outcomes;
             }
-            for (const f of batch) outcomes.push(f.size > 0 ? (received.shift() ?? failedOutcome(f, 'INTERNAL')) : failedOutcome(f, 'IMPORT_EMPTY_FILE'));
+            for (const f of batch) {
+              const refused = importRefusal(f.size);
+              outcomes.push(refused ? failedOutcome(f, refused) : (received.shift() ?? failedOutcome(f, 'INTERNAL')));
+            }
             run.base += batch.length;
             setState((s) => ({ ...s, done: run.base, outcomes: [...outcomes] }));
           }

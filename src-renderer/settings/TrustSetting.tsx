@@ -26,7 +26,7 @@ type Pending = { files: TrustFile[]; certificates: CertificateSummary[] };
  */
 export function TrustSetting() {
   const api = useApi();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [certificates, setCertificates] = useState<CertificateSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [failed, setFailed] = useState<'load' | 'import' | 'remove'>('load');
@@ -197,7 +197,7 @@ export function TrustSetting() {
             </div>
           </section>
         )}
-        {outcome?.kind === 'imported' && <Notice tone="success">{t('trust.imported', { names: outcome.names.join(lang === 'zh-CN' ? '、' : ', ') })}</Notice>}
+        {outcome?.kind === 'imported' && <Notice tone="success">{t('trust.imported', { names: outcome.names.join(t('common.listSeparator')) })}</Notice>}
         {outcome?.kind === 'removed' && <Notice tone="success">{t('trust.removed', { name: outcome.name })}</Notice>}
         {error !== null && <ErrorBanner title={t(`trust.error.${failed}`)} error={error} />}
       </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SignatureResult } from '../../src-shared/api/verification.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import type { MessageKey } from '../i18n/messages.js';
+import type { PlainKey } from '../i18n/messages.js';
 import { Icon } from '../ui/Icon.js';
 
 const INDICATION_TONE: Record<SignatureResult['indication'], string> = {
@@ -48,7 +48,7 @@ export function SignatureCard({ sig, onViewSigned }: { sig: SignatureResult; onV
   // The first concrete problem says why in the person's terms ("changed after signing in a way this
   // signature does not allow"); the ETSI sub-indication alone can be misleading (FORMAT_FAILURE).
   const firstProblem = sig.indication !== 'TOTAL_PASSED' ? sig.problems[0]?.text : undefined;
-  const sub = firstProblem ?? (sig.subIndication ? t(`verify.sub.${sig.subIndication}` as MessageKey) : null);
+  const sub = firstProblem ?? (sig.subIndication ? t(`verify.sub.${sig.subIndication}` as PlainKey) : null);
   const signerName = sig.signer ? (sig.signer.commonName ?? sig.signer.organisation ?? sig.signer.subject) : null;
 
   return (

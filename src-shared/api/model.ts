@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language as LanguageName } from '../i18n/index.js';
 
 /**
  * The contract library's domain, as the UI and every transport see it. Names follow what a legal
@@ -20,42 +21,76 @@ export const STATUS_TRANSITIONS: Readonly<Record<ContractStatus, readonly Contra
   terminated: ['archived'],
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
+/**
+ * Every string and list a caller sends has a bound, checked before its items are (zod checks an
+ * array's length first), so an oversized input fails fast with one issue instead of one per item.
+ */
+const isoDate = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
-export const Id = z.string().regex(/^[0-9a-f]{32}$/, 'not an id');
+export const Id = z
+  .string()
+  .length(32)
+  .regex(/^[0-9a-f]{32}$/, 'not an id');
+
+/** The largest document the API carries as base64 (the library itself stores up to 512 MiB). */
+export const API_DOCUMENT_MAX_BYTES = 128 * 1024 * 1024;
+/** Length of the base64 text for `bytes` bytes. */
+export const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
+/** Bytes on the wire: standard base64 of at most `maxBytes` bytes, nothing else. */
+export const Base64 = (maxBytes: number) =>
+  z
+    .string()
+    .min(1)
+    .max(base64Length(maxBytes))
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
 /** ISO 4217 code; amounts are kept as decimal strings so money never meets a float. */
 export const Money = z.object({
-  amount: z.string().regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'amount must be a decimal number'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO 4217 code'),
+  amount: z
+    .string()
+    .max(21)
+    .regex(/^-?\d{1,15}(\.\d{1,4})?$/, 'amount must be a decimal number'),
+  currency: z
+    .string()
+    .length(3)
+    .regex(/^[A-Z]{3}$/, 'currency must be a 3-letter ISO 4217 code'),
 });
 export type Money = z.infer<typeof Money>;
 
-export const PartyRole = text(40).min(1);
+/** How long a party's texts may be (characters, after trimming). The forms take them from here. */
+export const PARTY_LIMITS = { role: 40, name: 200, organisation: 200, registrationNumber: 64, contact: 200 } as const;
+
+export const PartyRole = text(PARTY_LIMITS.role).min(1);
 
 export const PartyInput = z.object({
   role: PartyRole,
-  name: text(200).min(1),
-  organisation: text(200).optional().default(''),
+  name: text(PARTY_LIMITS.name).min(1),
+  organisation: text(PARTY_LIMITS.organisation).optional().default(''),
   /** 统一社会信用代码 (18 characters) or a foreign registration number. */
-  registrationNumber: text(64).optional().default(''),
-  contact: text(200).optional().default(''),
+  registrationNumber: text(PARTY_LIMITS.registrationNumber).optional().default(''),
+  contact: text(PARTY_LIMITS.contact).optional().default(''),
 });
 export type PartyInput = z.input<typeof PartyInput>;
 
 export const Party = PartyInput.extend({ id: Id, position: z.number().int() });
 export type Party = z.infer<typeof Party>;
 
+/** How long a contract's texts may be (characters, after trimming) and how many tags it may carry. */
+export const CONTRACT_LIMITS = { title: 300, contractType: 80, tag: 40, tags: 50, owner: 120, notes: 20000 } as const;
+
 export const ContractFields = z.object({
-  title: text(300).min(1),
-  contractType: text(80).default(''),
-  tags: z.array(text(40).min(1)).max(50).default([]),
+  title: text(CONTRACT_LIMITS.title).min(1),
+  contractType: text(CONTRACT_LIMITS.contractType).default(''),
+  tags: z.array(text(CONTRACT_LIMITS.tag).min(1)).max(CONTRACT_LIMITS.tags).default([]),
   value: Money.nullable().default(null),
   effectiveDate: isoDate.nullable().default(null),
   expiryDate: isoDate.nullable().default(null),
   renewalDate: isoDate.nullable().default(null),
-  owner: text(120).default(''),
-  notes: text(20000).default(''),
+  owner: text(CONTRACT_LIMITS.owner).default(''),
+  notes: text(CONTRACT_LIMITS.notes).default(''),
 });
 
 /** A patch of a contract's metadata: any subset of the fields. */
@@ -122,7 +157,7 @@ export const SORT_KEYS = ['relevance', 'updated', 'title', 'expiry', 'value'] as
 
 export const SearchQuery = z.object({
   text: text(200).default(''),
-  status: z.array(ContractStatus).default([]),
+  status: z.array(ContractStatus).max(CONTRACT_STATUSES.length).default([]),
   tag: text(40).optional(),
   party: text(200).optional(),
   /** Inclusive ranges on the expiry date. */
@@ -154,8 +189,13 @@ export type Reminder = z.infer<typeof Reminder>;
 export const ImportFile = z.object({
   name: text(255).min(1),
   /** The file's bytes, base64. Transports carry bytes this way so JSON and IPC agree. */
-  dataBase64: z.string(),
+  dataBase64: Base64(API_DOCUMENT_MAX_BYTES),
 });
+
+/** A file library.import cannot take, known from its size alone: refused before it is sent. */
+export function importRefusal(size: number): 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_LARGE' | null {
+  return size === 0 ? 'IMPORT_EMPTY_FILE' : size > API_DOCUMENT_MAX_BYTES ? 'IMPORT_TOO_LARGE' : null;
+}
 
 export const ImportOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), name: z.string(), contractId: Id, duplicateOf: Id.nullable() }),
@@ -163,17 +203,25 @@ export const ImportOutcome = z.discriminatedUnion('ok', [
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
-export const Language = z.enum(['zh-CN', 'en']);
-export type Language = z.infer<typeof Language>;
+/** The schema of a `Language` (declared once, in src-shared/i18n). */
+export const Language = z.enum(LANGUAGES);
+export type Language = LanguageName;
 
 export const Settings = z.object({
   /** The language in use: the person's choice, or until they choose, their system's. */
   language: Language,
   /** True once the person chose a language; until then the UI follows the system or browser language. */
   languageChosen: z.boolean(),
-  dataDir: z.string(),
+  dataDir: z.string().max(4096),
   reminderHorizonDays: z.number().int().min(1).max(365),
   /** Whether verification asks the certificate authorities (OCSP/CRL over the network) by default. */
   verifyOnline: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/**
+ * What the UI may change. Not the data folder: only the desktop shell sets that, with the path the
+ * person picked in the native folder dialog and after checking it can hold a library.
+ */
+export const SettingsPatch = Settings.omit({ dataDir: true }).partial().strict();
+export type SettingsPatch = z.input<typeof SettingsPatch>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
+  API_DOCUMENT_MAX_BYTES,
   AuditEvent,
+  Base64,
+  base64Length,
   Contract,
   ContractPatch,
   ContractStatus,
@@ -13,37 +16,41 @@ import {
   SearchQuery,
   SearchResult,
   Settings,
+  SettingsPatch,
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
+import { FactSuggestion } from './facts.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
  * Electron's IPC handlers, the preload bridge and the browser host are all generated from this one
  * table, so a new operation is added here and nowhere else by hand.
  */
-function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { longRunning?: boolean } = {}) {
-  return { input, output, longRunning: options.longRunning ?? false } as const;
+function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, options: { longRunning?: boolean; maxBodyBytes?: number } = {}) {
+  return { input, output, longRunning: options.longRunning ?? false, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_BODY_BYTES } as const;
 }
 
-/** Bytes on the wire: standard base64, nothing else. */
-const Base64 = z
-  .string()
-  .min(1)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+/**
+ * The most a call's request may weigh on the wire (the browser host refuses more before reading it).
+ * Metadata calls stay far below 1 MiB (a contract's notes are 20,000 characters); calls carrying a
+ * document as base64 get room for one document of API_DOCUMENT_MAX_BYTES.
+ */
+const DEFAULT_BODY_BYTES = 1024 * 1024;
+const DOCUMENT_BODY_BYTES = base64Length(API_DOCUMENT_MAX_BYTES) + DEFAULT_BODY_BYTES;
 /** The largest certificate file verify.trust.import accepts. */
 export const TRUST_FILE_MAX_BYTES = 1024 * 1024;
 /** A certificate file the person picked, for verify.trust.import and verify.trust.preview. */
-const TrustFile = z.object({ name: z.string().trim().min(1).max(255), dataBase64: Base64.max(Math.ceil((TRUST_FILE_MAX_BYTES * 4) / 3) + 4) });
+const TrustFile = z.object({ name: z.string().trim().min(1).max(255), dataBase64: Base64(TRUST_FILE_MAX_BYTES) });
 
 /** What to verify: a file the user picked (its bytes and name), or a stored document version. */
-const VerifyTarget = z.union([z.object({ dataBase64: Base64, name: z.string().trim().min(1).max(300) }), z.object({ versionId: Id })]);
+const VerifyTarget = z.union([z.object({ dataBase64: Base64(API_DOCUMENT_MAX_BYTES), name: z.string().trim().min(1).max(300) }), z.object({ versionId: Id })]);
 const VerifyOptions = z.object({ lang: Language.optional(), online: z.boolean().optional() });
 export type VerifyTarget = z.infer<typeof VerifyTarget>;
 
 export const operations = {
   'app.info': op(z.object({}), z.object({ version: z.string(), platform: z.string(), dataDir: z.string(), schemaVersion: z.number().int() })),
   'settings.get': op(z.object({}), Settings),
-  'settings.update': op(Settings.partial(), Settings),
+  'settings.update': op(SettingsPatch, Settings),
 
   'contracts.search': op(SearchQuery, SearchResult),
   'contracts.get': op(z.object({ id: Id }), Contract),
@@ -56,26 +63,32 @@ export const operations = {
   'contracts.audit': op(z.object({ id: Id }), z.object({ events: z.array(AuditEvent), chainIntact: z.boolean() })),
   'contracts.tags': op(z.object({}), z.array(z.object({ tag: z.string(), count: z.number().int() }))),
   'contracts.reminders': op(z.object({ horizonDays: z.number().int().min(1).max(365).optional() }), z.array(Reminder)),
+  /** Parties, amount, dates and type read from the contract's documents, not yet recorded or dismissed. */
+  'contracts.suggestions': op(z.object({ id: Id }), z.object({ suggestions: z.array(FactSuggestion) })),
+  /** Stop offering one suggestion (by its key) on this contract. */
+  'contracts.dismissSuggestion': op(z.object({ contractId: Id, key: z.string().min(1).max(300) }), z.object({ suggestions: z.array(FactSuggestion) })),
   /** Reminders due within `leadDays` that were never announced; each is returned once, ever. */
   'reminders.takeDue': op(z.object({ leadDays: z.number().int().min(0).max(365) }), z.array(Reminder)),
 
   'library.import': op(z.object({ files: z.array(ImportFile).min(1).max(200), contractId: Id.optional() }), z.object({ outcomes: z.array(ImportOutcome) }), {
     longRunning: true,
+    maxBodyBytes: DOCUMENT_BODY_BYTES,
   }),
   'jobs.cancel': op(z.object({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
   'documents.read': op(z.object({ versionId: Id }), z.object({ name: z.string(), sha256: z.string(), dataBase64: z.string() })),
   /** Verify a signed PDF: a file the user picked, or a stored version. Trust anchors are the certificates the user imported (verify.trust.*); online revocation checking only when asked. */
-  'verify.document': op(VerifyTarget.and(VerifyOptions), VerificationResult, { longRunning: true }),
+  'verify.document': op(VerifyTarget.and(VerifyOptions), VerificationResult, { longRunning: true, maxBodyBytes: DOCUMENT_BODY_BYTES }),
   /** The same verification rendered as the zh-CN/en PDF report (技术报告), to save or file. */
   'verify.report': op(
     VerifyTarget.and(VerifyOptions),
     z.object({ name: z.string(), dataBase64: z.string(), documentSha256: z.string(), verdict: VerificationResult.shape.verdict }),
-    { longRunning: true },
+    { longRunning: true, maxBodyBytes: DOCUMENT_BODY_BYTES },
   ),
   /** "View signed version": the exact bytes signature `index` (1-based, document order) covers. */
   'verify.signedVersion': op(
     VerifyTarget.and(z.object({ index: z.number().int().min(1).max(10_000) })),
     z.object({ name: z.string(), dataBase64: z.string(), index: z.number().int(), fieldName: z.string(), revision: z.number().int(), bytes: z.number().int() }),
+    { maxBodyBytes: DOCUMENT_BODY_BYTES },
   ),
   /** The CA certificates the user trusts for verification (nothing is trusted otherwise). */
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
@@ -85,7 +98,12 @@ export const operations = {
   'verify.trust.preview': op(TrustFile, z.object({ certificates: z.array(CertificateSummary) })),
   /** Stop trusting the certificate with this SHA-256 fingerprint. */
   'verify.trust.remove': op(
-    z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 fingerprint') }),
+    z.object({
+      sha256: z
+        .string()
+        .length(64)
+        .regex(/^[0-9a-f]{64}$/, 'not a SHA-256 fingerprint'),
+    }),
     z.object({ certificates: z.array(CertificateSummary) }),
   ),
 } as const;

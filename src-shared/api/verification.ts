@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/index.js';
 
 /**
  * The result of verifying a signed PDF (`verify.document`, `inkstone verify --json`): one versioned
@@ -211,7 +212,7 @@ export type SignatureResult = z.infer<typeof SignatureResult>;
 
 export const VerificationResult = z.object({
   schema: z.literal(VERIFICATION_SCHEMA),
-  lang: z.enum(['zh-CN', 'en']),
+  lang: z.enum(LANGUAGES),
   verifiedAt: isoTime,
   document: z.object({
     name: z.string(),

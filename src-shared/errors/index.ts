@@ -1,4 +1,4 @@
-import type { ErrorText } from './catalog.js';
+import { say, type Language, type Message } from '../i18n/index.js';
 import { commonErrors } from './common.js';
 import { libraryErrors } from './library.js';
 import { pdfErrors } from './pdf.js';
@@ -7,8 +7,6 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
-
-export type { ErrorText, ErrorTable } from './catalog.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -23,22 +21,16 @@ export const ERROR_CATALOG = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
-export type Lang = 'zh-CN' | 'en';
 export type ErrorDetails = Readonly<Record<string, unknown>>;
 
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOG, code);
 }
 
-/** Fill `{name}` placeholders from details; unknown placeholders stay visible rather than vanish. */
-export function formatErrorMessage(code: ErrorCode, details: ErrorDetails | undefined, lang: Lang): string {
-  const entry: ErrorText = ERROR_CATALOG[code];
-  const template = lang === 'zh-CN' ? entry.zh : entry.en;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = details?.[key];
-    if (value === undefined || value === null) return whole;
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  });
+/** The text of an error in a language, `{name}` placeholders filled from its details. */
+export function formatErrorMessage(code: ErrorCode, details: ErrorDetails | undefined, lang: Language): string {
+  const entry: Message = ERROR_CATALOG[code];
+  return say(entry, lang, details);
 }
 
 /**
@@ -56,7 +48,7 @@ export class InkstoneError extends Error {
     this.details = details;
   }
 
-  localized(lang: Lang): string {
+  localized(lang: Language): string {
     return formatErrorMessage(this.code, this.details, lang);
   }
 

@@ -45,6 +45,7 @@ interface DriverReport {
   searchAfter: Rpc & { value?: { total: number } };
   settingsBefore: Rpc & { value?: { language: string; dataDir: string } };
   settingsUpdate: Rpc & { value?: { language: string } };
+  settingsDataDir: Rpc;
   chooseFolder: Rpc & { value?: { dataDir: string } };
   chooseFolderExpected: string;
   chooseCancelled: Rpc;
@@ -55,6 +56,7 @@ interface DriverReport {
   navigateInside: boolean;
   openDocs: { action: string };
   openOther: { action: string };
+  openBackslash: { action: string };
   externalOpened: string[];
   errors: unknown[];
 }
@@ -125,7 +127,8 @@ describe('Electron shell (built main process, stand-in electron module)', () => 
     assert.deepEqual(first.menuAfter, ['File', 'Edit', 'View', 'Window', 'Help']);
   });
 
-  test('the data folder chosen in the native dialog is stored, and used from the next start', () => {
+  test('the data folder chosen in the native dialog is stored, and used from the next start; the page cannot set one', () => {
+    assert.equal(first.settingsDataDir.error?.code, 'INVALID_INPUT');
     assert.equal(first.chooseFolder.value?.dataDir, first.chooseFolderExpected);
     assert.deepEqual(first.chooseCancelled, { ok: true, value: null });
     assert.equal(first.chooseForeign.error?.code, 'ORIGIN_REJECTED');
@@ -142,7 +145,9 @@ describe('Electron shell (built main process, stand-in electron module)', () => 
     assert.equal(first.navigateInside, false);
     assert.deepEqual(first.openDocs, { action: 'deny' });
     assert.deepEqual(first.openOther, { action: 'deny' });
-    assert.deepEqual(first.externalOpened, ['https://docs.inkstone.app/en/']);
+    assert.deepEqual(first.openBackslash, { action: 'deny' });
+    // What reaches the operating system is the parsed URL, never the raw string.
+    assert.deepEqual(first.externalOpened, ['https://docs.inkstone.app/en/', 'https://docs.inkstone.app/@evil.com/']);
     assert.deepEqual(first.errors, []);
   });
 });

@@ -132,9 +132,12 @@ test('static files are served with a strict CSP, and nothing outside the rendere
   assert.equal(rebinding.status, 421);
 });
 
-function openSocket(protocol: string | undefined, origin?: string): Promise<WebSocket> {
+function openSocket(protocol: string | undefined, origin?: string, hostHeader?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, protocol ? [protocol] : [], origin ? { origin } : {});
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, protocol ? [protocol] : [], {
+      ...(origin ? { origin } : {}),
+      ...(hostHeader ? { headers: { host: hostHeader } } : {}),
+    });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`status ${res.statusCode}`)));
@@ -145,6 +148,14 @@ test('the event socket refuses a missing or wrong token and a foreign origin', a
   await assert.rejects(openSocket(undefined), /401/);
   await assert.rejects(openSocket(`${WS_PROTOCOL_PREFIX}wrong`), /401/);
   await assert.rejects(openSocket(`${WS_PROTOCOL_PREFIX}${host.token}`, 'https://evil.example'), /401/);
+});
+
+test('the event socket refuses a foreign Host even with the right token (DNS rebinding)', async () => {
+  const token = `${WS_PROTOCOL_PREFIX}${host.token}`;
+  await assert.rejects(openSocket(token, undefined, `evil.example:${host.port}`), /401/);
+  await assert.rejects(openSocket(token, undefined, `127.0.0.1:${host.port + 1}`), /401/);
+  const ok = await openSocket(token, undefined, `localhost:${host.port}`);
+  ok.close();
 });
 
 test('progress and change events reach the socket during a long-running import', async () => {

@@ -1,10 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCoreService, type CoreService } from '../../src-main/core/service/index.js';
+import { MessageChannel } from 'node:worker_threads';
+import { connectCoreClient, createCoreService, MAX_REPORTED_ISSUES, serveCoreOverPort, type CoreService } from '../../src-main/core/service/index.js';
 import type { CoreEvent } from '../../src-shared/api/index.js';
+import { STALE_TEMP_AFTER_MS } from '../../src-main/core/files/index.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 
 let dir: string;
@@ -134,4 +136,76 @@ test('importing a signed PDF verifies it and keeps the verdict with the version'
   assert.equal(verdicts[0], 'invalid', 'content changed after signing');
   assert.notEqual(verdicts[1], 'invalid', 'intact, only its trust is not established');
   assert.notEqual(verdicts[1], null);
+});
+
+test('an oversized list fails fast with a small error, whatever transport brought it', async () => {
+  const started = performance.now();
+  const r = await core.invoke('contracts.search', { status: new Array(1_000_000).fill('closed') });
+  const took = performance.now() - started;
+  assert.equal(!r.ok && r.error.code, 'INVALID_INPUT');
+  assert.ok(JSON.stringify(r).length < 2000, `error of ${JSON.stringify(r).length} characters`);
+  assert.ok(took < 500, `${took} ms`);
+});
+
+test('an input with many bad fields reports a few of its issues, not all', async () => {
+  const parties = { role: '', name: '' };
+  const r = await core.invoke('contracts.update', {
+    id: 'x',
+    patch: { tags: new Array(50).fill(''), title: '', notes: 7, value: { amount: 'x', currency: 'y' } },
+    extra: parties,
+  });
+  assert.equal(!r.ok && r.error.code, 'INVALID_INPUT');
+  const issues = !r.ok ? String(r.error.details.issues) : '';
+  assert.equal(issues.split('; ').length, MAX_REPORTED_ISSUES + 1);
+  assert.match(issues, /… \d+ more$/);
+});
+
+test('the data folder is not the page’s to change: settings.update refuses dataDir, only the shell’s own call stores it', async () => {
+  const before = await core.invoke('settings.get', {});
+  const dataDir = before.ok ? (before.value as { dataDir: string }).dataDir : '';
+  const elsewhere = path.join(tmpdir(), 'inkstone-elsewhere');
+  const refused = await core.invoke('settings.update', { language: 'en', dataDir: elsewhere });
+  assert.equal(!refused.ok && refused.error.code, 'INVALID_INPUT');
+  assert.match(!refused.ok ? String(refused.error.details.issues) : '', /dataDir/);
+  const reread = createCoreService({ dataDir: dir });
+  const stored = await reread.invoke('settings.get', {});
+  reread.close();
+  assert.equal(stored.ok && (stored.value as { dataDir: string }).dataDir, dataDir);
+
+  // The shell's call goes over the same port protocol as operations, but is not one.
+  const a = new MessageChannel();
+  serveCoreOverPort({ post: (m) => a.port1.postMessage(m), onMessage: (l) => a.port1.on('message', l) }, core);
+  const client = connectCoreClient({ post: (m) => a.port2.postMessage(m), onMessage: (l) => a.port2.on('message', l) });
+  const relative = await client.setDataDir('relative/folder');
+  assert.equal(!relative.ok && relative.error.code, 'INVALID_INPUT');
+  const moved = await client.setDataDir(elsewhere);
+  assert.equal(moved.ok && (moved.value as { dataDir: string }).dataDir, elsewhere);
+  const asOperation = await client.invoke('settings.setDataDir', { dir: dataDir });
+  assert.equal(!asOperation.ok && asOperation.error.code, 'UNKNOWN_OPERATION');
+  a.port1.close();
+  const restored = await core.setDataDir(dataDir);
+  assert.ok(restored.ok);
+});
+
+test('opening the core sweeps temp files a crash left in the data folder, the store’s shards and the trust folder', async () => {
+  const data = mkdtempSync(path.join(tmpdir(), 'inkstone-core-sweep-'));
+  const old = (Date.now() - STALE_TEMP_AFTER_MS - 60_000) / 1000;
+  const leftovers = [
+    path.join(data, '.inkstone-tmp-settings.json.aaaa'),
+    path.join(data, 'documents', '3f', '9a', '.inkstone-tmp-3f9a.bbbb'),
+    path.join(data, 'trusted-certificates', '.inkstone-tmp-ca.pem.cccc'),
+  ];
+  for (const f of leftovers) {
+    mkdirSync(path.dirname(f), { recursive: true });
+    writeFileSync(f, 'torn write');
+    utimesSync(f, old, old);
+  }
+  const opened = createCoreService({ dataDir: data });
+  try {
+    assert.equal(await opened.sweptTempFiles, leftovers.length);
+    for (const f of leftovers) assert.equal(existsSync(f), false, f);
+  } finally {
+    opened.close();
+    rmSync(data, { recursive: true, force: true });
+  }
 });

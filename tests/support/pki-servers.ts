@@ -16,8 +16,8 @@ import {
   parseOcspRequest,
   revocationReasonCode,
   softwareKeySigner,
+  signatureAlgorithmIdentifier,
 } from '../../src-main/core/pki/index.js';
-import { signatureAlgorithmIdentifier } from '../../src-main/core/pki/signature-algorithm.js';
 
 /**
  * The test PKI's loopback services on 127.0.0.1 (ephemeral port): RFC 3161 TSAs (a good one and two

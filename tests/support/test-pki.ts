@@ -17,8 +17,8 @@ import {
   parseCertificate,
   toPem,
   TrustStore,
+  timestampAuthorityWithoutChecks,
 } from '../../src-main/core/pki/index.js';
-import { timestampAuthorityWithoutChecks } from '../../src-main/core/pki/timestamp-authority.js';
 import { startPkiServers, type PkiServers, type ServedCa } from './pki-servers.js';
 import { createSoftHsmToken, type SoftHsmToken } from './softhsm.js';
 

@@ -1,7 +1,7 @@
 // Which certificates found beside a key form its chain, and in what order.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { issuingChain } from '../../src-main/core/tokens/certificates.js';
+import { issuingChain } from '../../src-main/core/tokens/index.js';
 import { createTestCa, issueCertificate, softwareKeyPair } from './test-pki.js';
 
 test('the path from the signer to its root, nearest issuer first, leaving out unrelated certificates', async () => {

@@ -4,9 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { constants, createHash, generateKeyPairSync, privateEncrypt, sign, verify } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { CK, CKR } from '../../src-main/core/tokens/index.js';
-import { digestInfo, ecdsaRawToDer, looksLikeDerEcdsa } from '../../src-main/core/tokens/signature-encoding.js';
-import { planSignature } from '../../src-main/core/tokens/mechanisms.js';
+import { CK, CKR, digestInfo, ecdsaRawToDer, looksLikeDerEcdsa, planSignature } from '../../src-main/core/tokens/index.js';
 import { tokensErrors } from '../../src-shared/errors/tokens.js';
 
 describe('ECDSA r‖s to DER', () => {
@@ -86,7 +84,7 @@ describe('constants', () => {
 
 describe('error table', () => {
   test('every code has both languages with the same placeholders', () => {
-    for (const [code, { en, zh }] of Object.entries(tokensErrors)) {
+    for (const [code, { en, 'zh-CN': zh }] of Object.entries(tokensErrors)) {
       assert.match(code, /^TOKEN_[A-Z0-9_]+$/);
       assert.ok(en.trim() && zh.trim(), code);
       assert.match(zh, /[\u4e00-\u9fff]/, `${code} zh is Chinese`);

@@ -17,7 +17,6 @@ import {
   TRUSTED_CERTIFICATES_FOLDER,
   verifyPdf,
 } from '../../src-main/core/verify/index.js';
-import { MESSAGE_CODES, template } from '../../src-main/core/verify/messages.js';
 import { VerificationResult } from '../../src-shared/api/verification.js';
 import { PADES_CORPUS_DIR, simplePdf } from '../fixtures/pdfs.js';
 import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
@@ -54,17 +53,6 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
     child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
-
-test('every message is written in both languages with the same placeholders', () => {
-  const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-  for (const code of MESSAGE_CODES) {
-    const en = template(code, 'en');
-    const zh = template(code, 'zh-CN');
-    assert.ok(en.trim() && zh.trim(), code);
-    assert.deepEqual(placeholders(zh), placeholders(en), code);
-    assert.match(zh, /[\u4e00-\u9fff]/, `${code}: the Chinese text is Chinese`);
-  }
-});
 
 /** Fonts embedded, expected text present, and poppler renders page 1 without complaint. */
 async function assertReport(report: string, expected: RegExp, sha256: string): Promise<void> {

@@ -153,4 +153,18 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 5,
+    name: 'contract facts the person dismissed',
+    sql: `
+      -- Facts read from a contract's documents are offered until accepted or dismissed; a dismissal
+      -- is kept so the same suggestion is not offered again (the key names the fact and its value).
+      CREATE TABLE fact_dismissals (
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        fact_key TEXT NOT NULL,
+        dismissed_at TEXT NOT NULL,
+        PRIMARY KEY (contract_id, fact_key)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

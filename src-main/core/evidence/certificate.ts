@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { defineMessages, fill, findText, inLanguage, type Language } from '../../../src-shared/i18n/index.js';
 import { cjkFontFor } from '../fonts/index.js';
 import { inclusionWalk, leafHash } from './merkle.js';
 import { parseReceipt, verifyReceipt, type EvidenceReceipt, type ReceiptVerification } from './receipt.js';
@@ -13,137 +14,96 @@ import { parseReceipt, verifyReceipt, type EvidenceReceipt, type ReceiptVerifica
  * not on the certificate itself.
  */
 
-type Lang = 'zh-CN' | 'en';
-
-const TEXT = {
-  'zh-CN': {
-    title: '电子数据存证证明',
-    subtitle: '出证报告 · Inkstone 存证服务',
-    verdictOk: '核验结论：本回执的全部校验均已通过。',
-    verdictBad: '核验结论：本回执未通过校验 —— ',
-    summary: '一、存证概要',
-    number: '存证编号',
-    docHash: '文件 SHA-256 哈希值',
-    event: '存证事项',
-    claimed: '提交方声称的时间',
-    existed: '文件存在时间（不晚于）',
-    log: '存证日志',
-    entry: '日志位置',
-    entryValue: (i: number, n: number) => `第 ${i} 号记录（自 0 起计），日志规模 ${n}`,
-    statement: '二、存证声明（日志叶节点原文）',
-    statementNote: '日志中只记录加盐承诺值，不含任何名称或编号；只有持有回执（盐值）与原文件者才能证明其对应的文件。',
-    commitment: '三、承诺值核验',
-    commitmentFormula: '承诺值 = SHA-256("inkstone-evidence-commitment/v1\\n" ‖ 盐值 ‖ 文件哈希)',
-    salt: '盐值',
-    computed: '计算结果',
-    matches: (ok: boolean) => (ok ? '与存证声明中的承诺值一致' : '与存证声明中的承诺值不一致'),
-    proof: '四、包含性证明（RFC 9162），逐步演算',
-    leafStep: '叶哈希 = SHA-256(0x00 ‖ 存证声明)',
-    stepLine: (i: number, side: string) =>
-      `第 ${i} 步：兄弟节点位于${side === 'left' ? '左' : '右'}侧，父节点 = SHA-256(0x01 ‖ ${side === 'left' ? '兄弟 ‖ 当前' : '当前 ‖ 兄弟'})`,
-    sibling: '兄弟节点',
-    parent: '父节点',
-    rootLine: (ok: boolean) => (ok ? '演算所得根哈希与检查点中的根哈希一致。' : '演算所得根哈希与检查点中的根哈希不一致。'),
-    checkpoint: '五、日志检查点（C2SP 签名记录，Ed25519）',
-    logKey: '日志公钥',
-    keyFingerprint: '日志公钥指纹（SHA-256）',
-    timestamp: '六、可信时间戳（RFC 3161）',
-    imprint: '时间戳覆盖的数据 = SHA-256(检查点全文)',
-    genTime: '时间戳时间',
-    accuracy: '精度',
-    serial: '序列号',
-    policy: '时间戳策略',
-    tsa: '时间戳机构证书',
-    tsaCert: '机构证书 SHA-256',
-    root: '根证书',
-    rootCert: '根证书 SHA-256',
-    howTo: '七、独立核验方法',
-    howToText:
+const TEXT = defineMessages({
+  title: { en: 'Evidence Certificate', 'zh-CN': '电子数据存证证明' },
+  subtitle: { en: 'Inkstone evidence service', 'zh-CN': '出证报告 · Inkstone 存证服务' },
+  verdictOk: { en: 'Result: every check of this receipt passed.', 'zh-CN': '核验结论：本回执的全部校验均已通过。' },
+  verdictBad: { en: 'Result: this receipt did NOT verify — ', 'zh-CN': '核验结论：本回执未通过校验 —— ' },
+  summary: { en: '1. Summary', 'zh-CN': '一、存证概要' },
+  number: { en: 'Evidence number', 'zh-CN': '存证编号' },
+  docHash: { en: 'Document SHA-256', 'zh-CN': '文件 SHA-256 哈希值' },
+  event: { en: 'Event', 'zh-CN': '存证事项' },
+  claimed: { en: 'Time claimed by the submitter', 'zh-CN': '提交方声称的时间' },
+  existed: { en: 'Document existed no later than', 'zh-CN': '文件存在时间（不晚于）' },
+  log: { en: 'Evidence log', 'zh-CN': '存证日志' },
+  entry: { en: 'Log position', 'zh-CN': '日志位置' },
+  entryValue: { en: 'entry {index} (counting from 0) of a log of {size}', 'zh-CN': '第 {index} 号记录（自 0 起计），日志规模 {size}' },
+  statement: { en: '2. Evidence statement (the log leaf, verbatim)', 'zh-CN': '二、存证声明（日志叶节点原文）' },
+  statementNote: {
+    en: 'The log holds only a salted commitment, no names or ids; only the holder of the receipt (the salt) and the file can show which document it is.',
+    'zh-CN': '日志中只记录加盐承诺值，不含任何名称或编号；只有持有回执（盐值）与原文件者才能证明其对应的文件。',
+  },
+  commitment: { en: '3. Opening the commitment', 'zh-CN': '三、承诺值核验' },
+  commitmentFormula: {
+    en: 'commitment = SHA-256("inkstone-evidence-commitment/v1\\n" ‖ salt ‖ document hash)',
+    'zh-CN': '承诺值 = SHA-256("inkstone-evidence-commitment/v1\\n" ‖ 盐值 ‖ 文件哈希)',
+  },
+  salt: { en: 'Salt', 'zh-CN': '盐值' },
+  computed: { en: 'Computed', 'zh-CN': '计算结果' },
+  commitmentMatches: { en: 'equals the commitment in the statement', 'zh-CN': '与存证声明中的承诺值一致' },
+  commitmentDiffers: { en: 'does NOT equal the commitment in the statement', 'zh-CN': '与存证声明中的承诺值不一致' },
+  proof: { en: '4. Inclusion proof (RFC 9162), step by step', 'zh-CN': '四、包含性证明（RFC 9162），逐步演算' },
+  leafStep: { en: 'leaf hash = SHA-256(0x00 ‖ statement)', 'zh-CN': '叶哈希 = SHA-256(0x00 ‖ 存证声明)' },
+  stepLeft: {
+    en: 'Step {step}: sibling on the left, parent = SHA-256(0x01 ‖ sibling ‖ current)',
+    'zh-CN': '第 {step} 步：兄弟节点位于左侧，父节点 = SHA-256(0x01 ‖ 兄弟 ‖ 当前)',
+  },
+  stepRight: {
+    en: 'Step {step}: sibling on the right, parent = SHA-256(0x01 ‖ current ‖ sibling)',
+    'zh-CN': '第 {step} 步：兄弟节点位于右侧，父节点 = SHA-256(0x01 ‖ 当前 ‖ 兄弟)',
+  },
+  sibling: { en: 'sibling', 'zh-CN': '兄弟节点' },
+  parent: { en: 'parent', 'zh-CN': '父节点' },
+  rootMatches: { en: 'The computed root equals the root in the checkpoint.', 'zh-CN': '演算所得根哈希与检查点中的根哈希一致。' },
+  rootDiffers: { en: 'The computed root does NOT equal the root in the checkpoint.', 'zh-CN': '演算所得根哈希与检查点中的根哈希不一致。' },
+  checkpoint: { en: '5. Log checkpoint (C2SP signed note, Ed25519)', 'zh-CN': '五、日志检查点（C2SP 签名记录，Ed25519）' },
+  logKey: { en: 'Log public key', 'zh-CN': '日志公钥' },
+  keyFingerprint: { en: 'Log key fingerprint (SHA-256)', 'zh-CN': '日志公钥指纹（SHA-256）' },
+  timestamp: { en: '6. Trusted timestamp (RFC 3161)', 'zh-CN': '六、可信时间戳（RFC 3161）' },
+  imprint: { en: 'Timestamped data = SHA-256(checkpoint note)', 'zh-CN': '时间戳覆盖的数据 = SHA-256(检查点全文)' },
+  genTime: { en: 'Time', 'zh-CN': '时间戳时间' },
+  accuracy: { en: 'Accuracy', 'zh-CN': '精度' },
+  serial: { en: 'Serial number', 'zh-CN': '序列号' },
+  policy: { en: 'Policy', 'zh-CN': '时间戳策略' },
+  tsa: { en: 'TSA certificate', 'zh-CN': '时间戳机构证书' },
+  tsaCert: { en: 'TSA certificate SHA-256', 'zh-CN': '机构证书 SHA-256' },
+  root: { en: 'Root certificate', 'zh-CN': '根证书' },
+  rootCert: { en: 'Root certificate SHA-256', 'zh-CN': '根证书 SHA-256' },
+  howTo: { en: '7. Verifying independently', 'zh-CN': '七、独立核验方法' },
+  howToText: {
+    en: 'Anyone can re-check this offline, without trusting the service: 1. compute the file’s SHA-256; 2. compute the commitment as in section 3 and compare it with the statement; 3. walk section 4 up to the root; 4. verify the checkpoint signature with the log key; 5. verify the timestamp token’s signature, the checkpoint hash it covers, and its certificate chain. Command line: inkstone evidence verify file.pdf --receipt receipt.json',
+    'zh-CN':
       '任何人均可在不联网、且无需信任本服务的情况下复核：1. 计算文件的 SHA-256；2. 按第三节公式计算承诺值并与存证声明比对；3. 按第四节逐步计算至根哈希；4. 用日志公钥核验检查点签名；5. 核验时间戳令牌的签名、其覆盖的检查点哈希及证书链。命令行：inkstone evidence verify 文件.pdf --receipt 回执.json',
-    checks: '校验项',
-    generated: '生成时间',
-    page: (p: number, n: number) => `第 ${p} 页，共 ${n} 页`,
-    events: { registered: '文件登记', signed: '签署', completed: '签署完成', archived: '归档' } as Record<string, string>,
-    yes: '通过',
-    no: '未通过',
-    checkNames: {
-      format: '回执格式',
-      document: '文件一致',
-      commitment: '承诺值',
-      leaf: '叶哈希',
-      'evidence-number': '存证编号',
-      'checkpoint-signature': '检查点签名',
-      inclusion: '包含性证明',
-      timestamp: '可信时间戳',
-      'log-key': '日志密钥',
-      'tsa-root': '时间戳根证书',
-    } as Record<string, string>,
   },
-  en: {
-    title: 'Evidence Certificate',
-    subtitle: 'Inkstone evidence service',
-    verdictOk: 'Result: every check of this receipt passed.',
-    verdictBad: 'Result: this receipt did NOT verify — ',
-    summary: '1. Summary',
-    number: 'Evidence number',
-    docHash: 'Document SHA-256',
-    event: 'Event',
-    claimed: 'Time claimed by the submitter',
-    existed: 'Document existed no later than',
-    log: 'Evidence log',
-    entry: 'Log position',
-    entryValue: (i: number, n: number) => `entry ${i} (counting from 0) of a log of ${n}`,
-    statement: '2. Evidence statement (the log leaf, verbatim)',
-    statementNote:
-      'The log holds only a salted commitment, no names or ids; only the holder of the receipt (the salt) and the file can show which document it is.',
-    commitment: '3. Opening the commitment',
-    commitmentFormula: 'commitment = SHA-256("inkstone-evidence-commitment/v1\\n" ‖ salt ‖ document hash)',
-    salt: 'Salt',
-    computed: 'Computed',
-    matches: (ok: boolean) => (ok ? 'equals the commitment in the statement' : 'does NOT equal the commitment in the statement'),
-    proof: '4. Inclusion proof (RFC 9162), step by step',
-    leafStep: 'leaf hash = SHA-256(0x00 ‖ statement)',
-    stepLine: (i: number, side: string) =>
-      `Step ${i}: sibling on the ${side}, parent = SHA-256(0x01 ‖ ${side === 'left' ? 'sibling ‖ current' : 'current ‖ sibling'})`,
-    sibling: 'sibling',
-    parent: 'parent',
-    rootLine: (ok: boolean) => (ok ? 'The computed root equals the root in the checkpoint.' : 'The computed root does NOT equal the root in the checkpoint.'),
-    checkpoint: '5. Log checkpoint (C2SP signed note, Ed25519)',
-    logKey: 'Log public key',
-    keyFingerprint: 'Log key fingerprint (SHA-256)',
-    timestamp: '6. Trusted timestamp (RFC 3161)',
-    imprint: 'Timestamped data = SHA-256(checkpoint note)',
-    genTime: 'Time',
-    accuracy: 'Accuracy',
-    serial: 'Serial number',
-    policy: 'Policy',
-    tsa: 'TSA certificate',
-    tsaCert: 'TSA certificate SHA-256',
-    root: 'Root certificate',
-    rootCert: 'Root certificate SHA-256',
-    howTo: '7. Verifying independently',
-    howToText:
-      'Anyone can re-check this offline, without trusting the service: 1. compute the file’s SHA-256; 2. compute the commitment as in section 3 and compare it with the statement; 3. walk section 4 up to the root; 4. verify the checkpoint signature with the log key; 5. verify the timestamp token’s signature, the checkpoint hash it covers, and its certificate chain. Command line: inkstone evidence verify file.pdf --receipt receipt.json',
-    checks: 'Checks',
-    generated: 'Generated',
-    page: (p: number, n: number) => `Page ${p} of ${n}`,
-    events: { registered: 'document registered', signed: 'signed', completed: 'signing completed', archived: 'archived' } as Record<string, string>,
-    yes: 'passed',
-    no: 'failed',
-    checkNames: {
-      format: 'receipt format',
-      document: 'document',
-      commitment: 'commitment',
-      leaf: 'leaf hash',
-      'evidence-number': 'evidence number',
-      'checkpoint-signature': 'checkpoint signature',
-      inclusion: 'inclusion proof',
-      timestamp: 'trusted timestamp',
-      'log-key': 'log key',
-      'tsa-root': 'TSA root',
-    } as Record<string, string>,
-  },
-} as const;
+  checks: { en: 'Checks', 'zh-CN': '校验项' },
+  generated: { en: 'Generated', 'zh-CN': '生成时间' },
+  page: { en: 'Page {page} of {pages}', 'zh-CN': '第 {page} 页，共 {pages} 页' },
+  yes: { en: 'passed', 'zh-CN': '通过' },
+  no: { en: 'failed', 'zh-CN': '未通过' },
+  checkSeparator: { en: '; ', 'zh-CN': '；' },
+});
+
+/** The events a statement can record. */
+const EVENTS = defineMessages({
+  registered: { en: 'document registered', 'zh-CN': '文件登记' },
+  signed: { en: 'signed', 'zh-CN': '签署' },
+  completed: { en: 'signing completed', 'zh-CN': '签署完成' },
+  archived: { en: 'archived', 'zh-CN': '归档' },
+});
+
+/** The checks of a receipt verification, as `verifyReceipt` names them. */
+const CHECKS = defineMessages({
+  format: { en: 'receipt format', 'zh-CN': '回执格式' },
+  document: { en: 'document', 'zh-CN': '文件一致' },
+  commitment: { en: 'commitment', 'zh-CN': '承诺值' },
+  leaf: { en: 'leaf hash', 'zh-CN': '叶哈希' },
+  'evidence-number': { en: 'evidence number', 'zh-CN': '存证编号' },
+  'checkpoint-signature': { en: 'checkpoint signature', 'zh-CN': '检查点签名' },
+  inclusion: { en: 'inclusion proof', 'zh-CN': '包含性证明' },
+  timestamp: { en: 'trusted timestamp', 'zh-CN': '可信时间戳' },
+  'log-key': { en: 'log key', 'zh-CN': '日志密钥' },
+  'tsa-root': { en: 'TSA root', 'zh-CN': '时间戳根证书' },
+});
 
 const A4 = { w: 595.28, h: 841.89 };
 const MARGIN = 56;
@@ -227,7 +187,7 @@ class Layout {
 }
 
 export interface CertificateOptions {
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly trustedLogKeys?: readonly string[];
   readonly trustedTsaRoots?: readonly string[];
   /** When the certificate was produced (defaults to now); printed in the footer. */
@@ -251,7 +211,8 @@ type Block =
 /** Render the certificate for `receipt` as PDF bytes. */
 export async function renderEvidenceCertificate(input: EvidenceReceipt | unknown, options: CertificateOptions): Promise<Uint8Array> {
   const receipt = parseReceipt(input);
-  const t = TEXT[options.lang];
+  const lang = options.lang;
+  const t = inLanguage(TEXT, lang);
   const verification: ReceiptVerification = await verifyReceipt(receipt, { trustedLogKeys: options.trustedLogKeys, trustedTsaRoots: options.trustedTsaRoots });
   const facts = verification.facts;
   const ts = facts?.timestamp ?? null;
@@ -295,15 +256,15 @@ export async function renderEvidenceCertificate(input: EvidenceReceipt | unknown
   field(t.number, receipt.evidenceNumber, true);
   if (receipt.document) field(t.docHash, receipt.document.hash, true);
   if (statement) {
-    field(t.event, `${t.events[statement.event] ?? statement.event} (${statement.event})`);
+    field(t.event, `${findText(EVENTS, statement.event, lang) ?? statement.event} (${statement.event})`);
     field(t.claimed, statement.claimedTime, true);
   }
   if (ts) field(t.existed, ts.genTime.toISOString(), true);
   field(t.log, receipt.log.origin, true);
-  field(t.entry, t.entryValue(receipt.entry.index, receipt.inclusionProof.treeSize));
+  field(t.entry, fill(t.entryValue, { index: receipt.entry.index, size: receipt.inclusionProof.treeSize }));
   field(
     t.checks,
-    verification.checks.map((c) => `${t.checkNames[c.check] ?? c.check}: ${c.ok ? t.yes : `${t.no} (${c.code})`}`).join(options.lang === 'zh-CN' ? '；' : '; '),
+    verification.checks.map((c) => `${findText(CHECKS, c.check, lang) ?? c.check}: ${c.ok ? t.yes : `${t.no} (${c.code})`}`).join(t.checkSeparator),
   );
 
   heading(t.statement);
@@ -316,18 +277,18 @@ export async function renderEvidenceCertificate(input: EvidenceReceipt | unknown
     para(t.commitmentFormula, { size: 9 });
     field(t.salt, receipt.document.salt, true);
     field(t.computed, commitment, true);
-    para(t.matches(opened), { color: opened ? GREEN : RED });
+    para(opened ? t.commitmentMatches : t.commitmentDiffers, { color: opened ? GREEN : RED });
   }
 
   heading(t.proof);
   field(t.leafStep, leaf.toString('hex'), true);
   walk?.steps.forEach((step, i) => {
-    para(t.stepLine(i + 1, step.side), { size: 9, gap: 0 });
+    para(fill(step.side === 'left' ? t.stepLeft : t.stepRight, { step: i + 1 }), { size: 9, gap: 0 });
     para(`${t.sibling}: ${Buffer.from(step.sibling).toString('hex')}`, { size: 8, indent: 10, gap: 0 });
     para(`${t.parent}: ${Buffer.from(step.parent).toString('hex')}`, { size: 8, indent: 10, gap: 3 });
   });
   const rootOk = Boolean(walk && facts && Buffer.from(walk.root).toString('hex') === facts.checkpointRoot);
-  para(t.rootLine(rootOk), { color: rootOk ? GREEN : RED });
+  para(rootOk ? t.rootMatches : t.rootDiffers, { color: rootOk ? GREEN : RED });
 
   heading(t.checkpoint);
   // The note's signature line starts with an em dash, which the fixed-width face lacks.
@@ -351,7 +312,7 @@ export async function renderEvidenceCertificate(input: EvidenceReceipt | unknown
   heading(t.howTo);
   para(t.howToText, { size: 9 });
 
-  const footer = (p: number, n: number) => `${t.generated} ${generatedAt} · ${t.page(p, n)} · ${receipt.evidenceNumber}`;
+  const footer = (p: number, n: number) => `${t.generated} ${generatedAt} · ${fill(t.page, { page: p, pages: n })} · ${receipt.evidenceNumber}`;
   const allText = blocks.map((b) => (b.kind === 'field' ? b.label + b.value : b.text)).join('') + footer(0, 0);
   const text = await doc.embedFont(await cjkFontFor(allText), { subset: false });
   const layout = new Layout(doc, text, mono);

@@ -116,14 +116,32 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
   }
 }
 
-/** Remove temp files a crashed writer left behind in a folder (run at start-up). */
-export async function sweepStaleTempFiles(dir: string): Promise<number> {
+/** A temp file nobody has written to for this long belongs to no live writer: a crash left it. */
+export const STALE_TEMP_AFTER_MS = 15 * 60 * 1000;
+
+/**
+ * Remove temp files crashed writers left in `dir` and, `depth` folder levels below it (the document
+ * store's ab/cd/ shards). Only files untouched for `staleAfterMs`, so a writer still at work — this
+ * process's or the CLI's beside it — keeps its file. Run at start.
+ */
+export async function sweepStaleTempFiles(dir: string, options: { depth?: number; staleAfterMs?: number; now?: number } = {}): Promise<number> {
+  const cutoff = (options.now ?? Date.now()) - (options.staleAfterMs ?? STALE_TEMP_AFTER_MS);
   let removed = 0;
-  const entries = await fs.readdir(dir).catch(() => [] as string[]);
-  for (const name of entries) {
-    if (name.startsWith(TEMP_PREFIX)) {
-      await fs.rm(path.join(dir, name), { force: true });
-      removed++;
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && (options.depth ?? 0) > 0) removed += await sweepStaleTempFiles(full, { ...options, depth: (options.depth ?? 0) - 1 });
+    else if (entry.isFile() && entry.name.startsWith(TEMP_PREFIX)) {
+      const stat = await fs.stat(full).catch(() => null);
+      if (
+        stat &&
+        stat.mtimeMs < cutoff &&
+        (await fs.rm(full, { force: true }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        removed++;
     }
   }
   return removed;

@@ -3,3 +3,4 @@ export { importFiles, DEFAULT_MAX_IMPORT_BYTES, type IncomingFile, type ImportOp
 export { DocumentStore } from './document-store.js';
 export { inspectPdf, looksLikePdf, type PdfFacts } from './pdf-inspect.js';
 export { indexText, buildMatchExpression, cjkBigrams } from './search-text.js';
+export { factSuggestions, dismissFactSuggestion } from './fact-suggestions.js';

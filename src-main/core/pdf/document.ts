@@ -11,7 +11,7 @@ import { applyFilters } from './filters.js';
 import type { FilterStep } from './filters.js';
 import { findStartXref, mergeTrailers, readSectionNear, trailerOffset } from './xref.js';
 import type { EntryBudget, XrefEntry, XrefSection } from './xref.js';
-import { scanObjects } from './repair.js';
+import { scanObjects, type ScanResult } from './repair.js';
 import { ObjectStore } from './store.js';
 
 /**
@@ -47,6 +47,12 @@ export interface PdfRevision {
   readonly endOffset: number;
   /** True when this revision is a linearized file's first-page section plus its main section. */
   readonly linearized: boolean;
+  /**
+   * True when no cross-reference data describes this revision: its objects were found by scanning
+   * (a broken file rebuilt whole, or bytes appended after the last readable revision). Only a
+   * repairing reader sees such a revision; what it means is not certain.
+   */
+  readonly repaired: boolean;
 }
 
 /** Options for opening a document. */
@@ -260,6 +266,19 @@ export class PdfDocument extends PdfView {
     }
     return index === this.revisionIndex ? this : new PdfView(this.store, this.revisionList, index);
   }
+  /**
+   * Objects whose entry in revision `index` does not plainly define them (another object or
+   * generation at the offset, a body not closed by `endobj`): what such an object number means
+   * depends on the reader.
+   */
+  entryFaults(index: number): Array<{ readonly num: number; readonly reason: string }> {
+    const faults: Array<{ num: number; reason: string }> = [];
+    for (const num of this.store.revisionEntries[index]?.keys() ?? []) {
+      const reason = this.store.entryFault(num, index);
+      if (reason) faults.push({ num, reason });
+    }
+    return faults;
+  }
   /** Release the file handle if this document opened it. */
   close(): void {
     if (this.ownsSource) this.store.source.close();
@@ -289,21 +308,124 @@ interface Layout {
   note?: string;
 }
 
-/** Read the cross-reference chain into revisions, or rebuild it by scanning when it is broken. */
+/**
+ * Read the cross-reference chain into revisions. When it is broken, keep the longest prefix of the
+ * file whose own chain reads (an update appended to a good file breaks only what follows it), and
+ * rebuild the whole file by scanning only when no prefix reads. Whatever lies after the revisions
+ * the chain describes and defines objects becomes one more revision, read by scanning, as a
+ * repairing viewer would read it.
+ */
 function readLayout(source: PdfSource, limits: PdfLimits): Layout {
   let reason: string;
   try {
     const layout = readChain(source, limits);
-    const root = layout.store.get(refNum(layout.revisions[layout.revisions.length - 1].trailer.get('Root')), layout.revisions.length - 1);
-    if (root instanceof PdfDict) return layout;
+    if (leadsToCatalog(layout)) return withScannedTail(layout, limits);
     reason = 'the trailer does not lead to a document catalog';
   } catch (err) {
     if ((err as { code?: string }).code !== 'PDF_CORRUPT') throw err;
     reason = (err as InkstoneError).details.reason as string;
   }
-  const rebuilt = rebuild(source, limits);
-  rebuilt.note = `cross-reference data unusable (${reason}); rebuilt by scanning the file`;
+  const note = `cross-reference data unusable (${reason}); `;
+  const scan = scanObjects(source, limits); // once, for both ways of recovering
+  const prefix = readablePrefix(source, limits, scan.eofs);
+  if (prefix) {
+    const layout = withScannedTail(prefix, limits);
+    layout.note = `${note}the updates after byte ${prefix.revisions[prefix.revisions.length - 1].endOffset} were read by scanning`;
+    return layout;
+  }
+  const rebuilt = rebuild(source, limits, scan);
+  rebuilt.note = `${note}rebuilt by scanning the file`;
   return rebuilt;
+}
+
+function leadsToCatalog(layout: Layout): boolean {
+  const last = layout.revisions.length - 1;
+  return layout.store.get(refNum(layout.revisions[last].trailer.get('Root')), last) instanceof PdfDict;
+}
+
+/** How many earlier `%%EOF` markers are tried as the end of a readable prefix. */
+const MAX_PREFIX_TRIES = 32;
+
+/** The revisions of the longest prefix ending at a `%%EOF` whose chain reads, over the whole file's bytes. */
+function readablePrefix(source: PdfSource, limits: PdfLimits, eofs: readonly number[]): Layout | null {
+  const ends = eofs.filter((end) => end < source.size);
+  for (const end of ends.reverse().slice(0, MAX_PREFIX_TRIES)) {
+    const prefix: PdfSource = { size: end, read: (offset, length) => source.read(offset, Math.max(0, Math.min(length, end - offset))), close() {} };
+    try {
+      const layout = readChain(prefix, limits);
+      if (!leadsToCatalog(layout)) continue;
+      const store = new ObjectStore(source, limits, layout.store.revisionEntries);
+      store.warnings.push(...layout.store.warnings);
+      return { store, revisions: layout.revisions };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'PDF_CORRUPT') throw err;
+    }
+  }
+  return null;
+}
+
+/**
+ * Append the bytes after the last revision as a revision of their own when they hold objects or
+ * cross-reference syntax: a viewer that repairs the file shows them, so the verifier must judge
+ * them. Later definitions win, as in an incremental update; the trailer is the previous one with
+ * whatever a readable trailer in those bytes sets.
+ */
+function withScannedTail(layout: Layout, limits: PdfLimits): Layout {
+  const { store, revisions } = layout;
+  const source = store.source;
+  const previous = revisions[revisions.length - 1];
+  const from = Math.max(previous.endOffset, previous.eofOffset);
+  if (from >= source.size) return layout;
+  const scan = scanObjects(source, limits, from);
+  if (!scan.entries.size && !scan.structure) return layout;
+  const entries = scan.entries;
+  const entryMaps = [...store.revisionEntries, entries];
+  const tailStore = new ObjectStore(source, limits, entryMaps);
+  tailStore.warnings.push(...store.warnings);
+  tailStore.repaired = true;
+  const index = revisions.length;
+  expandObjectStreams(tailStore, entries, index);
+  const trailer = previous.trailer.clone();
+  trailer.delete('Prev');
+  trailer.delete('XRefStm');
+  for (const t of scan.trailers) for (const key of ['Root', 'Info', 'ID']) if (t.has(key)) trailer.set(key, t.get(key) ?? null);
+  const size = previous.trailer.get('Size');
+  trailer.set('Size', Math.max(typeof size === 'number' ? size - 1 : 0, ...entries.keys()) + 1);
+  revisions.push({
+    index,
+    xrefKind: previous.xrefKind,
+    xrefOffset: -1,
+    trailer: trailer.freeze(),
+    definedObjects: [...entries.keys()].filter((n) => n !== 0).sort((a, b) => a - b),
+    freedObjects: [],
+    startOffset: previous.endOffset,
+    eofOffset: scan.eofs.length ? scan.eofs[scan.eofs.length - 1] : -1,
+    endOffset: source.size,
+    linearized: false,
+    repaired: true,
+  });
+  return { store: tailStore, revisions };
+}
+
+/** Add the objects inside object streams among `entries` (read as of revision `upTo`) to `entries`. */
+function expandObjectStreams(store: ObjectStore, entries: Map<number, XrefEntry>, upTo: number): void {
+  for (const num of [...entries.keys()]) {
+    let obj: PdfObject;
+    try {
+      obj = store.get(num, upTo);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'PDF_LIMIT_EXCEEDED') throw err;
+      continue; // a damaged object is left out, as in every reader's repair mode
+    }
+    if (!(obj instanceof PdfStream) || !obj.dict.isName('Type', 'ObjStm')) continue;
+    try {
+      store.objectStream(num, upTo)?.pairs.forEach(([inner], index) => {
+        if (!entries.has(inner)) entries.set(inner, { type: 'compressed', num: inner, stream: num, index });
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'PDF_LIMIT_EXCEEDED') throw err;
+    }
+  }
 }
 
 function refNum(v: PdfObject | undefined): number {
@@ -386,6 +508,7 @@ function readChain(source: PdfSource, limits: PdfLimits): Layout {
       eofOffset: eof.eofOffset,
       endOffset: eof.endOffset ?? sectionEnd,
       linearized: group.length > 1,
+      repaired: false,
     });
   }
   const store = new ObjectStore(source, limits, entryMaps);
@@ -424,8 +547,7 @@ function findEof(source: PdfSource, from: number, limit: number): { eofOffset: n
 }
 
 /** Rebuild a single revision from a scan of the whole file (object streams expanded). */
-function rebuild(source: PdfSource, limits: PdfLimits): Layout {
-  const scan = scanObjects(source, limits);
+function rebuild(source: PdfSource, limits: PdfLimits, scan: ScanResult): Layout {
   const entries = scan.entries;
   const store = new ObjectStore(source, limits, [entries]);
   store.repaired = true;
@@ -479,6 +601,7 @@ function rebuild(source: PdfSource, limits: PdfLimits): Layout {
     eofOffset: eof.eofOffset,
     endOffset: eof.endOffset ?? source.size,
     linearized: false,
+    repaired: true,
   };
   return { store, revisions: [revision] };
 }

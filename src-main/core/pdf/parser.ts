@@ -118,6 +118,8 @@ export interface ParsedIndirect {
   readonly start: number;
   /** Offset just after `endobj` (or after the value when `endobj` is missing). */
   readonly end: number;
+  /** True when `endobj` follows the value: the body is one object, nothing was guessed. */
+  readonly closed: boolean;
 }
 
 /** Resolves an indirect `/Length`; returns null when it cannot be known. */
@@ -399,9 +401,8 @@ export class Parser {
       value = this.parseStreamBody(value);
       cur.skipWhitespace();
     }
-    const afterValue = cur.pos;
-    const end = cur.matchKeyword('endobj') ? cur.pos : afterValue;
-    return { num, gen, value, start, end };
+    const closed = cur.matchKeyword('endobj');
+    return { num, gen, value, start, end: cur.pos, closed };
   }
 
   private parseStreamBody(dict: PdfDict): PdfStream {

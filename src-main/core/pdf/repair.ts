@@ -18,18 +18,29 @@ export interface ScanResult {
   readonly entries: Map<number, XrefEntry>;
   /** Trailer dictionaries found after `trailer` keywords, in file order. */
   readonly trailers: PdfDict[];
+  /** Offsets just after each `%%EOF` marker, in file order (where a revision may end). */
+  readonly eofs: number[];
+  /** Whether an `xref` or `trailer` keyword was seen, parsable or not (`startxref` alone is not a section). */
+  readonly structure: boolean;
 }
 
 const CHUNK = 1024 * 1024;
 const OVERLAP = 64;
 const HEADER_RE = /(\d{1,10})[\0\t\f ]*(?:\r\n|[\0\t\n\f\r ])[\0\t\n\f\r ]*(\d{1,5})[\0\t\n\f\r ]+obj(?![A-Za-z0-9])/g;
 const TRAILER_RE = /(?<![A-Za-z])trailer(?![A-Za-z])/g;
+const XREF_RE = /(?<![A-Za-z])xref(?![A-Za-z])/g;
+const EOF_RE = /%%EOF/g;
 
-/** Scan the whole file (in chunks; memory stays flat) for object headers and trailers. */
-export function scanObjects(source: PdfSource, limits: PdfLimits): ScanResult {
+/**
+ * Scan the file from `from` to its end (in chunks; memory stays flat) for object headers,
+ * trailers, cross-reference keywords and `%%EOF` markers.
+ */
+export function scanObjects(source: PdfSource, limits: PdfLimits, from = 0): ScanResult {
   const entries = new Map<number, XrefEntry>();
   const trailerOffsets: number[] = [];
-  for (let pos = 0; pos < source.size; pos += CHUNK) {
+  const eofs: number[] = [];
+  let structure = false;
+  for (let pos = from; pos < source.size; pos += CHUNK) {
     const text = Buffer.from(source.read(pos, CHUNK + OVERLAP)).toString('latin1');
     const limit = Math.min(CHUNK, text.length);
     HEADER_RE.lastIndex = 0;
@@ -43,6 +54,10 @@ export function scanObjects(source: PdfSource, limits: PdfLimits): ScanResult {
     }
     TRAILER_RE.lastIndex = 0;
     for (let m = TRAILER_RE.exec(text); m && m.index < limit; m = TRAILER_RE.exec(text)) trailerOffsets.push(pos + m.index);
+    XREF_RE.lastIndex = 0;
+    for (let m = XREF_RE.exec(text); m && m.index < limit; m = XREF_RE.exec(text)) structure = true;
+    EOF_RE.lastIndex = 0;
+    for (let m = EOF_RE.exec(text); m && m.index < limit; m = EOF_RE.exec(text)) eofs.push(pos + m.index + 5);
   }
   const trailers: PdfDict[] = [];
   for (const at of trailerOffsets) {
@@ -55,5 +70,5 @@ export function scanObjects(source: PdfSource, limits: PdfLimits): ScanResult {
       // A damaged trailer is simply not used.
     }
   }
-  return { entries, trailers };
+  return { entries, trailers, eofs, structure: structure || trailerOffsets.length > 0 };
 }

@@ -96,6 +96,29 @@ export class ObjectStore {
     return spans;
   }
 
+  /**
+   * Why revision `revision`'s own entry for `num` does not plainly define that object, or null when
+   * it does: the bytes it points at are another object or generation (lenient readers take them,
+   * repairing ones look elsewhere), or a body that is not one value closed by `endobj` (readers guess
+   * differently where such a body ends), or an object stream slot holding another object.
+   */
+  entryFault(num: number, revision: number): string | null {
+    const entry = this.revisionEntries[revision]?.get(num);
+    if (!entry || entry.type === 'free') return null;
+    try {
+      if (entry.type === 'compressed') {
+        const pair = this.objectStream(entry.stream, revision)?.pairs[entry.index];
+        return pair?.[0] === num ? null : `slot ${entry.index} of object stream ${entry.stream} holds ${pair ? `object ${pair[0]}` : 'nothing'}`;
+      }
+      const parsed = this.parser(revision).parseIndirectObject(entry.offset);
+      if (parsed.num !== num || parsed.gen !== entry.gen) return `the entry for ${num} ${entry.gen} points at object ${parsed.num} ${parsed.gen}`;
+      return parsed.closed ? null : `object ${num} is not one value closed by endobj`;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'PDF_LIMIT_EXCEEDED') throw err;
+      return `no readable object where the entry for ${num} points`;
+    }
+  }
+
   /** Encoded bytes of a stream. */
   rawBytes(stream: PdfStream): Uint8Array {
     if (stream.encoded) return stream.encoded;

@@ -172,9 +172,24 @@ function singleValue(set: pkijs.SignedAndUnsignedAttributes, oid: string): asn1j
   return found[0].values[0] as asn1js.AsnType;
 }
 
+/**
+ * A signing-time as the signer wrote it. Old signers used the BER forms X.680 allows and DER does
+ * not — UTCTime without seconds, a UTC offset instead of `Z` — which asn1js turns into 1899; they
+ * are read here. A GeneralizedTime without a zone is local time somewhere unknown: no time.
+ */
 function readTime(value: asn1js.AsnType | undefined): Date | undefined {
-  if (value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime) return value.toDate();
-  return undefined;
+  if (!(value instanceof asn1js.UTCTime || value instanceof asn1js.GeneralizedTime)) return undefined;
+  if (!value.error) return value.toDate();
+  const text = Buffer.from(value.valueBlock.valueHexView).toString('latin1');
+  const utc = value instanceof asn1js.UTCTime;
+  const m = (
+    utc ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{4})$/ : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,]\d+)?(Z|[+-]\d{4})$/
+  ).exec(text);
+  if (!m) return undefined;
+  const year = utc ? (Number(m[1]) < 50 ? 2000 : 1900) + Number(m[1]) : Number(m[1]);
+  const zone = m[7] === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(3)));
+  const time = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5] ?? 0), Number(m[6] ?? 0)) - zone * 60_000;
+  return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 function readSignedAttributes(set: pkijs.SignedAndUnsignedAttributes): SignedAttributesInfo {

@@ -26,7 +26,7 @@ export { fetchIssuerCertificates } from './issuer-download.js';
 export { type CertificateTemplate, type DistinguishedNameInput, issueCertificate, randomSerial } from './issue-certificate.js';
 
 // Signature algorithms and software keys.
-export { type SignatureKind, type SignatureScheme, describeSignatureScheme } from './signature-algorithm.js';
+export { type SignatureKind, type SignatureScheme, describeSignatureScheme, signatureAlgorithmIdentifier } from './signature-algorithm.js';
 export { type CryptoKey, type SoftwareKeySigner, softwareKeySigner } from './software-key.js';
 
 // CMS.
@@ -47,7 +47,13 @@ export {
   verifyTimestampToken,
 } from './timestamp-token.js';
 export { type TimestampRequest, type TimestampResult, buildTimestampRequest, requestTimestamp } from './timestamp-client.js';
-export { type TimestampAuthority, type TimestampAuthorityOptions, createTimestampAuthority } from './timestamp-authority.js';
+export {
+  type TimestampAuthority,
+  type TimestampAuthorityOptions,
+  createTimestampAuthority,
+  // For tests that play a misissued TSA a client must refuse.
+  timestampAuthorityWithoutChecks,
+} from './timestamp-authority.js';
 export { type TsaIdentity, type TsaIdentityPem, type TsaKeyAlgorithm, createTsaIdentity, loadTsaIdentity } from './tsa-identity.js';
 
 // Revocation.

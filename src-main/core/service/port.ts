@@ -12,22 +12,25 @@ export interface MessagePortLike {
   onMessage(listener: (message: unknown) => void): void;
 }
 
-type Request = { kind: 'call'; id: number; operation: string; input: unknown; jobId?: string };
+type Request = { kind: 'call'; id: number; operation: string; input: unknown; jobId?: string } | { kind: 'setDataDir'; id: number; dir: string };
 type Reply = { kind: 'result'; id: number; result: RpcResult<unknown> } | { kind: 'event'; event: CoreEvent };
 
 /** Core side: answer calls arriving on the port, push events back on it. */
 export function serveCoreOverPort(port: MessagePortLike, service: CoreService): void {
   port.onMessage((message) => {
     const m = message as Request;
-    if (!m || m.kind !== 'call' || typeof m.id !== 'number') return;
-    void service
-      .invoke(m.operation, m.input, { jobId: m.jobId, emit: (event) => port.post({ kind: 'event', event } satisfies Reply) })
-      .then((result) => port.post({ kind: 'result', id: m.id, result } satisfies Reply));
+    if (!m || typeof m.id !== 'number') return;
+    const reply = (result: RpcResult<unknown>) => port.post({ kind: 'result', id: m.id, result } satisfies Reply);
+    if (m.kind === 'call')
+      void service.invoke(m.operation, m.input, { jobId: m.jobId, emit: (event) => port.post({ kind: 'event', event } satisfies Reply) }).then(reply);
+    else if (m.kind === 'setDataDir') void service.setDataDir(m.dir).then(reply);
   });
 }
 
 export interface CoreClient {
   invoke(operation: string, input: unknown, options?: { jobId?: string }): Promise<RpcResult<unknown>>;
+  /** The desktop shell's own call (CoreService.setDataDir); transports never forward it for a page. */
+  setDataDir(dir: string): Promise<RpcResult<unknown>>;
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** The other side died: answer every pending and future call with an error instead of hanging. */
   disconnect(): void;
@@ -49,15 +52,17 @@ export function connectCoreClient(port: MessagePortLike): CoreClient {
       for (const l of listeners) l(m.event);
     }
   });
+  const request = (message: Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never): Promise<RpcResult<unknown>> => {
+    if (gone) return Promise.resolve(goneResult());
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      port.post({ ...message, id } as Request);
+    });
+  };
   return {
-    invoke(operation, input, options = {}) {
-      if (gone) return Promise.resolve(goneResult());
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        port.post({ kind: 'call', id, operation, input, jobId: options.jobId } satisfies Request);
-      });
-    },
+    invoke: (operation, input, options = {}) => request({ kind: 'call', operation, input, jobId: options.jobId }),
+    setDataDir: (dir) => request({ kind: 'setDataDir', dir }),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

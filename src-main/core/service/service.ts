@@ -10,11 +10,14 @@ import {
   type OperationOutput,
   type Operations,
   type RpcResult,
+  type Settings,
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
+import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
-import { Library, importFiles } from '../library/index.js';
+import { sweepStaleTempFiles } from '../files/index.js';
+import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import {
   importTrustedCertificates,
@@ -27,6 +30,12 @@ import {
   trustStoreFromFolder,
   verifyPdf,
 } from '../verify/index.js';
+
+/** What is added to a document's name for a file derived from it. */
+const FILE_NAME_SUFFIX = defineMessages({
+  report: { en: 'verification-report', 'zh-CN': '验证报告' },
+  signedVersion: { en: 'as-signed-{index}', 'zh-CN': '签名{index}签署时版本' },
+});
 
 /** Per-call context a transport passes in: progress events and cancellation. */
 export interface CallContext {
@@ -64,8 +73,25 @@ export interface CoreServiceOptions {
 export interface CoreService {
   /** Validate, run and map errors: the one entry point every transport uses. */
   invoke(operation: string, input: unknown, ctx?: CallContext): Promise<RpcResult<unknown>>;
+  /**
+   * Store a new data folder (used from the next start). Not an operation, so no page can call it:
+   * only the desktop shell does, with the folder the person picked in the native dialog and that
+   * it has checked can hold a library.
+   */
+  setDataDir(dir: string): Promise<RpcResult<Settings>>;
+  /** Crash leftovers removed at start, in the background (start does not wait): how many. */
+  readonly sweptTempFiles: Promise<number>;
   readonly library: Library;
   close(): void;
+}
+
+/** Issues shown in an INVALID_INPUT error: a few say what is wrong; a million would only cost memory. */
+export const MAX_REPORTED_ISSUES = 5;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const shown = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => `${i.path.join('.').slice(0, 200) || '(input)'}: ${i.message.slice(0, 200)}`);
+  if (issues.length > MAX_REPORTED_ISSUES) shown.push(`… ${issues.length - MAX_REPORTED_ISSUES} more`);
+  return shown.join('; ');
 }
 
 // package.json sits three folders up from the source and four from dist/.
@@ -95,6 +121,19 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const settingsDir = path.resolve(path.dirname(settings.file));
+  const sweptTempFiles = Promise.all([
+    sweepStaleTempFiles(library.dataDir),
+    settingsDir === path.resolve(library.dataDir) ? 0 : sweepStaleTempFiles(settingsDir),
+    sweepStaleTempFiles(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)),
+    sweepStaleTempFiles(library.store.root, { depth: 2 }),
+  ]).then(
+    (counts) => counts.reduce((a, b) => a + b, 0),
+    (err: unknown) => {
+      log(`[core] temp file sweep failed: ${String(err)}`);
+      return 0;
+    },
+  );
 
   /** The certificates the person chose to trust (verify.trust.*), kept in the data folder. */
   const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
@@ -130,6 +169,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'contracts.removeParty': ({ contractId, partyId }) => library.removeParty(contractId, partyId),
     'contracts.audit': ({ id }) => library.audit(id),
     'contracts.tags': () => library.tags(),
+    'contracts.suggestions': ({ id }) => ({ suggestions: factSuggestions(library, id) }),
+    'contracts.dismissSuggestion': ({ contractId, key }) => {
+      dismissFactSuggestion(library, contractId, key);
+      return { suggestions: factSuggestions(library, contractId) };
+    },
     'contracts.reminders': ({ horizonDays }) => library.reminders(today(), horizonDays ?? settings.get().reminderHorizonDays),
     'reminders.takeDue': ({ leadDays }) => library.takeDueNotifications(today(), leadDays),
     'library.import': async ({ files, contractId }, ctx) => {
@@ -159,7 +203,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'verify.report': async (input) => {
       const result = await verifyTarget(input, input.lang, input.online);
       const report = await renderVerificationReport(result);
-      const suffix = result.lang === 'zh-CN' ? '验证报告' : 'verification-report';
+      const suffix = FILE_NAME_SUFFIX.report[result.lang];
       return {
         name: derivedName(result.document.name, suffix),
         dataBase64: Buffer.from(report).toString('base64'),
@@ -179,7 +223,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
         source = library.store.pathFor(v.sha256);
       }
       const version = await readSignedVersion(source, input.index);
-      const suffix = settings.get().language === 'zh-CN' ? `签名${input.index}签署时版本` : `as-signed-${input.index}`;
+      const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       const { data, ...facts } = version;
       return { ...facts, name: derivedName(name, suffix), dataBase64: data.toString('base64') };
     },
@@ -200,10 +244,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return { ok: false, error: new InkstoneError('UNKNOWN_OPERATION', { operation: String(operation).slice(0, 100) }).toJSON() };
     const spec = operations[operation];
     const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
-      return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues, operation }).toJSON() };
-    }
+    if (!parsed.success) return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: describeIssues(parsed.error.issues), operation }).toJSON() };
     const controller = new AbortController();
     if (ctx.jobId) jobs.set(ctx.jobId, controller);
     try {
@@ -222,5 +263,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
   }
 
-  return { invoke, library, close: () => library.close() };
+  async function setDataDir(dir: string): Promise<RpcResult<Settings>> {
+    if (typeof dir !== 'string' || !path.isAbsolute(dir) || dir.length > 4096 || dir.includes('\0'))
+      return { ok: false, error: new InkstoneError('INVALID_INPUT', { issues: 'dataDir: not an absolute path' }).toJSON() };
+    try {
+      return { ok: true, value: await settings.update({ dataDir: path.resolve(dir) }) };
+    } catch (err) {
+      return { ok: false, error: serializeError(err) };
+    }
+  }
+
+  return { invoke, setDataDir, sweptTempFiles, library, close: () => library.close() };
 }

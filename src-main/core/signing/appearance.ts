@@ -13,6 +13,7 @@ import {
   type PDFImage,
   type PDFOperator,
 } from 'pdf-lib';
+import { defineMessages, inLanguage, type Language } from '../../../src-shared/i18n/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { getPage, type IncrementalUpdate, type PdfRect, type PdfRef } from '../pdf/index.js';
 import { AppearanceCanvas, pt, type PageRotation } from './appearance-canvas.js';
@@ -34,10 +35,13 @@ export interface AppearanceFacts {
   readonly location?: string;
 }
 
-const LABELS = {
-  'zh-CN': { signer: '签署人：', organisation: '单位：', time: '时间：', reason: '事由：', location: '地点：' },
-  en: { signer: 'Signed by: ', organisation: 'Organisation: ', time: 'Date: ', reason: 'Reason: ', location: 'Location: ' },
-} as const;
+const LABELS = defineMessages({
+  signer: { en: 'Signed by: ', 'zh-CN': '签署人：' },
+  organisation: { en: 'Organisation: ', 'zh-CN': '单位：' },
+  time: { en: 'Date: ', 'zh-CN': '时间：' },
+  reason: { en: 'Reason: ', 'zh-CN': '事由：' },
+  location: { en: 'Location: ', 'zh-CN': '地点：' },
+});
 
 const MAX_FONT_SIZE = 12;
 /** Ascent and line spacing of the face, as fractions of the font size. */
@@ -53,8 +57,8 @@ function formatLocalTime(time: Date): string {
   return `${local} ${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-function appearanceLines(facts: AppearanceFacts, language: 'zh-CN' | 'en'): string[] {
-  const l = LABELS[language];
+function appearanceLines(facts: AppearanceFacts, language: Language): string[] {
+  const l = inLanguage(LABELS, language);
   const lines = [l.signer + facts.signer];
   if (facts.organisation) lines.push(l.organisation + facts.organisation);
   lines.push(l.time + formatLocalTime(facts.time));

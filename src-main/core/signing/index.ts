@@ -30,3 +30,4 @@ export {
   type BatchSignatureOptions,
   type SignBatchRequest,
 } from './batch.js';
+export { PendingOutput } from './pending-output.js';

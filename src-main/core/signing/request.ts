@@ -1,3 +1,4 @@
+import type { Language } from '../../../src-shared/i18n/index.js';
 import type { CommitmentType, SigningHashAlgorithm } from '../pki/index.js';
 import type { FieldLock, MdpPermission } from '../pdf/index.js';
 import type { Assurance, KeyDescription, Signer } from '../tokens/index.js';
@@ -35,7 +36,7 @@ export interface SignatureAppearance {
   /** Show the signer, time, reason and location as text (default true; false shows the seal only). */
   readonly showText?: boolean;
   /** Language of the text's labels (default zh-CN). */
-  readonly language?: 'zh-CN' | 'en';
+  readonly language?: Language;
 }
 
 /** A cross-page seal (骑缝章): one seal image cut into slices along the right edge of consecutive pages. */

@@ -18,3 +18,7 @@ export { openPkcs12Signer, type Pkcs12SignerOptions } from './pkcs12-signer.js';
 export { listSlots, listTokenKeys, type ModuleOptions, type SlotListing, type TokenContents } from './pkcs11-inventory.js';
 export { installedModules, knownModules, type KnownModule } from './known-modules.js';
 export { CK, CKR, loadNativeCryptoki } from './cryptoki.js';
+// The encodings and choices a signature goes through, exported for their unit tests.
+export { digestInfo, ecdsaRawToDer, looksLikeDerEcdsa } from './signature-encoding.js';
+export { planSignature } from './mechanisms.js';
+export { issuingChain } from './certificates.js';

@@ -1,6 +1,6 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { Lang } from '../../../src-shared/errors/index.js';
+import type { Language } from '../../../src-shared/i18n/index.js';
 import type { SignatureResult } from '../../../src-shared/api/verification.js';
 import type { CertificateInfo, ParsedSignedData } from '../pki/index.js';
 import { message } from './messages.js';
@@ -45,7 +45,7 @@ export function article13(
   integrity: SignatureResult['integrity'],
   coverage: SignatureResult['coverage'],
   modifications: SignatureResult['modifications'],
-  lang: Lang,
+  lang: Language,
 ): SignatureResult['article13'] {
   const secure = signer !== null && keyOnSecureDevice(signer);
   const commitment = cms?.signedAttributes?.commitmentType;

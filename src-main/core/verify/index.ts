@@ -24,3 +24,4 @@ export {
   TRUSTED_CERTIFICATES_FOLDER,
   TRUST_IMPORT_LIMITS,
 } from './trust-anchors.js';
+export { readCms } from './cms-reading.js';

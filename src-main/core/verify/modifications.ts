@@ -48,6 +48,7 @@ const SHADOW: Partial<Record<DrawnChange, AttackClass>> = {
   visibility: 'shadow-hide',
   font: 'shadow-replace',
   appearance: 'shadow-replace',
+  nested: 'shadow-hide',
   revealed: 'shadow-hide-and-replace',
 };
 const ATTACK_CODES: Record<AttackClass, string> = {

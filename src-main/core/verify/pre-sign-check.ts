@@ -1,4 +1,4 @@
-import type { Lang } from '../../../src-shared/errors/index.js';
+import type { Language } from '../../../src-shared/i18n/index.js';
 import type { VerificationResult, VerifyMessage } from '../../../src-shared/api/verification.js';
 import { listPages, PdfRef, PdfStream, type PdfDocument, type PdfRect, type PdfView } from '../pdf/index.js';
 import { Budget } from './budget.js';
@@ -45,7 +45,7 @@ function isDrawable(view: PdfView, stream: PdfStream): boolean {
 }
 
 export async function checkBeforeSigning(input: PdfInput, options: VerifyOptions = {}): Promise<PreSignCheck> {
-  const lang: Lang = options.lang ?? 'en';
+  const lang: Language = options.lang ?? 'en';
   const verification = await verifyPdf(input, options);
   const budget = new Budget(options.timeLimitMs ?? 120_000);
   const doc: PdfDocument = openInput(input, options.limits);

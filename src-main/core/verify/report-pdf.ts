@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { SignatureResult, VerificationResult } from '../../../src-shared/api/verification.js';
+import { fill } from '../../../src-shared/i18n/index.js';
 import { cjkFontFor } from '../fonts/index.js';
 import { labels, word } from './report-text.js';
 
@@ -40,7 +41,7 @@ function signatureBlocks(s: SignatureResult, r: VerificationResult): Block[] {
   const out: Block[] = [];
   out.push({
     kind: 'heading',
-    text: `${s.index}. ${s.kind === 'signature' ? L.signature : L.timestamp} ${r.lang === 'zh-CN' ? `“${s.fieldName}”` : `"${s.fieldName}"`}`,
+    text: `${s.index}. ${s.kind === 'signature' ? L.signature : L.timestamp} ${fill(L.quoted, { name: s.fieldName })}`,
     color: verdictColour(s.indication),
   });
   out.push({ kind: 'line', text: s.summary.text, color: verdictColour(s.indication) });
@@ -250,7 +251,8 @@ function blockText(b: Block): string {
 export async function renderVerificationReport(result: VerificationResult): Promise<Uint8Array> {
   const L = labels(result.lang);
   const blocks = reportBlocks(result);
-  const footer = (p: number, n: number) => `${L.generated} · ${result.verifiedAt} · ${result.document.sha256.slice(0, 16)}… · ${L.page(p, n)}`;
+  const footer = (p: number, n: number) =>
+    `${L.generated} · ${result.verifiedAt} · ${result.document.sha256.slice(0, 16)}… · ${fill(L.page, { page: p, pages: n })}`;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   doc.setTitle(`${L.title} — ${result.document.name}`);

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../src-shared/errors/index.js';
+import type { Language } from '../../../src-shared/i18n/index.js';
 import type { CertificateSummary, ChainResult, RevocationResult, TimestampResult, VerifyMessage } from '../../../src-shared/api/verification.js';
 import type { CertificateInfo } from '../pki/index.js';
 import { chainProblem } from './indication.js';
@@ -31,19 +31,19 @@ export function certificateSummary(c: CertificateInfo): CertificateSummary {
 
 const label = (c: CertificateInfo) => c.subject.commonName ?? c.subject.text;
 
-function chainMessage(path: PathCheck, lang: Lang): VerifyMessage | null {
+function chainMessage(path: PathCheck, lang: Language): VerifyMessage | null {
   const problem = chainProblem(path);
   return problem ? message(problem.code, problem.params, lang) : null;
 }
 
-export function chainResult(path: PathCheck | null, lang: Lang, now: Date): ChainResult {
+export function chainResult(path: PathCheck | null, lang: Language, now: Date): ChainResult {
   if (!path) return { status: 'not-checked', certificates: [], validatedAt: isoTime(now), problem: message('CHAIN_NOT_CHECKED', {}, lang) };
   return { status: path.status, certificates: path.path.map(certificateSummary), validatedAt: isoTime(path.at), problem: chainMessage(path, lang) };
 }
 
 const WORST: readonly RevocationResult['status'][] = ['revoked', 'unknown', 'not-checked', 'good'];
 
-export function revocationResult(checks: readonly CertificateRevocationCheck[], trusted: boolean, online: boolean, lang: Lang): RevocationResult {
+export function revocationResult(checks: readonly CertificateRevocationCheck[], trusted: boolean, online: boolean, lang: Language): RevocationResult {
   const statuses = checks.map((c): RevocationResult['status'] => (c.status === 'not-needed' ? 'good' : c.status));
   const status = !trusted ? 'not-checked' : (WORST.find((s) => statuses.includes(s)) ?? 'good');
   const revoked = checks.find((c) => c.status === 'revoked');
@@ -73,7 +73,7 @@ export function revocationResult(checks: readonly CertificateRevocationCheck[], 
   };
 }
 
-export function timestampResult(t: TimestampTrust, lang: Lang, now: Date): TimestampResult {
+export function timestampResult(t: TimestampTrust, lang: Language, now: Date): TimestampResult {
   const tsa = t.integrity.tsaCertificate;
   const problem = !t.integrity.intact
     ? message(t.integrity.imprintMatches ? 'PROBLEM_SIGNATURE_VALUE' : 'PROBLEM_TIMESTAMP_IMPRINT', {}, lang)

@@ -2,7 +2,7 @@ import { listFields, PdfDict, PdfRef, PdfStream, type PdfDocument, type PdfField
 import type { ChangeCategory } from '../../../src-shared/api/verification.js';
 import { rectOf } from './geometry.js';
 import { changedKeys, revisionObjectChanges, sameValue, type ObjectChange } from './object-diff.js';
-import type { ObjectRole, RoleMap } from './object-roles.js';
+import { REACH_RANK, type ObjectRole, type Reach, type RoleMap } from './object-roles.js';
 
 /**
  * What one incremental update did, in the categories a person (and DocMDP) thinks in: signatures,
@@ -22,7 +22,8 @@ export type DrawnChange =
   | 'revealed' // a page now draws objects that were in the signed file but not drawn (prepared shadow content)
   | 'visibility' // optional-content visibility changed
   | 'pages' // pages added, removed or reordered
-  | 'appearance'; // a form field's appearance changed while its value did not
+  | 'appearance' // a form field's appearance changed while its value did not, or an appearance others use was rewritten
+  | 'nested'; // a form XObject drawn inside another field's or annotation's appearance changed (form-in-form)
 
 /** A new annotation, for the overlay check. */
 export interface AddedAnnotation {
@@ -130,11 +131,21 @@ export function analyseRevision(doc: PdfDocument, index: number, before: RoleMap
     else record(category, `CHANGE_${category.toUpperCase().replace(/-/g, '_')}`, {}, objects);
   };
 
+  // An update only a repairing reader sees, or objects whose meaning depends on the reader: no
+  // single reading of this revision is certain, so it cannot pass as an allowed change.
+  if (doc.revisions[index].repaired) record('other', 'CHANGE_REPAIRED_UPDATE', {});
+  for (const fault of doc.entryFaults(index)) {
+    tick();
+    record('other', 'CHANGE_AMBIGUOUS_OBJECT', {}, [fault.num]);
+  }
+
   const fieldDiff = compareFields(vb, va, record);
   comparePages(index, vb, va, before, after, record, addedAnnotations, fieldDiff.signatureFields);
   compareCatalogs(vb, va, record);
 
-  for (const change of revisionObjectChanges(doc, index, tick)) {
+  const objectChanges = revisionObjectChanges(doc, index, tick);
+  const changed = new Set(objectChanges.map((c) => c.num));
+  for (const change of objectChanges) {
     const roles = new Set<ObjectRole>([
       ...(change.kind !== 'added' ? (before.roles.get(change.num) ?? []) : []),
       ...(change.kind !== 'freed' ? (after.roles.get(change.num) ?? []) : []),
@@ -145,7 +156,7 @@ export function analyseRevision(doc: PdfDocument, index: number, before: RoleMap
       if (!(d && (d.isName('Type', 'ObjStm') || d.isName('Type', 'XRef')))) unusedObjects.push(change.num);
       continue;
     }
-    judgeObject(change, role, { vb, va, before, after, record, attach, fieldDiff });
+    judgeObject(change, role, roles, { vb, va, before, after, record, attach, fieldDiff, changed });
   }
   return { revision: index, changes, addedAnnotations, pagesBefore: before.pages.length, pagesAfter: after.pages.length, unusedObjects };
 }
@@ -159,7 +170,10 @@ interface FieldDiff {
   readonly added: ReadonlySet<string>;
   /** Signature fields signed (or added signed) in this revision, and by what. */
   readonly signed: ReadonlyMap<string, 'signature' | 'document-timestamp'>;
-  /** Every signature field after the revision, by name. */
+  /**
+   * Signature fields holding a signature after the revision, by name. An empty signature field's
+   * widget draws whatever its appearance says, so it is checked for overlays like any widget.
+   */
   readonly signatureFields: ReadonlySet<string>;
 }
 
@@ -171,7 +185,7 @@ function compareFields(vb: PdfView, va: PdfView, record: Record_): FieldDiff {
   const filled = new Set<string>();
   const added = new Set<string>();
   const signed = new Map<string, 'signature' | 'document-timestamp'>();
-  const signatureFields = new Set([...fa.values()].filter((f) => f.type === 'Sig').map((f) => f.name));
+  const signatureFields = new Set([...fa.values()].filter((f) => f.type === 'Sig' && va.resolve(f.value) instanceof PdfDict).map((f) => f.name));
   const objectsOf = (f: PdfField) => [f.ref, ...f.widgets.map((w) => w.ref)].flatMap((r) => (r ? [r.num] : []));
   for (const [name, field] of fa) {
     const old = fb.get(name);
@@ -296,16 +310,87 @@ interface JudgeContext {
   readonly record: Record_;
   readonly attach: (category: ChangeCategory, objects: number[]) => void;
   readonly fieldDiff: FieldDiff;
+  /** Objects the revision defines anew (changed, added). */
+  readonly changed: ReadonlySet<number>;
+}
+
+/**
+ * Roles of a field's or annotation's own material; any other role means something else uses the
+ * object too. The form's default resources (/DR) are meant to be shared by field appearances, and
+ * form fillers extend a /DR font's subset as they fill: the fields drawing with it are its holders.
+ */
+const HOLDER_ROLES = new Set<ObjectRole>(['field', 'widget', 'annotation', 'signature-field', 'form']);
+
+interface Holding {
+  /** Holders whose own change in this revision accounts for the object's (the field filled, the annotation edited). */
+  readonly explained: readonly string[];
+  /** Holders that show the change without having changed, with how they reach the object. */
+  readonly unexplained: ReadonlyArray<readonly [string, Reach]>;
+  /** The object also has a role outside field and annotation material (page content, /Info, the form…). */
+  readonly elsewhere: boolean;
+}
+
+/**
+ * Who shows a changed object that is not itself a field or annotation dictionary, and which of them
+ * the revision accounts for. Null when no field or annotation reaches it.
+ */
+function holdingOf(num: number, roles: ReadonlySet<ObjectRole>, ctx: JudgeContext): Holding | null {
+  const { before, after, fieldDiff, changed } = ctx;
+  if (before.owners.has(num) || after.owners.has(num)) return null;
+  const held = new Map<string, Reach>();
+  for (const map of [before.holders.get(num), after.holders.get(num)])
+    for (const [h, r] of map ?? []) if (REACH_RANK[r] >= REACH_RANK[held.get(h) ?? 'own']) held.set(h, r);
+  if (!held.size) return null;
+  const explains = (h: string): boolean => {
+    if (h.startsWith('field:')) {
+      const name = h.slice('field:'.length);
+      return fieldDiff.filled.has(name) || fieldDiff.added.has(name) || fieldDiff.signed.has(name);
+    }
+    const annot = Number(h.slice('annotation:'.length));
+    // An annotation edited, added or removed in this revision accounts for its own material.
+    return h.startsWith('annotation:') && (changed.has(annot) || !after.owners.has(annot));
+  };
+  const explained = [...held.keys()].filter(explains);
+  const unexplained = [...held].filter(([h]) => !explains(h));
+  return { explained, unexplained, elsewhere: [...roles].some((r) => !HOLDER_ROLES.has(r)) };
+}
+
+/** A holder as a person reads it: the field's name, or the annotation's object number ("#12"). */
+function holderLabel(h: string): string {
+  return h.startsWith('field:') ? h.slice('field:'.length) : h === '*' ? '…' : `#${h.slice('annotation:'.length)}`;
+}
+
+/**
+ * A change to field or annotation material that the revision does not account for: an appearance
+ * a fill rewrote while something else also shows it, or material changed behind a field or
+ * annotation that itself did not change. Returns false when the change is accounted for.
+ */
+function judgeHolding(change: ObjectChange, holding: Holding, category: ChangeCategory, ctx: JudgeContext): boolean {
+  const { explained, unexplained, elsewhere } = holding;
+  if (!unexplained.length && !(explained.length && (elsewhere || explained.length > 1))) return false;
+  const reaches = unexplained.map(([, r]) => r);
+  const drawn: DrawnChange = reaches.includes('visibility') ? 'visibility' : reaches.includes('nested') ? 'nested' : 'appearance';
+  const num = [change.num];
+  const field = holderLabel(explained[0] ?? '');
+  const other = unexplained[0]?.[0] ?? explained[1];
+  if (explained.length && other) ctx.record(category, 'CHANGE_SHARED_APPEARANCE', { field, other: holderLabel(other) }, num, { drawn });
+  else if (explained.length) ctx.record(category, 'CHANGE_SHARED_APPEARANCE_ELSEWHERE', { field }, num, { drawn });
+  else if (other.startsWith('field:')) ctx.record('other', 'CHANGE_APPEARANCE_WITHOUT_VALUE', { field: holderLabel(other) }, num, { drawn });
+  else ctx.record('other', 'CHANGE_ANNOTATION_BEHIND', { object: other.slice('annotation:'.length) }, num, { drawn });
+  return true;
 }
 
 /** Judge one changed object by its most consequential role. */
-function judgeObject(change: ObjectChange, role: ObjectRole, ctx: JudgeContext): void {
+function judgeObject(change: ObjectChange, role: ObjectRole, roles: ReadonlySet<ObjectRole>, ctx: JudgeContext): void {
   const { vb, va, before, after, record, attach, fieldDiff } = ctx;
   const num = [change.num];
   const keys = change.kind === 'changed' ? changedKeys(vb, change.before, va, change.after) : [];
   const field = after.fieldOf.get(change.num) ?? before.fieldOf.get(change.num) ?? null;
+  const holding = holdingOf(change.num, roles, ctx);
   switch (role) {
     case 'content': {
+      // Drawn by a page and by a field whose fill rewrote it: the fill shows outside the field.
+      if (holding?.explained.length && judgeHolding(change, { ...holding, elsewhere: true }, 'content', ctx)) return;
       const page = (before.drawnBy.get(change.num) ?? after.drawnBy.get(change.num) ?? 0) + 1;
       const drawn: DrawnChange =
         change.kind === 'freed'
@@ -316,7 +401,9 @@ function judgeObject(change: ObjectChange, role: ObjectRole, ctx: JudgeContext):
               ? 'font'
               : keys.includes('<type>') || keys.includes('Type') || keys.includes('Subtype')
                 ? 'redefined'
-                : 'rewritten';
+                : before.visibility.has(change.num) || after.visibility.has(change.num)
+                  ? 'visibility'
+                  : 'rewritten';
       const code =
         drawn === 'font'
           ? 'CHANGE_FONT_REPLACED'
@@ -366,6 +453,7 @@ function judgeObject(change: ObjectChange, role: ObjectRole, ctx: JudgeContext):
     }
     case 'field':
     case 'widget': {
+      if (holding && judgeHolding(change, holding, 'other', ctx)) return;
       if (field && fieldDiff.filled.has(field)) record('form-fill', 'CHANGE_FORM_FILLED', { field }, num, { field });
       else if (change.kind === 'added' || (field && fieldDiff.added.has(field))) attach('annotation', num);
       else if (change.kind === 'freed') record('other', 'CHANGE_FIELD_REMOVED', { field: field ?? '?' }, num);
@@ -383,6 +471,7 @@ function judgeObject(change: ObjectChange, role: ObjectRole, ctx: JudgeContext):
       return;
     }
     case 'annotation':
+      if (holding && judgeHolding(change, holding, 'other', ctx)) return;
       if (change.kind === 'added') attach('annotation', num);
       else record('annotation', change.kind === 'freed' ? 'CHANGE_ANNOTATION_REMOVED' : 'CHANGE_ANNOTATION_MODIFIED', {}, num);
       return;

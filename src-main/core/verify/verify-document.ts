@@ -1,4 +1,5 @@
-import { InkstoneError, type Lang } from '../../../src-shared/errors/index.js';
+import { InkstoneError } from '../../../src-shared/errors/index.js';
+import type { Language } from '../../../src-shared/i18n/index.js';
 import { VERIFICATION_SCHEMA, type SignatureResult, type VerificationResult, type VerifyMessage } from '../../../src-shared/api/verification.js';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
@@ -32,7 +33,7 @@ export interface VerifyOptions {
   /** Shown in the report; the file's base name by default. */
   readonly name?: string;
   /** Language of every `text` in the result (default en). */
-  readonly lang?: Lang;
+  readonly lang?: Language;
   /** Certificates the user trusts as anchors; nothing is trusted by default. */
   readonly trustStore?: TrustStore;
   /** Ask OCSP responders, CRL servers and issuer URLs (off by default). */
@@ -229,7 +230,7 @@ interface SignatureContext {
   readonly assessed: readonly Assessed[];
   readonly certification: Assessed | undefined;
   readonly ctx: TrustContext;
-  readonly lang: Lang;
+  readonly lang: Language;
   readonly now: Date;
   readonly dssRevisions: readonly number[];
   readonly budget: Budget;

@@ -48,6 +48,7 @@ out.searchAfter = await rpc(trusted, 'contracts.search', { text: '采购' }, 'jo
 out.settingsBefore = await rpc(trusted, 'settings.get', {}, undefined);
 out.settingsUpdate = await rpc(trusted, 'settings.update', { language: 'en' }, undefined);
 out.menuAfter = fake.menus.at(-1).template.map((m) => m.label);
+out.settingsDataDir = await rpc(trusted, 'settings.update', { dataDir: os.tmpdir() }, undefined);
 
 const newFolder = mkdtempSync(path.join(os.tmpdir(), 'inkstone-fake-folder-'));
 fake.nextOpenDialog = { canceled: false, filePaths: [newFolder] };
@@ -73,6 +74,7 @@ out.navigateAway = navigate('https://evil.example/');
 out.navigateInside = navigate('app://inkstone/index.html');
 out.openDocs = contents.windowOpenHandler({ url: 'https://docs.inkstone.app/en/' });
 out.openOther = contents.windowOpenHandler({ url: 'http://docs.inkstone.app/en/' });
+out.openBackslash = contents.windowOpenHandler({ url: 'https://docs.inkstone.app\\@evil.com/' });
 out.externalOpened = fake.dialogs.filter((d) => d.kind === 'external').map((d) => d.url);
 out.errors = fake.dialogs.filter((d) => d.kind === 'error');
 

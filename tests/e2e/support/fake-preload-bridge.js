@@ -25,6 +25,8 @@
     api[ns][name.slice(dot + 1)] = (input, options) => call(name, input, options && options.jobId);
   }
   api.events = { subscribe: () => () => undefined };
-  api.shell = { chooseDataFolder: () => call('settings.update', { dataDir: cfg.chosenFolder }) };
+  // The real main process stores the folder through the core's shell-only setDataDir, which no page
+  // can reach (settings.update refuses dataDir); here the answer it returns is stood in for.
+  api.shell = { chooseDataFolder: () => call('settings.get', {}).then((settings) => ({ ...settings, dataDir: cfg.chosenFolder })) };
   window.inkstone = Object.freeze(api);
 })();

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openAtomicWriter } from '../../../src-main/core/files/index.js';
 import {
+  addSignaturePlaceholder,
   findSignatures,
   getPage,
   IncrementalUpdate,
@@ -12,6 +13,7 @@ import {
   PdfStream,
   PdfString,
   writeIncrementalUpdate,
+  writeSignaturePlaceholder,
 } from '../../../src-main/core/pdf/index.js';
 
 /**
@@ -155,4 +157,67 @@ export function wrapSignature(signed: string, out: string): void {
   const wrapped = Buffer.concat([original.subarray(0, b), injected, original.subarray(b)]);
   writeFileSync(out, wrapped);
   rewriteByteRange(out, out, () => [0, a, b + injected.length, c]);
+}
+
+/**
+ * A second signature in a new field, appended with the pdf layer directly (our signer refuses to
+ * sign a document certified "no changes"). Its CMS is the first signature's, so it is itself not
+ * valid: what is judged is what its arrival means for the first one.
+ */
+export async function addSignatureField(signed: string, out: string, fieldName: string): Promise<void> {
+  const doc = PdfDocument.openFile(signed);
+  try {
+    const cms = findSignatures(doc)[0].contents!;
+    const update = new IncrementalUpdate(doc);
+    const placeholder = addSignaturePlaceholder(update, { fieldName }, { kind: 'signature', contentsSize: cms.length + 16 });
+    const writer = await openAtomicWriter(out);
+    try {
+      const pending = await writeSignaturePlaceholder(update, placeholder, writer);
+      await pending.embed(cms);
+      await writer.commit();
+    } catch (err) {
+      await writer.abort();
+      throw err;
+    }
+  } finally {
+    doc.close();
+  }
+}
+
+/**
+ * An empty signature field for a later signer, on page 1; `rect` and `text` give its widget a
+ * visible appearance (an empty field needs none: text there is content posing as a field).
+ */
+export function addEmptySignatureField(
+  signed: string,
+  out: string,
+  fieldName: string,
+  visible?: { rect: [number, number, number, number]; text: string },
+): Promise<void> {
+  return appendUpdate(signed, out, (update, doc) => {
+    const page = getPage(doc, 0);
+    const widget = new PdfDict({
+      Type: name('Annot'),
+      Subtype: name('Widget'),
+      FT: name('Sig'),
+      T: PdfString.fromText(fieldName),
+      F: 132,
+      Rect: visible ? [...visible.rect] : [0, 0, 0, 0],
+      P: page.ref,
+    });
+    if (visible) {
+      const [x0, y0, x1, y1] = visible.rect;
+      const ap = update.addStream(
+        { Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, x1 - x0, y1 - y0] },
+        Buffer.from(`1 1 1 rg 0 0 ${x1 - x0} ${y1 - y0} re f BT /Helv 12 Tf 4 8 Td (${visible.text}) Tj ET`, 'latin1'),
+      );
+      widget.set('AP', new PdfDict({ N: ap }));
+    }
+    const ref = update.add(widget);
+    update.editDict(page.ref).set('Annots', [...(doc.getArray(page.dict.get('Annots')) ?? []), ref]);
+    const formRef = doc.catalog.get('AcroForm');
+    const form = formRef instanceof PdfRef ? update.editDict(formRef) : (doc.getDict(formRef) ?? new PdfDict()).clone();
+    form.set('Fields', [...(doc.getArray(form.get('Fields')) ?? []), ref]);
+    if (!(formRef instanceof PdfRef)) update.editDict(doc.catalogRef!).set('AcroForm', form);
+  });
 }

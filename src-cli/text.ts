@@ -1,0 +1,40 @@
+import { defineMessages } from '../src-shared/i18n/index.js';
+
+/** What the terminal commands say besides error texts (the convention is in src-shared/i18n). */
+export const CLI_TEXT = defineMessages({
+  importSummary: {
+    en: '{imported} imported · {duplicates} already present · {failed} failed',
+    'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 失败 {failed} 个',
+  },
+  signStopping: { en: 'Stopping after the current document.', 'zh-CN': '正在停止：当前文件签完后结束。' },
+  signBatchSummary: {
+    en: '{signed} signed, {failed} failed, {cancelled} cancelled.',
+    'zh-CN': '已签署 {signed} 份，失败 {failed} 份，取消 {cancelled} 份。',
+  },
+  signedRecord: {
+    en: 'Signed: {path}\n  Signer: {signer}\n  Level: PAdES {level} ({algorithm})\n  Time: {time}{timeSource}\n  SHA-256: {sha256}\n',
+    'zh-CN': '已签署：{path}\n  签署人：{signer}\n  级别：PAdES {level}（{algorithm}）\n  时间：{time}{timeSource}\n  SHA-256：{sha256}\n',
+  },
+  timeFromTimestamp: { en: ' (trusted timestamp)', 'zh-CN': '（可信时间戳）' },
+  timeFromClock: { en: ' (this computer’s clock)', 'zh-CN': '（本机时间）' },
+  softwareKeyNote: {
+    en: '  Note: the key came from a PKCS#12 file, which can be copied; it is not a signing device.\n',
+    'zh-CN': '  注意：密钥来自可复制的 PKCS#12 文件，不是专用签名设备。\n',
+  },
+  extendedRecord: {
+    en: 'Extended to {level}: {path}\n  {signatures} existing signature(s); {timestamps} document timestamp(s) added; DSS (certificates/OCSP/CRLs): {dss}\n  SHA-256: {sha256}\n',
+    'zh-CN': '已升级至 {level}：{path}\n  原有签名 {signatures} 个；新增文档时间戳 {timestamps} 个；DSS（证书/OCSP/CRL）：{dss}\n  SHA-256：{sha256}\n',
+  },
+  evidenceSubmitted: {
+    en: 'Evidence number {number}\nExisted no later than {time}\nReceipt saved to {receipt}\n',
+    'zh-CN': '存证编号 {number}\n文件存在时间不晚于 {time}\n回执已保存至 {receipt}\n',
+  },
+  evidenceVerified: {
+    en: 'Verified: evidence number {number}, document SHA-256 {sha256}, existed no later than {time} ({tsa})\nLog {log}, key fingerprint {fingerprint}{pinned}\n',
+    'zh-CN': '核验通过：存证编号 {number}，文件 SHA-256 {sha256}，存在时间不晚于 {time}（{tsa}）\n日志 {log}，密钥指纹 {fingerprint}{pinned}\n',
+  },
+  logKeyNotPinned: {
+    en: ' (note: this log key was not pinned beforehand; compare its fingerprint)',
+    'zh-CN': '（注意：该日志密钥未经您预先信任，请核对指纹）',
+  },
+});
