@@ -21,6 +21,11 @@ export const CLI_TEXT = defineMessages({
     en: '  Note: the key came from a PKCS#12 file, which can be copied; it is not a signing device.\n',
     'zh-CN': '  注意：密钥来自可复制的 PKCS#12 文件，不是专用签名设备。\n',
   },
+  chainIncompleteNote: {
+    en: '  Note: the certificate chain is incomplete ({problem}). Validators that trust only the root may not recognise the signer; import the intermediate CA with `inkstone trust import` or pass it with --chain-certs.\n',
+    'zh-CN':
+      '  注意：证书链不完整（{problem}）。只信任根证书的验证程序可能无法确认签署人；请用 inkstone trust import 导入中间 CA 证书，或以 --chain-certs 指定。\n',
+  },
   extendedRecord: {
     en: 'Extended to {level}: {path}\n  {signatures} existing signature(s); {timestamps} document timestamp(s) added; DSS (certificates/OCSP/CRLs): {dss}\n  SHA-256: {sha256}\n',
     'zh-CN': '已升级至 {level}：{path}\n  原有签名 {signatures} 个；新增文档时间戳 {timestamps} 个；DSS（证书/OCSP/CRL）：{dss}\n  SHA-256：{sha256}\n',

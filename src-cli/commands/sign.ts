@@ -13,11 +13,12 @@ import {
   type SigningRecord,
 } from '../../src-main/core/signing/index.js';
 import { openPkcs11Signer, openPkcs12Signer, type Pin, type PinRequest, type Signer } from '../../src-main/core/tokens/index.js';
-import { COMMITMENT_TYPES, type CommitmentType } from '../../src-main/core/pki/index.js';
+import { COMMITMENT_TYPES, readCertificateFiles, type CommitmentType } from '../../src-main/core/pki/index.js';
+import { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder } from '../../src-main/core/verify/index.js';
 import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { say, type Language } from '../../src-shared/i18n/index.js';
 import { CLI_TEXT } from '../text.js';
-import { cliLanguage, EXIT, runCommand, usage } from '../run.js';
+import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 
 /**
  * `inkstone sign` (one document, or `--batch` many under one PIN entry) and `inkstone extend`.
@@ -56,6 +57,8 @@ interface SignOptions extends KeyOptions {
   certify?: '1' | '2' | '3';
   lockFields?: string;
   offline?: boolean;
+  chainCerts: string[];
+  dataDir?: string;
   json?: boolean;
   lang?: string;
 }
@@ -101,6 +104,8 @@ export function registerSigningCommands(program: Command): void {
     .addOption(new Option('--certify <P>', 'certification signature: 1 no changes, 2 form filling and signing, 3 also comments').choices(['1', '2', '3']))
     .option('--lock-fields <names>', 'lock form fields when signed: "all" or comma-separated names')
     .option('--offline', 'do not fetch revocation data or issuers online (B-LT uses what the document and token carry)')
+    .option('--chain-certs <file>', 'CA certificates (PEM or DER) that may complete the signer’s chain (repeat)', collect, [])
+    .option('--data-dir <dir>', 'library folder whose trusted certificates also complete the chain (default: the app’s data folder)')
     .option('--json', 'print the signing record (or the batch summary) as JSON')
     .option('--lang <lang>', 'zh-CN or en')
     .action((inputs: string[], opts: SignOptions) => {
@@ -181,6 +186,9 @@ async function signMany(inputs: string[], opts: SignOptions, lang: Language): Pr
       for (const o of result.outcomes)
         if (o.status === 'failed') process.stdout.write(`✗ ${o.input}: ${o.error.code}: ${formatErrorMessage(o.error.code, o.error.details, lang)}\n`);
       process.stdout.write(`${say(CLI_TEXT.signBatchSummary, lang, { signed: result.signed, failed: result.failed, cancelled: result.cancelled })}\n`);
+      // One signer, one chain: the first signed document speaks for the batch.
+      const signed = result.outcomes.find((o) => o.status === 'signed');
+      if (signed) process.stdout.write(chainNote(signed.record, lang));
     }
     return result.failed + result.cancelled === 0 ? EXIT.ok : EXIT.failure;
   } finally {
@@ -208,6 +216,7 @@ async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureO
     ...(opts.rsaPss ? { rsaPss: true } : {}),
     timestampUrls: opts.tsa,
     allowOnline: !opts.offline,
+    validationData: { certificates: await chainCandidates(opts) },
     ...(opts.reason !== undefined ? { reason: opts.reason } : {}),
     ...(opts.location !== undefined ? { location: opts.location } : {}),
     ...(opts.commitment ? { commitment: opts.commitment } : {}),
@@ -223,6 +232,16 @@ async function signatureOptions(opts: SignOptions): Promise<Omit<BatchSignatureO
       : {}),
     ...(opts.crossPageSeal && seal ? { crossPageSeal: { image: seal, ...(crossPages ? { firstPage: crossPages[0], lastPage: crossPages[1] } : {}) } } : {}),
   };
+}
+
+/**
+ * Certificates that may complete the signer's chain: the library's trusted CAs (Settings → Trusted
+ * certificates) and `--chain-certs` files. Only those on the signer's path are embedded.
+ */
+async function chainCandidates(opts: SignOptions): Promise<Uint8Array[]> {
+  const trusted = await trustStoreFromFolder(path.join(resolveDataDir(opts.dataDir), TRUSTED_CERTIFICATES_FOLDER));
+  const given = await readCertificateFiles(opts.chainCerts);
+  return [...trusted.anchors, ...given].map((c) => c.der);
 }
 
 /** Open the token or PKCS#12 file; the secret comes from stdin or a no-echo prompt, never argv. */
@@ -321,7 +340,8 @@ function progressBar(total: number): (completed: number, failed: number, current
 }
 
 function summariseOutcome(o: BatchOutcome): Record<string, unknown> {
-  if (o.status === 'signed') return { status: o.status, input: o.input, output: o.output, level: o.record.level, sha256: o.record.output.sha256 };
+  if (o.status === 'signed')
+    return { status: o.status, input: o.input, output: o.output, level: o.record.level, sha256: o.record.output.sha256, chain: o.record.chain };
   if (o.status === 'failed') return { status: o.status, input: o.input, output: o.output, error: o.error };
   return { status: o.status, input: o.input, output: o.output };
 }
@@ -338,7 +358,12 @@ function describeRecord(r: SigningRecord, lang: Language): string {
     timeSource: r.timestampTime ? CLI_TEXT.timeFromTimestamp[lang] : CLI_TEXT.timeFromClock[lang],
     sha256: r.output.sha256,
   });
-  return r.signer.assurance === 'software-key' ? record + CLI_TEXT.softwareKeyNote[lang] : record;
+  return (r.signer.assurance === 'software-key' ? record + CLI_TEXT.softwareKeyNote[lang] : record) + chainNote(r, lang);
+}
+
+/** A warning when the signature carries its chain only part of the way to a root. */
+function chainNote(r: SigningRecord, lang: Language): string {
+  return r.chain.complete ? '' : say(CLI_TEXT.chainIncompleteNote, lang, { problem: r.chain.problem ?? '' });
 }
 
 function describeExtension(r: ExtensionRecord, lang: Language): string {

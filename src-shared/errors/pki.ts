@@ -8,6 +8,10 @@ export const pkiErrors = defineMessages({
     en: 'The trusted certificate file {path} holds no readable certificate: {reason}',
     'zh-CN': '受信任证书文件 {path} 中没有可读取的证书：{reason}',
   },
+  PKI_CERT_FILE_INVALID: {
+    en: 'The certificate file {path} holds no readable certificate: {reason}',
+    'zh-CN': '证书文件 {path} 中没有可读取的证书：{reason}',
+  },
 
   // The signer's own certificate (the signer refuses to sign with these).
   PKI_CERT_EXPIRED: {

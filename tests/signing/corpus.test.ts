@@ -86,12 +86,12 @@ test('refused documents: encrypted, certified with no changes allowed (EU DSS), 
 test('a value larger than its reservation is a typed error and leaves no file', async () => {
   const doc = PdfDocument.openFile(await simplePdf());
   const output = h.out('overflow');
-  const pending = await PendingOutput.open(doc, output, ['sha256']);
+  const pending = await PendingOutput.open(doc, output, ['SHA-256']);
   try {
     const update = new IncrementalUpdate(doc);
     const placeholder = addSignaturePlaceholder(update, { fieldName: 'Overflow' }, { kind: 'signature', contentsSize: 100 });
     await assert.rejects(
-      pending.appendSignature(update, placeholder, 'sha256', async () => new Uint8Array(101)),
+      pending.appendSignature(update, placeholder, 'SHA-256', async () => new Uint8Array(101)),
       typed('PDF_PLACEHOLDER_TOO_SMALL'),
     );
   } finally {
@@ -99,4 +99,16 @@ test('a value larger than its reservation is a typed error and leaves no file', 
     doc.close();
   }
   assertNoOutput(output);
+});
+
+test('a digest algorithm outside SHA-256/384/512 is INVALID_INPUT before anything is written', async () => {
+  const output = h.out('md5');
+  for (const digestAlgorithm of ['SHA-1', 'MD5', 'sha256']) {
+    await assert.rejects(
+      // Requests come from scripts and JSON too, where the type checker cannot help.
+      signDocument({ input: await simplePdf(), output, signer, digestAlgorithm: digestAlgorithm as 'SHA-256' }),
+      typed('INVALID_INPUT'),
+    );
+    assertNoOutput(output);
+  }
 });

@@ -25,10 +25,10 @@ before(async () => {
 after(() => token?.cleanup());
 
 for (const [id, params] of [
-  ['01', { hash: 'SHA-256', scheme: 'rsa-pkcs1' }],
-  ['02', { hash: 'SHA-256', scheme: 'ecdsa' }],
+  ['01', { hash: 'SHA-256', kind: 'rsa-pkcs1' }],
+  ['02', { hash: 'SHA-256', kind: 'ecdsa' }],
 ] as const satisfies ReadonlyArray<readonly [string, SignParams]>) {
-  test(`${BATCH} ${params.scheme} signatures under one login`, async () => {
+  test(`${BATCH} ${params.kind} signatures under one login`, async () => {
     const counting = countingLoader();
     const signer = await openPkcs11Signer({ module: SOFTHSM_MODULE, token: { label: 'Batch Token' }, key: { id }, pin: token.pin, loader: counting.loader });
     // What CMS signs per document: ~100 bytes of DER signed attributes.
@@ -41,7 +41,7 @@ for (const [id, params] of [
     const seconds = (performance.now() - started) / 1000;
     await signer.close();
     console.log(
-      `# ${BATCH} ${params.scheme} signatures on SoftHSM in ${seconds.toFixed(2)} s: ${(BATCH / seconds).toFixed(0)}/s, ${((seconds * 1000) / BATCH).toFixed(2)} ms each`,
+      `# ${BATCH} ${params.kind} signatures on SoftHSM in ${seconds.toFixed(2)} s: ${(BATCH / seconds).toFixed(0)}/s, ${((seconds * 1000) / BATCH).toFixed(2)} ms each`,
     );
     assert.equal(counting.calls.get('C_Login'), 1, 'one PIN entry for the whole batch');
     assert.equal(counting.calls.get('C_OpenSession'), 1, 'one session throughout');

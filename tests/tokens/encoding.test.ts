@@ -61,16 +61,16 @@ describe('mechanism choice', () => {
   const ec = { kind: 'EC', curve: 'P-384' } as const;
   test('prefers combined PKCS#1, raw PSS and raw ECDSA; falls back to the other form', () => {
     const all = new Set([CK.CKM_RSA_PKCS, CK.CKM_SHA256_RSA_PKCS, CK.CKM_RSA_PKCS_PSS, CK.CKM_SHA256_RSA_PKCS_PSS, CK.CKM_ECDSA, CK.CKM_ECDSA_SHA256]);
-    assert.equal(planSignature({ hash: 'SHA-256', scheme: 'rsa-pkcs1' }, rsa, all)!.mechanism.mechanism, CK.CKM_SHA256_RSA_PKCS);
-    assert.equal(planSignature({ hash: 'SHA-384', scheme: 'rsa-pkcs1' }, rsa, all)!.mechanism.mechanism, CK.CKM_RSA_PKCS);
-    const pss = planSignature({ hash: 'SHA-384', scheme: 'rsa-pss' }, rsa, all)!;
+    assert.equal(planSignature({ hash: 'SHA-256', kind: 'rsa-pkcs1' }, rsa, all)!.mechanism.mechanism, CK.CKM_SHA256_RSA_PKCS);
+    assert.equal(planSignature({ hash: 'SHA-384', kind: 'rsa-pkcs1' }, rsa, all)!.mechanism.mechanism, CK.CKM_RSA_PKCS);
+    const pss = planSignature({ hash: 'SHA-384', kind: 'rsa-pss' }, rsa, all)!;
     assert.equal(pss.mechanism.mechanism, CK.CKM_RSA_PKCS_PSS);
     assert.deepEqual(pss.mechanism.parameter, { type: CK.CK_PARAMS_RSA_PSS, hashAlg: CK.CKM_SHA384, mgf: CK.CKG_MGF1_SHA384, saltLen: 48 });
     assert.equal(pss.input(Buffer.from('x')).length, 48, 'the prehash goes to the token');
-    assert.equal(planSignature({ hash: 'SHA-256', scheme: 'ecdsa' }, ec, all)!.mechanism.mechanism, CK.CKM_ECDSA);
-    assert.equal(planSignature({ hash: 'SHA-256', scheme: 'ecdsa' }, ec, new Set([CK.CKM_ECDSA_SHA256]))!.mechanism.mechanism, CK.CKM_ECDSA_SHA256);
-    assert.equal(planSignature({ hash: 'SHA-512', scheme: 'ecdsa' }, ec, new Set([CK.CKM_ECDSA_SHA256])), undefined);
-    assert.equal(planSignature({ hash: 'SHA-256', scheme: 'ecdsa' }, rsa, all), undefined);
+    assert.equal(planSignature({ hash: 'SHA-256', kind: 'ecdsa' }, ec, all)!.mechanism.mechanism, CK.CKM_ECDSA);
+    assert.equal(planSignature({ hash: 'SHA-256', kind: 'ecdsa' }, ec, new Set([CK.CKM_ECDSA_SHA256]))!.mechanism.mechanism, CK.CKM_ECDSA_SHA256);
+    assert.equal(planSignature({ hash: 'SHA-512', kind: 'ecdsa' }, ec, new Set([CK.CKM_ECDSA_SHA256])), undefined);
+    assert.equal(planSignature({ hash: 'SHA-256', kind: 'ecdsa' }, rsa, all), undefined);
   });
 });
 

@@ -100,11 +100,11 @@ describe('token removed', () => {
     const { token, open } = fakeToken();
     const signer = await open();
     token.removeAfterSignatures = 3;
-    for (let i = 0; i < 3; i++) await signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' });
-    const err = await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
+    for (let i = 0; i < 3; i++) await signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' });
+    const err = await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
     assert.match(err.localized('zh-CN'), /已被拔出或无响应/);
     const initsBefore = count(token, 'C_SignInit');
-    await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
+    await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
     assert.equal(count(token, 'C_SignInit'), initsBefore, 'no call goes to a token known to be gone');
     await signer.close();
     assert.equal(count(token, 'C_Finalize'), 1);
@@ -115,7 +115,7 @@ describe('token removed', () => {
     const signer = await open();
     token.removalCode = CKR_DEVICE_ERROR;
     token.removeAfterSignatures = 0;
-    await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
+    await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
     await signer.close();
   });
 
@@ -123,12 +123,12 @@ describe('token removed', () => {
     const { token, open } = fakeToken();
     const first = await open();
     token.removeAfterSignatures = 0;
-    await rejectsWith(first.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
+    await rejectsWith(first.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' }), 'TOKEN_REMOVED');
     await first.close();
     token.reinsert();
     const second = await open();
-    const sig = await second.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' });
-    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }));
+    const sig = await second.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' });
+    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', kind: 'rsa-pkcs1' }));
     await second.close();
   });
 });
@@ -141,8 +141,8 @@ describe('PIN pad', () => {
     assert.deepEqual(token.logins, [{ userType: CK.CKU_USER, pinLength: 0 }]);
     assert.equal(told.length, 1);
     assert.equal(told[0].purpose, 'login');
-    const sig = await signer.sign(data, { hash: 'SHA-384', scheme: 'rsa-pkcs1' });
-    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-384', scheme: 'rsa-pkcs1' }));
+    const sig = await signer.sign(data, { hash: 'SHA-384', kind: 'rsa-pkcs1' });
+    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-384', kind: 'rsa-pkcs1' }));
     await signer.close();
   });
 
@@ -169,8 +169,8 @@ describe('keys that demand the PIN before every signature (CKA_ALWAYS_AUTHENTICA
     });
     assert.equal(signer.keyDescription.alwaysAuthenticate, true);
     for (let i = 0; i < 3; i++) {
-      const sig = await signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' });
-      assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }));
+      const sig = await signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' });
+      assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', kind: 'rsa-pkcs1' }));
     }
     assert.deepEqual(
       asked.map((r) => [r.purpose, r.keyLabel]),
@@ -190,12 +190,12 @@ describe('keys that demand the PIN before every signature (CKA_ALWAYS_AUTHENTICA
     const answers: Array<string | null> = [null, '135790', PIN];
     let asked = 0;
     const signer = await open({ askPin: async () => (asked++, answers.shift()!) });
-    await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }), 'TOKEN_USER_CANCELLED');
-    await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }), 'TOKEN_PIN_INCORRECT');
+    await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' }), 'TOKEN_USER_CANCELLED');
+    await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' }), 'TOKEN_PIN_INCORRECT');
     assert.equal(asked, 2);
     // The abandoned operations did not leave the session stuck (CKR_OPERATION_ACTIVE).
-    const sig = await signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' });
-    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }));
+    const sig = await signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' });
+    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', kind: 'rsa-pkcs1' }));
     assert.equal(count(token, 'C_Login'), 3); // the user login, the wrong PIN, the right one
     await signer.close();
   });
@@ -203,7 +203,7 @@ describe('keys that demand the PIN before every signature (CKA_ALWAYS_AUTHENTICA
   test('without a prompt the key is TOKEN_PIN_REQUIRED at signing time', async () => {
     const { open } = fakeToken({ keys: [{ ...rsa, alwaysAuthenticate: true }] });
     const signer = await open();
-    await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }), 'TOKEN_PIN_REQUIRED');
+    await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' }), 'TOKEN_PIN_REQUIRED');
     await signer.close();
   });
 });
@@ -213,8 +213,8 @@ describe('mechanisms', () => {
     test(`raw CKM_RSA_PKCS over a DigestInfo when the token lacks the combined mechanism (${hash})`, async () => {
       const { token, open } = fakeToken({ mechanisms: [CK.CKM_RSA_PKCS] });
       const signer = await open();
-      const sig = await signer.sign(data, { hash, scheme: 'rsa-pkcs1' });
-      assert.ok(verifySignature(rsa.publicKey, data, sig, { hash, scheme: 'rsa-pkcs1' }));
+      const sig = await signer.sign(data, { hash, kind: 'rsa-pkcs1' });
+      assert.ok(verifySignature(rsa.publicKey, data, sig, { hash, kind: 'rsa-pkcs1' }));
       assert.equal(token.signatures, 1);
       await signer.close();
     });
@@ -223,20 +223,20 @@ describe('mechanisms', () => {
   test('combined CKM_SHA384_RSA_PKCS_PSS when raw PSS is missing; CKM_ECDSA_SHA384 r‖s becomes DER', async () => {
     const { open } = fakeToken({ keys: [rsa, ec] });
     const rsaSigner = await open({ key: { id: 'A1' } });
-    const pss = await rsaSigner.sign(data, { hash: 'SHA-384', scheme: 'rsa-pss' });
-    assert.ok(verifySignature(rsa.publicKey, data, pss, { hash: 'SHA-384', scheme: 'rsa-pss' }));
+    const pss = await rsaSigner.sign(data, { hash: 'SHA-384', kind: 'rsa-pss' });
+    assert.ok(verifySignature(rsa.publicKey, data, pss, { hash: 'SHA-384', kind: 'rsa-pss' }));
     await rsaSigner.close();
     const ecSigner = await open({ key: { label: 'signing EC' } });
-    const ecdsa = await ecSigner.sign(data, { hash: 'SHA-384', scheme: 'ecdsa' });
+    const ecdsa = await ecSigner.sign(data, { hash: 'SHA-384', kind: 'ecdsa' });
     assert.equal(ecdsa[0], 0x30, 'DER SEQUENCE');
-    assert.ok(verifySignature(ec.publicKey, data, ecdsa, { hash: 'SHA-384', scheme: 'ecdsa' }));
+    assert.ok(verifySignature(ec.publicKey, data, ecdsa, { hash: 'SHA-384', kind: 'ecdsa' }));
     await ecSigner.close();
   });
 
   test('a token offering no way to make the signature is TOKEN_MECHANISM_UNSUPPORTED, before any call', async () => {
     const { token, open } = fakeToken({ mechanisms: [CK.CKM_SHA256_RSA_PKCS] });
     const signer = await open();
-    const err = await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pss' }), 'TOKEN_MECHANISM_UNSUPPORTED');
+    const err = await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pss' }), 'TOKEN_MECHANISM_UNSUPPORTED');
     assert.equal(err.details.token, 'Fake Token');
     assert.equal(count(token, 'C_SignInit'), 0);
     await signer.close();
@@ -291,8 +291,8 @@ describe('module lifetime', () => {
     assert.equal(count(token, 'C_Initialize'), 1);
     await a.close();
     assert.equal(count(token, 'C_Finalize'), 0);
-    const sig = await b.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' });
-    assert.ok(verifySignature(ec.publicKey, data, sig, { hash: 'SHA-256', scheme: 'ecdsa' }));
+    const sig = await b.sign(data, { hash: 'SHA-256', kind: 'ecdsa' });
+    assert.ok(verifySignature(ec.publicKey, data, sig, { hash: 'SHA-256', kind: 'ecdsa' }));
     await b.close();
     await b.close();
     assert.equal(count(token, 'C_Finalize'), 1);
@@ -302,8 +302,8 @@ describe('module lifetime', () => {
   test('a module that cannot lock is initialised plainly and signed with on the main thread', async () => {
     const { token, open } = fakeToken({ cannotLock: true });
     const signer = await open();
-    const sig = await signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pkcs1' });
-    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', scheme: 'rsa-pkcs1' }));
+    const sig = await signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pkcs1' });
+    assert.ok(verifySignature(rsa.publicKey, data, sig, { hash: 'SHA-256', kind: 'rsa-pkcs1' }));
     assert.equal(count(token, 'C_Initialize'), 2);
     assert.equal(count(token, 'C_Sign'), 1);
     assert.equal(count(token, 'C_SignAsync'), 0);

@@ -97,8 +97,8 @@ describe('reading and signing', () => {
         assert.equal(signer.keyDescription.keyLabel, 'forge key');
         assert.equal(signer.keyDescription.extractable, true);
         for (const params of [
-          { hash: 'SHA-256', scheme: 'rsa-pkcs1' },
-          { hash: 'SHA-512', scheme: 'rsa-pss' },
+          { hash: 'SHA-256', kind: 'rsa-pkcs1' },
+          { hash: 'SHA-512', kind: 'rsa-pss' },
         ] as const) {
           const sig = await signer.sign(data, params);
           assert.ok(verifySignature(made.publicKey, data, sig, params));
@@ -121,8 +121,8 @@ describe('reading and signing', () => {
       assert.deepEqual(signer.keyAlgorithm, { kind: 'EC', curve: 'P-256' });
       assert.equal(signer.keyDescription.keyLabel, '王律师的签名证书');
       assert.equal(signer.keyDescription.fileName, path.basename(made.file));
-      const sig = await signer.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' });
-      assert.ok(verifySignature(made.key.publicKey, data, sig, { hash: 'SHA-256', scheme: 'ecdsa' }));
+      const sig = await signer.sign(data, { hash: 'SHA-256', kind: 'ecdsa' });
+      assert.ok(verifySignature(made.key.publicKey, data, sig, { hash: 'SHA-256', kind: 'ecdsa' }));
     } finally {
       await signer.close();
     }
@@ -131,8 +131,8 @@ describe('reading and signing', () => {
   test('EC P-384 in legacy 3DES protection with a Chinese password (BMPString key derivation)', async () => {
     const made = await opensslP12('P-384', '律师', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']);
     const signer = await openPkcs12Signer({ file: made.file, password: '律师' });
-    const sig = await signer.sign(data, { hash: 'SHA-384', scheme: 'ecdsa' });
-    assert.ok(verifySignature(made.key.publicKey, data, sig, { hash: 'SHA-384', scheme: 'ecdsa' }));
+    const sig = await signer.sign(data, { hash: 'SHA-384', kind: 'ecdsa' });
+    assert.ok(verifySignature(made.key.publicKey, data, sig, { hash: 'SHA-384', kind: 'ecdsa' }));
     await signer.close();
   });
 
@@ -140,8 +140,8 @@ describe('reading and signing', () => {
     const made = await opensslP12('rsa-2048', '', [], false);
     const signer = await openPkcs12Signer({ file: readFileSync(made.file), password: '' });
     assert.deepEqual(signer.chain, []);
-    const sig = await signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pss' });
-    assert.ok(verifySignature(made.key.publicKey, data, sig, { hash: 'SHA-256', scheme: 'rsa-pss' }));
+    const sig = await signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pss' });
+    assert.ok(verifySignature(made.key.publicKey, data, sig, { hash: 'SHA-256', kind: 'rsa-pss' }));
     await signer.close();
   });
 
@@ -200,8 +200,8 @@ describe('refusals', () => {
   test('a closed signer and a scheme that does not fit the key are refused', async () => {
     const made = await opensslP12('P-256', 'pw');
     const signer = await openPkcs12Signer({ file: made.file, password: 'pw' });
-    await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'rsa-pss' }), 'TOKEN_SCHEME_MISMATCH');
+    await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'rsa-pss' }), 'TOKEN_SCHEME_MISMATCH');
     await signer.close();
-    await rejectsWith(signer.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' }), 'TOKEN_SIGNER_CLOSED');
+    await rejectsWith(signer.sign(data, { hash: 'SHA-256', kind: 'ecdsa' }), 'TOKEN_SIGNER_CLOSED');
   });
 });

@@ -108,7 +108,7 @@ describe('signing', () => {
     const signer = await open({ id: keyId });
     try {
       const sig = await signer.sign(data, params);
-      assert.ok(verifySignature(token.readPublicKey(keyId), data, sig, params), `${keyId} ${params.scheme} ${params.hash} verifies`);
+      assert.ok(verifySignature(token.readPublicKey(keyId), data, sig, params), `${keyId} ${params.kind} ${params.hash} verifies`);
       assert.ok(!verifySignature(token.readPublicKey(keyId), Buffer.from('other bytes'), sig, params), 'and only over its own data');
       return signer;
     } finally {
@@ -118,19 +118,19 @@ describe('signing', () => {
 
   for (const hash of ['SHA-256', 'SHA-384', 'SHA-512'] as const) {
     test(`RSA-2048 PKCS#1 v1.5 with ${hash}`, async () => {
-      await signAndVerify('01', { hash, scheme: 'rsa-pkcs1' });
+      await signAndVerify('01', { hash, kind: 'rsa-pkcs1' });
     });
   }
   for (const hash of ['SHA-256', 'SHA-384'] as const) {
     test(`RSA-3072 PSS with ${hash}`, async () => {
-      await signAndVerify('02', { hash, scheme: 'rsa-pss' });
+      await signAndVerify('02', { hash, kind: 'rsa-pss' });
     });
   }
   test('ECDSA P-256 with SHA-256, DER-encoded', async () => {
-    await signAndVerify('03', { hash: 'SHA-256', scheme: 'ecdsa' });
+    await signAndVerify('03', { hash: 'SHA-256', kind: 'ecdsa' });
   });
   test('ECDSA P-384 with SHA-384, DER-encoded', async () => {
-    await signAndVerify('04', { hash: 'SHA-384', scheme: 'ecdsa' });
+    await signAndVerify('04', { hash: 'SHA-384', kind: 'ecdsa' });
   });
 
   test('the signer carries its certificate, the chain found on the token, and says it is a hardware key', async () => {
@@ -159,9 +159,9 @@ describe('signing', () => {
     try {
       const hashes = ['SHA-256', 'SHA-384', 'SHA-512'] as const;
       const jobs = Array.from({ length: 24 }, (_, i) => ({ bytes: Buffer.from(`document ${i}`), hash: hashes[i % 3] }));
-      const sigs = await Promise.all(jobs.map((j) => signer.sign(j.bytes, { hash: j.hash, scheme: 'rsa-pkcs1' })));
+      const sigs = await Promise.all(jobs.map((j) => signer.sign(j.bytes, { hash: j.hash, kind: 'rsa-pkcs1' })));
       const spki = token.readPublicKey('01');
-      jobs.forEach((j, i) => assert.ok(verifySignature(spki, j.bytes, sigs[i], { hash: j.hash, scheme: 'rsa-pkcs1' })));
+      jobs.forEach((j, i) => assert.ok(verifySignature(spki, j.bytes, sigs[i], { hash: j.hash, kind: 'rsa-pkcs1' })));
     } finally {
       await signer.close();
     }
@@ -171,10 +171,10 @@ describe('signing', () => {
     const a = await open({ id: '01' });
     const b = await open({ id: '03' });
     await a.close();
-    const sig = await b.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' });
-    assert.ok(verifySignature(token.readPublicKey('03'), data, sig, { hash: 'SHA-256', scheme: 'ecdsa' }));
+    const sig = await b.sign(data, { hash: 'SHA-256', kind: 'ecdsa' });
+    assert.ok(verifySignature(token.readPublicKey('03'), data, sig, { hash: 'SHA-256', kind: 'ecdsa' }));
     await b.close();
-    await rejectsWith(b.sign(data, { hash: 'SHA-256', scheme: 'ecdsa' }), 'TOKEN_SIGNER_CLOSED');
+    await rejectsWith(b.sign(data, { hash: 'SHA-256', kind: 'ecdsa' }), 'TOKEN_SIGNER_CLOSED');
   });
 
   test('a PIN given as bytes is wiped once used', async () => {
@@ -212,7 +212,7 @@ describe('refusals', () => {
     await rejectsWith(open({}), 'TOKEN_KEY_AMBIGUOUS');
     const signer = await open({ id: '01' });
     try {
-      await rejectsWith(signer.sign(new Uint8Array(8), { hash: 'SHA-256', scheme: 'ecdsa' }), 'TOKEN_SCHEME_MISMATCH');
+      await rejectsWith(signer.sign(new Uint8Array(8), { hash: 'SHA-256', kind: 'ecdsa' }), 'TOKEN_SCHEME_MISMATCH');
     } finally {
       await signer.close();
     }

@@ -4,6 +4,8 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createPublicKey, generateKeyPairSync, verify, constants, type KeyObject } from 'node:crypto';
 import { webcrypto } from 'node:crypto';
+import { hashLength, nodeHashName } from '../../src-main/core/crypto-names/index.js';
+import type { SignParams } from '../../src-main/core/tokens/index.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -67,22 +69,14 @@ export function softwareKeyPair(type: SoftwareKeyType): { privateKey: KeyObject;
   return { ...pair, spki: pair.publicKey.export({ type: 'spki', format: 'der' }) };
 }
 
-const NODE_HASH = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' } as const;
-const HASH_LEN = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 } as const;
-
 /** Verify a signature the way a CMS verifier would: Node's crypto, DER ECDSA, PSS with salt = hash length. */
-export function verifySignature(
-  publicKey: KeyObject | Uint8Array,
-  data: Uint8Array,
-  signature: Uint8Array,
-  params: { hash: keyof typeof NODE_HASH; scheme: 'rsa-pkcs1' | 'rsa-pss' | 'ecdsa' },
-): boolean {
+export function verifySignature(publicKey: KeyObject | Uint8Array, data: Uint8Array, signature: Uint8Array, params: SignParams): boolean {
   const key = publicKey instanceof Uint8Array ? createPublicKey({ key: Buffer.from(publicKey), format: 'der', type: 'spki' }) : publicKey;
   const options =
-    params.scheme === 'rsa-pss'
-      ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_LEN[params.hash] }
-      : params.scheme === 'ecdsa'
+    params.kind === 'rsa-pss'
+      ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: hashLength(params.hash) }
+      : params.kind === 'ecdsa'
         ? { key, dsaEncoding: 'der' as const }
         : { key, padding: constants.RSA_PKCS1_PADDING };
-  return verify(NODE_HASH[params.hash], data, options, signature);
+  return verify(nodeHashName(params.hash), data, options, signature);
 }

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { TrustStore } from '../../src-main/core/pki/index.js';
-import { readCms } from '../../src-main/core/verify/cms-reading.js';
-import { verifyPdf } from '../../src-main/core/verify/index.js';
+import { readCms, verifyPdf } from '../../src-main/core/verify/index.js';
 import { simplePdf } from '../fixtures/pdfs.js';
 import { makeLegacyCa, signLegacy, type LegacyCa, type LegacyShape } from './support/legacy-cms.js';
 

@@ -69,7 +69,7 @@ export {
   type ReceiptVerification,
   type VerifyReceiptOptions,
 } from './receipt.js';
-export { renderEvidenceCertificate, type CertificateOptions } from './certificate.js';
+export { renderEvidenceCertificate, type CertificateOptions } from './evidence-certificate-pdf.js';
 export { CheckpointWitness, type RememberedLog, type ConsistencySource } from './witness.js';
 export { evidenceAck, type EvidenceAck, type AckedEntry, type AckedRequest } from './ack.js';
 export { EvidenceClient, RESUMABLE_THRESHOLD, type SubmitOptions, type EvidenceClientOptions } from './client.js';

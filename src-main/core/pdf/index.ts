@@ -27,6 +27,7 @@ export type { PdfObject, PdfArray } from './objects.js';
 export { PdfRef, PdfName, PdfString, PdfDict, PdfStream, PdfPlaceholder, name, isName, decodeTextString, encodeTextString } from './objects.js';
 
 export type { ByteSpan } from './parser.js';
+export { operations, type Operand, type Operation } from './content-lexer.js';
 export type { FilterStep } from './filters.js';
 
 export type { PdfRevision, OpenPdfOptions, ObjectLocation } from './document.js';

@@ -1,4 +1,5 @@
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { escapedByte, hexValue, isRegular, isWhitespace } from './characters.js';
 import type { PdfSource } from './source.js';
 import type { PdfLimits } from './limits.js';
 import { limitExceeded } from './limits.js';
@@ -13,17 +14,6 @@ import type { PdfObject } from './objects.js';
 
 const CHUNK = 16 * 1024;
 const EMPTY = new Uint8Array(0);
-
-// Character classes (§7.2.2).
-const WS = new Uint8Array(256);
-for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WS[c] = 1;
-const DELIM = new Uint8Array(256);
-for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
-
-/** A byte that belongs to a regular token (not whitespace, not a delimiter, not end of input). */
-export function isRegular(c: number): boolean {
-  return c >= 0 && WS[c] === 0 && DELIM[c] === 0;
-}
 
 /** A forward-reading cursor that pulls chunks from the source as it goes; `pos` may be set freely. */
 export class Cursor {
@@ -68,7 +58,7 @@ export class Cursor {
     for (;;) {
       const c = this.peek();
       if (c < 0) return;
-      if (WS[c]) {
+      if (isWhitespace(c)) {
         this.pos++;
       } else if (c === 0x25 /* % */) {
         while (this.peek() >= 0 && this.peek() !== 0x0a && this.peek() !== 0x0d) this.pos++;
@@ -230,22 +220,12 @@ export class Parser {
       if (c < 0) throw corrupt('unterminated string', start);
       if (c === 0x5c /* \ */) {
         c = cur.next();
+        const escaped = escapedByte(c);
+        if (escaped !== undefined) {
+          out.push(escaped);
+          continue;
+        }
         switch (c) {
-          case 0x6e:
-            out.push(0x0a);
-            break; // n
-          case 0x72:
-            out.push(0x0d);
-            break; // r
-          case 0x74:
-            out.push(0x09);
-            break; // t
-          case 0x62:
-            out.push(0x08);
-            break; // b
-          case 0x66:
-            out.push(0x0c);
-            break; // f
           case 0x0d: // line continuation: backslash-EOL is dropped
             if (cur.peek() === 0x0a) cur.pos++;
             break;
@@ -440,13 +420,6 @@ export class Parser {
     }
     return null;
   }
-}
-
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
 }
 
 function byteAt(source: PdfSource, offset: number): number {

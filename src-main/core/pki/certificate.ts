@@ -1,11 +1,12 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { describeSignatureScheme } from '../crypto-names/index.js';
 import { decodeAsn1, encodeDer, integerHex, toHex } from './der.js';
 import { sha256Hex } from './digest.js';
 import { decodeName, sameName, type NameInfo } from './names.js';
 import { OID } from './oids.js';
-import { decodeSignatureAlgorithm, describeSignatureScheme } from './signature-algorithm.js';
+import { decodeSignatureAlgorithm } from './signature-algorithm.js';
 import { publicKeyFromSpki } from './verify-signature.js';
 
 /** The RFC 5280 key usage bits, by name. */

@@ -1,8 +1,9 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { type HashAlgorithm } from '../crypto-names/index.js';
 import { decodedCertificate, type CertificateInfo } from './certificate.js';
 import { bytesEqual, derElement, encodeDer, integerHex, rawDer, toArrayBuffer, toHex } from './der.js';
-import { type HashAlgorithm, digest, hashAlgorithmOfOid } from './digest.js';
+import { digest, hashAlgorithmOfOid } from './digest.js';
 import { decodeName } from './names.js';
 import { COMMITMENT_TYPES, type CommitmentType, OID } from './oids.js';
 

@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { describeSignatureScheme, hashLength, type SignatureKind, type SignatureScheme, type SigningHashAlgorithm } from '../crypto-names/index.js';
 import { parseCertificate, type CertificateInfo } from './certificate.js';
 import {
   type EncodedAttribute,
@@ -12,10 +13,10 @@ import {
   signingCertificateV2Attribute,
 } from './cms-attributes.js';
 import { derElement, encodeDer, toArrayBuffer } from './der.js';
-import { type SigningHashAlgorithm, digestAlgorithmIdentifier, hashLength } from './digest.js';
+import { digestAlgorithmIdentifier } from './digest.js';
 import { curveFieldBytes, normaliseEcdsaSignature } from './ecdsa-signature.js';
 import { type CommitmentType, OID } from './oids.js';
-import { type SignatureKind, type SignatureScheme, describeSignatureScheme, signatureAlgorithmIdentifier } from './signature-algorithm.js';
+import { signatureAlgorithmIdentifier } from './signature-algorithm.js';
 import { verifySignature } from './verify-signature.js';
 
 /**

@@ -1,9 +1,10 @@
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { type HashAlgorithm } from '../crypto-names/index.js';
 import { cmsAttribute } from './cms-attributes.js';
 import { decodeSignedData, parseSignedData } from './cms-parse.js';
 import { bytesEqual, decodeAsn1, encodeDer } from './der.js';
-import { type HashAlgorithm, digest } from './digest.js';
+import { digest } from './digest.js';
 import { OID } from './oids.js';
 import { parseTimestampToken } from './timestamp-token.js';
 

@@ -1,13 +1,14 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { describeSignatureScheme, type HashAlgorithm, type SignatureScheme } from '../crypto-names/index.js';
 import { parseCertificate, type CertificateInfo } from './certificate.js';
 import { commitmentTypeOfOid, readSigningCertificate, type EssCertId } from './cms-attributes.js';
 import { type DerSpan, decodeAsn1, derChildren, derElement, derSpan, integerHex, rawDer, toHex } from './der.js';
-import { type HashAlgorithm, digest, hashAlgorithmOfOid } from './digest.js';
+import { digest, hashAlgorithmOfOid } from './digest.js';
 import { decodeName, sameName, type NameInfo } from './names.js';
 import { type CommitmentType, OID } from './oids.js';
-import { type SignatureScheme, decodeSignatureAlgorithm, describeSignatureScheme } from './signature-algorithm.js';
+import { decodeSignatureAlgorithm } from './signature-algorithm.js';
 
 /**
  * Reading a CMS SignedData (a PDF signature's /Contents, an RFC 3161 token) into plain facts.

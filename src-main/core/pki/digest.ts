@@ -1,22 +1,13 @@
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { nodeHashName, type HashAlgorithm } from '../crypto-names/index.js';
 import { OID } from './oids.js';
 
-/** Hash algorithms Inkstone reads. SHA-1 only appears in legacy signatures and OCSP CertIDs. */
-export type HashAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+/** Hash algorithms as ASN.1 names them; their other facts are in crypto-names. */
+const OIDS: Readonly<Record<HashAlgorithm, string>> = { 'SHA-1': OID.sha1, 'SHA-256': OID.sha256, 'SHA-384': OID.sha384, 'SHA-512': OID.sha512 };
 
-/** Hash algorithms Inkstone writes in new signatures. */
-export type SigningHashAlgorithm = Exclude<HashAlgorithm, 'SHA-1'>;
-
-const BY_NAME: Readonly<Record<HashAlgorithm, { oid: string; node: string; length: number }>> = {
-  'SHA-1': { oid: OID.sha1, node: 'sha1', length: 20 },
-  'SHA-256': { oid: OID.sha256, node: 'sha256', length: 32 },
-  'SHA-384': { oid: OID.sha384, node: 'sha384', length: 48 },
-  'SHA-512': { oid: OID.sha512, node: 'sha512', length: 64 },
-};
-
-const BY_OID = new Map(Object.entries(BY_NAME).map(([name, v]) => [v.oid, name as HashAlgorithm]));
+const BY_OID = new Map(Object.entries(OIDS).map(([name, oid]) => [oid, name as HashAlgorithm]));
 
 /** The hash named by an OID, or undefined for one Inkstone does not know. */
 export function hashAlgorithmOfOid(oid: string): HashAlgorithm | undefined {
@@ -32,22 +23,12 @@ export function requireHashAlgorithm(oid: string, purpose: string): HashAlgorith
 
 /** The OID of a hash algorithm. */
 export function hashOid(alg: HashAlgorithm): string {
-  return BY_NAME[alg].oid;
-}
-
-/** Node's name of the hash ("sha256"). */
-export function nodeHashName(alg: HashAlgorithm): string {
-  return BY_NAME[alg].node;
-}
-
-/** Length in bytes of a digest of this algorithm. */
-export function hashLength(alg: HashAlgorithm): number {
-  return BY_NAME[alg].length;
+  return OIDS[alg];
 }
 
 /** Hash the concatenation of `parts`. */
 export function digest(alg: HashAlgorithm, ...parts: Uint8Array[]): Uint8Array {
-  const h = createHash(BY_NAME[alg].node);
+  const h = createHash(nodeHashName(alg));
   for (const p of parts) h.update(p);
   return new Uint8Array(h.digest());
 }

@@ -14,19 +14,21 @@
 
 // Bytes and encodings.
 export { type DerSpan, derChildren, derElement, derSpan, toPem, pemBlocks } from './der.js';
-export { type HashAlgorithm, type SigningHashAlgorithm, digest, sha256Hex } from './digest.js';
+// The crypto vocabulary, re-exported because pki's own API speaks it (callers need not know where it lives).
+export { type HashAlgorithm, type SigningHashAlgorithm, type SignatureKind, type SignatureScheme, describeSignatureScheme } from '../crypto-names/index.js';
+export { digest, sha256Hex } from './digest.js';
 export { OID, COMMITMENT_TYPES, type CommitmentType } from './oids.js';
 
 // Certificates and trust.
 export { type NameInfo, type NameAttribute, describeName, sameName } from './names.js';
 export { type CertificateInfo, type KeyUsageName, type PublicKeyInfo, parseCertificate, checkSigningCertificate, isValidAt } from './certificate.js';
-export { TrustStore } from './trust-store.js';
+export { readCertificateFiles, TrustStore } from './trust-store.js';
 export { type CertificatePathResult, type PathFailureReason, type PathOptions, buildCertificatePath, isSignedBy } from './certificate-path.js';
 export { fetchIssuerCertificates } from './issuer-download.js';
 export { type CertificateTemplate, type DistinguishedNameInput, issueCertificate, randomSerial } from './issue-certificate.js';
 
 // Signature algorithms and software keys.
-export { type SignatureKind, type SignatureScheme, describeSignatureScheme, signatureAlgorithmIdentifier } from './signature-algorithm.js';
+export { signatureAlgorithmIdentifier } from './signature-algorithm.js';
 export { type CryptoKey, type SoftwareKeySigner, softwareKeySigner } from './software-key.js';
 
 // CMS.

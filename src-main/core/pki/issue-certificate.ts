@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { randomBytes, webcrypto } from 'node:crypto';
+import { hashLength } from '../crypto-names/index.js';
 import { parseCertificate, type KeyUsageName } from './certificate.js';
-import { hashLength } from './digest.js';
 import { softwareKeySigner, type CryptoKey } from './software-key.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);

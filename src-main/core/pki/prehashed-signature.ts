@@ -1,9 +1,9 @@
 import * as asn1js from 'asn1js';
 import { constants, publicDecrypt, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { hashLength, type SignatureScheme } from '../crypto-names/index.js';
 import { bytesEqual, toArrayBuffer } from './der.js';
-import { digest, hashAlgorithmOfOid, hashLength } from './digest.js';
+import { digest, hashAlgorithmOfOid } from './digest.js';
 import { decodeEcdsaDer } from './ecdsa-signature.js';
-import type { SignatureScheme } from './signature-algorithm.js';
 import { keyFitsScheme, publicKeyFromSpki } from './verify-signature.js';
 
 /**

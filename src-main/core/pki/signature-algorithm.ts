@@ -1,21 +1,10 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { type HashAlgorithm, hashAlgorithmOfOid, hashLength, hashOid } from './digest.js';
+import { hashLength, type HashAlgorithm, type SignatureScheme } from '../crypto-names/index.js';
+import { hashAlgorithmOfOid, hashOid } from './digest.js';
 import { OID } from './oids.js';
 
-/** The three signature families Inkstone writes and reads. */
-export type SignatureKind = 'rsa-pkcs1' | 'rsa-pss' | 'ecdsa';
-
-/**
- * A signature algorithm fully determined: family and hash, plus the PSS salt length (Inkstone
- * writes salt length = hash length, what RFC 8017 recommends and PAdES validators expect).
- */
-export interface SignatureScheme {
-  readonly kind: SignatureKind;
-  readonly hash: HashAlgorithm;
-  /** RSA-PSS only. */
-  readonly saltLength?: number;
-}
+/** Signature AlgorithmIdentifiers (X.509, CMS) written and read for the schemes of crypto-names. */
 
 const RSA_PKCS1_OIDS: Readonly<Record<HashAlgorithm, string>> = {
   'SHA-1': OID.sha1WithRSAEncryption,
@@ -97,10 +86,4 @@ function decodePssParameters(params: unknown): { ok: true; scheme: SignatureSche
   if (mgfHash !== hash) return { ok: false, reason: 'RSASSA-PSS whose MGF1 hash differs from its message hash' };
   if (parsed.trailerField !== 1) return { ok: false, reason: 'RSASSA-PSS with a trailer field other than 1' };
   return { ok: true, scheme: { kind: 'rsa-pss', hash, saltLength: parsed.saltLength } };
-}
-
-/** A person-readable name: "RSA-PSS / SHA-256". */
-export function describeSignatureScheme(scheme: SignatureScheme): string {
-  const family = scheme.kind === 'rsa-pkcs1' ? 'RSA PKCS#1 v1.5' : scheme.kind === 'rsa-pss' ? 'RSA-PSS' : 'ECDSA';
-  return `${family} / ${scheme.hash}`;
 }

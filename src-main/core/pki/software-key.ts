@@ -1,7 +1,6 @@
 import { KeyObject, constants, sign, type webcrypto } from 'node:crypto';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { type SigningHashAlgorithm, hashLength, nodeHashName } from './digest.js';
-import type { SignatureKind, SignatureScheme } from './signature-algorithm.js';
+import { hashLength, nodeHashName, type SignatureKind, type SignatureScheme, type SigningHashAlgorithm } from '../crypto-names/index.js';
 
 /** A WebCrypto key as Node types it (no DOM lib in the core). */
 export type CryptoKey = webcrypto.CryptoKey;

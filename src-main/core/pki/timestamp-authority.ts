@@ -1,11 +1,12 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { type HashAlgorithm, hashLength, type SigningHashAlgorithm } from '../crypto-names/index.js';
 import { decodeCertificate, parseCertificate, type CertificateInfo } from './certificate.js';
 import { signingCertificateV2Attribute } from './cms-attributes.js';
 import { buildSignedData } from './cms-build.js';
 import { decodeAsn1, encodeDer, toArrayBuffer } from './der.js';
-import { type HashAlgorithm, type SigningHashAlgorithm, digest, digestAlgorithmIdentifier, hashAlgorithmOfOid, hashLength } from './digest.js';
+import { digest, digestAlgorithmIdentifier, hashAlgorithmOfOid } from './digest.js';
 import { OID } from './oids.js';
 import { softwareKeySigner, type CryptoKey } from './software-key.js';
 import { tsaCertificateUsageProblem } from './timestamp-token.js';

@@ -1,10 +1,11 @@
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { type HashAlgorithm } from '../crypto-names/index.js';
 import { toCertificateInfo, type CertificateInfo } from './certificate.js';
 import { parseSignedData, type ParsedSignedData } from './cms-parse.js';
 import { type CmsSignatureCheck, verifyCmsSignature } from './cms-verify.js';
 import { bytesEqual, decodeAsn1, integerHex } from './der.js';
-import { type HashAlgorithm, hashAlgorithmOfOid } from './digest.js';
+import { hashAlgorithmOfOid } from './digest.js';
 import { decodeName } from './names.js';
 import { OID } from './oids.js';
 

@@ -4,6 +4,32 @@ import { parseCertificate, toCertificateInfo, type CertificateInfo } from './cer
 import { looksLikePem, pemBlocks } from './der.js';
 
 /**
+ * The certificates in files: PEM (any number of CERTIFICATE blocks) or a single DER certificate
+ * each. Throws PKI_CERT_FILE_INVALID naming the file that holds no readable certificate.
+ */
+export async function readCertificateFiles(paths: Iterable<string>): Promise<CertificateInfo[]> {
+  const certificates: CertificateInfo[] = [];
+  for (const path of paths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
+    } catch (err) {
+      throw new InkstoneError('PKI_CERT_FILE_INVALID', { path, reason: err instanceof Error ? err.message : String(err) });
+    }
+    const ders = looksLikePem(bytes) ? pemBlocks(Buffer.from(bytes).toString('utf8'), 'CERTIFICATE') : [bytes];
+    if (ders.length === 0) throw new InkstoneError('PKI_CERT_FILE_INVALID', { path, reason: 'no CERTIFICATE block' });
+    for (const der of ders) {
+      try {
+        certificates.push(parseCertificate(der));
+      } catch (err) {
+        throw new InkstoneError('PKI_CERT_FILE_INVALID', { path, reason: err instanceof InkstoneError ? String(err.details.reason) : String(err) });
+      }
+    }
+  }
+  return certificates;
+}
+
+/**
  * The certificates a user or deployment has chosen to trust as path anchors. Nothing is trusted
  * implicitly: no operating-system store, no certificate trusted because a document carries it. An
  * empty store trusts nothing, and every path then ends UNTRUSTED_ROOT.
@@ -21,25 +47,12 @@ export class TrustStore {
    * Throws PKI_TRUST_FILE_INVALID naming the file that holds no readable certificate.
    */
   static async fromFiles(paths: Iterable<string>): Promise<TrustStore> {
-    const store = new TrustStore();
-    for (const path of paths) {
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(path);
-      } catch (err) {
-        throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path, reason: err instanceof Error ? err.message : String(err) });
-      }
-      const ders = looksLikePem(bytes) ? pemBlocks(Buffer.from(bytes).toString('utf8'), 'CERTIFICATE') : [bytes];
-      if (ders.length === 0) throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path, reason: 'no CERTIFICATE block' });
-      for (const der of ders) {
-        try {
-          store.add(der);
-        } catch (err) {
-          throw new InkstoneError('PKI_TRUST_FILE_INVALID', { path, reason: err instanceof InkstoneError ? String(err.details.reason) : String(err) });
-        }
-      }
+    try {
+      return new TrustStore(await readCertificateFiles(paths));
+    } catch (err) {
+      if (err instanceof InkstoneError && err.code === 'PKI_CERT_FILE_INVALID') throw new InkstoneError('PKI_TRUST_FILE_INVALID', err.details);
+      throw err;
     }
-    return store;
   }
 
   /** Trust one more anchor. Returns its parsed form. */

@@ -1,6 +1,5 @@
 import { constants, createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { nodeHashName } from './digest.js';
-import type { SignatureScheme } from './signature-algorithm.js';
+import { nodeHashName, type SignatureScheme } from '../crypto-names/index.js';
 
 /**
  * Checks a signature value over bytes with a public key given as DER SubjectPublicKeyInfo. One

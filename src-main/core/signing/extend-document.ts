@@ -1,19 +1,13 @@
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import {
-  parseCertificate,
-  parseSignedData,
-  parseTimestampToken,
-  type CertificateInfo,
-  type ParsedSignedData,
-  type SigningHashAlgorithm,
-} from '../pki/index.js';
+import { type SigningHashAlgorithm } from '../crypto-names/index.js';
+import { parseCertificate, parseSignedData, parseTimestampToken, type CertificateInfo, type ParsedSignedData } from '../pki/index.js';
 import { PdfDocument, findSignatures, readDss, type PdfSignatureInfo } from '../pdf/index.js';
 import { appendDocumentTimestamp, appendValidationData, requireTimestamper, type DssSummary, type ValidationTarget } from './long-term.js';
 import { PendingOutput, checkOutputPath } from './pending-output.js';
 import { levelAtLeast, type PadesLevel } from './request.js';
 import { sessionFor, type SigningSession, type SigningSessionOptions } from './session.js';
-import { nodeDigest } from './signature-algorithm.js';
+import { requestedHash } from './signature-kind.js';
 import type { ValidationMaterial } from './validation-data.js';
 
 /**
@@ -56,7 +50,7 @@ interface ExistingSignature {
 
 export async function extendDocument(request: ExtendDocumentRequest): Promise<ExtensionRecord> {
   const { level } = request;
-  const hash = request.digestAlgorithm ?? 'SHA-256';
+  const hash = requestedHash(request.digestAlgorithm);
   const session = sessionFor(request);
   checkOutputPath(request.input, request.output);
   const doc = PdfDocument.openFile(request.input);
@@ -82,7 +76,7 @@ export async function extendDocument(request: ExtendDocumentRequest): Promise<Ex
       }
     });
 
-    const output = await PendingOutput.open(doc, request.output, [nodeDigest(hash)]);
+    const output = await PendingOutput.open(doc, request.output, [hash]);
     try {
       const targets: ValidationTarget[] = existing.flatMap((s) => [
         { certificate: s.signer, pool: [...s.cms.certificates, ...dssCertificates] },

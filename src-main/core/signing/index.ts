@@ -14,7 +14,16 @@
  * Every function writes a new file (temp + fsync + rename) and never touches its input; every
  * failure is a typed InkstoneError and leaves no output.
  */
-export type { PadesLevel, PagePlacement, SignatureAppearance, CrossPageSeal, SignDocumentRequest, SignerIdentity, SigningRecord } from './request.js';
+export type {
+  EmbeddedChain,
+  PadesLevel,
+  PagePlacement,
+  SignatureAppearance,
+  CrossPageSeal,
+  SignDocumentRequest,
+  SignerIdentity,
+  SigningRecord,
+} from './request.js';
 export { PADES_LEVELS, levelAtLeast } from './request.js';
 export type { ValidationMaterial } from './validation-data.js';
 export { SigningSession, type SigningSessionOptions } from './session.js';

@@ -1,10 +1,10 @@
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import type { CertificateInfo, SigningHashAlgorithm, TimestampResult } from '../pki/index.js';
+import type { SigningHashAlgorithm } from '../crypto-names/index.js';
+import type { CertificateInfo, TimestampResult } from '../pki/index.js';
 import { IncrementalUpdate, addDss, addSignaturePlaceholder, listFields, type PdfView } from '../pdf/index.js';
 import type { PendingOutput } from './pending-output.js';
 import type { PadesLevel } from './request.js';
 import type { SigningSession } from './session.js';
-import { nodeDigest } from './signature-algorithm.js';
 import { documentTimestampReservation } from './signature-size.js';
 import { DssContents, ValidationDataCollector, type ValidationMaterial } from './validation-data.js';
 
@@ -62,7 +62,7 @@ export async function appendDocumentTimestamp(
     { kind: 'document-timestamp', contentsSize: documentTimestampReservation(await timestamper.tokenSize(hash)) },
   );
   let result: TimestampResult | undefined;
-  await output.appendSignature(update, placeholder, nodeDigest(hash), async (digest) => {
+  await output.appendSignature(update, placeholder, hash, async (digest) => {
     result = await timestamper.stamp(digest, hash);
     return result.token;
   });

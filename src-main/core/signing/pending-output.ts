@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { nodeHashName, type SigningHashAlgorithm } from '../crypto-names/index.js';
 import { openAtomicWriter, type AtomicWriter } from '../files/index.js';
 import { PdfDocument, writeIncrementalUpdate, writeSignaturePlaceholder, type IncrementalUpdate, type SignaturePlaceholder } from '../pdf/index.js';
 
@@ -15,9 +16,6 @@ import { PdfDocument, writeIncrementalUpdate, writeSignaturePlaceholder, type In
  * ByteRange and the fingerprint of the output cost one pass over the original bytes in total:
  * only each revision's own appended bytes are read back.
  */
-
-/** Node's names of the digests a ByteRange may be hashed with. */
-export type NodeDigest = 'sha256' | 'sha384' | 'sha512';
 
 /** How a signature value filled its placeholder. */
 export interface EmbeddedValue {
@@ -33,25 +31,25 @@ export class PendingOutput {
   /** The document as written so far; null when the pending file changed since it was last opened. */
   private document: PdfDocument | null;
   private size: number;
-  private readonly hashes = new Map<NodeDigest, Hash>();
+  private readonly hashes = new Map<SigningHashAlgorithm, Hash>();
   private inputSha256: string | null = null;
   private revisions = 0;
 
   private constructor(
     private readonly file: AtomicWriter,
     private readonly input: PdfDocument,
-    algorithms: readonly NodeDigest[],
+    algorithms: readonly SigningHashAlgorithm[],
   ) {
     this.document = input;
     this.size = input.size;
-    for (const alg of new Set<NodeDigest>(['sha256', ...algorithms])) this.hashes.set(alg, createHash(alg));
+    for (const alg of new Set<SigningHashAlgorithm>(['SHA-256', ...algorithms])) this.hashes.set(alg, createHash(nodeHashName(alg)));
   }
 
   /**
    * Start the output of `input` at `target`. `algorithms` are the digests ByteRanges will be hashed
    * with (SHA-256 is always kept, for the output's fingerprint).
    */
-  static async open(input: PdfDocument, target: string, algorithms: readonly NodeDigest[]): Promise<PendingOutput> {
+  static async open(input: PdfDocument, target: string, algorithms: readonly SigningHashAlgorithm[]): Promise<PendingOutput> {
     return new PendingOutput(await openAtomicWriter(target), input, algorithms);
   }
 
@@ -76,7 +74,7 @@ export class PendingOutput {
   async appendSignature(
     update: IncrementalUpdate,
     placeholder: SignaturePlaceholder,
-    algorithm: NodeDigest,
+    algorithm: SigningHashAlgorithm,
     value: (byteRangeDigest: Buffer) => Promise<Uint8Array>,
   ): Promise<EmbeddedValue> {
     this.assertBase(update);
@@ -105,7 +103,7 @@ export class PendingOutput {
     if (this.revisions === 0) throw new InkstoneError('INTERNAL', { reason: 'nothing was written' });
     this.closeDocument();
     await this.file.commit();
-    return { size: this.size, sha256: this.hashes.get('sha256')!.digest('hex') };
+    return { size: this.size, sha256: this.hashes.get('SHA-256')!.digest('hex') };
   }
 
   /** Remove the temp file; the target is left as it was (absent). */
@@ -160,7 +158,7 @@ export class PendingOutput {
 
   /** The revision `[baseSize, end)` is final: hash it into every running digest and reopen the document. */
   private async finish(baseSize: number, end: number): Promise<void> {
-    if (this.revisions === 0) this.inputSha256 = this.hashes.get('sha256')!.copy().digest('hex');
+    if (this.revisions === 0) this.inputSha256 = this.hashes.get('SHA-256')!.copy().digest('hex');
     for (const h of this.hashes.values()) await this.readBack(baseSize, end, h);
     this.size = end;
     this.revisions++;

@@ -1,5 +1,6 @@
 import type { Language } from '../../../src-shared/i18n/index.js';
-import type { CommitmentType, SigningHashAlgorithm } from '../pki/index.js';
+import type { SigningHashAlgorithm } from '../crypto-names/index.js';
+import type { CommitmentType } from '../pki/index.js';
 import type { FieldLock, MdpPermission } from '../pdf/index.js';
 import type { Assurance, KeyDescription, Signer } from '../tokens/index.js';
 import type { SigningSession } from './session.js';
@@ -81,9 +82,13 @@ export interface SignDocumentRequest {
   readonly certify?: MdpPermission;
   /** Lock form fields once signed (FieldMDP). */
   readonly lockFields?: FieldLock;
-  /** Certificates, OCSP responses and CRLs the caller already holds, used before fetching any (B-LT). */
+  /**
+   * Certificates, OCSP responses and CRLs the caller already holds, used before fetching any. The
+   * certificates also complete the chain embedded beside the signer's (pass the person's trusted
+   * CAs and known intermediates: a token often holds the signer's certificate alone).
+   */
   readonly validationData?: ValidationMaterial;
-  /** Fetch issuers and revocation data online for B-LT (default true). */
+  /** Fetch missing issuers (caIssuers) and, for B-LT, revocation data online (default true). */
   readonly allowOnline?: boolean;
   /** The claimed signing time written as `/M`; now by default. */
   readonly signingTime?: Date;
@@ -111,6 +116,16 @@ export interface SignerIdentity {
   readonly key: KeyDescription;
 }
 
+/** The issuing chain a signature carries beside the signer's certificate. */
+export interface EmbeddedChain {
+  /** Subjects of the embedded issuers, nearest first. */
+  readonly issuers: readonly string[];
+  /** The chain reaches a self-signed root, so a validator that trusts only the root can build the path from the signature alone. */
+  readonly complete: boolean;
+  /** Why it stops short of the root (the issuer that could not be found), or null. */
+  readonly problem: string | null;
+}
+
 /** What Inkstone did, for the library to store beside the signed version. */
 export interface SigningRecord {
   readonly fieldName: string;
@@ -120,6 +135,7 @@ export interface SigningRecord {
   /** The trusted time from the signature timestamp (B-T and above); null at B-B. */
   readonly timestampTime: Date | null;
   readonly signer: SignerIdentity;
+  readonly chain: EmbeddedChain;
   readonly digestAlgorithm: SigningHashAlgorithm;
   /** e.g. "RSA PKCS#1 v1.5 with SHA-256". */
   readonly signatureAlgorithm: string;

@@ -5,7 +5,7 @@ import { ValidationDataCollector, type ValidationMaterial } from './validation-d
 export interface SigningSessionOptions {
   /** RFC 3161 timestamp servers, tried in order. */
   readonly timestampUrls?: readonly string[];
-  /** Certificates, OCSP responses and CRLs the caller already holds. */
+  /** Certificates, OCSP responses and CRLs the caller already holds; the certificates also complete signers' chains. */
   readonly validationData?: ValidationMaterial;
   /** Fetch issuers and revocation data online (default true). */
   readonly allowOnline?: boolean;

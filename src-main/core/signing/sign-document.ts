@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { describeSignatureScheme, type SignatureKind, type SigningHashAlgorithm } from '../crypto-names/index.js';
 import {
   addSignatureTimestamp,
   buildCadesSignedData,
   checkSigningCertificate,
-  describeSignatureScheme,
+  parseCertificate,
   signatureTimestampImprint,
   type CertificateInfo,
-  type SignatureKind,
-  type SigningHashAlgorithm,
   type TimestampResult,
 } from '../pki/index.js';
 import { IncrementalUpdate, PdfDocument, findSignatures, getDocMdp } from '../pdf/index.js';
@@ -17,10 +16,11 @@ import { appendDocumentTimestamp, appendValidationData, freeFieldName, requireTi
 import { PendingOutput, checkOutputPath } from './pending-output.js';
 import { levelAtLeast, type SignDocumentRequest, type SignerIdentity, type SigningRecord } from './request.js';
 import { sessionFor, type SigningSession } from './session.js';
-import { nodeDigest, signatureKindFor, signerCertificates } from './signature-algorithm.js';
+import { requestedHash, signatureKindFor } from './signature-kind.js';
+import { embeddedChain, issuersToEmbed } from './embedded-chain.js';
 import { addSignatureRevision, organisationOf } from './signature-revision.js';
 import { cadesReservation } from './signature-size.js';
-import { label } from './validation-data.js';
+import { label, type IssuingChain } from './validation-data.js';
 
 /**
  * Sign a PDF (PAdES B-B to B-LTA) into a new file. The input is only read; the output appears
@@ -33,32 +33,34 @@ import { label } from './validation-data.js';
  */
 export async function signDocument(request: SignDocumentRequest): Promise<SigningRecord> {
   const level = request.level ?? 'B-B';
-  const hash = request.digestAlgorithm ?? 'SHA-256';
+  const hash = requestedHash(request.digestAlgorithm);
   const session = sessionFor(request);
   const timestamper = levelAtLeast(level, 'B-T') ? requireTimestamper(session, level) : null;
   checkOutputPath(request.input, request.output);
   const signer = request.signer;
-  const { certificate, chain } = signerCertificates(signer);
+  const certificate = parseCertificate(signer.certificate);
   checkSigningCertificate(certificate, new Date());
   const kind = signatureKindFor(signer, certificate, request.rsaPss ?? false);
   const signingTime = request.signingTime ?? new Date();
-  const signerTarget: ValidationTarget = { certificate, pool: chain };
+  const chain = await issuersToEmbed(signer, certificate, session);
+  const embedded = [signer.certificate, ...chain.issuers.map((c) => c.der)];
+  const signerTarget: ValidationTarget = { certificate, pool: chain.issuers };
 
   const doc = PdfDocument.openFile(request.input);
   try {
     checkDocumentAllowsSignature(doc, request);
     if (levelAtLeast(level, 'B-LT')) await refuseRevoked(session, signerTarget);
     const tokenSize = timestamper ? await timestamper.tokenSize(hash) : 0;
-    const output = await PendingOutput.open(doc, request.output, [nodeDigest(hash)]);
+    const output = await PendingOutput.open(doc, request.output, [hash]);
     try {
       const update = new IncrementalUpdate(doc);
       const fieldName = request.fieldName ?? freeFieldName(doc, 'Signature');
-      const contentsSize = cadesReservation(certificate, signer.keyAlgorithm, [signer.certificate, ...signer.chain], tokenSize);
+      const contentsSize = cadesReservation(certificate, signer.keyAlgorithm, embedded, tokenSize);
       const revision = await addSignatureRevision(update, request, { fieldName, signer: certificate, signingTime, contentsSize });
 
       const stamped: { result?: TimestampResult } = {};
-      const embedded = await output.appendSignature(update, revision.placeholder, nodeDigest(hash), async (digest) => {
-        const cms = await createCadesSignature(signer, kind, hash, digest, request.commitment);
+      const written = await output.appendSignature(update, revision.placeholder, hash, async (digest) => {
+        const cms = await createCadesSignature(signer, chain, kind, hash, digest, request.commitment);
         if (!timestamper) return cms;
         stamped.result = await timestamper.stamp(signatureTimestampImprint(cms, hash), hash);
         return addSignatureTimestamp(cms, stamped.result.token);
@@ -70,13 +72,14 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
       if (levelAtLeast(level, 'B-LTA')) await appendDocumentTimestamp(output, session, level, hash);
 
       const inputSha256 = output.inputFingerprint!;
-      const written = await output.commit();
+      const stored = await output.commit();
       return {
         fieldName,
         level,
         signingTime,
         timestampTime: stamped.result?.genTime ?? null,
         signer: signerIdentity(signer, certificate),
+        chain: embeddedChain(chain),
         digestAlgorithm: hash,
         signatureAlgorithm: describeSignatureScheme({ kind, hash }),
         reason: request.reason ?? null,
@@ -86,8 +89,8 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
         visible: revision.visible,
         crossPageSeal: revision.crossPageSeal,
         input: { path: path.resolve(request.input), sha256: inputSha256, size: doc.size },
-        output: { path: path.resolve(request.output), sha256: written.sha256, size: written.size },
-        reservation: { reserved: embedded.capacity, used: embedded.used },
+        output: { path: path.resolve(request.output), sha256: stored.sha256, size: stored.size },
+        reservation: { reserved: written.capacity, used: written.used },
       };
     } catch (err) {
       await output.abort();
@@ -101,6 +104,7 @@ export async function signDocument(request: SignDocumentRequest): Promise<Signin
 /** The CAdES SignedData over a ByteRange digest, signed by the token or file. */
 function createCadesSignature(
   signer: Signer,
+  chain: IssuingChain,
   kind: SignatureKind,
   hash: SigningHashAlgorithm,
   digest: Uint8Array,
@@ -110,9 +114,9 @@ function createCadesSignature(
     contentDigest: digest,
     digestAlgorithm: hash,
     signerCertificate: signer.certificate,
-    chain: signer.chain,
+    chain: chain.issuers.map((c) => c.der),
     signatureAlgorithm: kind,
-    sign: (tbs) => signer.sign(tbs, { hash, scheme: kind }),
+    sign: (tbs) => signer.sign(tbs, { kind, hash }),
     ...(commitment ? { commitmentType: commitment } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { requestTimestamp, type SigningHashAlgorithm, type TimestampResult } from '../pki/index.js';
+import { type SigningHashAlgorithm } from '../crypto-names/index.js';
+import { requestTimestamp, type TimestampResult } from '../pki/index.js';
 
 const HASH_BYTES: Readonly<Record<SigningHashAlgorithm, number>> = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
 

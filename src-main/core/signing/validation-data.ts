@@ -66,9 +66,21 @@ export interface CertificateValidation {
   readonly revocation: readonly RevocationEvidence[];
 }
 
+/** A certificate's issuers as far as they could be found. */
+export interface IssuingChain {
+  /** Nearest issuer first; the self-signed root last when the chain reaches one. */
+  readonly issuers: readonly CertificateInfo[];
+  /** Why the chain stops short of a root (the issuer that could not be found), or null when it reaches one. */
+  readonly missing: string | null;
+}
+
+/** No real chain is longer; a loop of cross-certificates must end somewhere. */
+const MAX_CHAIN = 8;
+
 export class ValidationDataCollector {
   private readonly revocations = new Map<string, Promise<RevocationEvidence>>();
   private readonly downloads = new Map<string, Promise<CertificateInfo[]>>();
+  private readonly chains = new Map<string, Promise<IssuingChain>>();
   private readonly suppliedCertificates: CertificateInfo[];
 
   constructor(private readonly options: ValidationOptions) {
@@ -87,7 +99,7 @@ export class ValidationDataCollector {
       if (cert.selfIssued && isSignedBy(cert, cert)) break;
       const issuer = await this.issuerOf(cert, candidates);
       revocation.push(await this.revocationOf(cert, issuer, embedded));
-      if (chain.some((c) => c.sha256 === issuer.sha256) || chain.length > 8) break;
+      if (chain.some((c) => c.sha256 === issuer.sha256) || chain.length > MAX_CHAIN) break;
       chain.push(issuer);
       cert = issuer;
     }
@@ -100,20 +112,61 @@ export class ValidationDataCollector {
     for (const evidence of validation.revocation) dss.addEvidence(evidence);
   }
 
+  /**
+   * The issuers of `certificate` up to a self-signed root, nearest first, drawn like `validate`'s
+   * but never failing: where an issuer cannot be found the chain stops, and `missing` says why.
+   * Remembered per certificate for the session, incomplete or not: every document of a batch
+   * carries the same certificates, and an unreachable caIssuers server costs its timeout once.
+   */
+  issuingChain(certificate: CertificateInfo, pool: readonly CertificateInfo[]): Promise<IssuingChain> {
+    let built = this.chains.get(certificate.sha256);
+    if (!built) {
+      built = this.buildIssuingChain(certificate, [...pool, ...this.suppliedCertificates]);
+      this.chains.set(certificate.sha256, built);
+    }
+    return built;
+  }
+
+  private async buildIssuingChain(certificate: CertificateInfo, candidates: readonly CertificateInfo[]): Promise<IssuingChain> {
+    const issuers: CertificateInfo[] = [];
+    for (let cert = certificate; !(cert.selfIssued && isSignedBy(cert, cert));) {
+      const found = await this.findIssuer(cert, candidates);
+      if (typeof found === 'string') return { issuers, missing: found };
+      if (found.sha256 === certificate.sha256 || issuers.some((c) => c.sha256 === found.sha256) || issuers.length >= MAX_CHAIN)
+        return { issuers, missing: `the issuers above ${label(cert)} repeat or run past ${MAX_CHAIN} without reaching a self-signed root` };
+      issuers.push(found);
+      cert = found;
+    }
+    return { issuers, missing: null };
+  }
+
   private async issuerOf(cert: CertificateInfo, pool: readonly CertificateInfo[]): Promise<CertificateInfo> {
+    const found = await this.findIssuer(cert, pool);
+    if (typeof found === 'string') throw new InkstoneError('SIGN_VALIDATION_DATA_UNAVAILABLE', { subject: label(cert), reason: found });
+    return found;
+  }
+
+  /** The certificate that issued `cert`, from the pool or its caIssuers URL; otherwise why not. */
+  private async findIssuer(cert: CertificateInfo, pool: readonly CertificateInfo[]): Promise<CertificateInfo | string> {
     const signedIt = (c: CertificateInfo): boolean => sameName(c.subject, cert.issuer) && isSignedBy(cert, c);
     const local = pool.find(signedIt);
     if (local) return local;
-    const unavailable = (reason: string): InkstoneError => new InkstoneError('SIGN_VALIDATION_DATA_UNAVAILABLE', { subject: label(cert), reason });
-    if (!this.options.allowOnline || cert.caIssuerUrls.length === 0) throw unavailable(`the certificate of its issuer ${cert.issuer.text} is not at hand`);
+    if (!this.options.allowOnline || cert.caIssuerUrls.length === 0) return `the certificate of its issuer ${cert.issuer.text} is not at hand`;
     let download = this.downloads.get(cert.sha256);
     if (!download) {
       download = fetchIssuerCertificates(cert, { timeoutMs: this.options.timeoutMs });
+      // A failed download is not remembered: the next document of a batch may try again.
+      download.catch(() => this.downloads.delete(cert.sha256));
       this.downloads.set(cert.sha256, download);
     }
-    const found = (await download).find(signedIt);
-    if (!found) throw unavailable(`no certificate downloaded from ${cert.caIssuerUrls.join(', ')} issued it`);
-    return found;
+    let downloaded: CertificateInfo[];
+    try {
+      downloaded = await download;
+    } catch (err) {
+      if (!(err instanceof InkstoneError)) throw err;
+      return String(err.details.reason ?? err.message);
+    }
+    return downloaded.find(signedIt) ?? `no certificate downloaded from ${cert.caIssuerUrls.join(', ')} issued it`;
   }
 
   private async revocationOf(cert: CertificateInfo, issuer: CertificateInfo, embedded: ValidationMaterial): Promise<RevocationEvidence> {

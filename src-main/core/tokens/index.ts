@@ -3,10 +3,10 @@
  * PKCS#12 file, behind one {@link Signer} interface the signing engine uses without caring which.
  *
  *   const signer = await openPkcs11Signer({ module, token: { label }, pin });
- *   try { for (const doc of batch) cms(doc, await signer.sign(tbs, { hash: 'SHA-256', scheme: 'rsa-pkcs1' })); }
+ *   try { for (const doc of batch) cms(doc, await signer.sign(tbs, { kind: 'rsa-pkcs1', hash: 'SHA-256' })); }
  *   finally { await signer.close(); }
  */
-export type { Assurance, EcCurve, HashAlgorithm, KeyAlgorithm, KeyDescription, SignatureScheme, Signer, SignParams } from './signer.js';
+export type { Assurance, EcCurve, KeyAlgorithm, KeyDescription, Signer, SignParams } from './signer.js';
 export type { Pin, PinPrompt, PinRequest } from './pin.js';
 export type { PinSource } from './pkcs11-login.js';
 export type { SlotSummary, TokenFlags, TokenSelector, TokenSummary } from './token-info.js';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { hashLength, nodeHashName, type SigningHashAlgorithm } from '../crypto-names/index.js';
 import { CK, type CryptokiMechanism } from './cryptoki.js';
 import { digestInfo, ecdsaRawToDer, looksLikeDerEcdsa } from './signature-encoding.js';
-import { HASH_LENGTH, NODE_HASH, type EcCurve, type HashAlgorithm, type KeyAlgorithm, type SignParams } from './signer.js';
+import type { EcCurve, KeyAlgorithm, SignParams } from './signer.js';
 
 /**
  * How one kind of signature is made on a given token: the mechanism, what goes into C_Sign, and
@@ -17,26 +18,30 @@ export interface SignaturePlan {
   output(answer: Buffer): Uint8Array;
 }
 
-const HASH_MECH: Readonly<Record<HashAlgorithm, number>> = { 'SHA-256': CK.CKM_SHA256, 'SHA-384': CK.CKM_SHA384, 'SHA-512': CK.CKM_SHA512 };
-const MGF1: Readonly<Record<HashAlgorithm, number>> = { 'SHA-256': CK.CKG_MGF1_SHA256, 'SHA-384': CK.CKG_MGF1_SHA384, 'SHA-512': CK.CKG_MGF1_SHA512 };
-const RSA_PKCS_WITH: Readonly<Record<HashAlgorithm, number>> = {
+const HASH_MECH: Readonly<Record<SigningHashAlgorithm, number>> = { 'SHA-256': CK.CKM_SHA256, 'SHA-384': CK.CKM_SHA384, 'SHA-512': CK.CKM_SHA512 };
+const MGF1: Readonly<Record<SigningHashAlgorithm, number>> = { 'SHA-256': CK.CKG_MGF1_SHA256, 'SHA-384': CK.CKG_MGF1_SHA384, 'SHA-512': CK.CKG_MGF1_SHA512 };
+const RSA_PKCS_WITH: Readonly<Record<SigningHashAlgorithm, number>> = {
   'SHA-256': CK.CKM_SHA256_RSA_PKCS,
   'SHA-384': CK.CKM_SHA384_RSA_PKCS,
   'SHA-512': CK.CKM_SHA512_RSA_PKCS,
 };
-const RSA_PSS_WITH: Readonly<Record<HashAlgorithm, number>> = {
+const RSA_PSS_WITH: Readonly<Record<SigningHashAlgorithm, number>> = {
   'SHA-256': CK.CKM_SHA256_RSA_PKCS_PSS,
   'SHA-384': CK.CKM_SHA384_RSA_PKCS_PSS,
   'SHA-512': CK.CKM_SHA512_RSA_PKCS_PSS,
 };
-const ECDSA_WITH: Readonly<Record<HashAlgorithm, number>> = { 'SHA-256': CK.CKM_ECDSA_SHA256, 'SHA-384': CK.CKM_ECDSA_SHA384, 'SHA-512': CK.CKM_ECDSA_SHA512 };
+const ECDSA_WITH: Readonly<Record<SigningHashAlgorithm, number>> = {
+  'SHA-256': CK.CKM_ECDSA_SHA256,
+  'SHA-384': CK.CKM_ECDSA_SHA384,
+  'SHA-512': CK.CKM_ECDSA_SHA512,
+};
 const CURVE_ORDER_BYTES: Readonly<Record<EcCurve, number>> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 const hashOf =
-  (hash: HashAlgorithm) =>
+  (hash: SigningHashAlgorithm) =>
   (data: Uint8Array): Buffer =>
-    createHash(NODE_HASH[hash]).update(data).digest();
+    createHash(nodeHashName(hash)).update(data).digest();
 
 /**
  * Choose how to make `params` signatures with `key` on a token offering `available` mechanisms,
@@ -47,10 +52,10 @@ const hashOf =
  * - ECDSA: CKM_ECDSA over our hash, else CKM_ECDSA_SHAxxx; r‖s is converted to DER.
  */
 export function planSignature(params: SignParams, key: KeyAlgorithm, available: ReadonlySet<number>): SignaturePlan | undefined {
-  const { hash, scheme } = params;
+  const { hash, kind } = params;
   if (key.kind === 'RSA') {
     const rsa = { outputLength: Math.ceil(key.modulusBits / 8), output: (answer: Buffer): Uint8Array => Uint8Array.from(answer) };
-    if (scheme === 'rsa-pkcs1') {
+    if (kind === 'rsa-pkcs1') {
       if (available.has(RSA_PKCS_WITH[hash])) {
         return { ...rsa, mechanism: { mechanism: RSA_PKCS_WITH[hash] }, name: `CKM_${hash.replace('-', '')}_RSA_PKCS`, input: asBuffer };
       }
@@ -63,8 +68,8 @@ export function planSignature(params: SignParams, key: KeyAlgorithm, available: 
         };
       }
     }
-    if (scheme === 'rsa-pss') {
-      const parameter = { type: CK.CK_PARAMS_RSA_PSS, hashAlg: HASH_MECH[hash], mgf: MGF1[hash], saltLen: HASH_LENGTH[hash] };
+    if (kind === 'rsa-pss') {
+      const parameter = { type: CK.CK_PARAMS_RSA_PSS, hashAlg: HASH_MECH[hash], mgf: MGF1[hash], saltLen: hashLength(hash) };
       if (available.has(CK.CKM_RSA_PKCS_PSS)) {
         return { ...rsa, mechanism: { mechanism: CK.CKM_RSA_PKCS_PSS, parameter }, name: `CKM_RSA_PKCS_PSS (${hash})`, input: hashOf(hash) };
       }
@@ -74,7 +79,7 @@ export function planSignature(params: SignParams, key: KeyAlgorithm, available: 
     }
     return undefined;
   }
-  if (key.kind === 'EC' && scheme === 'ecdsa') {
+  if (key.kind === 'EC' && kind === 'ecdsa') {
     const rawLength = 2 * CURVE_ORDER_BYTES[key.curve];
     const ecdsa = {
       // Room for a DER answer too: some middleware return DER despite the standard.

@@ -6,7 +6,7 @@ import { planSignature, type SignaturePlan } from './mechanisms.js';
 import { tokenError, type TokenContext } from './pkcs11-errors.js';
 import { logIn, type PinSource } from './pkcs11-login.js';
 import { Pkcs11Module } from './pkcs11-module.js';
-import { describeKeyAlgorithm, schemeFitsKey, type KeyDescription, type Signer, type SignParams } from './signer.js';
+import { describeKeyAlgorithm, kindFitsKey, type KeyDescription, type Signer, type SignParams } from './signer.js';
 import type { TokenSelector, TokenSummary } from './token-info.js';
 import { readTokenObjects, type KeySelector } from './token-objects.js';
 import { closeSessionQuietly, guardToken, openTokenSession, type TokenSession } from './token-session.js';
@@ -91,8 +91,8 @@ class Pkcs11Signer implements Signer {
 
   async sign(data: Uint8Array, params: SignParams): Promise<Uint8Array> {
     if (this.state === 'closed') throw new InkstoneError('TOKEN_SIGNER_CLOSED');
-    if (!schemeFitsKey(params.scheme, this.keyAlgorithm)) {
-      throw new InkstoneError('TOKEN_SCHEME_MISMATCH', { scheme: params.scheme, keyAlgorithm: describeKeyAlgorithm(this.keyAlgorithm) });
+    if (!kindFitsKey(params.kind, this.keyAlgorithm)) {
+      throw new InkstoneError('TOKEN_SCHEME_MISMATCH', { scheme: params.kind, keyAlgorithm: describeKeyAlgorithm(this.keyAlgorithm) });
     }
     const plan = this.planFor(params);
     // One operation at a time per session: PKCS#11 sessions are not re-entrant.
@@ -110,10 +110,10 @@ class Pkcs11Signer implements Signer {
   }
 
   private planFor(params: SignParams): SignaturePlan {
-    const cacheKey = `${params.scheme}/${params.hash}`;
+    const cacheKey = `${params.kind}/${params.hash}`;
     if (!this.plans.has(cacheKey)) this.plans.set(cacheKey, planSignature(params, this.keyAlgorithm, this.mechanisms));
     const plan = this.plans.get(cacheKey);
-    if (!plan) throw new InkstoneError('TOKEN_MECHANISM_UNSUPPORTED', { token: this.token.label, mechanism: `${params.scheme} ${params.hash}` });
+    if (!plan) throw new InkstoneError('TOKEN_MECHANISM_UNSUPPORTED', { token: this.token.label, mechanism: `${params.kind} ${params.hash}` });
     return plan;
   }
 

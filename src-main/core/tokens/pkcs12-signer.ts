@@ -2,10 +2,11 @@ import { constants, createPrivateKey, createPublicKey, sign as cryptoSign, type 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { hashLength, nodeHashName } from '../crypto-names/index.js';
 import { issuingChain, keyAlgorithmOf, parseCertificate, spkiOf } from './certificates.js';
 import { usePin, type Pin } from './pin.js';
 import { readPkcs12, type Pkcs12Item } from './pkcs12-file.js';
-import { HASH_LENGTH, NODE_HASH, describeKeyAlgorithm, schemeFitsKey, type KeyAlgorithm, type KeyDescription, type Signer, type SignParams } from './signer.js';
+import { describeKeyAlgorithm, kindFitsKey, type KeyAlgorithm, type KeyDescription, type Signer, type SignParams } from './signer.js';
 
 export interface Pkcs12SignerOptions {
   /** The .p12/.pfx file: its path, or its bytes. */
@@ -94,18 +95,18 @@ class Pkcs12Signer implements Signer {
   async sign(data: Uint8Array, params: SignParams): Promise<Uint8Array> {
     const key = this.key;
     if (!key) throw new InkstoneError('TOKEN_SIGNER_CLOSED');
-    if (!schemeFitsKey(params.scheme, this.keyAlgorithm)) {
-      throw new InkstoneError('TOKEN_SCHEME_MISMATCH', { scheme: params.scheme, keyAlgorithm: describeKeyAlgorithm(this.keyAlgorithm) });
+    if (!kindFitsKey(params.kind, this.keyAlgorithm)) {
+      throw new InkstoneError('TOKEN_SCHEME_MISMATCH', { scheme: params.kind, keyAlgorithm: describeKeyAlgorithm(this.keyAlgorithm) });
     }
     const input: SignKeyObjectInput =
-      params.scheme === 'rsa-pss'
-        ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_LENGTH[params.hash] }
-        : params.scheme === 'ecdsa'
+      params.kind === 'rsa-pss'
+        ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: hashLength(params.hash) }
+        : params.kind === 'ecdsa'
           ? { key, dsaEncoding: 'der' }
           : { key };
     // The callback form runs on the thread pool, like a token's C_SignAsync.
     const signature = await new Promise<Buffer>((resolve, reject) =>
-      cryptoSign(NODE_HASH[params.hash], data, input, (err, sig) => (err ? reject(err) : resolve(sig))),
+      cryptoSign(nodeHashName(params.hash), data, input, (err, sig) => (err ? reject(err) : resolve(sig))),
     );
     return new Uint8Array(signature.buffer, signature.byteOffset, signature.byteLength);
   }

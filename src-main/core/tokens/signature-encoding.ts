@@ -1,14 +1,14 @@
-import type { HashAlgorithm } from './signer.js';
+import type { SigningHashAlgorithm } from '../crypto-names/index.js';
 
 /** DER prefixes of `DigestInfo { AlgorithmIdentifier { hashOID, NULL }, OCTET STRING digest }` (RFC 8017 §9.2, note 1). */
-const DIGEST_INFO_PREFIX: Readonly<Record<HashAlgorithm, Buffer>> = {
+const DIGEST_INFO_PREFIX: Readonly<Record<SigningHashAlgorithm, Buffer>> = {
   'SHA-256': Buffer.from('3031300d060960864801650304020105000420', 'hex'),
   'SHA-384': Buffer.from('3041300d060960864801650304020205000430', 'hex'),
   'SHA-512': Buffer.from('3051300d060960864801650304020305000440', 'hex'),
 };
 
 /** What raw CKM_RSA_PKCS signs for a PKCS#1 v1.5 signature: the DigestInfo around the digest. */
-export function digestInfo(hash: HashAlgorithm, digest: Uint8Array): Buffer {
+export function digestInfo(hash: SigningHashAlgorithm, digest: Uint8Array): Buffer {
   return Buffer.concat([DIGEST_INFO_PREFIX[hash], digest]);
 }
 

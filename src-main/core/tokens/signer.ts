@@ -1,12 +1,9 @@
-/** Digest algorithms a signature can be made over. */
-export type HashAlgorithm = 'SHA-256' | 'SHA-384' | 'SHA-512';
+import type { SignatureKind, SigningHashAlgorithm } from '../crypto-names/index.js';
 
-/** Signature schemes: RSASSA-PKCS1-v1_5, RSASSA-PSS (MGF1 with the same hash, salt = hash length), ECDSA. */
-export type SignatureScheme = 'rsa-pkcs1' | 'rsa-pss' | 'ecdsa';
-
+/** The signature to make: its family and hash. RSA-PSS uses MGF1 with the same hash and salt = hash length. */
 export interface SignParams {
-  readonly hash: HashAlgorithm;
-  readonly scheme: SignatureScheme;
+  readonly kind: SignatureKind;
+  readonly hash: SigningHashAlgorithm;
 }
 
 export type EcCurve = 'P-256' | 'P-384' | 'P-521';
@@ -62,16 +59,11 @@ export interface Signer {
   close(): Promise<void>;
 }
 
-export const HASH_LENGTH: Readonly<Record<HashAlgorithm, number>> = { 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
-
-/** Node's name for a hash (`createHash`, `crypto.sign`). */
-export const NODE_HASH: Readonly<Record<HashAlgorithm, string>> = { 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
-
 export function describeKeyAlgorithm(alg: KeyAlgorithm): string {
   return alg.kind === 'RSA' ? `RSA-${alg.modulusBits}` : `ECDSA ${alg.curve}`;
 }
 
-/** The scheme must fit the key: RSA keys make PKCS#1 or PSS signatures, EC keys ECDSA. */
-export function schemeFitsKey(scheme: SignatureScheme, alg: KeyAlgorithm): boolean {
-  return alg.kind === 'EC' ? scheme === 'ecdsa' : scheme !== 'ecdsa';
+/** The signature family must fit the key: RSA keys make PKCS#1 or PSS signatures, EC keys ECDSA. */
+export function kindFitsKey(kind: SignatureKind, alg: KeyAlgorithm): boolean {
+  return alg.kind === 'EC' ? kind === 'ecdsa' : kind !== 'ecdsa';
 }

@@ -1,7 +1,7 @@
 import type { Indication, SubIndication } from '../../../src-shared/api/verification.js';
 import type { CertificateInfo, ParsedSignedData } from '../pki/index.js';
 import type { Coverage } from './byte-range.js';
-import type { IntegrityVerdict, SignatureKind } from './integrity.js';
+import type { IntegrityVerdict, SignatureFieldKind } from './integrity.js';
 import type { MessageCode } from './messages.js';
 import type { ModificationJudgement } from './modifications.js';
 import type { SignerTrust, TimestampTrust } from './signer-trust.js';
@@ -21,7 +21,7 @@ export interface Problem {
 }
 
 export interface IndicationInput {
-  readonly kind: SignatureKind;
+  readonly kind: SignatureFieldKind;
   readonly integrity: IntegrityVerdict;
   readonly coverage: Coverage;
   readonly modifications: ModificationJudgement;

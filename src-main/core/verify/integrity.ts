@@ -3,7 +3,7 @@ import { verifyCmsSignature, type CmsSignatureCheck, type HashAlgorithm } from '
 import type { SubIndication } from '../../../src-shared/api/verification.js';
 import { checkByteRange, type ByteRangeCheck } from './byte-range.js';
 import { readCms, type CmsReading } from './cms-reading.js';
-import { checkTimestampToken, readTimestampToken, type TimestampIntegrity, type TimestampReading } from './timestamp-token.js';
+import { checkTimestampToken, readTimestampToken, type TimestampIntegrity, type TimestampReading } from './timestamp-reading.js';
 
 /**
  * Per-signature integrity: is the signature (or document timestamp) well-formed, does its
@@ -12,12 +12,13 @@ import { checkTimestampToken, readTimestampToken, type TimestampIntegrity, type 
  * then be hashed once for all of them; judging follows with the digests.
  */
 
-export type SignatureKind = 'signature' | 'document-timestamp';
+/** What a signature field holds: a signature, or a document timestamp (ETSI.RFC3161). */
+export type SignatureFieldKind = 'signature' | 'document-timestamp';
 
 /** Everything read from one signature dictionary before hashing. */
 export interface SignatureReading {
   readonly info: PdfSignatureInfo;
-  readonly kind: SignatureKind;
+  readonly kind: SignatureFieldKind;
   readonly byteRange: ByteRangeCheck;
   /** Signatures: the CMS. */
   readonly cms: CmsReading | null;
@@ -29,12 +30,12 @@ export interface SignatureReading {
 
 const DETACHED = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
 
-export function signatureKind(info: PdfSignatureInfo): SignatureKind {
+export function signatureFieldKind(info: PdfSignatureInfo): SignatureFieldKind {
   return info.subFilter === 'ETSI.RFC3161' || info.type === 'DocTimeStamp' ? 'document-timestamp' : 'signature';
 }
 
 export function readSignature(doc: PdfDocument, info: PdfSignatureInfo): SignatureReading {
-  const kind = signatureKind(info);
+  const kind = signatureFieldKind(info);
   const byteRange = checkByteRange(doc, info);
   if (kind === 'document-timestamp') {
     const token = info.contents ? readTimestampToken(info.contents) : null;

@@ -1,6 +1,6 @@
 import type { PadesLevel } from '../../../src-shared/api/verification.js';
 import { OID, type ParsedSignedData } from '../pki/index.js';
-import type { SignatureKind } from './integrity.js';
+import type { SignatureFieldKind } from './integrity.js';
 
 /**
  * The PAdES baseline level a signature reaches (ETSI EN 319 142-1 §6), judged by what the document
@@ -14,7 +14,7 @@ import type { SignatureKind } from './integrity.js';
  */
 
 export interface LevelInput {
-  readonly kind: SignatureKind;
+  readonly kind: SignatureFieldKind;
   readonly subFilter: string | null;
   readonly cms: ParsedSignedData | null;
   readonly signedRevision: number;

@@ -1,5 +1,4 @@
-import { type PdfDict, type PdfStream, type PdfObject, type PdfPage, type PdfRect, type PdfView } from '../pdf/index.js';
-import { operations, type Operand } from './content-lexer.js';
+import { operations, type Operand, type PdfDict, type PdfStream, type PdfObject, type PdfPage, type PdfRect, type PdfView } from '../pdf/index.js';
 
 /**
  * Where a page puts text and images, approximately: enough to tell whether an annotation added

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { digestByteRange, type PdfSource } from '../pdf/index.js';
-import type { HashAlgorithm } from '../pki/index.js';
+import { nodeHashName, type HashAlgorithm } from '../crypto-names/index.js';
 
 /**
  * Hashing what every signature signed, and the whole file, in ONE pass over the file. Signatures in
@@ -10,7 +10,6 @@ import type { HashAlgorithm } from '../pki/index.js';
  * and memory stays at one chunk. Unusual ByteRanges fall back to hashing their ranges directly.
  */
 
-const NODE_NAME: Readonly<Record<HashAlgorithm, string>> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 const CHUNK = 1024 * 1024;
 
 /** A request: the digest of `[0, gapStart) ∪ [gapEnd, end)` with `algorithm`. */
@@ -54,7 +53,7 @@ export function digestSignedRanges(source: PdfSource, requests: readonly SignedR
   requests.forEach((r) => {
     const run = running.get(r.algorithm);
     if (run) run.until = Math.max(run.until, r.byteRange[1]);
-    else running.set(r.algorithm, { hash: createHash(NODE_NAME[r.algorithm]), until: r.byteRange[1] });
+    else running.set(r.algorithm, { hash: createHash(nodeHashName(r.algorithm)), until: r.byteRange[1] });
   });
 
   const breaks = new Set<number>([0, source.size]);
@@ -76,12 +75,12 @@ export function digestSignedRanges(source: PdfSource, requests: readonly SignedR
     for (const f of forks) if (f.end === to && f.hash) digests[f.index] = new Uint8Array(f.hash.digest());
   }
   for (const f of forks)
-    if (!digests[f.index]) digests[f.index] = new Uint8Array(f.hash?.digest() ?? createHash(NODE_NAME[requests[f.index].algorithm]).digest());
+    if (!digests[f.index]) digests[f.index] = new Uint8Array(f.hash?.digest() ?? createHash(nodeHashName(requests[f.index].algorithm)).digest());
   return { fileSha256: running.get('SHA-256')!.hash.digest('hex'), digests };
 }
 
 /** The digest of arbitrary `/ByteRange` pairs (ranges never clamped); null when they leave the file. */
 export function digestRanges(source: PdfSource, byteRange: readonly number[], algorithm: HashAlgorithm): Uint8Array | null {
-  const d = digestByteRange(source, byteRange, NODE_NAME[algorithm]);
+  const d = digestByteRange(source, byteRange, nodeHashName(algorithm));
   return d ? new Uint8Array(d) : null;
 }

@@ -1,5 +1,5 @@
 import type { CertificateInfo } from '../pki/index.js';
-import type { TimestampIntegrity, TimestampReading } from './timestamp-token.js';
+import type { TimestampIntegrity, TimestampReading } from './timestamp-reading.js';
 import { checkPath, checkPathRevocation, type CertificateRevocationCheck, type PathCheck, type TrustContext } from './trust.js';
 
 /**

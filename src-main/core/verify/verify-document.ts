@@ -18,7 +18,7 @@ import { certificateSummary, chainResult, isoTime, revocationResult, timestampRe
 import { analyseRevision, type RevisionAnalysis } from './revision-changes.js';
 import { digestSignedRanges, type SignedRangeRequest } from './signed-bytes.js';
 import { evaluateSigner, evaluateTimestamp, type SignerTrust, type TimestampTrust } from './signer-trust.js';
-import { checkTimestampToken, readTimestampToken } from './timestamp-token.js';
+import { checkTimestampToken, readTimestampToken } from './timestamp-reading.js';
 import { readableCertificates, type TrustContext } from './trust.js';
 
 /**

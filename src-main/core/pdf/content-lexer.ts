@@ -1,8 +1,11 @@
+import { escapedByte, hexValue, isRegular, isWhitespace } from './characters.js';
+
 /**
  * Tokens of a content stream (ISO 32000-1 §7.8.2): operands — numbers, names, strings, arrays,
  * dictionaries — followed by an operator. Only what the geometry of text and images needs is kept:
  * numbers as numbers, strings as bytes, names as text; dictionary operands are skipped. Inline image
- * data (BI … ID … EI) is stepped over. Never throws: malformed bytes end the stream.
+ * data (BI … ID … EI) is stepped over. Never throws: malformed bytes end the stream. Bytes are
+ * classed and strings unescaped as the object parser does (`characters.ts`).
  */
 
 export type Operand = number | string | Uint8Array | Operand[] | null;
@@ -11,10 +14,6 @@ export interface Operation {
   readonly operator: string;
   readonly operands: readonly Operand[];
 }
-
-const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const regular = (c: number) => c !== undefined && !WS.has(c) && !DELIMS.has(c);
 
 /** Iterate the operations of `data`; at most `maxOperations` (the caller's bound). */
 export function* operations(data: Uint8Array, maxOperations: number): Generator<Operation> {
@@ -27,7 +26,7 @@ export function* operations(data: Uint8Array, maxOperations: number): Generator<
   const skipSpace = () => {
     while (pos < n) {
       const c = data[pos];
-      if (WS.has(c)) pos++;
+      if (isWhitespace(c)) pos++;
       else if (c === 0x25) while (pos < n && data[pos] !== 0x0a && data[pos] !== 0x0d) pos++;
       else break;
     }
@@ -56,13 +55,13 @@ export function* operations(data: Uint8Array, maxOperations: number): Generator<
     } else if (c === 0x2f) {
       pos++;
       const start = pos;
-      while (pos < n && regular(data[pos])) pos++;
+      while (pos < n && isRegular(data[pos])) pos++;
       put(Buffer.from(data.subarray(start, pos)).toString('latin1'));
     } else if (c === 0x7b || c === 0x7d || c === 0x29 || c === 0x3e) {
       pos++; // stray delimiter
     } else {
       const start = pos;
-      while (pos < n && regular(data[pos])) pos++;
+      while (pos < n && isRegular(data[pos])) pos++;
       const word = Buffer.from(data.subarray(start, pos)).toString('latin1');
       const num = Number(word);
       if (word !== '' && !Number.isNaN(num) && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word)) {
@@ -93,14 +92,13 @@ export function* operations(data: Uint8Array, maxOperations: number): Generator<
       const ch = data[pos++];
       if (ch === 0x5c) {
         const e = data[pos++];
-        const map: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c };
         if (e >= 0x30 && e <= 0x37) {
           let v = e - 0x30;
           for (let k = 0; k < 2 && data[pos] >= 0x30 && data[pos] <= 0x37; k++) v = v * 8 + (data[pos++] - 0x30);
           out.push(v & 0xff);
         } else if (e === 0x0d || e === 0x0a) {
           if (e === 0x0d && data[pos] === 0x0a) pos++;
-        } else out.push(map[e] ?? e);
+        } else out.push(escapedByte(e) ?? e);
       } else if (ch === 0x28) {
         depth++;
         out.push(ch);
@@ -117,7 +115,7 @@ export function* operations(data: Uint8Array, maxOperations: number): Generator<
     const digits: number[] = [];
     while (pos < n && data[pos] !== 0x3e) {
       const ch = data[pos++];
-      const v = ch >= 0x30 && ch <= 0x39 ? ch - 0x30 : ch >= 0x41 && ch <= 0x46 ? ch - 55 : ch >= 0x61 && ch <= 0x66 ? ch - 87 : -1;
+      const v = hexValue(ch);
       if (v >= 0) digits.push(v);
     }
     pos++;
@@ -145,7 +143,7 @@ export function* operations(data: Uint8Array, maxOperations: number): Generator<
   function skipInlineImage(): void {
     while (pos < n) {
       skipSpace();
-      if (data[pos] === 0x49 && data[pos + 1] === 0x44 && !regular(data[pos + 2])) {
+      if (data[pos] === 0x49 && data[pos + 1] === 0x44 && !isRegular(data[pos + 2])) {
         pos += 3;
         break;
       }
@@ -154,7 +152,7 @@ export function* operations(data: Uint8Array, maxOperations: number): Generator<
       else pos++;
     }
     while (pos < n) {
-      if (WS.has(data[pos]) && data[pos + 1] === 0x45 && data[pos + 2] === 0x49 && (pos + 3 >= n || WS.has(data[pos + 3]))) {
+      if (isWhitespace(data[pos]) && data[pos + 1] === 0x45 && data[pos + 2] === 0x49 && (pos + 3 >= n || isWhitespace(data[pos + 3]))) {
         pos += 3;
         return;
       }

@@ -1,13 +1,5 @@
-import {
-  OID,
-  parseTstInfo,
-  tsaCertificateUsageProblem,
-  verifyCmsSignature,
-  type CertificateInfo,
-  type HashAlgorithm,
-  type ParsedSignedData,
-  type TstInfo,
-} from '../pki/index.js';
+import { isHashAlgorithm, type HashAlgorithm } from '../crypto-names/index.js';
+import { OID, parseTstInfo, tsaCertificateUsageProblem, verifyCmsSignature, type CertificateInfo, type ParsedSignedData, type TstInfo } from '../pki/index.js';
 import { decodeHostile, readCms } from './cms-reading.js';
 import { scanDer } from './der-strictness.js';
 
@@ -27,8 +19,6 @@ export interface TimestampReading {
   readonly findings: readonly string[];
 }
 
-const KNOWN_HASHES: readonly string[] = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
-
 export function readTimestampToken(der: Uint8Array): TimestampReading {
   const reading = readCms(der);
   const fail = (problem: string, finding = 'TIMESTAMP_UNDECODABLE'): TimestampReading => ({
@@ -46,7 +36,7 @@ export function readTimestampToken(der: Uint8Array): TimestampReading {
   const decoded = decodeHostile(() => parseTstInfo(content));
   if (!decoded.ok) return fail(decoded.problem);
   const tstInfo: TstInfo = decoded.value;
-  const alg = KNOWN_HASHES.includes(tstInfo.hashAlgorithm) ? (tstInfo.hashAlgorithm as HashAlgorithm) : null;
+  const alg = isHashAlgorithm(tstInfo.hashAlgorithm) ? tstInfo.hashAlgorithm : null;
   return {
     cms: reading.parsed,
     tstInfo,
