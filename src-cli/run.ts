@@ -6,8 +6,9 @@ import { defaultAppDir, languageFromLocale, systemLocale } from '../src-main/cor
 /** Exit codes shared by every command. `verify` uses 0/1/2 for its verdicts, so failures start at 3. */
 export const EXIT = { ok: 0, failure: 3, usage: 64 } as const;
 
+/** The language of messages: a command's own --lang, then the global one (INKSTONE_LANG), then the system's. */
 export function cliLanguage(explicit?: string): Language {
-  if (isLanguage(explicit)) return explicit;
+  for (const choice of [explicit, process.env.INKSTONE_LANG]) if (isLanguage(choice)) return choice;
   return languageFromLocale(systemLocale());
 }
 

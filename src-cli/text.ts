@@ -2,6 +2,10 @@ import { defineMessages } from '../src-shared/i18n/index.js';
 
 /** What the terminal commands say besides error texts (the convention is in src-shared/i18n). */
 export const CLI_TEXT = defineMessages({
+  importSummary: {
+    en: '{imported} imported · {duplicates} already present · {failed} failed',
+    'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 失败 {failed} 个',
+  },
   signStopping: { en: 'Stopping after the current document.', 'zh-CN': '正在停止：当前文件签完后结束。' },
   signBatchSummary: {
     en: '{signed} signed, {failed} failed, {cancelled} cancelled.',

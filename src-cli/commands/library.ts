@@ -4,6 +4,9 @@ import type { Command } from 'commander';
 import { importFiles, Library } from '../../src-main/core/library/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
 import type { SearchHit, SearchSnippet } from '../../src-shared/api/index.js';
+import { say } from '../../src-shared/i18n/index.js';
+import { progressBar } from '../progress.js';
+import { CLI_TEXT } from '../text.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand } from '../run.js';
 import { describe } from '../command-table.js';
 
@@ -25,16 +28,20 @@ export function registerLibraryCommands(program: Command): void {
         try {
           const incoming = [];
           for (const f of files) incoming.push({ name: path.basename(f), bytes: await readFile(f).catch(() => new Uint8Array()) });
-          const outcomes = await importFiles(lib, incoming);
+          // A bar on a terminal while files are read, then one summary line and a line per failure.
+          const bar = progressBar();
+          const outcomes = await importFiles(lib, incoming, { onProgress: (done, total, name) => bar.update(done, total, name) }).finally(() => bar.done());
           if (opts.json) process.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
-          else
+          else {
             for (const o of outcomes) {
-              if (o.ok) process.stdout.write(`${o.duplicateOf ? '=' : '+'} ${o.name} → ${o.contractId}${o.duplicateOf ? ' (already in the library)' : ''}\n`);
-              else {
-                const text = isErrorCode(o.error.code) ? formatErrorMessage(o.error.code, o.error.details, lang) : o.error.message;
-                process.stdout.write(`✗ ${o.name}: ${o.error.code}: ${text}\n`);
-              }
+              if (o.ok) continue;
+              const text = isErrorCode(o.error.code) ? formatErrorMessage(o.error.code, o.error.details, lang) : o.error.message;
+              process.stdout.write(`✗ ${o.name}: ${o.error.code}: ${text}\n`);
             }
+            const imported = outcomes.filter((o) => o.ok && !o.duplicateOf).length;
+            const duplicates = outcomes.filter((o) => o.ok && o.duplicateOf).length;
+            process.stdout.write(`${say(CLI_TEXT.importSummary, lang, { imported, duplicates, failed: outcomes.length - imported - duplicates })}\n`);
+          }
           return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failure;
         } finally {
           lib.close();

@@ -9,15 +9,18 @@ export interface CoreConnection {
 }
 
 /**
- * Start the core in a utility process and connect to it with the core's port protocol. The system
- * language is handed over so the core's first-run settings speak it (the process has no UI to ask).
+ * Start the core in a utility process and connect to it with the core's port protocol. The
+ * person's system languages are handed over so the core's first-run settings speak them (the
+ * process has no UI to ask, and its own locale may be C.UTF-8).
  */
-export function startCoreProcess(options: { dataDir: string; settingsFile: string; systemLocale: string; onExit: (code: number) => void }): CoreConnection {
-  const child = utilityProcess.fork(CORE_PROCESS_FILE, ['--data-dir', options.dataDir, '--settings-file', options.settingsFile], {
-    serviceName: 'Inkstone Core',
-    stdio: 'inherit',
-    env: { ...process.env, LC_MESSAGES: options.systemLocale.replace('-', '_') },
-  });
+export function startCoreProcess(options: {
+  dataDir: string;
+  settingsFile: string;
+  systemLanguages: readonly string[];
+  onExit: (code: number) => void;
+}): CoreConnection {
+  const args = ['--data-dir', options.dataDir, '--settings-file', options.settingsFile, '--system-languages', options.systemLanguages.join(',')];
+  const child = utilityProcess.fork(CORE_PROCESS_FILE, args, { serviceName: 'Inkstone Core', stdio: 'inherit' });
   let stopping = false;
   child.on('exit', (code) => {
     if (!stopping) options.onExit(code);

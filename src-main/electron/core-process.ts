@@ -4,7 +4,7 @@ import { bundledLongWorkEntry, createCoreService, serveCoreOverPort } from '../c
 /**
  * Entry of the Electron utility process that runs the core: SQLite, PDF work and token calls block
  * here, never on the main process's event loop. Started by core-connection.ts with
- * `--data-dir <dir> --settings-file <file>`; talks to main over process.parentPort.
+ * `--data-dir <dir> --settings-file <file> --system-languages <a,b>`; talks to main over process.parentPort.
  */
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -16,7 +16,8 @@ const dataDir = arg('--data-dir');
 const settingsFile = arg('--settings-file');
 if (!port || !dataDir) throw new Error('core-process must be started by Inkstone with --data-dir');
 
-const service = createCoreService({ dataDir, settingsFile, longWorkEntry: bundledLongWorkEntry(import.meta.url) });
+const systemLanguages = (arg('--system-languages') ?? '').split(',').filter(Boolean);
+const service = createCoreService({ dataDir, settingsFile, systemLanguages, longWorkEntry: bundledLongWorkEntry(import.meta.url) });
 serveCoreOverPort(
   {
     post: (message) => port.postMessage(message),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CoreEvent, Language, RpcResult, Settings } from '../../src-shared/api/index.js';
 import { IPC_CHANNELS } from '../../src-shared/api/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
-import { languageFromLocale } from '../core/settings/index.js';
+import { languageFromLocales } from '../../src-shared/locale.js';
 import { startCoreProcess, type CoreConnection } from './core-connection.js';
 import { configuredDataDir, defaultDataDir, folderProblem, settingsFileIn } from './data-folder.js';
 import { registerIpc } from './ipc.js';
@@ -27,7 +27,8 @@ let core: CoreConnection | null = null;
 let language: Language = 'en';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const systemLocale = () => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+/** The person's languages in order of preference, as the operating system lists them. */
+const systemLanguages = () => [...app.getPreferredSystemLanguages(), app.getLocale()];
 const openExternal = (url: string) => {
   const safe = externalUrl(url);
   if (safe) void shell.openExternal(safe);
@@ -92,7 +93,7 @@ async function chooseDataFolder(event: IpcMainInvokeEvent): Promise<RpcResult<Se
 
 async function start(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId('com.inkstone.desktop');
-  language = languageFromLocale(systemLocale());
+  language = languageFromLocales(systemLanguages());
   const s = shellStrings(language);
 
   const userData = app.getPath('userData');
@@ -108,7 +109,7 @@ async function start(): Promise<void> {
   core = startCoreProcess({
     dataDir,
     settingsFile,
-    systemLocale: systemLocale(),
+    systemLanguages: systemLanguages(),
     onExit: (code) => {
       dialog.showErrorBox(shellStrings(language).appName, fill(shellStrings(language).coreStopped, { code }));
       app.exit(1);

@@ -1,16 +1,16 @@
 import { ApiProvider } from '../api/ApiContext.js';
 import type { ApiClient } from '../api/client.js';
-import { detectLanguage } from '../i18n/detect.js';
+import { detectLanguage, uiLanguage } from '../i18n/detect.js';
 import { I18nProvider } from '../i18n/I18nProvider.js';
 import { AppSettingsProvider, useAppSettings } from './AppSettings.js';
 import { MissingToken } from './MissingToken.js';
 import { Shell } from './Shell.js';
 
-/** The language is the person's setting once loaded; until then (or without one) the system's. */
-function LocalizedShell() {
+/** The language is the person's setting once chosen; until then the system's or the browser's. */
+function LocalizedShell({ transport }: { transport: ApiClient['transport'] }) {
   const { settings } = useAppSettings();
   return (
-    <I18nProvider lang={settings?.language ?? detectLanguage()}>
+    <I18nProvider lang={uiLanguage(settings, transport)}>
       <Shell />
     </I18nProvider>
   );
@@ -27,7 +27,7 @@ export function App({ client }: { client: ApiClient | null }) {
   return (
     <ApiProvider client={client}>
       <AppSettingsProvider>
-        <LocalizedShell />
+        <LocalizedShell transport={client.transport} />
       </AppSettingsProvider>
     </ApiProvider>
   );

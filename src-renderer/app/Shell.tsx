@@ -8,32 +8,49 @@ import type { VerifyTarget } from '../verify/target.js';
 import { VerifyScreen } from '../verify/VerifyScreen.js';
 import { NavBar } from './NavBar.js';
 import { navTargetOf, type NavTarget, type Route } from './route.js';
+import { UnsavedChangesProvider, useLeaveGuard } from './UnsavedChanges.js';
 
 /**
  * The window: navigation on the left, the current screen on the right. The library stays mounted
  * while a contract is open, so its search, filters and scroll position survive the round trip.
+ * Every way out of a screen goes through the leave guard, which asks when typed text is unsaved.
  */
 export function Shell() {
-  const [route, setRoute] = useState<Route>({ name: 'library' });
+  return (
+    <UnsavedChangesProvider>
+      <Window />
+    </UnsavedChangesProvider>
+  );
+}
+
+function Window() {
+  const guard = useLeaveGuard();
+  const [route, go] = useState<Route>({ name: 'library' });
+  const setRoute = useCallback((next: Route) => guard(() => go(next)), [guard]);
   const importJob = useImportJob();
   const [verifyTarget, setVerifyTarget] = useState<VerifyTarget | null>(null);
-  const verifyVersion = useCallback((versionId: string, name: string) => {
-    setVerifyTarget({ kind: 'version', versionId, name });
-    setRoute({ name: 'verify' });
-  }, []);
-  const manageTrust = useCallback(() => setRoute({ name: 'settings' }), []);
-  const openContract = useCallback((id: string) => setRoute({ name: 'contract', id }), []);
-  const backToLibrary = useCallback(() => setRoute({ name: 'library' }), []);
+  const verifyVersion = useCallback(
+    (versionId: string, name: string) =>
+      guard(() => {
+        setVerifyTarget({ kind: 'version', versionId, name });
+        go({ name: 'verify' });
+      }),
+    [guard],
+  );
+  const manageTrust = useCallback(() => setRoute({ name: 'settings' }), [setRoute]);
+  const openContract = useCallback((id: string) => setRoute({ name: 'contract', id }), [setRoute]);
+  const backToLibrary = useCallback(() => setRoute({ name: 'library' }), [setRoute]);
   const navigate = useCallback(
     (target: NavTarget) => setRoute(target === 'verify' ? { name: 'verify' } : target === 'settings' ? { name: 'settings' } : { name: 'library' }),
-    [],
+    [setRoute],
   );
+  // Dropped files are imported at once; the library is shown once the person has dealt with unsaved edits.
   const importFiles = useCallback(
     (files: File[]) => {
-      setRoute({ name: 'library' });
       importJob.start(files);
+      setRoute({ name: 'library' });
     },
-    [importJob],
+    [importJob, setRoute],
   );
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Contract } from '../../src-shared/api/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { useCoreEvents } from '../hooks/useCoreEvents.js';
@@ -24,12 +24,27 @@ const TAB_LABEL: Readonly<Record<Tab, PlainKey>> = {
   audit: 'contract.tab.audit',
 };
 
-/** One contract: header with status, then details, parties, documents and the audit trail as tabs. */
+/**
+ * One contract: header with status, then details, parties, documents and the audit trail as tabs.
+ * A tab once opened stays mounted (hidden), so switching tabs keeps what was typed in another;
+ * focus moves to the contract's title when it has loaded, so keyboard and screen-reader users
+ * start inside the screen.
+ */
 export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: () => void; onVerify?: (versionId: string, name: string) => void }) {
   const api = useApi();
   const { t, fmt } = useI18n();
   const loaded = useLoader(() => api.contracts.get({ id }), [api, id]);
   const [tab, setTab] = useState<Tab>('details');
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set(['details']));
+  const show = (next: Tab) => {
+    setTab(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+  };
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loadedOnce = loaded.data !== undefined;
+  useEffect(() => {
+    if (loadedOnce) heading.current?.focus();
+  }, [loadedOnce]);
   const { reload } = loaded;
   const contract = loaded.data;
   const onChanged = loaded.setData;
@@ -48,9 +63,13 @@ export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: (
       if (
         e.key === 'Escape' &&
         !e.defaultPrevented &&
-        !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)
-      )
+        !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) &&
+        !(e.target instanceof Element && e.target.closest('dialog'))
+      ) {
+        // Handled here: the key must not also close the "unsaved changes" dialog it may open.
+        e.preventDefault();
         onBack();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -69,7 +88,9 @@ export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: (
         <>
           <header className="screen-header contract-header">
             <div className="screen-heading">
-              <h1>{contract.title}</h1>
+              <h1 ref={heading} tabIndex={-1}>
+                {contract.title}
+              </h1>
               <span className="muted">{t('contract.updated', { date: fmt.dateTime(contract.updatedAt) })}</span>
             </div>
             <StatusMenu contract={contract} onChanged={onChanged} />
@@ -83,16 +104,16 @@ export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: (
                 role="tab"
                 id={`tab-${name}`}
                 aria-selected={tab === name}
-                aria-controls={`panel-${name}`}
+                aria-controls={opened.has(name) ? `panel-${name}` : undefined}
                 tabIndex={tab === name ? 0 : -1}
                 className={tab === name ? 'tab tab-current' : 'tab'}
-                onClick={() => setTab(name)}
+                onClick={() => show(name)}
                 onKeyDown={(e) => {
                   const i = TABS.indexOf(name);
                   const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : null;
                   if (next) {
                     e.preventDefault();
-                    setTab(next);
+                    show(next);
                     document.getElementById(`tab-${next}`)?.focus();
                   }
                 }}
@@ -103,9 +124,11 @@ export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: (
               </button>
             ))}
           </div>
-          <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            <TabContent tab={tab} contract={contract} onChanged={onChanged} onVerify={onVerify} />
-          </div>
+          {TABS.filter((name) => opened.has(name)).map((name) => (
+            <div key={name} className="tab-panel" role="tabpanel" id={`panel-${name}`} aria-labelledby={`tab-${name}`} hidden={name !== tab}>
+              <TabContent tab={name} contract={contract} onChanged={onChanged} onVerify={onVerify} />
+            </div>
+          ))}
         </>
       )}
     </div>

@@ -1,11 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Contract } from '../../src-shared/api/index.js';
 import { useApi } from '../api/ApiContext.js';
+import { useUnsavedEditor } from '../app/UnsavedChanges.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Field } from '../ui/Field.js';
 import { Notice } from '../ui/Notice.js';
-import { CURRENCIES, draftOf, patchFrom, validateDraft, type DraftErrors, type DraftField, type MetadataDraft } from './metadata-draft.js';
+import {
+  CURRENCIES,
+  draftOf,
+  isDirty,
+  patchFrom,
+  rebaseDraft,
+  validateDraft,
+  type DraftErrors,
+  type DraftField,
+  type MetadataDraft,
+} from './metadata-draft.js';
+import { parseDateInput } from '../library/date-input.js';
 import { TagsInput } from './TagsInput.js';
 
 type Outcome = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'invalid' } | { kind: 'failed'; error: unknown } | null;
@@ -14,7 +26,8 @@ type Outcome = { kind: 'saved' } | { kind: 'unchanged' } | { kind: 'invalid' } |
  * A contract's metadata. Fields are checked on save, with the reason beside each field in the
  * current language (and kept current while the person corrects them); only changed fields are sent.
  * Nothing is checked on blur: a message appearing under a field would move the Save button away
- * from the pointer between mouse-down and mouse-up.
+ * from the pointer between mouse-down and mouse-up. Unsaved edits survive a fresh copy of the
+ * contract arriving, and leaving the screen with them asks first (UnsavedChanges).
  */
 export function MetadataForm({ contract, onSaved }: { contract: Contract; onSaved: (c: Contract) => void }) {
   const api = useApi();
@@ -24,11 +37,16 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  /** The stored values the draft was started from. */
+  const base = useRef<MetadataDraft>(draft);
 
-  // A save elsewhere (or an import adding a document) gives a fresh contract: start from it.
+  // A change elsewhere (status, an import adding a document) gives a fresh contract: take it in
+  // without dropping what the person has typed.
   useEffect(() => {
-    setDraft(draftOf(contract));
-    setErrors({});
+    const previous = base.current;
+    const next = draftOf(contract);
+    base.current = next;
+    setDraft((d) => rebaseDraft(previous, next, d));
   }, [contract]);
 
   const set = <K extends DraftField>(key: K, value: MetadataDraft[K]) => {
@@ -43,46 +61,66 @@ export function MetadataForm({ contract, onSaved }: { contract: Contract; onSave
     return problem ? tRef(problem) : null;
   };
 
-  const save = async () => {
+  /** Check and store the draft; true when nothing is left unsaved. */
+  const save = async (): Promise<boolean> => {
     const found = validateDraft(draft);
     setErrors(found);
     if (Object.keys(found).length) {
       setOutcome({ kind: 'invalid' });
       const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
       first?.focus();
-      return;
+      return false;
     }
     const patch = patchFrom(contract, draft);
-    if (!patch) return setOutcome({ kind: 'unchanged' });
+    if (!patch) {
+      setOutcome({ kind: 'unchanged' });
+      return true;
+    }
     setBusy(true);
     try {
       const saved = await api.contracts.update({ id: contract.id, patch });
+      // Everything typed is stored now (normalised: 1,250 → 1250): the form shows the stored values.
+      base.current = draftOf(saved);
+      setDraft(base.current);
       onSaved(saved);
       setOutcome({ kind: 'saved' });
+      return true;
     } catch (err) {
       setOutcome({ kind: 'failed', error: err });
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  useUnsavedEditor({ dirty: isDirty(contract, draft), save });
 
   const text = (key: 'title' | 'contractType' | 'owner', label: string, extra: { required?: boolean; placeholder?: string } = {}) => (
     <Field label={label} error={message(key)} required={extra.required}>
       {(p) => <input {...p} type="text" value={draft[key]} placeholder={extra.placeholder} onChange={(e) => set(key, e.currentTarget.value)} />}
     </Field>
   );
+  // Typed (2026-12-01, 2026/12/01, 2026年12月1日) or picked from the browser's calendar beside it.
   const date = (key: 'effectiveDate' | 'expiryDate' | 'renewalDate', label: string) => (
     <Field label={label} error={message(key)}>
       {(p) => (
-        <input
-          {...p}
-          type="text"
-          inputMode="numeric"
-          className="input-date"
-          value={draft[key]}
-          placeholder={t('field.datePlaceholder')}
-          onChange={(e) => set(key, e.currentTarget.value)}
-        />
+        <span className="date-input">
+          <input
+            {...p}
+            type="text"
+            className="input-date"
+            value={draft[key]}
+            placeholder={t('field.datePlaceholder')}
+            onChange={(e) => set(key, e.currentTarget.value)}
+          />
+          <input
+            type="date"
+            className="date-picker"
+            aria-label={t('field.pickDate', { field: label })}
+            title={t('field.pickDate', { field: label })}
+            value={parseDateInput(draft[key]) ?? ''}
+            onChange={(e) => set(key, e.currentTarget.value)}
+          />
+        </span>
       )}
     </Field>
   );

@@ -20,23 +20,25 @@ export function PartiesSection({ contract, onChanged }: { contract: Contract; on
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
-  const run = async (action: () => Promise<Contract>, after: () => void) => {
+  const run = async (action: () => Promise<Contract>, after: () => void): Promise<boolean> => {
     setBusy(true);
     setFailure(null);
     try {
       onChanged(await action());
       after();
+      return true;
     } catch (err) {
       setFailure(err);
+      return false;
     } finally {
       setBusy(false);
     }
   };
-  const save = (draft: PartyDraft) => {
+  const save = (draft: PartyDraft): Promise<boolean> => {
     const party = partyInputOf(draft);
     const current = editing;
-    if (!current) return;
-    void run(
+    if (!current) return Promise.resolve(true);
+    return run(
       () =>
         current.mode === 'add'
           ? api.contracts.addParty({ contractId: contract.id, party })

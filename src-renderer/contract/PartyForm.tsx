@@ -1,11 +1,15 @@
 import { useState } from 'react';
+import { useUnsavedEditor } from '../app/UnsavedChanges.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Field } from '../ui/Field.js';
 import { OTHER_ROLE, validateParty, type PartyDraft, type PartyErrors, type PartyField } from './party-draft.js';
 import { PARTY_ROLES } from './roles.js';
 
-/** Add or edit one party; the save button checks the fields and hands a valid draft back. */
+/**
+ * Add or edit one party; the save button checks the fields and hands a valid draft back. Typed
+ * text is registered as unsaved, so leaving the screen asks first.
+ */
 export function PartyForm({
   title,
   initial,
@@ -18,7 +22,8 @@ export function PartyForm({
   initial: PartyDraft;
   busy: boolean;
   failure: unknown;
-  onSave: (d: PartyDraft) => void;
+  /** Store a valid draft; resolves false when the core refused it (the failure is shown). */
+  onSave: (d: PartyDraft) => Promise<boolean>;
   onCancel: () => void;
 }) {
   const { t, tRef } = useI18n();
@@ -33,6 +38,13 @@ export function PartyForm({
     const e = errors[key];
     return e ? tRef(e) : null;
   };
+  const submit = async (): Promise<boolean> => {
+    const found = validateParty(draft);
+    setErrors(found);
+    if (Object.keys(found).length) return false;
+    return onSave(draft);
+  };
+  useUnsavedEditor({ dirty: JSON.stringify(draft) !== JSON.stringify(initial), save: submit });
   const input = (key: Exclude<PartyField, 'role'>, label: string, required = false) => (
     <Field label={label} error={message(key)} required={required}>
       {(p) => <input {...p} type="text" value={draft[key]} onChange={(e) => set(key, e.currentTarget.value)} />}
@@ -46,10 +58,7 @@ export function PartyForm({
       aria-label={title}
       onSubmit={(e) => {
         e.preventDefault();
-        const found = validateParty(draft);
-        setErrors(found);
-        if (Object.keys(found).length) return;
-        onSave(draft);
+        void submit();
       }}
     >
       <h3>{title}</h3>

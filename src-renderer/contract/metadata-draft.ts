@@ -1,6 +1,6 @@
 import { CONTRACT_LIMITS, ContractFields, type Contract, type ContractPatch } from '../../src-shared/api/index.js';
 import type { MessageRef } from '../i18n/messages.js';
-import { isIsoDate } from '../library/date-input.js';
+import { parseDateInput } from '../library/date-input.js';
 import { problemsByField } from './schema-problems.js';
 
 /** The metadata form as typed: every field a string (or tag list) until it is checked. */
@@ -38,6 +38,23 @@ export function draftOf(c: Contract): MetadataDraft {
   };
 }
 
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** True when the form holds anything the stored contract does not. */
+export function isDirty(c: Contract, d: MetadataDraft): boolean {
+  return !sameValue(draftOf(c), d);
+}
+
+/**
+ * A fresh contract arrived while the person was typing (a status change, an import adding a
+ * document): take its values, except in the fields they have edited since `base`.
+ */
+export function rebaseDraft(base: MetadataDraft, next: MetadataDraft, draft: MetadataDraft): MetadataDraft {
+  const out: Record<string, unknown> = { ...next };
+  for (const key of Object.keys(draft) as DraftField[]) if (!sameValue(draft[key], base[key])) out[key] = draft[key];
+  return out as unknown as MetadataDraft;
+}
+
 export const MAX_TAG_LENGTH = CONTRACT_LIMITS.tag;
 
 /** Amounts may be typed with thousands separators (1,234.50 or 1，234.50); they are stored without. */
@@ -46,6 +63,9 @@ export function normaliseAmount(text: string): string {
 }
 
 /** The contract's fields as the draft would send them. */
+/** A typed date as stored (2026年12月1日 → 2026-12-01); unreadable text as typed, for the schema to refuse. */
+const dateOf = (text: string) => parseDateInput(text) ?? (text.trim() || null);
+
 function fieldsOf(d: MetadataDraft) {
   const amount = normaliseAmount(d.amount);
   return {
@@ -53,9 +73,9 @@ function fieldsOf(d: MetadataDraft) {
     contractType: d.contractType,
     tags: d.tags,
     value: amount ? { amount, currency: d.currency } : null,
-    effectiveDate: d.effectiveDate.trim() || null,
-    expiryDate: d.expiryDate.trim() || null,
-    renewalDate: d.renewalDate.trim() || null,
+    effectiveDate: dateOf(d.effectiveDate),
+    expiryDate: dateOf(d.expiryDate),
+    renewalDate: dateOf(d.renewalDate),
     owner: d.owner,
     notes: d.notes,
   };
@@ -98,9 +118,11 @@ export function validateDraft(d: MetadataDraft): DraftErrors {
         renewalDate: { key: 'validation.date' },
       });
   for (const field of DATE_FIELDS) {
-    if (!errors[field] && d[field].trim() && !isIsoDate(d[field].trim())) errors[field] = { key: 'validation.date' };
+    if (!errors[field] && d[field].trim() && !parseDateInput(d[field])) errors[field] = { key: 'validation.date' };
   }
-  if (!errors.effectiveDate && !errors.expiryDate && d.effectiveDate && d.expiryDate && d.expiryDate < d.effectiveDate) {
+  const effective = parseDateInput(d.effectiveDate);
+  const expiry = parseDateInput(d.expiryDate);
+  if (!errors.effectiveDate && !errors.expiryDate && effective && expiry && expiry < effective) {
     errors.expiryDate = { key: 'validation.expiryBeforeEffective' };
   }
   return errors;
@@ -117,9 +139,9 @@ export function patchFrom(contract: Contract, d: MetadataDraft): ContractPatch |
   set('tags', d.tags, contract.tags);
   const amount = normaliseAmount(d.amount);
   set('value', amount ? { amount, currency: d.currency } : null, contract.value);
-  set('effectiveDate', d.effectiveDate.trim() || null, contract.effectiveDate);
-  set('expiryDate', d.expiryDate.trim() || null, contract.expiryDate);
-  set('renewalDate', d.renewalDate.trim() || null, contract.renewalDate);
+  set('effectiveDate', parseDateInput(d.effectiveDate), contract.effectiveDate);
+  set('expiryDate', parseDateInput(d.expiryDate), contract.expiryDate);
+  set('renewalDate', parseDateInput(d.renewalDate), contract.renewalDate);
   set('owner', d.owner.trim(), contract.owner);
   set('notes', d.notes.trim(), contract.notes);
   return Object.keys(patch).length ? (patch as ContractPatch) : null;

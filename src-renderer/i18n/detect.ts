@@ -1,11 +1,17 @@
-import type { Language } from '../../src-shared/api/index.js';
+import type { Language, Settings } from '../../src-shared/api/index.js';
+import { languageFromLocales } from '../../src-shared/locale.js';
 
-/** zh-CN when the browser or system prefers any Chinese, English otherwise. */
-export function languageFromLocales(locales: readonly string[]): Language {
-  return locales.some((l) => /^zh(?:[-_]|$)/i.test(l)) ? 'zh-CN' : 'en';
+/** The browser's languages in order of preference: zh-CN for any Chinese, English otherwise. */
+export function detectLanguage(): Language {
+  return languageFromLocales(navigator.languages?.length ? navigator.languages : [navigator.language]);
 }
 
-export function detectLanguage(): Language {
-  const locales = navigator.languages?.length ? navigator.languages : [navigator.language];
-  return languageFromLocales(locales.slice(0, 1));
+/**
+ * The UI's language: the person's choice wins; until they make one, the system's languages in the
+ * app (the core was given Electron's `app.getPreferredSystemLanguages()`) and the browser's
+ * languages in the browser host (the host process's locale says nothing about the person).
+ */
+export function uiLanguage(settings: Settings | null, transport: 'electron' | 'browser'): Language {
+  if (settings && (settings.languageChosen || transport === 'electron')) return settings.language;
+  return detectLanguage();
 }

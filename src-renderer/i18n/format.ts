@@ -2,7 +2,7 @@ import type { Language, Money } from '../../src-shared/api/index.js';
 
 /**
  * Dates, money and numbers as each language writes them: 2026-11-27 / 2026年11月27日,
- * ¥1,234.00 (zh-CN) / CN¥1,234.00 (en). Amounts stay decimal strings end to end: Intl formats the
+ * ¥1,234.00 in both languages for renminbi (the person's own currency, not "CN¥"), $1,234.00. Amounts stay decimal strings end to end: Intl formats the
  * string exactly, so a contract value never passes through a float.
  */
 export interface Formatters {
@@ -36,7 +36,8 @@ export function createFormatters(lang: Language): Formatters {
   const moneyFormat = (currency: string) => {
     let f = moneyFormats.get(currency);
     if (!f) {
-      f = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'symbol' });
+      // English would write renminbi "CN¥" to tell it from the yen; people here write ¥.
+      f = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: currency === 'CNY' ? 'narrowSymbol' : 'symbol' });
       moneyFormats.set(currency, f);
     }
     return f;

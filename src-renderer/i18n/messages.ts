@@ -43,7 +43,6 @@ export const UI_TEXT = defineMessages({
   'library.search.placeholder': { en: 'Search titles, parties and full text  ( / )', 'zh-CN': '搜索标题、当事人和全文（按 / 键）' },
   'library.count.one': { en: '{count} contract', 'zh-CN': '共 {count} 份合同' },
   'library.count.other': { en: '{count} contracts', 'zh-CN': '共 {count} 份合同' },
-  'library.took': { en: '{ms} ms', 'zh-CN': '{ms} 毫秒' },
   'library.countAtLeast': { en: '{count}+ matches', 'zh-CN': '超过 {count} 份匹配' },
   'library.countWindow': {
     en: 'Showing the newest {count} matches. Add words or a filter to narrow the search.',
@@ -169,7 +168,10 @@ export const UI_TEXT = defineMessages({
   'validation.tooLong': { en: 'Use at most {max} characters.', 'zh-CN': '最多 {max} 个字符。' },
   'validation.amount': { en: 'Enter an amount such as 12500 or 12500.50.', 'zh-CN': '请输入金额，例如 12500 或 12500.50。' },
   'validation.currency': { en: 'Choose the currency of the amount.', 'zh-CN': '请选择金额的币种。' },
-  'validation.date': { en: 'Enter a real date as YYYY-MM-DD.', 'zh-CN': '请按“年-月-日”格式输入有效日期，例如 2026-01-31。' },
+  'validation.date': {
+    en: 'Enter a real date, such as 2026-12-01, 2026/12/01 or 2026年12月1日.',
+    'zh-CN': '请输入有效日期，例如 2026-12-01、2026/12/01 或 2026年12月1日。',
+  },
   'validation.expiryBeforeEffective': { en: 'The expiry date is before the effective date.', 'zh-CN': '到期日期早于生效日期。' },
   'validation.tooManyTags': { en: 'Use at most {max} tags.', 'zh-CN': '最多 {max} 个标签。' },
   'validation.uscc': {
@@ -288,7 +290,10 @@ export const UI_TEXT = defineMessages({
 
   'settings.title': { en: 'Settings', 'zh-CN': '设置' },
   'settings.language': { en: 'Language', 'zh-CN': '界面语言' },
-  'settings.languageHint': { en: 'Applies immediately to the whole application.', 'zh-CN': '立即应用于整个程序。' },
+  'settings.languageHint': {
+    en: 'Applies immediately to the whole application. Until you choose, Inkstone follows your system’s or browser’s language.',
+    'zh-CN': '立即应用于整个程序。未选择时，Inkstone 跟随系统或浏览器的语言。',
+  },
   'settings.dataFolder': { en: 'Data folder', 'zh-CN': '数据文件夹' },
   'settings.dataFolderHint': { en: 'Where the library database and the document files are kept.', 'zh-CN': '合同库数据库和文档文件的存放位置。' },
   'settings.change': { en: 'Change…', 'zh-CN': '更改…' },
@@ -472,6 +477,64 @@ export const UI_TEXT = defineMessages({
   'trust.error.load': { en: 'The trusted certificates could not be read.', 'zh-CN': '无法读取受信任的证书。' },
   'trust.error.import': { en: 'The certificate was not imported.', 'zh-CN': '证书未导入。' },
   'trust.error.remove': { en: 'The certificate was not removed.', 'zh-CN': '证书未移除。' },
+
+  'language.system': { en: 'Same as system', 'zh-CN': '跟随系统' },
+  'unsaved.title': { en: 'Save your changes?', 'zh-CN': '保存修改吗？' },
+  'unsaved.body': {
+    en: 'You have edits on this contract that are not saved yet. Leaving now would lose them.',
+    'zh-CN': '此合同有尚未保存的修改。现在离开将丢失这些修改。',
+  },
+  'unsaved.stay': { en: 'Keep editing', 'zh-CN': '继续编辑' },
+  'unsaved.discard': { en: 'Discard changes', 'zh-CN': '放弃修改' },
+  'unsaved.save': { en: 'Save and continue', 'zh-CN': '保存并继续' },
+  'verify.verdict.unsigned': { en: 'No signatures', 'zh-CN': '没有签名' },
+  'verify.signatureCount.one': { en: '1 signature', 'zh-CN': '1 个签名' },
+  'verify.signatureCount.other': { en: '{count} signatures', 'zh-CN': '{count} 个签名' },
+  'verify.online.label': { en: 'Check revocation online', 'zh-CN': '联网检查吊销状态' },
+  'verify.online.hint': {
+    en: 'Asks the certificate authority’s OCSP and CRL servers whether the certificates were revoked. This contacts the authority and tells it which certificate is checked.',
+    'zh-CN': '向证书颁发机构的 OCSP 和 CRL 服务器查询证书是否已吊销。这会联系该机构，并让其得知正在检查哪张证书。',
+  },
+  'verify.checked.online': {
+    en: 'revocation checked in the document and online with the certificate authorities',
+    'zh-CN': '已根据文档内的数据并联网向证书颁发机构检查吊销状态',
+  },
+  'verify.checked.offline': {
+    en: 'revocation checked only from data in the document (online checking is off)',
+    'zh-CN': '仅根据文档内的数据检查吊销状态（未开启联网检查）',
+  },
+  'verify.revocation': { en: 'Revocation', 'zh-CN': '吊销状态' },
+  'verify.revocation.good': { en: 'Not revoked', 'zh-CN': '未吊销' },
+  'verify.revocation.revoked': { en: 'Revoked', 'zh-CN': '已吊销' },
+  'verify.revocation.revokedAt': { en: 'Revoked on {time}', 'zh-CN': '已于 {time} 吊销' },
+  'verify.revocation.unknown': { en: 'Unknown to the certificate authority', 'zh-CN': '证书颁发机构不认识此证书' },
+  'verify.revocation.not-checked': { en: 'Not checked', 'zh-CN': '未检查' },
+  'verify.revocation.source.dss': { en: '{kind} answer stored in the document', 'zh-CN': '文档中保存的 {kind} 应答' },
+  'verify.revocation.source.signature': { en: '{kind} answer inside the signature', 'zh-CN': '签名内的 {kind} 应答' },
+  'verify.revocation.source.online': { en: '{kind} answer fetched online', 'zh-CN': '联网获取的 {kind} 应答' },
+  'verify.revocation.offlineHint': {
+    en: 'The document carries no revocation data. Turn on “Check revocation online” to ask the certificate authority.',
+    'zh-CN': '文档未附带吊销数据。开启“联网检查吊销状态”即可向证书颁发机构查询。',
+  },
+  'settings.verification': { en: 'Verification', 'zh-CN': '签名验证' },
+  'settings.verifyOnline': { en: 'Check revocation online by default', 'zh-CN': '默认联网检查吊销状态' },
+  'settings.verifyOnlineHint': {
+    en: 'Verification then asks the certificate authority’s OCSP and CRL servers, which learn which certificate is checked. Without it, only revocation data inside the document is used, so a signature without such data cannot be confirmed. The Verify screen can switch it for one verification.',
+    'zh-CN':
+      '开启后，验证时会查询证书颁发机构的 OCSP 和 CRL 服务器，对方会得知正在检查哪张证书。关闭时只使用文档内的吊销数据，没有此类数据的签名无法确认。验证签名页面可针对单次验证切换。',
+  },
+  'trust.issuer': { en: 'Issuer', 'zh-CN': '颁发者' },
+  'trust.selfIssued': { en: 'Itself (a root certificate)', 'zh-CN': '自身（根证书）' },
+  'trust.confirm.title': { en: 'Trust this certificate authority?', 'zh-CN': '信任此证书颁发机构吗？' },
+  'trust.confirm.body': {
+    en: 'Compare the SHA-256 fingerprint with the one the certificate authority publishes. Once trusted, every signature whose certificate leads to it can be confirmed as valid.',
+    'zh-CN': '请将 SHA-256 指纹与证书颁发机构公布的指纹核对。信任后，证书链通向它的签名都可被确认为有效。',
+  },
+  'trust.confirm.action': { en: 'Trust', 'zh-CN': '信任' },
+  'field.pickDate': { en: '{field}: choose from a calendar', 'zh-CN': '{field}：从日历中选择' },
+  'import.showDetails': { en: 'Show the {count} files', 'zh-CN': '查看全部 {count} 个文件' },
+  'import.hideDetails': { en: 'Hide the list', 'zh-CN': '收起列表' },
+  'verify.library.latest': { en: 'latest', 'zh-CN': '最新' },
 });
 
 export type MessageKey = keyof typeof UI_TEXT;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ImportOutcome } from '../../src-shared/api/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -6,15 +7,25 @@ import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import type { ImportJob } from './useImportJob.js';
 
-/** Progress of a running import, then one line per file: imported, already in the library, or why not. */
+/** Up to this many results are listed without asking; more are folded behind "Show details". */
+const OPEN_UP_TO = 5;
+
+/**
+ * Progress of a running import, then a one-line summary and the files, failures first, in a list of
+ * bounded height that folds away: a 200-file import must not push the library off the screen.
+ */
 export function ImportPanel({ job, onOpen }: { job: ImportJob; onOpen?: (contractId: string) => void }) {
   const { t } = useI18n();
   const { state } = job;
+  // null: the default for this import (open when something failed or the list is short).
+  const [open, setOpen] = useState<boolean | null>(null);
   if (state.phase === 'idle') return null;
   const busy = state.phase === 'reading' || state.phase === 'running';
   const imported = state.outcomes.filter((o) => o.ok && !o.duplicateOf).length;
   const duplicates = state.outcomes.filter((o) => o.ok && o.duplicateOf).length;
   const failed = state.outcomes.filter((o) => !o.ok).length;
+  const expanded = open ?? (failed > 0 || state.outcomes.length <= OPEN_UP_TO);
+  const ordered = [...state.outcomes.filter((o) => !o.ok), ...state.outcomes.filter((o) => o.ok)];
 
   return (
     <section className="import-panel" aria-label={t('import.progressLabel')}>
@@ -36,7 +47,18 @@ export function ImportPanel({ job, onOpen }: { job: ImportJob; onOpen?: (contrac
       ) : (
         <div className="import-summary">
           <strong>{t('import.summary', { imported, duplicates, failed })}</strong>
-          <button type="button" className="btn btn-icon" onClick={job.dismiss} aria-label={t('common.dismiss')} title={t('common.dismiss')}>
+          {state.outcomes.length > 0 && (
+            <button type="button" className="btn btn-quiet" aria-expanded={expanded} aria-controls="import-outcomes" onClick={() => setOpen(!expanded)}>
+              {t(expanded ? 'import.hideDetails' : 'import.showDetails', { count: state.outcomes.length })}
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-icon"
+            onClick={() => (setOpen(null), job.dismiss())}
+            aria-label={t('common.dismiss')}
+            title={t('common.dismiss')}
+          >
             <Icon name="close" />
           </button>
         </div>
@@ -44,8 +66,8 @@ export function ImportPanel({ job, onOpen }: { job: ImportJob; onOpen?: (contrac
       {state.phase === 'cancelled' && <p className="muted">{t('import.cancelled')}</p>}
       {state.phase === 'failed' && <ErrorBanner error={state.error} />}
       {state.outcomes.length > 0 && (
-        <ul className="import-outcomes" aria-label={t('import.resultsLabel')}>
-          {state.outcomes.map((o, i) => (
+        <ul className="import-outcomes" id="import-outcomes" aria-label={t('import.resultsLabel')} hidden={!expanded && !busy}>
+          {(busy ? state.outcomes : ordered).map((o, i) => (
             <OutcomeLine key={`${i}-${o.name}`} outcome={o} onOpen={onOpen} />
           ))}
         </ul>

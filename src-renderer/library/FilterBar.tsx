@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { CONTRACT_STATUSES, type ContractStatus } from '../../src-shared/api/index.js';
 import { useDebouncedInput } from '../hooks/useDebouncedInput.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { isIsoDate } from './date-input.js';
+import { parseDateInput } from './date-input.js';
 import { hasFilters, type LibraryQuery } from './query.js';
 
 /** Status (several at once), tag, party and an expiry range; each applies as soon as it is valid. */
@@ -64,12 +64,13 @@ function DebouncedText({ label, placeholder, value, onChange }: { label: string;
   );
 }
 
-/** A date typed as YYYY-MM-DD; applied once it is a real date (or empty), outlined while it is not. */
+/** A date typed as 2026-12-01, 2026/12/1 or 2026年12月1日; applied once it is a real date (or empty), outlined while it is not. */
 function DateFilter({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
-  const valid = text === '' || isIsoDate(text);
+  // Keep what the person typed (2026年12月1日) while it means the applied date; take a new date from outside.
+  useEffect(() => setText((typed) => ((typed.trim() === '' ? '' : parseDateInput(typed)) === value ? typed : value)), [value]);
+  const valid = text.trim() === '' || parseDateInput(text) !== null;
   return (
     <label className="filter-inline">
       <span>{label}</span>
@@ -82,9 +83,10 @@ function DateFilter({ label, value, onChange }: { label: string; value: string; 
         aria-invalid={!valid}
         title={valid ? undefined : t('validation.date')}
         onChange={(e) => {
-          const next = e.currentTarget.value.trim();
+          const next = e.currentTarget.value;
           setText(next);
-          if (next === '' || isIsoDate(next)) onChange(next);
+          const iso = next.trim() === '' ? '' : parseDateInput(next);
+          if (iso !== null) onChange(iso);
         }}
       />
     </label>

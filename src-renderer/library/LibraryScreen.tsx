@@ -150,7 +150,6 @@ export function LibraryScreen({
               <span className="result-total">
                 {results.totalIsExact ? plural('library.count', results.total) : t('library.countAtLeast', { count: fmt.integer(results.total) })}
               </span>
-              {results.tookMs !== null && <span className="muted"> · {t('library.took', { ms: fmt.integer(Math.max(1, Math.round(results.tookMs))) })}</span>}
             </span>
           )}
         </div>

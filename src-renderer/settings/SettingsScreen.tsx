@@ -6,6 +6,7 @@ import { DataFolderSetting } from './DataFolderSetting.js';
 import { LanguageSetting } from './LanguageSetting.js';
 import { ReminderSetting } from './ReminderSetting.js';
 import { TrustSetting } from './TrustSetting.js';
+import { VerificationSetting } from './VerificationSetting.js';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -26,6 +27,7 @@ export function SettingsScreen() {
           <LanguageSetting />
           <DataFolderSetting />
           <ReminderSetting />
+          <VerificationSetting />
           <TrustSetting />
           {info && (
             <fieldset className="settings-group">

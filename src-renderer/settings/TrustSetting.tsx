@@ -15,6 +15,9 @@ export function groupedFingerprint(sha256: string): string {
 }
 
 type Outcome = { kind: 'imported'; names: string[] } | { kind: 'removed'; name: string } | null;
+type TrustFile = { name: string; dataBase64: string };
+/** Files picked and what they hold, waiting for the person to confirm. */
+type Pending = { files: TrustFile[]; certificates: CertificateSummary[] };
 
 /**
  * The CA certificates the person trusts for verification. Nothing is trusted until imported here:
@@ -23,18 +26,19 @@ type Outcome = { kind: 'imported'; names: string[] } | { kind: 'removed'; name: 
  */
 export function TrustSetting() {
   const api = useApi();
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const [certificates, setCertificates] = useState<CertificateSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [failed, setFailed] = useState<'load' | 'import' | 'remove'>('load');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
   const feedback = useRef<HTMLDivElement>(null);
   // What just happened (imported, removed, refused) may be below the fold: bring it into view.
   useEffect(() => {
-    if (outcome || error !== null) feedback.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [outcome, error]);
+    if (outcome || error !== null || pending) feedback.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [outcome, error, pending]);
 
   const load = useCallback(() => {
     api.verify['trust.list']({}).then(
@@ -47,17 +51,40 @@ export function TrustSetting() {
   }, [api]);
   useEffect(load, [load]);
 
-  const importFiles = async (files: File[]) => {
+  /** Read the picked files and show what they hold; nothing is trusted until the person confirms. */
+  const previewFiles = async (files: File[]) => {
     setBusy(true);
     setError(null);
     setOutcome(null);
+    try {
+      const picked: TrustFile[] = [];
+      const shown: CertificateSummary[] = [];
+      for (const file of files) {
+        const candidate = { name: file.name, dataBase64: await readAsBase64(file) };
+        shown.push(...(await api.verify['trust.preview'](candidate)).certificates);
+        picked.push(candidate);
+      }
+      setPending({ files: picked, certificates: shown });
+    } catch (err) {
+      setFailed('import');
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmImport = async () => {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
     const names: string[] = [];
     try {
-      for (const file of files) {
-        const r = await api.verify['trust.import']({ name: file.name, dataBase64: await readAsBase64(file) });
+      for (const file of pending.files) {
+        const r = await api.verify['trust.import'](file);
         names.push(...r.imported.map((c) => c.commonName ?? c.subject));
         setCertificates(r.certificates);
       }
+      setPending(null);
       setOutcome({ kind: 'imported', names });
     } catch (err) {
       setFailed('import');
@@ -99,25 +126,12 @@ export function TrustSetting() {
           {[...certificates]
             .sort((a, b) => (a.commonName ?? a.subject).localeCompare(b.commonName ?? b.subject))
             .map((c) => {
-              const expired = c.notAfter < now;
-              const pending = c.notBefore > now;
               return (
                 <li key={c.sha256} className="trust-item" aria-label={c.commonName ?? c.subject}>
                   <div className="trust-main">
                     <strong>{c.commonName ?? c.subject}</strong>
                     {c.organisation && <span className="muted"> · {c.organisation}</span>}
-                    <dl className="trust-facts">
-                      <dt>{t('trust.subject')}</dt>
-                      <dd>{c.subject}</dd>
-                      <dt>{t('trust.fingerprint')}</dt>
-                      <dd className="mono trust-fingerprint">{groupedFingerprint(c.sha256)}</dd>
-                      <dt>{t('trust.validity')}</dt>
-                      <dd className={expired || pending ? 'verify-value-bad' : undefined}>
-                        {t('trust.validRange', { from: fmt.date(c.notBefore.slice(0, 10)), to: fmt.date(c.notAfter.slice(0, 10)) })}
-                        {expired && ` · ${t('trust.expired')}`}
-                        {pending && ` · ${t('trust.notYetValid')}`}
-                      </dd>
-                    </dl>
+                    <CertificateFacts certificate={c} now={now} />
                   </div>
                   <div className="trust-actions">
                     {confirming === c.sha256 ? (
@@ -146,21 +160,74 @@ export function TrustSetting() {
             })}
         </ul>
       ) : null}
-      <div>
-        <FilePickerButton
-          className="btn"
-          accept=".pem,.crt,.cer,.der,application/x-x509-ca-cert,application/pkix-cert"
-          onFiles={(files) => void importFiles(files)}
-          disabled={busy}
-        >
-          <Icon name="plus" /> {t('trust.import')}
-        </FilePickerButton>
-      </div>
+      {!pending && (
+        <div>
+          <FilePickerButton
+            className="btn"
+            accept=".pem,.crt,.cer,.der,application/x-x509-ca-cert,application/pkix-cert"
+            onFiles={(files) => void previewFiles(files)}
+            disabled={busy}
+          >
+            <Icon name="plus" /> {t('trust.import')}
+          </FilePickerButton>
+        </div>
+      )}
       <div ref={feedback}>
+        {pending && (
+          <section className="trust-confirm card" role="region" aria-labelledby="trust-confirm-title">
+            <h3 id="trust-confirm-title">{t('trust.confirm.title')}</h3>
+            <p>{t('trust.confirm.body')}</p>
+            <ul className="trust-list">
+              {pending.certificates.map((c) => (
+                <li key={c.sha256} className="trust-item">
+                  <div className="trust-main">
+                    <strong>{c.commonName ?? c.subject}</strong>
+                    <CertificateFacts certificate={c} now={now} withIssuer />
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <div className="form-actions">
+              <button type="button" className="btn" onClick={() => setPending(null)} disabled={busy}>
+                {t('common.cancel')}
+              </button>
+              <button type="button" className="btn btn-primary" onClick={() => void confirmImport()} disabled={busy}>
+                {t('trust.confirm.action')}
+              </button>
+            </div>
+          </section>
+        )}
         {outcome?.kind === 'imported' && <Notice tone="success">{t('trust.imported', { names: outcome.names.join(t('common.listSeparator')) })}</Notice>}
         {outcome?.kind === 'removed' && <Notice tone="success">{t('trust.removed', { name: outcome.name })}</Notice>}
         {error !== null && <ErrorBanner title={t(`trust.error.${failed}`)} error={error} />}
       </div>
     </fieldset>
+  );
+}
+
+/** Whose certificate it is, who issued it, its fingerprint and validity: what a person compares before trusting. */
+function CertificateFacts({ certificate: c, now, withIssuer = false }: { certificate: CertificateSummary; now: string; withIssuer?: boolean }) {
+  const { t, fmt } = useI18n();
+  const expired = c.notAfter < now;
+  const notYet = c.notBefore > now;
+  return (
+    <dl className="trust-facts">
+      <dt>{t('trust.subject')}</dt>
+      <dd>{c.subject}</dd>
+      {withIssuer && (
+        <>
+          <dt>{t('trust.issuer')}</dt>
+          <dd>{c.issuer === c.subject ? t('trust.selfIssued') : c.issuer}</dd>
+        </>
+      )}
+      <dt>{t('trust.fingerprint')}</dt>
+      <dd className="mono trust-fingerprint">{groupedFingerprint(c.sha256)}</dd>
+      <dt>{t('trust.validity')}</dt>
+      <dd className={expired || notYet ? 'verify-value-bad' : undefined}>
+        {t('trust.validRange', { from: fmt.date(c.notBefore.slice(0, 10)), to: fmt.date(c.notAfter.slice(0, 10)) })}
+        {expired && ` · ${t('trust.expired')}`}
+        {notYet && ` · ${t('trust.notYetValid')}`}
+      </dd>
+    </dl>
   );
 }

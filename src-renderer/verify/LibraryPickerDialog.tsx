@@ -6,10 +6,12 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
+import { StatusBadge } from '../ui/StatusBadge.js';
 
 /**
  * Choose a PDF from the library to verify: search contracts, open one, pick a document version
- * (the latest first). Verifying a stored version reads it in place; nothing is copied.
+ * (the latest first). Each contract shows its status, each version its number and the verdict it
+ * got when stored. Verifying a stored version reads it in place; nothing is copied.
  */
 export function LibraryPickerDialog({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (versionId: string, name: string) => void }) {
   const api = useApi();
@@ -81,7 +83,10 @@ export function LibraryPickerDialog({ open, onClose, onPick }: { open: boolean; 
               {hits.map((h) => (
                 <li key={h.id}>
                   <button type="button" className="library-picker-item" onClick={() => openContract(h.id)}>
-                    <strong>{h.title}</strong>
+                    <span className="library-picker-line">
+                      <strong>{h.title}</strong>
+                      <StatusBadge status={h.status} />
+                    </span>
                     <span className="muted">{h.parties.join(' · ') || t('common.none')}</span>
                   </button>
                 </li>
@@ -99,14 +104,21 @@ export function LibraryPickerDialog({ open, onClose, onPick }: { open: boolean; 
           ) : (
             <ul className="library-picker-list" aria-label={t('verify.library.documents')}>
               {contract.documents.flatMap((d) =>
-                [...d.versions].reverse().map((v) => (
+                [...d.versions].reverse().map((v, i) => (
                   <li key={v.id}>
                     <button type="button" className="library-picker-item" onClick={() => onPick(v.id, d.name)}>
-                      <strong>
-                        <Icon name="file" /> {d.name}
-                      </strong>
+                      <span className="library-picker-line">
+                        <strong>
+                          <Icon name="file" /> {d.name}
+                        </strong>
+                        <span className="version-number">
+                          {t('documents.version', { number: v.number })}
+                          {i === 0 && d.versions.length > 1 && ` · ${t('verify.library.latest')}`}
+                        </span>
+                        {v.verdict && <span className={`version-verdict verify-tone-${v.verdict}`}>{t(`verify.verdict.${v.verdict}`)}</span>}
+                      </span>
                       <span className="muted">
-                        {t('documents.version', { number: v.number })} · {fmt.dateTime(v.createdAt)} · {plural('documents.pages', v.pageCount)}
+                        {fmt.dateTime(v.createdAt)} · {plural('documents.pages', v.pageCount)}
                         {v.signatureFieldCount > 0 && <> · {plural('documents.signatures', v.signatureFieldCount)}</>}
                       </span>
                     </button>

@@ -19,6 +19,27 @@ function Row({ label, children, tone }: { label: string; children: ReactNode; to
   );
 }
 
+/**
+ * Whether the signer's certificate was revoked, and where that answer came from (the document's
+ * own revocation data, or the certificate authority asked online), or why there is none.
+ */
+function RevocationRow({ revocation }: { revocation: SignatureResult['revocation'] }) {
+  const { t, fmt } = useI18n();
+  const signer = revocation.certificates[0];
+  const source = signer?.source && signer.kind ? t(`verify.revocation.source.${signer.source}`, { kind: signer.kind.toUpperCase() }) : null;
+  const tone = revocation.status === 'good' ? 'good' : revocation.status === 'revoked' ? 'bad' : undefined;
+  return (
+    <Row label={t('verify.revocation')} tone={tone}>
+      {revocation.status === 'revoked' && signer?.revocationTime
+        ? t('verify.revocation.revokedAt', { time: fmt.dateTime(signer.revocationTime) })
+        : t(`verify.revocation.${revocation.status}`)}
+      {source && <span className="muted"> ({source})</span>}
+      {revocation.status === 'not-checked' && !revocation.online && <span className="verify-sub-line">{t('verify.revocation.offlineHint')}</span>}
+      {revocation.problem && revocation.status !== 'good' && <span className="verify-sub-line">{revocation.problem.text}</span>}
+    </Row>
+  );
+}
+
 /** One signature or document timestamp of a verified PDF, every field in plain words. */
 export function SignatureCard({ sig, onViewSigned }: { sig: SignatureResult; onViewSigned?: () => void }) {
   const { t, fmt } = useI18n();
@@ -62,6 +83,7 @@ export function SignatureCard({ sig, onViewSigned }: { sig: SignatureResult; onV
         <Row label={t('verify.certificate')} tone={sig.chain.status === 'trusted' ? 'good' : sig.chain.status === 'invalid' ? 'bad' : undefined}>
           {t(`verify.chain.${sig.chain.status}`)}
         </Row>
+        {sig.kind === 'signature' && <RevocationRow revocation={sig.revocation} />}
         <Row label={t('verify.provenTime')}>
           {sig.provenTime ? (
             <>

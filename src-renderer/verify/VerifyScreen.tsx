@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VerificationResult } from '../../src-shared/api/verification.js';
 import { useApi } from '../api/ApiContext.js';
+import { useAppSettings } from '../app/AppSettings.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FilePickerButton } from '../import/FilePickerButton.js';
 import { readAsBase64 } from '../import/read-files.js';
@@ -27,7 +28,10 @@ type State =
 
 type ReportState = { phase: 'idle' } | { phase: 'busy' } | { phase: 'saved'; name: string } | { phase: 'error'; error: unknown };
 
-const VERDICT_ICON: Record<VerificationResult['verdict'], IconName> = { valid: 'shield', invalid: 'alert', indeterminate: 'info' };
+/** The banner's verdict; `unsigned` for a PDF without any signature, which nothing can confirm or refute. */
+type Heading = VerificationResult['verdict'] | 'unsigned';
+const VERDICT_ICON: Record<Heading, IconName> = { valid: 'shield', invalid: 'alert', indeterminate: 'info', unsigned: 'file' };
+const headingOf = (r: VerificationResult): Heading => (r.signatures.length === 0 ? 'unsigned' : r.verdict);
 
 async function subjectOf(target: VerifyTarget): Promise<Subject> {
   return target.kind === 'file' ? { dataBase64: await readAsBase64(target.file), name: target.file.name } : { versionId: target.versionId };
@@ -37,7 +41,9 @@ async function subjectOf(target: VerifyTarget): Promise<Subject> {
  * Verify a signed PDF: drop it on the window, pick it, or choose it from the library, and see the
  * document's verdict and every signature in document order. From there: save the PDF report, view
  * the version each signature covers, and go to the certificates the person trusts. A picked file is
- * only checked, never imported.
+ * only checked, never imported. Revocation is checked from the data the document carries, and also
+ * online (OCSP/CRL, which contacts the certificate authority) when the switch is on; it starts from
+ * the Settings default and the banner says which was done.
  */
 export function VerifyScreen({
   target,
@@ -56,6 +62,9 @@ export function VerifyScreen({
   const [picking, setPicking] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const run = useRef(0);
+  const { settings } = useAppSettings();
+  const [onlineChoice, setOnlineChoice] = useState<boolean | null>(null);
+  const online = onlineChoice ?? settings?.verifyOnline ?? false;
 
   useEffect(() => {
     if (!target) return;
@@ -65,12 +74,12 @@ export function VerifyScreen({
     setReport({ phase: 'idle' });
     (async () => {
       const subject = await subjectOf(target);
-      const result = await api.verify.document({ ...subject, lang });
+      const result = await api.verify.document({ ...subject, lang, online });
       if (run.current === mine) setState({ phase: 'done', result, subject });
     })().catch((error: unknown) => {
       if (run.current === mine) setState({ phase: 'error', name, error });
     });
-  }, [api, target, lang, attempt]);
+  }, [api, target, lang, online, attempt]);
 
   const onFiles = useCallback(
     (files: File[]) => {
@@ -84,7 +93,7 @@ export function VerifyScreen({
     if (state.phase !== 'done') return;
     setReport({ phase: 'busy' });
     try {
-      const file = await api.verify.report({ ...state.subject, lang });
+      const file = await api.verify.report({ ...state.subject, lang, online });
       saveFile(base64ToBytes(file.dataBase64), file.name);
       setReport({ phase: 'saved', name: file.name });
     } catch (error) {
@@ -125,6 +134,16 @@ export function VerifyScreen({
     </button>
   );
   const untrusted = state.phase === 'done' && state.result.signatures.some((s) => s.chain.status === 'untrusted');
+  const onlineSwitch = (
+    <label className="verify-online">
+      <input type="checkbox" checked={online} disabled={busy} onChange={(e) => setOnlineChoice(e.currentTarget.checked)} />
+      <span>
+        <strong>{t('verify.online.label')}</strong>
+        <span className="verify-online-hint">{t('verify.online.hint')}</span>
+      </span>
+    </label>
+  );
+  const signatureCount = state.phase === 'done' ? state.result.signatures.filter((s) => s.kind === 'signature').length : 0;
 
   return (
     <section className="screen verify-screen" aria-labelledby="verify-heading">
@@ -139,6 +158,8 @@ export function VerifyScreen({
           </div>
         )}
       </header>
+
+      {onlineSwitch}
 
       {!target && (
         <div className="verify-drop">
@@ -165,11 +186,11 @@ export function VerifyScreen({
 
       {state.phase === 'done' && (
         <>
-          <div className={`verify-banner verify-banner-${state.result.verdict}`} role="status" data-verdict={state.result.verdict}>
-            <Icon name={VERDICT_ICON[state.result.verdict]} size={30} />
+          <div className={`verify-banner verify-banner-${headingOf(state.result)}`} role="status" data-verdict={headingOf(state.result)}>
+            <Icon name={VERDICT_ICON[headingOf(state.result)]} size={30} />
             <div className="verify-banner-text">
-              <h2>{t(`verify.verdict.${state.result.verdict}`)}</h2>
-              <p>{state.result.summary.text}</p>
+              <h2>{t(`verify.verdict.${headingOf(state.result)}`)}</h2>
+              <p>{state.result.signatures.length === 0 ? t('verify.noSignatures') : state.result.summary.text}</p>
               <p className="verify-banner-meta">
                 {t('verify.docMeta', {
                   name: state.result.document.name,
@@ -178,6 +199,12 @@ export function VerifyScreen({
                   time: fmt.dateTime(state.result.verifiedAt),
                 })}
               </p>
+              {state.result.signatures.length > 0 && (
+                <p className="verify-banner-meta verify-checked">
+                  {plural('verify.signatureCount', signatureCount)} ·{' '}
+                  {t(state.result.signatures.some((s) => s.revocation.online) ? 'verify.checked.online' : 'verify.checked.offline')}
+                </p>
+              )}
               <p className="verify-banner-meta mono" title={state.result.document.sha256}>
                 SHA-256 {state.result.document.sha256}
               </p>
@@ -213,9 +240,7 @@ export function VerifyScreen({
               </div>
             </div>
           )}
-          {state.result.signatures.length === 0 ? (
-            <p className="empty-inline">{t('verify.noSignatures')}</p>
-          ) : (
+          {state.result.signatures.length > 0 && (
             <div className="verify-cards" role="list" aria-label={t('verify.signaturesLabel')}>
               {state.result.signatures.map((sig) => (
                 <div role="listitem" key={sig.index}>

@@ -220,9 +220,14 @@ export const Language = z.enum(LANGUAGES);
 export type Language = LanguageName;
 
 export const Settings = z.object({
+  /** The language in use: the person's choice, or until they choose, their system's. */
   language: Language,
+  /** True once the person chose a language; until then the UI follows the system or browser language. */
+  languageChosen: z.boolean(),
   dataDir: z.string().max(4096),
   reminderHorizonDays: z.number().int().min(1).max(365),
+  /** Whether verification asks the certificate authorities (OCSP/CRL over the network) by default. */
+  verifyOnline: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -39,6 +39,8 @@ const DEFAULT_BODY_BYTES = 1024 * 1024;
 const DOCUMENT_BODY_BYTES = base64Length(API_DOCUMENT_MAX_BYTES) + DEFAULT_BODY_BYTES;
 /** The largest certificate file verify.trust.import accepts. */
 export const TRUST_FILE_MAX_BYTES = 1024 * 1024;
+/** A certificate file the person picked, for verify.trust.import and verify.trust.preview. */
+const TrustFile = z.object({ name: z.string().trim().min(1).max(255), dataBase64: Base64(TRUST_FILE_MAX_BYTES) });
 
 /** What to verify: a file the user picked (its bytes and name), or a stored document version. */
 const VerifyTarget = z.union([z.object({ dataBase64: Base64(API_DOCUMENT_MAX_BYTES), name: z.string().trim().min(1).max(300) }), z.object({ versionId: Id })]);
@@ -91,10 +93,9 @@ export const operations = {
   /** The CA certificates the user trusts for verification (nothing is trusted otherwise). */
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
   /** Trust the CA certificates in a PEM or DER file; all or nothing. */
-  'verify.trust.import': op(
-    z.object({ name: z.string().trim().min(1).max(255), dataBase64: Base64(TRUST_FILE_MAX_BYTES) }),
-    z.object({ imported: z.array(CertificateSummary), certificates: z.array(CertificateSummary) }),
-  ),
+  'verify.trust.import': op(TrustFile, z.object({ imported: z.array(CertificateSummary), certificates: z.array(CertificateSummary) })),
+  /** What `verify.trust.import` of the same file would trust (checked the same way, nothing stored), for the person to confirm first. */
+  'verify.trust.preview': op(TrustFile, z.object({ certificates: z.array(CertificateSummary) })),
   /** Stop trusting the certificate with this SHA-256 fingerprint. */
   'verify.trust.remove': op(
     z.object({

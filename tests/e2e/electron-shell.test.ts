@@ -27,7 +27,7 @@ interface DriverReport {
   schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>;
   webPreferences: Record<string, unknown>;
   url: string;
-  fork: { module: string; dataDir: string; settingsFile: string; lcMessages: string };
+  fork: { module: string; dataDir: string; settingsFile: string; systemLanguages: string };
   menuAtStart: string[];
   menuAfter: string[];
   index: Served;
@@ -83,7 +83,8 @@ describe('Electron shell (built main process, stand-in electron module)', () => 
     assert.equal(first.fork.module, path.join('dist', 'src-main', 'electron', 'core-process.js'));
     assert.equal(first.fork.dataDir, path.join(userData, 'Library'));
     assert.equal(first.fork.settingsFile, path.join(userData, 'settings.json'));
-    assert.equal(first.fork.lcMessages, 'zh_CN');
+    // app.getPreferredSystemLanguages() is handed to the core: the first Chinese or English one (zh-TW) decides.
+    assert.equal(first.fork.systemLanguages, 'fr-FR,zh-TW,en-US,en-US');
     assert.deepEqual(first.menuAtStart, ['文件', '编辑', '显示', '窗口', '帮助']);
     assert.equal(first.settingsBefore.value?.language, 'zh-CN');
   });

@@ -102,7 +102,7 @@ const TEXT = {
     settingsNav: 'Settings',
     switchTo: '中文（简体）',
     afterSwitch: { nav: '合同库', heading: '设置' },
-    money: 'CN¥1,250,000.00',
+    money: '¥1,250,000.00',
   },
 } as const;
 
@@ -177,6 +177,20 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await ui.page.getByText(s.importSummary).waitFor({ timeout: 90_000 });
       await ui.page.getByText(s.notPdf).waitFor();
       await ui.page.getByText(s.emptyFile).waitFor();
+      // Failures come first, so they are seen without scrolling the results.
+      const classes = await ui.page.locator('.import-outcomes .outcome').evaluateAll((els) => els.map((e) => e.className));
+      assert.deepEqual(
+        classes.map((c) => c.includes('outcome-failed')),
+        [true, true, false, false],
+      );
+      assert.equal(
+        await ui.page
+          .locator('.screen-header')
+          .getByText(/\d+\s*ms/)
+          .count(),
+        0,
+        'no query time in the header',
+      );
       await ui.page.getByText(s.countTwo, { exact: true }).waitFor();
       assert.deepEqual((await visibleRows(ui.page)).sort(), [CHINESE_CONTRACT.title, ENGLISH_CONTRACT.title].sort());
       assert.ok((await ui.page.evaluate(() => (window as unknown as { maxProgress: number }).maxProgress)) > 0, 'the progress bar never moved');
@@ -250,7 +264,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await shot('07-validation-error');
 
       await ui.page.getByLabel(s.amount, { exact: true }).fill('1,250,000.00');
-      await ui.page.getByLabel(s.expiry, { exact: true }).fill(isoDaysFromToday(10));
+      // Dates as people write them: 2026年12月1日 in Chinese, 2026/12/01 in English.
+      const [y, m, d] = isoDaysFromToday(10).split('-');
+      await ui.page.getByLabel(s.expiry, { exact: true }).fill(lang === 'zh-CN' ? `${y}年${Number(m)}月${Number(d)}日` : `${y}/${m}/${d}`);
       await ui.page.getByLabel(s.owner, { exact: true }).fill(s.ownerName);
       const tags = ui.page.getByLabel(s.tags, { exact: true });
       await tags.fill('IT');

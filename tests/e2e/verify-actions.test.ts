@@ -32,6 +32,8 @@ const TEXT = {
     trustTitle: '受信任的证书',
     trustEmpty: '尚未信任任何证书',
     trustImport: '导入 CA 证书…',
+    trustConfirm: '信任此证书颁发机构吗？',
+    trustAction: '信任',
     trustImported: '已信任：',
     notACa: '不是证书颁发机构（CA）',
     saveReport: '保存验证报告（PDF）',
@@ -44,6 +46,8 @@ const TEXT = {
     verifyDocument: '验证签名',
     fromLibrary: '从合同库选择…',
     back: '返回合同库',
+    signedStatus: '已签署',
+    version1: '第 1 版',
   },
   en: {
     verifyNav: 'Verify',
@@ -54,6 +58,8 @@ const TEXT = {
     trustTitle: 'Trusted certificates',
     trustEmpty: 'No certificates are trusted yet',
     trustImport: 'Import CA certificate…',
+    trustConfirm: 'Trust this certificate authority?',
+    trustAction: 'Trust',
     trustImported: 'Now trusted:',
     notACa: 'which is not a certification authority',
     saveReport: 'Save report (PDF)',
@@ -66,6 +72,8 @@ const TEXT = {
     verifyDocument: 'Verify signatures',
     fromLibrary: 'From the library…',
     back: 'Back to library',
+    signedStatus: 'Signed',
+    version1: 'Version 1',
   },
 } as const;
 
@@ -144,9 +152,15 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       const certChooser = ui.page.waitForEvent('filechooser');
       await trust.getByRole('button', { name: s.trustImport }).click();
       await (await certChooser).setFiles(pki.rootPemPath);
-      await trust.getByText(s.trustImported).waitFor();
+      // Nothing is trusted before the person has seen whose certificate it is and its fingerprint.
       const fingerprint = pki.root.info.sha256.toUpperCase().match(/.{2}/g)!.join(':');
-      await trust.getByText(fingerprint).waitFor();
+      const confirm = trust.getByRole('region', { name: s.trustConfirm });
+      await confirm.getByText(fingerprint).waitFor();
+      await trust.getByText(s.trustEmpty).waitFor();
+      await ui.app.screenshot(`${lang}-settings-trust-confirm`);
+      await confirm.getByRole('button', { name: s.trustAction, exact: true }).click();
+      await trust.getByText(s.trustImported).waitFor();
+      await trust.locator('.trust-list').getByText(fingerprint).waitFor();
       await trust.locator('.trust-item').first().scrollIntoViewIfNeeded();
       await ui.app.screenshot(`${lang}-settings-trust`);
 
@@ -200,8 +214,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
 
       await ui.page.getByRole('button', { name: s.fromLibrary }).click();
       const picker = ui.page.locator('dialog.library-picker');
+      // Each contract shows its status, each version its number and its verdict from the import.
+      await picker.locator('.library-picker-item').first().locator('.status-badge', { hasText: s.signedStatus }).waitFor();
       await picker.locator('.library-picker-item').first().click();
-      await picker.locator('.library-picker-item', { hasText: `${lang}-signed.pdf` }).waitFor();
+      const version = picker.locator('.library-picker-item', { hasText: `${lang}-signed.pdf` });
+      await version.waitFor();
+      await version.locator('.version-number', { hasText: s.version1 }).waitFor();
+      await version.locator('.version-verdict').waitFor();
       await ui.app.screenshot(`${lang}-verify-library-picker`);
       await picker
         .locator('.library-picker-item', { hasText: `${lang}-signed.pdf` })

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Language } from '../../../src-shared/i18n/index.js';
+import { languageFromLocales } from '../../../src-shared/locale.js';
 
 /**
  * What the operating system tells Inkstone: where per-user application data lives, and which
@@ -16,7 +17,7 @@ export function defaultAppDir(platform: NodeJS.Platform = process.platform, env:
 
 /** zh-CN when the system speaks Chinese, English otherwise. */
 export function languageFromLocale(locale: string | undefined): Language {
-  return locale && /^zh\b|^zh[-_]/i.test(locale) ? 'zh-CN' : 'en';
+  return languageFromLocales([locale]);
 }
 
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {

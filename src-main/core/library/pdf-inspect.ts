@@ -86,9 +86,8 @@ export async function readPdfFacts(name: string, bytes: Uint8Array): Promise<Pdf
     // An owner-password file opens without a password, but it cannot be signed or verified honestly.
     if (info.EncryptFilterName) throw new InkstoneError('IMPORT_ENCRYPTED_PDF', { name });
     const fields = (await doc.getFieldObjects().catch(() => null)) ?? {};
-    const signatureFieldCount = Object.values(fields)
-      .flat()
-      .filter((f) => (f as { type?: string }).type === 'signature').length;
+    // Fields, not widgets: a cross-page seal is one signature field with a widget on every page.
+    const signatureFieldCount = Object.values(fields).filter((widgets) => widgets.some((f) => (f as { type?: string }).type === 'signature')).length;
     let text = '';
     for (let i = 1; i <= doc.numPages && text.length < MAX_TEXT_CHARS; i++) {
       const page = await doc.getPage(i);

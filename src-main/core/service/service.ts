@@ -58,6 +58,8 @@ export interface CoreServiceOptions {
   today?: () => string;
   /** The long-work thread script (long-work.ts); the bundled core passes its own. */
   longWorkEntry?: LongWorkEntry;
+  /** The person's languages in order of preference, for the first-run language (the process locale otherwise). */
+  systemLanguages?: readonly string[];
 }
 
 export interface CoreService {
@@ -103,7 +105,10 @@ const packageVersion = (() => {
  * returns a value or a typed error — the output is checked too, so the UI can trust its shape.
  */
 export function createCoreService(options: CoreServiceOptions): CoreService {
-  const settings = new SettingsStore(options.settingsFile ?? path.join(options.dataDir, 'settings.json'), { dataDir: options.dataDir });
+  const settings = new SettingsStore(options.settingsFile ?? path.join(options.dataDir, 'settings.json'), {
+    dataDir: options.dataDir,
+    systemLanguages: options.systemLanguages,
+  });
   const library = new Library(options.dataDir);
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -149,7 +154,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     source,
     name,
     lang: options.lang ?? settings.get().language,
-    online: options.online ?? false,
+    online: options.online ?? settings.get().verifyOnline,
     trustFolder: await trustFolder(),
   });
   /** A verification in a long-work thread, announced when it starts and ends (it has no finer steps). */
@@ -189,7 +194,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const outcomes = await importFiles(library, decoded, {
         contractId,
         signal: ctx.signal,
-        verify: async (bytes, name) => longWork.run(await verifyTask('verify', bytes, name), ctx.signal),
+        // Offline on import whatever the setting: a batch of files must not wait on every CA.
+        verify: async (bytes, name) => longWork.run(await verifyTask('verify', bytes, name, { online: false }), ctx.signal),
         onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
       });
       const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
@@ -238,6 +244,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const imported = await importTrustedCertificates(await trustFolder(), Buffer.from(dataBase64, 'base64'), name);
       return { imported, certificates: await listTrustedCertificates(await trustFolder()) };
     },
+    'verify.trust.preview': async ({ name, dataBase64 }) => ({
+      certificates: (await verifier()).previewTrustedCertificates(Buffer.from(dataBase64, 'base64'), name),
+    }),
     'verify.trust.remove': async ({ sha256 }) => {
       const { listTrustedCertificates, removeTrustedCertificate } = await verifier();
       if (!(await removeTrustedCertificate(await trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });

@@ -15,6 +15,7 @@ export { describeResult } from './report-text.js';
 export { extractSignedVersion, readSignedVersion, type SignedVersion } from './signed-version.js';
 export { checkBeforeSigning, type PreSignCheck } from './pre-sign-check.js';
 export {
+  previewTrustedCertificates,
   trustStoreFromFolder,
   listTrustedCertificates,
   importTrustedCertificates,

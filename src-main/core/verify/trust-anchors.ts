@@ -42,13 +42,12 @@ export async function listTrustedCertificates(dir: string): Promise<CertificateS
 export const TRUST_IMPORT_LIMITS = { certificates: 50, bytes: 1024 * 1024 } as const;
 
 /**
- * Trust the certificates in `bytes` (PEM, any number, or one DER certificate). Only CA
- * certificates may be anchors: trusting a signer's own certificate would vouch for nothing else.
- * Every certificate is checked before any is stored, so a file is imported whole or not at all.
+ * The certificates in `bytes` (PEM, any number, or one DER certificate) that could be trusted. Only
+ * CA certificates may be anchors: trusting a signer's own certificate would vouch for nothing else.
  * VERIFY_TRUST_NOT_A_CERTIFICATE when something is not a readable certificate, VERIFY_TRUST_NOT_A_CA
  * when one is not a CA, VERIFY_TRUST_TOO_MANY past the limits.
  */
-export async function importTrustedCertificates(dir: string, bytes: Uint8Array, name = 'certificate'): Promise<CertificateSummary[]> {
+function trustCandidates(bytes: Uint8Array, name: string) {
   if (bytes.length === 0) throw new InkstoneError('VERIFY_TRUST_NOT_A_CERTIFICATE', { name, reason: 'the file is empty' });
   if (bytes.length > TRUST_IMPORT_LIMITS.bytes)
     throw new InkstoneError('VERIFY_TRUST_NOT_A_CERTIFICATE', { name, reason: `the file is larger than ${TRUST_IMPORT_LIMITS.bytes / 1024} KiB` });
@@ -69,6 +68,17 @@ export async function importTrustedCertificates(dir: string, bytes: Uint8Array, 
   });
   const notCa = certificates.find((c) => !c.basicConstraints?.ca && c.version >= 3);
   if (notCa) throw new InkstoneError('VERIFY_TRUST_NOT_A_CA', { name, subject: notCa.subject.commonName ?? notCa.subject.text });
+  return certificates;
+}
+
+/** What importing `bytes` would trust, checked the same way, without storing anything: shown to the person to confirm. */
+export function previewTrustedCertificates(bytes: Uint8Array, name = 'certificate'): CertificateSummary[] {
+  return trustCandidates(bytes, name).map(certificateSummary);
+}
+
+/** Trust the certificates in `bytes`: every one is checked before any is stored, so a file is imported whole or not at all. */
+export async function importTrustedCertificates(dir: string, bytes: Uint8Array, name = 'certificate'): Promise<CertificateSummary[]> {
+  const certificates = trustCandidates(bytes, name);
   for (const c of certificates) await writeFileAtomic(path.join(dir, `${c.sha256}.pem`), toPem(c.der, 'CERTIFICATE'), { overwrite: true });
   return certificates.map(certificateSummary);
 }

@@ -19,7 +19,7 @@ out.fork = {
   module: path.relative(root, fake.forks[0].modulePath),
   dataDir: forkArgs[forkArgs.indexOf('--data-dir') + 1],
   settingsFile: forkArgs[forkArgs.indexOf('--settings-file') + 1],
-  lcMessages: fake.forks[0].env.LC_MESSAGES,
+  systemLanguages: forkArgs[forkArgs.indexOf('--system-languages') + 1],
 };
 out.menuAtStart = fake.menus.at(-1).template.map((m) => m.label);
 

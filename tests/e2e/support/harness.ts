@@ -32,7 +32,10 @@ const SYSTEM_LOCALE: Record<UiLanguage, string> = { 'zh-CN': 'zh_CN.UTF-8', en: 
  * built renderer, and Debian Chromium driving it with the given system and browser language.
  */
 export async function startInkstone(options: {
+  /** The browser's language (and, unless `systemLocale` says otherwise, the host process's). */
   lang: UiLanguage;
+  /** The host process's locale, e.g. C.UTF-8 on a server that says nothing about the person. */
+  systemLocale?: string;
   dataDir?: string;
   viewport?: { width: number; height: number };
   /** Runs before the page is opened (e.g. to add init scripts). */
@@ -41,7 +44,7 @@ export async function startInkstone(options: {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-data-'));
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-chromium-'));
   const saved = process.env.LC_ALL;
-  process.env.LC_ALL = SYSTEM_LOCALE[options.lang];
+  process.env.LC_ALL = options.systemLocale ?? SYSTEM_LOCALE[options.lang];
   const core = startCoreThread({ dataDir });
   if (saved === undefined) delete process.env.LC_ALL;
   else process.env.LC_ALL = saved;

@@ -27,8 +27,9 @@ const paths = { userData: process.env.FAKE_USER_DATA, documents: process.env.FAK
 export const app = {
   isPackaged: false,
   getPath: (name) => paths[name] ?? process.env.FAKE_USER_DATA,
-  getLocale: () => 'zh-CN',
-  getPreferredSystemLanguages: () => ['zh-CN'],
+  // Chromium's UI locale may disagree with the person's languages: the preferred list must win.
+  getLocale: () => 'en-US',
+  getPreferredSystemLanguages: () => ['fr-FR', 'zh-TW', 'en-US'],
   requestSingleInstanceLock: () => true,
   setAppUserModelId: () => undefined,
   on(event, handler) {
