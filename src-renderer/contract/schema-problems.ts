@@ -23,16 +23,19 @@ export function problemsByField<F extends string>(
 }
 
 function problemOf(issue: z.core.$ZodIssue, wrongShape: MessageRef | undefined): MessageRef {
+  // A field with a fixed shape (an amount, a currency code, a date) says what shape it wants, whatever
+  // the schema tripped on first: "yuan" is not a currency code, not a text one letter too long.
+  if (wrongShape) return wrongShape;
   switch (issue.code) {
     // The only minimum these schemas set on a text is "not empty".
     case 'too_small':
-      return issue.origin === 'string' ? { key: 'validation.required' } : (wrongShape ?? { key: 'validation.invalid' });
+      return issue.origin === 'string' ? { key: 'validation.required' } : { key: 'validation.invalid' };
     case 'too_big':
       // The only list with a maximum is a contract's tags.
       return issue.origin === 'array'
         ? { key: 'validation.tooManyTags', params: { max: Number(issue.maximum) } }
         : { key: 'validation.tooLong', params: { max: Number(issue.maximum) } };
     default:
-      return wrongShape ?? { key: 'validation.invalid' };
+      return { key: 'validation.invalid' };
   }
 }
