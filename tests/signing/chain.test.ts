@@ -11,6 +11,7 @@ import { simplePdf } from '../fixtures/pdfs.js';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftHsmToken } from '../support/softhsm.js';
 import { readSigned, setUp, tearDown, type SigningHarness } from './harness.js';
 import { pdfsig } from './judges.js';
+import { cliBundle } from '../support/bundles.js';
 
 /**
  * Issue 12: a token that holds only the signer's certificate, issued by an intermediate CA, with
@@ -134,12 +135,11 @@ test('a batch downloads the signer’s issuers once', async () => {
 /** Run `inkstone sign` against the leaf-only token, offline, with `extra` arguments. */
 function cliSign(label: string, extra: string[]): Promise<{ code: number; stdout: string; stderr: string; output: string }> {
   const output = h.out(label);
-  const main = path.join(import.meta.dirname, 'cli-main.ts');
   return simplePdf().then(
     (input) =>
       new Promise((resolve, reject) => {
         const args = ['sign', input, '-o', output, '--pkcs11-module', SOFTHSM_MODULE, '--token', token.label, '--key', KEY, '--pin-stdin', '--offline'];
-        const child = spawn(process.execPath, ['--import', 'tsx', main, ...args, ...extra, '--lang', 'en'], { env: token.env, stdio: 'pipe' });
+        const child = spawn(process.execPath, [cliBundle(), ...args, ...extra, '--lang', 'en'], { env: token.env, stdio: 'pipe' });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

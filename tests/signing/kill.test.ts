@@ -73,8 +73,9 @@ test('SIGKILL at random points while signing: input unchanged, output absent or 
     }
   }
   assert.equal(absent + complete, runs.length);
-  // A killed writer can leave its temp file; the sweep at start-up removes it, and nothing else.
-  await sweepStaleTempFiles(h.dir);
+  // A killed writer can leave its temp file; the sweep at start-up removes it (once it is older than a
+  // writer could still be working — here "now" is 16 minutes on), and nothing else.
+  await sweepStaleTempFiles(h.dir, { now: Date.now() + 16 * 60_000 });
   assert.deepEqual(
     readdirSync(h.dir).filter((f) => f.startsWith('.inkstone-tmp-')),
     [],
