@@ -80,7 +80,8 @@ describe('Electron shell (built main process, stand-in electron module)', () => 
 
   test('starts the core in a utility process with the data folder under userData and the system language', () => {
     first = runShell();
-    assert.equal(first.fork.module, path.join('dist', 'src-main', 'electron', 'core-process.js'));
+    // The core runs from its bundle (scripts/bundle.mjs), as the packaged app does.
+    assert.equal(first.fork.module, path.join('dist', 'bundles', 'core', 'core-process.js'));
     assert.equal(first.fork.dataDir, path.join(userData, 'Library'));
     assert.equal(first.fork.settingsFile, path.join(userData, 'settings.json'));
     // app.getPreferredSystemLanguages() is handed to the core: the first Chinese or English one (zh-TW) decides.
