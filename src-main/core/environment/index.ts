@@ -23,3 +23,9 @@ export function languageFromLocale(locale: string | undefined): Language {
 export function systemLocale(env: NodeJS.ProcessEnv = process.env): string {
   return env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
 }
+
+/**
+ * The data folder's sub-folder of the CA certificates the person trusts (verify.trust.*). Named
+ * here, below the verifier, so the core can sweep it at start without loading the verifier.
+ */
+export const TRUSTED_CERTIFICATES_FOLDER = 'trusted-certificates';

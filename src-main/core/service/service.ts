@@ -16,6 +16,7 @@ import {
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
+import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
@@ -117,8 +118,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const sweptTempFiles = Promise.all([
     sweepStaleTempFiles(library.dataDir),
     settingsDir === path.resolve(library.dataDir) ? 0 : sweepStaleTempFiles(settingsDir),
-    // The verifier names the trust folder; it is loaded without holding up the first query.
-    import('../verify/index.js').then((v) => sweepStaleTempFiles(path.join(library.dataDir, v.TRUSTED_CERTIFICATES_FOLDER))),
+    sweepStaleTempFiles(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)),
     sweepStaleTempFiles(library.store.root, { depth: 2 }),
   ]).then(
     (counts) => counts.reduce((a, b) => a + b, 0),
@@ -131,7 +131,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   /** The verifier, loaded on first use: the core's thread must be ready for the first search first. */
   const verifier = () => import('../verify/index.js');
   /** The certificates the person chose to trust (verify.trust.*), kept in the data folder. */
-  const trustFolder = async () => path.join(library.dataDir, (await verifier()).TRUSTED_CERTIFICATES_FOLDER);
+  const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
   /** Verification, reports, signed versions and pdf.js run in worker threads (long-work.ts). */
   const longWork = startLongWork({ entry: options.longWorkEntry });
   /** A picked file's bytes, or a stored version read in place (it must still be the bytes it was stored as). */
@@ -155,7 +155,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     name,
     lang: options.lang ?? settings.get().language,
     online: options.online ?? settings.get().verifyOnline,
-    trustFolder: await trustFolder(),
+    trustFolder: trustFolder(),
   });
   /** A verification in a long-work thread, announced when it starts and ends (it has no finer steps). */
   const inWorker = async <T>(operation: OperationName, ctx: { jobId?: string; emit: (e: CoreEvent) => void }, work: () => Promise<T>): Promise<T> => {
@@ -238,19 +238,19 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
     },
-    'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(await trustFolder()) }),
+    'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ name, dataBase64 }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
-      const imported = await importTrustedCertificates(await trustFolder(), Buffer.from(dataBase64, 'base64'), name);
-      return { imported, certificates: await listTrustedCertificates(await trustFolder()) };
+      const imported = await importTrustedCertificates(trustFolder(), Buffer.from(dataBase64, 'base64'), name);
+      return { imported, certificates: await listTrustedCertificates(trustFolder()) };
     },
     'verify.trust.preview': async ({ name, dataBase64 }) => ({
       certificates: (await verifier()).previewTrustedCertificates(Buffer.from(dataBase64, 'base64'), name),
     }),
     'verify.trust.remove': async ({ sha256 }) => {
       const { listTrustedCertificates, removeTrustedCertificate } = await verifier();
-      if (!(await removeTrustedCertificate(await trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
-      return { certificates: await listTrustedCertificates(await trustFolder()) };
+      if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
+      return { certificates: await listTrustedCertificates(trustFolder()) };
     },
   };
 

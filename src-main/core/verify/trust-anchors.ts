@@ -13,7 +13,7 @@ import { certificateSummary } from './result-parts.js';
  * certificates are stored as `<sha256>.pem`, so importing one twice changes nothing.
  */
 
-export const TRUSTED_CERTIFICATES_FOLDER = 'trusted-certificates';
+export { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
 
 async function certificateFiles(dir: string): Promise<string[]> {
