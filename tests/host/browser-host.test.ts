@@ -1,33 +1,14 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { startCoreThread } from '../../src-main/host/core-thread.js';
-import { startBrowserHost, WS_PROTOCOL_PREFIX, type BrowserHost } from '../../src-main/host/server.js';
+import { WS_PROTOCOL_PREFIX } from '../../src-main/host/server.js';
 import { makeTextPdf } from '../support/text-pdf.js';
+import { useRunningHost } from './support/running-host.js';
 
-let dataDir: string;
-let staticDir: string;
-let core: ReturnType<typeof startCoreThread>;
-let host: BrowserHost;
-
-before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-host-data-'));
-  staticDir = mkdtempSync(path.join(tmpdir(), 'inkstone-host-static-'));
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Inkstone</title>');
-  writeFileSync(path.join(dataDir, 'secret.txt'), 'do not serve');
-  core = startCoreThread({ dataDir });
-  host = await startBrowserHost({ core: core.client, staticDir });
-});
-after(async () => {
-  await host.close();
-  await core.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(staticDir, { recursive: true, force: true });
-});
+const running = useRunningHost('inkstone-host', ({ dataDir }) => writeFileSync(path.join(dataDir, 'secret.txt'), 'do not serve'));
 
 interface Reply {
   status: number;
@@ -38,7 +19,7 @@ interface Reply {
 
 function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, method: opts.method ?? 'POST', path: opts.path, headers: opts.headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: running.host.port, method: opts.method ?? 'POST', path: opts.path, headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -57,7 +38,7 @@ function request(opts: { method?: string; path: string; headers?: Record<string,
   });
 }
 
-const good = () => ({ host: `127.0.0.1:${host.port}`, 'content-type': 'application/json', 'x-inkstone-token': host.token });
+const good = () => ({ host: `127.0.0.1:${running.host.port}`, 'content-type': 'application/json', 'x-inkstone-token': running.host.token });
 const createContract = (headers: Record<string, string>, title = 'Probe') =>
   request({ path: '/rpc/contracts.create', headers, body: JSON.stringify({ input: { title } }) });
 async function contractCount(): Promise<number> {
@@ -78,10 +59,10 @@ test('a valid call with the token runs the operation', async () => {
 const refusals: Array<[string, () => Record<string, string>, number, string]> = [
   ['no token', () => ({ ...good(), 'x-inkstone-token': '' }), 401, 'TOKEN_REJECTED'],
   ['a wrong token', () => ({ ...good(), 'x-inkstone-token': 'f'.repeat(64) }), 401, 'TOKEN_REJECTED'],
-  ['a token one character short', () => ({ ...good(), 'x-inkstone-token': host.token.slice(0, -1) }), 401, 'TOKEN_REJECTED'],
-  ['a foreign Host (DNS rebinding)', () => ({ ...good(), host: `evil.example:${host.port}` }), 421, 'HOST_REJECTED'],
+  ['a token one character short', () => ({ ...good(), 'x-inkstone-token': running.host.token.slice(0, -1) }), 401, 'TOKEN_REJECTED'],
+  ['a foreign Host (DNS rebinding)', () => ({ ...good(), host: `evil.example:${running.host.port}` }), 421, 'HOST_REJECTED'],
   ['a foreign Origin (cross-site request)', () => ({ ...good(), origin: 'https://evil.example' }), 403, 'ORIGIN_REJECTED'],
-  ['a look-alike Origin on another port', () => ({ ...good(), origin: `http://127.0.0.1:${host.port + 1}` }), 403, 'ORIGIN_REJECTED'],
+  ['a look-alike Origin on another port', () => ({ ...good(), origin: `http://127.0.0.1:${running.host.port + 1}` }), 403, 'ORIGIN_REJECTED'],
   ['a form content type', () => ({ ...good(), 'content-type': 'application/x-www-form-urlencoded' }), 415, 'CONTENT_TYPE_REJECTED'],
   ['text/plain (simple CORS request)', () => ({ ...good(), 'content-type': 'text/plain' }), 415, 'CONTENT_TYPE_REJECTED'],
 ];
@@ -117,14 +98,19 @@ test('RPC needs POST', async () => {
 });
 
 test('static files are served with a strict CSP, and nothing outside the renderer folder', async () => {
-  const page = await request({ method: 'GET', path: '/', headers: { host: `127.0.0.1:${host.port}` } });
+  const page = await request({ method: 'GET', path: '/', headers: { host: `127.0.0.1:${running.host.port}` } });
   assert.equal(page.status, 200);
   // WebAssembly for pdf.js's image decoders, and still no eval or inline script.
   assert.match(String(page.headers['content-security-policy']), /script-src 'self' 'wasm-unsafe-eval';/);
   assert.doesNotMatch(String(page.headers['content-security-policy']), /'unsafe-eval'/);
   assert.equal(page.headers['x-content-type-options'], 'nosniff');
-  for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', `/${path.relative(staticDir, path.join(dataDir, 'secret.txt'))}`]) {
-    const r = await request({ method: 'GET', path: p, headers: { host: `127.0.0.1:${host.port}` } });
+  for (const p of [
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    `/${path.relative(running.staticDir, path.join(running.dataDir, 'secret.txt'))}`,
+  ]) {
+    const r = await request({ method: 'GET', path: p, headers: { host: `127.0.0.1:${running.host.port}` } });
     assert.equal(r.status, 404, p);
     assert.doesNotMatch(r.text, /do not serve/);
   }
@@ -134,7 +120,7 @@ test('static files are served with a strict CSP, and nothing outside the rendere
 
 function openSocket(protocol: string | undefined, origin?: string, hostHeader?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, protocol ? [protocol] : [], {
+    const ws = new WebSocket(`ws://127.0.0.1:${running.host.port}/events`, protocol ? [protocol] : [], {
       ...(origin ? { origin } : {}),
       ...(hostHeader ? { headers: { host: hostHeader } } : {}),
     });
@@ -147,19 +133,19 @@ function openSocket(protocol: string | undefined, origin?: string, hostHeader?: 
 test('the event socket refuses a missing or wrong token and a foreign origin', async () => {
   await assert.rejects(openSocket(undefined), /401/);
   await assert.rejects(openSocket(`${WS_PROTOCOL_PREFIX}wrong`), /401/);
-  await assert.rejects(openSocket(`${WS_PROTOCOL_PREFIX}${host.token}`, 'https://evil.example'), /401/);
+  await assert.rejects(openSocket(`${WS_PROTOCOL_PREFIX}${running.host.token}`, 'https://evil.example'), /401/);
 });
 
 test('the event socket refuses a foreign Host even with the right token (DNS rebinding)', async () => {
-  const token = `${WS_PROTOCOL_PREFIX}${host.token}`;
-  await assert.rejects(openSocket(token, undefined, `evil.example:${host.port}`), /401/);
-  await assert.rejects(openSocket(token, undefined, `127.0.0.1:${host.port + 1}`), /401/);
-  const ok = await openSocket(token, undefined, `localhost:${host.port}`);
+  const token = `${WS_PROTOCOL_PREFIX}${running.host.token}`;
+  await assert.rejects(openSocket(token, undefined, `evil.example:${running.host.port}`), /401/);
+  await assert.rejects(openSocket(token, undefined, `127.0.0.1:${running.host.port + 1}`), /401/);
+  const ok = await openSocket(token, undefined, `localhost:${running.host.port}`);
   ok.close();
 });
 
 test('progress and change events reach the socket during a long-running import', async () => {
-  const ws = await openSocket(`${WS_PROTOCOL_PREFIX}${host.token}`);
+  const ws = await openSocket(`${WS_PROTOCOL_PREFIX}${running.host.token}`);
   const events: Array<{ type: string; jobId?: string; done?: number; total?: number }> = [];
   ws.on('message', (m) => events.push(JSON.parse(String(m))));
   const pdf = Buffer.from(await makeTextPdf({ title: 'Lease', lines: ['Rent review clause'] })).toString('base64');

@@ -1,36 +1,15 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startCoreThread } from '../../src-main/host/core-thread.js';
 import { jsonDeeperThan, MAX_JSON_DEPTH } from '../../src-main/host/request-body.js';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/server.js';
 import { operations } from '../../src-shared/api/index.js';
+import { useRunningHost } from './support/running-host.js';
 
 /**
  * What a request may cost the host: malformed or hostile requests get a 4xx with a typed error —
  * never a 500 — and a body over its operation's cap is refused without being read.
  */
-let dataDir: string;
-let staticDir: string;
-let core: ReturnType<typeof startCoreThread>;
-let host: BrowserHost;
-
-before(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-limits-data-'));
-  staticDir = mkdtempSync(path.join(tmpdir(), 'inkstone-limits-static-'));
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Inkstone</title>');
-  core = startCoreThread({ dataDir });
-  host = await startBrowserHost({ core: core.client, staticDir });
-});
-after(async () => {
-  await host.close();
-  await core.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(staticDir, { recursive: true, force: true });
-});
+const running = useRunningHost('inkstone-limits');
 
 interface RawReply {
   status: number;
@@ -45,11 +24,11 @@ interface RawReply {
  */
 function rawRequest(opts: { path: string; token?: string; total?: number; chunked?: boolean; body?: string; fill?: string }): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(host.port, '127.0.0.1');
+    const socket = net.connect(running.host.port, '127.0.0.1');
     const total = opts.body !== undefined ? Buffer.byteLength(opts.body) : (opts.total ?? 0);
     const head = [
       `POST ${opts.path} HTTP/1.1`,
-      `host: 127.0.0.1:${host.port}`,
+      `host: 127.0.0.1:${running.host.port}`,
       'content-type: application/json',
       ...(opts.token ? [`x-inkstone-token: ${opts.token}`] : []),
       opts.chunked ? 'transfer-encoding: chunked' : `content-length: ${total}`,
@@ -108,14 +87,14 @@ test('bad percent-encoding in the operation name is a 4xx, before and after the 
   const anonymous = await rawRequest({ path: '/rpc/%E0%A4%A', body: '{}' });
   assert.equal(anonymous.status, 401);
   assert.equal(anonymous.code, 'TOKEN_REJECTED');
-  const authenticated = await rawRequest({ path: '/rpc/contracts.%ZZsearch', token: host.token, body: '{}' });
+  const authenticated = await rawRequest({ path: '/rpc/contracts.%ZZsearch', token: running.host.token, body: '{}' });
   assert.equal(authenticated.status, 404);
   assert.equal(authenticated.code, 'UNKNOWN_OPERATION');
 });
 
 test('a body that is JSON but not an object is refused with 400', async () => {
   for (const body of ['null', '[]', '"input"', '42', 'true']) {
-    const r = await rawRequest({ path: '/rpc/contracts.search', token: host.token, body });
+    const r = await rawRequest({ path: '/rpc/contracts.search', token: running.host.token, body });
     assert.equal(r.status, 400, body);
     assert.equal(r.code, 'INVALID_INPUT', body);
   }
@@ -127,11 +106,11 @@ test('JSON nested 200,000 deep is refused with 400, and the host keeps answering
     ['{"":', '}'],
   ]) {
     const deep = `{"input":${open.repeat(200_000)}1${close.repeat(200_000)}}`;
-    const r = await rawRequest({ path: '/rpc/contracts.search', token: host.token, body: deep });
+    const r = await rawRequest({ path: '/rpc/contracts.search', token: running.host.token, body: deep });
     assert.equal(r.status, 400);
     assert.equal(r.code, 'INVALID_INPUT');
   }
-  const ok = await rawRequest({ path: '/rpc/contracts.search', token: host.token, body: '{"input":{}}' });
+  const ok = await rawRequest({ path: '/rpc/contracts.search', token: running.host.token, body: '{"input":{}}' });
   assert.equal(ok.status, 200);
 });
 
@@ -145,7 +124,7 @@ test('nesting is measured outside strings only', () => {
 test('an authenticated 300 MiB body is refused with 413 from its declared length, without being read', async () => {
   assert.ok(operations['verify.document'].maxBodyBytes < 300 * MiB);
   const rss = process.memoryUsage().rss;
-  const r = await rawRequest({ path: '/rpc/verify.document', token: host.token, total: 300 * MiB });
+  const r = await rawRequest({ path: '/rpc/verify.document', token: running.host.token, total: 300 * MiB });
   assert.equal(r.status, 413);
   assert.equal(r.code, 'BODY_TOO_LARGE');
   // Only what sat in socket buffers before the host hung up, not 300 MiB.
@@ -155,7 +134,7 @@ test('an authenticated 300 MiB body is refused with 413 from its declared length
 
 test('a chunked body is cut off at its operation cap', async () => {
   const cap = operations['contracts.search'].maxBodyBytes;
-  const r = await rawRequest({ path: '/rpc/contracts.search', token: host.token, total: 300 * MiB, chunked: true });
+  const r = await rawRequest({ path: '/rpc/contracts.search', token: running.host.token, total: 300 * MiB, chunked: true });
   assert.equal(r.status, 413);
   assert.equal(r.code, 'BODY_TOO_LARGE');
   assert.ok(r.sent < cap + 64 * MiB, `sent ${r.sent} bytes`);
@@ -165,7 +144,7 @@ test('an 8 MB contracts.search of 1,000,000 bad statuses fails fast with a small
   const input = JSON.stringify({ input: { status: new Array(1_000_000).fill('closed') } });
   assert.ok(input.length > 8 * MiB);
   const started = performance.now();
-  const r = await rawRequest({ path: '/rpc/contracts.search', token: host.token, body: input });
+  const r = await rawRequest({ path: '/rpc/contracts.search', token: running.host.token, body: input });
   const took = performance.now() - started;
   assert.equal(r.status, 413);
   assert.ok(took < 2000, `${took} ms`);
