@@ -76,10 +76,7 @@ test('an imported PNG loses its white paper: ink keeps its colour at its own opa
   assert.ok(px(20, 20)[3] > 220 && px(20, 20)[0] > 200 && px(20, 20)[1] < 30, `the red ink stays red and nearly opaque: ${px(20, 20)}`);
   const pink = px(5, 5);
   assert.ok(pink[3] > 60 && pink[3] < 160 && pink[0] > 200 && pink[1] < 60, `a half-inked pixel is red at partial opacity, not pink: ${pink}`);
-  await assert.rejects(
-    seals.importFile({ name: 'x', fileName: 'seal.png', bytes: encodePng(new Uint8Array(16).fill(255), 2, 2) }),
-    typed('SEAL_IMAGE_INVALID'),
-  );
+  await assert.rejects(seals.importFile({ name: 'x', fileName: 'seal.png', bytes: encodePng(new Uint8Array(16).fill(255), 2, 2) }), typed('SEAL_IMAGE_EMPTY'));
   await assert.rejects(
     seals.importFile({ name: 'x', fileName: 'seal.jpg', bytes: Buffer.from('\xff\xd8\xff\xe0 not a png', 'latin1') }),
     typed('SEAL_FILE_TYPE'),
@@ -102,29 +99,35 @@ test('SVG seals: shapes, groups and transforms are rebuilt; scripts, links, enti
   assert.equal((svg.match(/<path /g) ?? []).length, 2);
   assert.match(svg, /stroke="#e60012"/);
 
-  const refused: Array<[string, RegExp]> = [
-    [`${SVG_HEAD}<script>alert(1)</script></svg>`, /<script>/],
-    [`${SVG_HEAD}<circle r="5" onload="alert(1)"/></svg>`, /onload/],
-    [`${SVG_HEAD}<image href="https://example.com/x.png" width="10" height="10"/></svg>`, /href/],
-    [`${SVG_HEAD}<use xlink:href="#a"/></svg>`, /href/],
-    [`${SVG_HEAD}<circle r="5" fill="url(https://example.com/#g)"/></svg>`, /another resource/],
-    [`${SVG_HEAD}<foreignObject><div/></foreignObject></svg>`, /<foreignObject>/],
-    [`${SVG_HEAD}<style>@import url(x.css)</style></svg>`, /style|another resource/],
-    [`<!DOCTYPE svg [<!ENTITY lol "lol">]>${SVG_HEAD}<circle r="5"/></svg>`, /DOCTYPE/],
-    [`${SVG_HEAD}<circle r="5"/>&lol;</svg>`, /entity/],
-    [`${SVG_HEAD}<text>北京星河</text></svg>`, /<text>/],
-    [`${SVG_HEAD}<path d="M0 0 L javascript"/></svg>`, /path data/],
-    [`${SVG_HEAD}<circle r="5"></svg>`, /closes no open element|never closed/],
-    [`${SVG_HEAD}<rect width="100" height="100" fill="white"/></svg>`, /empty/],
+  const refused: Array<[string, string, Record<string, unknown>?]> = [
+    [`${SVG_HEAD}<script>alert(1)</script></svg>`, 'SEAL_SVG_ELEMENT_REFUSED', { element: 'script' }],
+    [`${SVG_HEAD}<circle r="5" onload="alert(1)"/></svg>`, 'SEAL_SVG_ATTRIBUTE_REFUSED', { element: 'circle', attribute: 'onload' }],
+    [
+      `${SVG_HEAD}<image href="https://example.com/x.png" width="10" height="10"/></svg>`,
+      'SEAL_SVG_ATTRIBUTE_REFUSED',
+      { element: 'image', attribute: 'href' },
+    ],
+    [`${SVG_HEAD}<use xlink:href="#a"/></svg>`, 'SEAL_SVG_ATTRIBUTE_REFUSED', { element: 'use', attribute: 'xlink:href' }],
+    [`${SVG_HEAD}<circle r="5" fill="url(https://example.com/#g)"/></svg>`, 'SEAL_SVG_REFERENCE_REFUSED', { element: 'circle', attribute: 'fill' }],
+    [`${SVG_HEAD}<circle r="5" style="fill: url(#g)"/></svg>`, 'SEAL_SVG_REFERENCE_REFUSED', { element: 'circle', attribute: 'style' }],
+    [`${SVG_HEAD}<foreignObject><div/></foreignObject></svg>`, 'SEAL_SVG_ELEMENT_REFUSED', { element: 'foreignObject' }],
+    [`${SVG_HEAD}<style>circle{fill:red}</style></svg>`, 'SEAL_SVG_ELEMENT_REFUSED', { element: 'style' }],
+    [`<!DOCTYPE svg [<!ENTITY lol "lol">]>${SVG_HEAD}<circle r="5"/></svg>`, 'SEAL_SVG_DECLARATION_REFUSED'],
+    [`${SVG_HEAD}<circle r="5"/>&lol;</svg>`, 'SEAL_SVG_DECLARATION_REFUSED'],
+    [`${SVG_HEAD}<?php echo 1 ?><circle r="5"/></svg>`, 'SEAL_SVG_DECLARATION_REFUSED'],
+    [`${SVG_HEAD}<text>北京星河</text></svg>`, 'SEAL_SVG_TEXT_REFUSED'],
+    [`${SVG_HEAD}<path d="M0 0 L javascript"/></svg>`, 'SEAL_SVG_INVALID'],
+    [`${SVG_HEAD}<circle r="5"></svg>`, 'SEAL_SVG_INVALID'],
+    [`${SVG_HEAD}<rect width="100" height="100" fill="white"/></svg>`, 'SEAL_IMAGE_EMPTY'],
   ];
-  for (const [text, reason] of refused) {
+  for (const [text, code, details] of refused) {
     await assert.rejects(
       seals.importFile({ name: 'x', fileName: 'x.svg', bytes: Buffer.from(text) }),
-      (err: unknown) => err instanceof InkstoneError && err.code === 'SEAL_SVG_INVALID' && reason.test(String(err.details.reason)),
+      (err: unknown) => err instanceof InkstoneError && err.code === code && Object.entries(details ?? {}).every(([k, v]) => err.details[k] === v),
       text,
     );
   }
-  await assert.rejects(seals.importFile({ name: 'x', fileName: 'x.svg', bytes: Buffer.alloc(1024 * 1024 + 1, 0x20) }), typed('SEAL_SVG_INVALID'));
+  await assert.rejects(seals.importFile({ name: 'x', fileName: 'x.svg', bytes: Buffer.alloc(1024 * 1024 + 1, 0x20) }), typed('SEAL_FILE_TOO_LARGE'));
   assert.equal((await seals.list()).length, 1, 'refused files leave nothing behind');
 });
 

@@ -45,9 +45,9 @@ function declaredSize(bytes: Uint8Array): { width: number; height: number } {
 }
 
 export function readPngSeal(bytes: Uint8Array): PngSeal {
-  if (bytes.length > PNG_MAX_BYTES) throw refuse(`the file is larger than ${PNG_MAX_BYTES / 1024 / 1024} MiB`);
+  if (bytes.length > PNG_MAX_BYTES) throw new InkstoneError('SEAL_FILE_TOO_LARGE', { limit: `${PNG_MAX_BYTES / 1024 / 1024} MiB` });
   const { width, height } = declaredSize(bytes);
-  if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) throw refuse(`the image is ${width} × ${height} pixels; at most ${MAX_SIDE} on a side`);
+  if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) throw new InkstoneError('SEAL_IMAGE_TOO_LARGE', { width, height, max: MAX_SIDE });
   let rgba: Uint8Array;
   try {
     rgba = decodePng(bytes).rgba;
@@ -72,7 +72,7 @@ export function readPngSeal(bytes: Uint8Array): PngSeal {
     rgba[i + 3] = alpha;
     ink++;
   }
-  if (ink === 0) throw refuse('the image is blank once its white background is removed');
+  if (ink === 0) throw new InkstoneError('SEAL_IMAGE_EMPTY');
   const png = encodePng(rgba, width, height);
   return { png, width, height };
 }

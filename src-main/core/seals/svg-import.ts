@@ -125,7 +125,7 @@ function decodeEntities(value: string): string {
     const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
     if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
     if (named[name] !== undefined && whole.endsWith(';')) return named[name];
-    throw refuse(`the entity “${whole.slice(0, 30)}” is not allowed`);
+    throw new InkstoneError('SEAL_SVG_DECLARATION_REFUSED');
   });
 }
 
@@ -142,8 +142,8 @@ function attributesOf(source: string, name: string): Map<string, string> {
     pos = re.lastIndex;
     const key = m[1];
     const value = decodeEntities(m[3] ?? m[4]);
-    if (REFUSED_ATTRIBUTE.test(key)) throw refuse(`<${name}> has a “${key}” attribute (scripts and links are not allowed)`);
-    if (/url\s*\(|expression\s*\(|javascript:/i.test(value)) throw refuse(`<${name}> refers to another resource in “${key}”`);
+    if (REFUSED_ATTRIBUTE.test(key)) throw new InkstoneError('SEAL_SVG_ATTRIBUTE_REFUSED', { element: name, attribute: key });
+    if (/url\s*\(|expression\s*\(|javascript:/i.test(value)) throw new InkstoneError('SEAL_SVG_REFERENCE_REFUSED', { element: name, attribute: key });
     attrs.set(key, value);
   }
   for (const decl of (attrs.get('style') ?? '').split(';')) {
@@ -228,7 +228,7 @@ function paintOf(a: Map<string, string>, inherited: Paint): Paint {
 
 /** Read an SVG file into vector artwork; a typed SEAL_SVG_INVALID names what was refused. */
 export function readSvgSeal(bytes: Uint8Array): VectorArt {
-  if (bytes.length > SVG_MAX_BYTES) throw refuse(`the file is larger than ${SVG_MAX_BYTES / 1024} KiB`);
+  if (bytes.length > SVG_MAX_BYTES) throw new InkstoneError('SEAL_FILE_TOO_LARGE', { limit: `${SVG_MAX_BYTES / 1024 / 1024} MiB` });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -247,11 +247,11 @@ export function readSvgSeal(bytes: Uint8Array): VectorArt {
       if (whole.startsWith('<?xml') && m.index !== 0) throw refuse('an XML declaration may only open the file');
       continue;
     }
-    if (whole === '<!' || whole === '<?') throw refuse('DOCTYPE, entity declarations, CDATA and processing instructions are not allowed');
+    if (whole === '<!' || whole === '<?') throw new InkstoneError('SEAL_SVG_DECLARATION_REFUSED');
     if (m[2] === undefined) {
       if (whole.includes('&')) decodeEntities(whole); // an unknown entity is refused even in text
       const top = stack[stack.length - 1];
-      if (whole.trim() && !top?.skip) throw refuse('the file holds text outside shapes (convert text to outlines before importing)');
+      if (whole.trim() && !top?.skip) throw new InkstoneError('SEAL_SVG_TEXT_REFUSED');
       continue;
     }
     const [, closing, name, rest, selfClosing] = m;
@@ -301,14 +301,16 @@ export function readSvgSeal(bytes: Uint8Array): VectorArt {
           }
         }
       } else {
-        throw refuse(`<${name}> elements are not allowed in a seal (only shapes, groups and colours)`);
+        throw name === 'text' || name === 'tspan'
+          ? new InkstoneError('SEAL_SVG_TEXT_REFUSED')
+          : new InkstoneError('SEAL_SVG_ELEMENT_REFUSED', { element: name });
       }
     }
     if (!selfClosing) stack.push({ name, matrix, paint, skip });
   }
   if (stack.length) throw refuse(`<${stack[stack.length - 1].name}> is never closed`);
   if (!box) throw refuse('the file holds no <svg> element');
-  if (!shapes.length) throw refuse('the drawing is empty once its white background is removed');
+  if (!shapes.length) throw new InkstoneError('SEAL_IMAGE_EMPTY');
   const origin = box;
   const moved = shapes.map((s) => ({ ...s, segments: applyMatrix([...s.segments], [1, 0, 0, 1, -origin.x, -origin.y]) }));
   return { width: box.w, height: box.h, shapes: moved };
