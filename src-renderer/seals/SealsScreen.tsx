@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SEAL_TYPES, type OrganisationProfile, type Seal, type SealType } from '../../src-shared/api/index.js';
-import { useApi } from '../api/ApiContext.js';
+import { useApi, useFiles } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { PlainKey } from '../i18n/messages.js';
 import { FilePickerButton } from '../import/FilePickerButton.js';
-import { readAsBase64 } from '../import/read-files.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Field } from '../ui/Field.js';
 import { Notice } from '../ui/Notice.js';
@@ -254,6 +253,7 @@ function GeneratePanel({
 
 function ImportPanel({ onCreated }: { onCreated: Created }) {
   const api = useApi();
+  const files = useFiles();
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [asSignature, setAsSignature] = useState(false);
@@ -264,9 +264,8 @@ function ImportPanel({ onCreated }: { onCreated: Created }) {
     setError(null);
     try {
       const seal = await api.seals.import({
+        uploadId: await files.upload(file, file.name),
         name: name.trim() || file.name.replace(/\.(png|svg)$/i, '').slice(0, 60),
-        fileName: file.name,
-        dataBase64: await readAsBase64(file),
         category: asSignature ? 'signature' : 'seal',
       });
       setName('');
