@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src-main/core/db/index.js';
 import { SealLibrary, updateOrganisationProfile } from '../../src-main/core/seals/index.js';
-import { localSigningTime, signDocument } from '../../src-main/core/signing/index.js';
+import { documentLanguage, localSigningTime, signDocument } from '../../src-main/core/signing/index.js';
 import type { Signer } from '../../src-main/core/tokens/index.js';
 import { chinesePdf, simplePdf } from '../fixtures/pdfs.js';
 import { setUp, tearDown, type SigningHarness } from './harness.js';
@@ -60,6 +60,15 @@ test('the signing time is local with its offset, written as the language writes 
   assert.equal(localSigningTime(SIGNING_TIME, 'en', 'Asia/Shanghai'), '7 Dec 2026 15:26 +08:00');
   assert.equal(localSigningTime(SIGNING_TIME, 'en', 'UTC'), '7 Dec 2026 07:26 +00:00');
   assert.equal(localSigningTime(SIGNING_TIME, 'zh-CN', 'America/New_York'), '2026年12月7日 02:26 -05:00');
+});
+
+test('the document’s language is read from its text: a Chinese contract naming an English party is Chinese, and the reverse', () => {
+  const zh = '技术服务合同 甲方：北京墨石科技有限公司 乙方：Acme Consulting Ltd. 第一条 服务内容：乙方向甲方提供法律技术咨询服务。';
+  const en =
+    'SERVICE AGREEMENT between Acme Consulting Ltd. and 北京墨石科技有限公司 (the Client). Clause 1. The Consultant shall provide legal technology services to the Client.';
+  assert.equal(documentLanguage(zh, 'en'), 'zh-CN');
+  assert.equal(documentLanguage(en, 'zh-CN'), 'en');
+  assert.equal(documentLanguage('', 'en'), 'en', 'a scan without text keeps the default');
 });
 
 test('a generated contract seal stamped on a Chinese contract: vector seal with the company name as text, zh-CN labels, Beijing time, text beside the seal', async () => {

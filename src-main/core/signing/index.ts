@@ -42,3 +42,4 @@ export {
 export { PendingOutput } from './pending-output.js';
 export type { StampArt } from './seal-artwork.js';
 export { localSigningTime } from './signing-time-text.js';
+export { documentLanguage } from './document-language.js';
