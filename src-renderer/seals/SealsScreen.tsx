@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { SEAL_TYPES, type OrganisationProfile, type Seal, type SealType } from '../../src-shared/api/index.js';
+import { SEAL_FILE_MAX_BYTES, SEAL_TYPES, type OrganisationProfile, type Seal, type SealType } from '../../src-shared/api/index.js';
 import { useApi, useFiles } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { PlainKey } from '../i18n/messages.js';
@@ -260,8 +260,10 @@ function ImportPanel({ onCreated }: { onCreated: Created }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const importFile = async ([file]: File[]) => {
-    setBusy(true);
     setError(null);
+    // Refused from its size alone, before it is sent (the core checks again).
+    if (file.size > SEAL_FILE_MAX_BYTES) return setError({ code: 'SEAL_FILE_TOO_LARGE', details: { limit: `${SEAL_FILE_MAX_BYTES / 1024 / 1024} MiB` } });
+    setBusy(true);
     try {
       const seal = await api.seals.import({
         uploadId: await files.upload(file, file.name),

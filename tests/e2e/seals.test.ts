@@ -30,6 +30,7 @@ const TEXT = {
     importName: '名称',
     choose: '选择 PNG 或 SVG…',
     svgRefused: '该 SVG 文件不能用作印章：其中含有 <script> 元素',
+    tooLarge: '印章文件超过 4 MiB。',
     signatureName: '签名名称',
     saveDrawn: '保存手写签名',
     typeText: '签名文字',
@@ -55,6 +56,7 @@ const TEXT = {
     importName: 'Name',
     choose: 'Choose PNG or SVG…',
     svgRefused: 'The SVG file cannot be used as a seal: it contains <script>',
+    tooLarge: 'The seal file is larger than 4 MiB.',
     signatureName: 'Name of the signature',
     saveDrawn: 'Save drawn signature',
     typeText: 'Name to write',
@@ -153,6 +155,11 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await chooser2.setFiles(evil);
       await page.getByRole('alert').filter({ hasText: s.svgRefused }).waitFor();
       await app.screenshot(`${lang}-seals-svg-refused`);
+      const big = path.join(files, 'scan.png');
+      writeFileSync(big, Buffer.alloc(5 * 1024 * 1024));
+      const [chooser3] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: s.choose }).click()]);
+      await chooser3.setFiles(big);
+      await page.getByRole('alert').filter({ hasText: s.tooLarge }).waitFor();
     });
 
     test('a signature drawn with the pointer (pen pressure kept) and one typed are added', async () => {
