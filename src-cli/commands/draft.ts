@@ -32,31 +32,30 @@ export function registerDraftCommands(program: Command): void {
     .option('--template <name>', 'start from a template')
     .option('--data-dir <dir>', 'library folder (default: the app’s data folder)')
     .option('--json', 'print {contractId, draftId, language, draft} (the plain form) as JSON')
-    .action(
-      (opts: { title?: string; party?: string[]; contract?: string; language?: string; template?: string; dataDir?: string; json?: boolean }) => {
-        const lang = cliLanguage();
-        return runCommand(async () => {
-          if (opts.language !== undefined && !isLanguage(opts.language)) throw usage(`--language must be zh-CN or en, not “${opts.language.slice(0, 20)}”`);
-          const language = isLanguage(opts.language) ? opts.language : lang;
-          // No template gallery yet: a named template cannot be found (the templates work adds them).
-          if (opts.template !== undefined) throw new InkstoneError('DRAFT_TEMPLATE_NOT_FOUND', { name: opts.template.slice(0, 100) });
-          if (opts.contract && (opts.title || opts.party)) throw usage('--contract drafts an existing contract: --title and --party belong to a new one');
-          const library = new Library(resolveDataDir(opts.dataDir), { actor: 'cli' });
-          try {
-            const contractId =
-              opts.contract ?? library.createContract({ title: opts.title?.trim() || DRAFT_TEXT.untitled[language] }, { parties: (opts.party ?? []).map(parseParty) }).id;
-            const drafts = new Drafts(library);
-            const session = drafts.create(contractId, language);
-            const plain = drafts.plain(contractId);
-            if (opts.json) process.stdout.write(`${JSON.stringify({ contractId, draftId: session.draftId, language, draft: plain }, null, 2)}\n`);
-            else process.stdout.write(`${say(CLI_TEXT.draftCreated, lang, { title: plain.title, contractId })}\n`);
-            return EXIT.ok;
-          } finally {
-            library.close();
-          }
-        }, lang);
-      },
-    );
+    .action((opts: { title?: string; party?: string[]; contract?: string; language?: string; template?: string; dataDir?: string; json?: boolean }) => {
+      const lang = cliLanguage();
+      return runCommand(async () => {
+        if (opts.language !== undefined && !isLanguage(opts.language)) throw usage(`--language must be zh-CN or en, not “${opts.language.slice(0, 20)}”`);
+        const language = isLanguage(opts.language) ? opts.language : lang;
+        // No template gallery yet: a named template cannot be found (the templates work adds them).
+        if (opts.template !== undefined) throw new InkstoneError('DRAFT_TEMPLATE_NOT_FOUND', { name: opts.template.slice(0, 100) });
+        if (opts.contract && (opts.title || opts.party)) throw usage('--contract drafts an existing contract: --title and --party belong to a new one');
+        const library = new Library(resolveDataDir(opts.dataDir), { actor: 'cli' });
+        try {
+          const contractId =
+            opts.contract ??
+            library.createContract({ title: opts.title?.trim() || DRAFT_TEXT.untitled[language] }, { parties: (opts.party ?? []).map(parseParty) }).id;
+          const drafts = new Drafts(library);
+          const session = drafts.create(contractId, language);
+          const plain = drafts.plain(contractId);
+          if (opts.json) process.stdout.write(`${JSON.stringify({ contractId, draftId: session.draftId, language, draft: plain }, null, 2)}\n`);
+          else process.stdout.write(`${say(CLI_TEXT.draftCreated, lang, { title: plain.title, contractId })}\n`);
+          return EXIT.ok;
+        } finally {
+          library.close();
+        }
+      }, lang);
+    });
 
   draft
     .command('versions')

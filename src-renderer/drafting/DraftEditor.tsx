@@ -30,7 +30,10 @@ export function DraftEditor({ session, contract }: { session: DraftSession; cont
   const [saveStatus, setSaveStatus] = useState<AutosaveStatus>('saved');
   const ydoc = useMemo(() => {
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, Uint8Array.from(atob(session.stateBase64), (c) => c.charCodeAt(0)));
+    Y.applyUpdate(
+      doc,
+      Uint8Array.from(atob(session.stateBase64), (c) => c.charCodeAt(0)),
+    );
     return doc;
   }, [session.stateBase64]);
   const openFind = useCallback((replace: boolean) => setFind({ open: true, replace }), []);
@@ -79,8 +82,7 @@ export function DraftEditor({ session, contract }: { session: DraftSession; cont
       void autosave.flush().finally(() => autosave.destroy());
       editor.destroy();
     };
-    // The editor is made once per opened draft; `t` changes only with the app's language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The editor is made once per opened draft (the app's language changing does not remake it).
   }, [ydoc, session.draftId, session.language, session.cursorUnitId, api, openFind]);
 
   return (

@@ -57,7 +57,17 @@ const GROUPS: readonly (readonly Tool[])[] = [
  * between buttons (the ARIA toolbar pattern). Buttons keep the editor's selection (no focus steal
  * on mouse down) and are disabled where their command cannot apply.
  */
-export function DraftToolbar({ view, state, contract, onFind }: { view: EditorView; state: EditorState; contract: Contract; onFind: (replace: boolean) => void }) {
+export function DraftToolbar({
+  view,
+  state,
+  contract,
+  onFind,
+}: {
+  view: EditorView;
+  state: EditorState;
+  contract: Contract;
+  onFind: (replace: boolean) => void;
+}) {
   const { t } = useI18n();
   const bar = useRef<HTMLDivElement>(null);
   const [referencing, setReferencing] = useState(false);
@@ -97,7 +107,13 @@ export function DraftToolbar({ view, state, contract, onFind }: { view: EditorVi
             {group.map(button)}
             {i === 0 && (
               <>
-                <button type="button" className="btn draft-tool" data-tool="reference" onMouseDown={(e) => e.preventDefault()} onClick={() => setReferencing(true)}>
+                <button
+                  type="button"
+                  className="btn draft-tool"
+                  data-tool="reference"
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => setReferencing(true)}
+                >
                   {t('draft.insert.reference')}
                 </button>
                 <button

@@ -37,7 +37,14 @@ export function VersionsPanel({ contractId, draftId }: { contractId: string; dra
         }}
       >
         <label htmlFor={nameId}>{t('draft.versions.name')}</label>
-        <input id={nameId} className="input" value={name} maxLength={120} placeholder={t('draft.versions.namePlaceholder')} onChange={(e) => setName(e.target.value)} />
+        <input
+          id={nameId}
+          className="input"
+          value={name}
+          maxLength={120}
+          placeholder={t('draft.versions.namePlaceholder')}
+          onChange={(e) => setName(e.target.value)}
+        />
         <button type="submit" className="btn" disabled={busy || !name.trim()}>
           {t('draft.versions.save')}
         </button>

@@ -54,7 +54,8 @@ const sameParty = (node: ProseMirrorNode, party: Party) =>
   node.attrs.organisation === party.organisation &&
   node.attrs.registrationNumber === party.registrationNumber;
 
-const toPlainParty = (p: Party) => partyAttrs({ partyId: p.id, role: p.role, name: p.name, organisation: p.organisation, registrationNumber: p.registrationNumber });
+const toPlainParty = (p: Party) =>
+  partyAttrs({ partyId: p.id, role: p.role, name: p.name, organisation: p.organisation, registrationNumber: p.registrationNumber });
 
 /**
  * Brings the parties block and the signature blocks in line with the contract's parties: one
@@ -90,11 +91,7 @@ export function syncParties(parties: readonly Party[]): Command {
       // Signatures first: they come after the parties, so the parties' positions stay valid.
       if (!signaturesSame) tr.replaceWith(signaturesAt + 1, signaturesAt + signaturesBlock.nodeSize - 1, Fragment.from(signatures));
       if (!partiesInOrder)
-        tr.replaceWith(
-          partiesAt + 1,
-          partiesAt + partiesBlock.nodeSize - 1,
-          Fragment.from(parties.map((p) => nodes[NODE.party].create(toPlainParty(p)))),
-        );
+        tr.replaceWith(partiesAt + 1, partiesAt + partiesBlock.nodeSize - 1, Fragment.from(parties.map((p) => nodes[NODE.party].create(toPlainParty(p)))));
       dispatch(tr);
     }
     return true;

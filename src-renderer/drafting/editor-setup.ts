@@ -30,10 +30,12 @@ const hardBreak: Command = (state, dispatch) => {
 
 /** The shortcuts a Word user expects, in ProseMirror's key names (Mod = Ctrl, or Cmd on a Mac). */
 export function wordKeymap(callbacks: EditorCallbacks): Record<string, Command> {
-  const find = (withReplace: boolean): Command => () => {
-    callbacks.openFind(withReplace);
-    return true;
-  };
+  const find =
+    (withReplace: boolean): Command =>
+    () => {
+      callbacks.openFind(withReplace);
+      return true;
+    };
   return {
     'Mod-z': undoCommand,
     'Mod-y': redoCommand,

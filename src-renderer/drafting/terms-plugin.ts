@@ -41,7 +41,8 @@ function analyse(doc: ProseMirrorNode): TermsState {
       for (const m of text.matchAll(pattern)) {
         const from = pos + 1 + m.index;
         const to = from + m[0].length;
-        if (!doc.rangeHasMark(from, to, doc.type.schema.marks[MARK.termDefinition])) decorations.push(Decoration.inline(from, to, { class: 'draft-term-used' }));
+        if (!doc.rangeHasMark(from, to, doc.type.schema.marks[MARK.termDefinition]))
+          decorations.push(Decoration.inline(from, to, { class: 'draft-term-used' }));
       }
     node.forEach((child, offset) => {
       const use = child.marks.find((m) => m.type.name === MARK.termUse);

@@ -9,5 +9,9 @@ export const draftingErrors = defineMessages({
     'zh-CN': '无法读取对草稿的修改，未予保存：{reason}',
   },
   DRAFT_TEMPLATE_NOT_FOUND: { en: 'There is no template named “{name}”.', 'zh-CN': '没有名为“{name}”的模板。' },
+  DRAFT_DOCUMENT_INVALID: {
+    en: 'The draft’s content does not fit the contract structure: {reason}',
+    'zh-CN': '草稿内容不符合合同结构：{reason}',
+  },
   DRAFT_VERSION_NOT_FOUND: { en: 'The draft version {id} does not exist.', 'zh-CN': '草稿版本 {id} 不存在。' },
 });

@@ -17,7 +17,20 @@ const cli = (args: string[]) =>
 test('draft new makes a contract with a blank structured draft; draft versions lists its first version', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'inkstone-draft-cli-'));
   try {
-    const made = cli(['new', '--title', '技术服务合同', '--party', '甲方=北京某某科技有限公司', '--party', '乙方=上海某某有限公司', '--language', 'zh-CN', '--data-dir', dir, '--json']);
+    const made = cli([
+      'new',
+      '--title',
+      '技术服务合同',
+      '--party',
+      '甲方=北京某某科技有限公司',
+      '--party',
+      '乙方=上海某某有限公司',
+      '--language',
+      'zh-CN',
+      '--data-dir',
+      dir,
+      '--json',
+    ]);
     assert.equal(made.status, 0, made.stderr);
     const out = JSON.parse(made.stdout) as { contractId: string; draftId: string; language: string; draft: PlainDraft };
     assert.equal(out.language, 'zh-CN');

@@ -95,7 +95,11 @@ test('autosave appends updates; the snapshot is rewritten only at compaction; re
     );
     assert.deepEqual(drafts.storage(contract.id), { snapshotSeq: 0, pendingUpdates: i + 1 }, 'one row per update, snapshot untouched');
   }
-  for (let i = typed.length; i < 25; i++) drafts.applyUpdate(session.draftId, edit(copy, () => titleText(copy).insert(0, '·')));
+  for (let i = typed.length; i < 25; i++)
+    drafts.applyUpdate(
+      session.draftId,
+      edit(copy, () => titleText(copy).insert(0, '·')),
+    );
   const stored = drafts.storage(contract.id);
   assert.equal(stored.snapshotSeq, 20, 'compacted at the 20th update');
   assert.equal(stored.pendingUpdates, 5);
@@ -118,13 +122,22 @@ test('named versions and automatic ones while editing', () => {
   const contract = newContract();
   const session = drafts.create(contract.id, 'zh-CN');
   const copy = clientCopy(session.stateBase64);
-  drafts.applyUpdate(session.draftId, edit(copy, () => titleText(copy).insert(0, '草案')));
+  drafts.applyUpdate(
+    session.draftId,
+    edit(copy, () => titleText(copy).insert(0, '草案')),
+  );
   const named = drafts.saveVersion(session.draftId, '发给对方 v2');
   assert.equal(named.kind, 'named');
-  drafts.applyUpdate(session.draftId, edit(copy, () => titleText(copy).insert(0, '修订')));
+  drafts.applyUpdate(
+    session.draftId,
+    edit(copy, () => titleText(copy).insert(0, '修订')),
+  );
   assert.equal(drafts.versions(contract.id).length, 2, 'no automatic version within the interval');
   clock += AUTOMATIC_VERSION_EVERY_MS + 1000;
-  drafts.applyUpdate(session.draftId, edit(copy, () => titleText(copy).insert(0, '再')));
+  drafts.applyUpdate(
+    session.draftId,
+    edit(copy, () => titleText(copy).insert(0, '再')),
+  );
   const versions = drafts.versions(contract.id);
   assert.deepEqual(
     versions.map((v) => [v.number, v.kind, v.name]),
@@ -162,4 +175,16 @@ test('two offline copies merge without losing either side’s text, in the store
   assert.equal(drafts.plain(contract.id).title, title(desk));
   for (const piece of ['甲方版', '乙方版', '技术服务', '（终稿）']) assert.ok(title(desk).includes(piece), `${piece} in ${title(desk)}`);
   assert.ok(!title(desk).includes('合同（'), 'the deletion merged too');
+});
+
+test('a draft started from a given document must fit the schema; nothing is written otherwise', () => {
+  const contract = newContract();
+  assert.throws(
+    () => drafts.create(contract.id, 'zh-CN', { type: 'doc', content: [{ type: 'article', attrs: { id: 'x' } }] }),
+    (e: unknown) => e instanceof InkstoneError && e.code === 'DRAFT_DOCUMENT_INVALID',
+  );
+  assert.throws(
+    () => drafts.open(contract.id),
+    (e: unknown) => e instanceof InkstoneError && e.code === 'DRAFT_NOT_FOUND',
+  );
 });

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DraftSession, DraftVersion, Language } from '../../../src-shared/api/index.js';
-import { blankDraft, draftJSON, draftLanguage, newDraftYDoc, toPlainDraft, type PlainDraft } from '../../../src-shared/drafting/index.js';
+import { blankDraft, draftJSON, draftLanguage, newDraftYDoc, toPlainDraft, type DraftNodeJSON, type PlainDraft } from '../../../src-shared/drafting/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { appendAudit } from '../audit/index.js';
 import { statement, type Db } from '../db/index.js';
@@ -87,8 +87,12 @@ export class Drafts {
     return { state, seq: updates.length ? updates[updates.length - 1].seq : snap.upto_seq };
   }
 
-  /** A new draft for a contract without one, written with its snapshot and a first automatic version. */
-  create(contractId: string, language: Language): DraftSession {
+  /**
+   * A new draft for a contract without one, written with its snapshot and a first automatic
+   * version: blank (title, parties, one article, signature blocks) unless `initial` gives the
+   * document (a template filled in, an imported file). `initial` is checked against the schema.
+   */
+  create(contractId: string, language: Language, initial?: DraftNodeJSON): DraftSession {
     const contract = this.library.getContract(contractId);
     if (this.sql('SELECT 1 FROM drafts WHERE contract_id = ?').get(contractId)) throw new InkstoneError('DRAFT_EXISTS', { contractId });
     const parties = contract.parties.map((p) => ({
@@ -98,7 +102,7 @@ export class Drafts {
       organisation: p.organisation,
       registrationNumber: p.registrationNumber,
     }));
-    const ydoc = newDraftYDoc(blankDraft({ title: contract.title, parties }), language);
+    const ydoc = newDraftYDoc(initial ?? blankDraft({ title: contract.title, parties }), language);
     const state = Y.encodeStateAsUpdate(ydoc);
     const id = newId();
     const at = this.now().toISOString();
@@ -143,10 +147,9 @@ export class Drafts {
     }
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      const last = this.sql('SELECT coalesce(max(seq), (SELECT upto_seq FROM draft_snapshots WHERE draft_id = ?)) AS seq FROM draft_updates WHERE draft_id = ?').get(
-        draftId,
-        draftId,
-      ) as { seq: number };
+      const last = this.sql(
+        'SELECT coalesce(max(seq), (SELECT upto_seq FROM draft_snapshots WHERE draft_id = ?)) AS seq FROM draft_updates WHERE draft_id = ?',
+      ).get(draftId, draftId) as { seq: number };
       const seq = last.seq + 1;
       this.sql('INSERT INTO draft_updates (draft_id, seq, data, created_at) VALUES (?, ?, ?, ?)').run(draftId, seq, update, at);
       this.sql('UPDATE drafts SET updated_at = ?, cursor_unit = coalesce(?, cursor_unit) WHERE id = ?').run(at, cursorUnitId ?? null, draftId);
@@ -175,8 +178,7 @@ export class Drafts {
 
   private automaticVersionIfDue(row: DraftRow, at: string): void {
     const latest = this.sql('SELECT created_at FROM draft_versions WHERE draft_id = ? ORDER BY number DESC LIMIT 1').get(row.id) as
-      | { created_at: string }
-      | undefined;
+      { created_at: string } | undefined;
     if (latest && Date.parse(at) - Date.parse(latest.created_at) < AUTOMATIC_VERSION_EVERY_MS) return;
     const { state, seq } = this.state(row.id);
     this.insertVersion(row.id, '', 'automatic', seq, state, at);
@@ -205,7 +207,13 @@ export class Drafts {
     const version = this.db.transaction(() => {
       const { state, seq } = this.state(draftId);
       const v = this.insertVersion(draftId, name, 'named', seq, state, at);
-      appendAudit(this.db, { actor: this.library.actor, contractId: row.contract_id, action: 'draft.version_saved', details: { draftId, number: v.number, name }, at });
+      appendAudit(this.db, {
+        actor: this.library.actor,
+        contractId: row.contract_id,
+        action: 'draft.version_saved',
+        details: { draftId, number: v.number, name },
+        at,
+      });
       return v;
     })();
     return toVersion(version);
