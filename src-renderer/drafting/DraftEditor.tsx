@@ -58,9 +58,10 @@ export function DraftEditor({ session, contract }: { session: DraftSession; cont
         lang: session.language,
         spellcheck: 'false',
       },
-      dispatchTransaction(tr) {
-        const next = editor.state.apply(tr);
-        editor.updateState(next);
+      // `this` is the view: y-prosemirror dispatches while the view is still being constructed.
+      dispatchTransaction(this: EditorView, tr) {
+        const next = this.state.apply(tr);
+        this.updateState(next);
         setState(next);
         autosave.noteCursor(cursorUnitId(next));
       },
