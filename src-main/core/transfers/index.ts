@@ -216,10 +216,6 @@ export interface DownloadRef {
 
 /** A file name as the page may show it: no folders, no control characters, bounded. */
 function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = path
-    .basename(String(name ?? '').replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  return base.slice(0, 255) || 'file';
+  const printable = [...String(name ?? '')].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('');
+  return path.basename(printable.replace(/\\/g, '/')).trim().slice(0, 255) || 'file';
 }
