@@ -23,6 +23,9 @@ const TEXT = {
     version: '版本名称',
     saveVersion: '保存版本',
     replaceAll: '全部替换',
+    table: '表格',
+    pageBreak: '分页（Ctrl+Enter）',
+    recital: '鉴于条款',
     unused: '未使用',
     saved: '已全部保存',
     numbers: ['第一条', '第二条', '第三条'],
@@ -38,6 +41,9 @@ const TEXT = {
     version: 'Version name',
     saveVersion: 'Save version',
     replaceAll: 'Replace all',
+    table: 'Table',
+    pageBreak: 'Page break (Ctrl+Enter)',
+    recital: 'Recital',
     unused: 'never used',
     saved: 'All changes saved',
     numbers: ['1.', '2.', '3.'],
@@ -103,6 +109,20 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         await page.keyboard.type(heading);
       }
       assert.deepEqual(await articleNumbers(page), s.numbers);
+      // A table and a page break in the third article, a second recital.
+      await page.getByRole('button', { name: s.table, exact: true }).click();
+      await page.keyboard.type('甲');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('乙');
+      assert.deepEqual(await page.locator('.draft-article').nth(2).locator('th').allTextContents(), ['甲', '乙', '']);
+      await page.getByRole('button', { name: s.pageBreak }).click();
+      assert.equal(await page.locator('.draft-article').nth(2).locator('.draft-page-break').count(), 1);
+      await page.locator('.draft-recital').first().click();
+      await page.getByRole('button', { name: s.recital }).click();
+      assert.deepEqual(
+        await page.locator('.draft-recital').evaluateAll((els) => els.map((e) => e.getAttribute('data-number'))),
+        lang === 'en' ? ['(A)', '(B)'] : ['1.', '2.'],
+      );
 
       // In the first article's paragraph: a cross-reference to the third.
       await page.locator('.draft-article').first().locator('p').first().click();
