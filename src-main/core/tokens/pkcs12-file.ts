@@ -1,5 +1,4 @@
 import { createDecipheriv, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
-import * as asn1js from 'asn1js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { pkcs12HashLength, pkcs12Key, type Pkcs12KdfHash } from './pkcs12-kdf.js';
 
@@ -8,9 +7,10 @@ import { pkcs12HashLength, pkcs12Key, type Pkcs12KdfHash } from './pkcs12-kdf.js
  * reasons: certificates must come out byte for byte (forge re-encodes those it understands, and
  * could change the signed bytes); EC keys and certificates must come out at all (forge parses RSA
  * only); and the password must be encoded as each algorithm requires — BMPString for the PKCS#12
- * KDF (MAC, legacy 3DES/RC2), UTF-8 for PBES2 — or Chinese passwords fail. The ASN.1 is read by
- * asn1js (loaded for the CMS anyway), the key derivations, MAC, AES and 3DES run on Node's own
- * crypto; only RC2, which Node's OpenSSL 3 keeps in its legacy provider (and BoringSSL in
+ * KDF (MAC, legacy 3DES/RC2), UTF-8 for PBES2 — or Chinese passwords fail. The BER is walked by
+ * the few lines at the end (a general ASN.1 library parses every OCTET STRING's contents again and
+ * costs a cold process more than the rest of the file); the key derivations, MAC, AES and 3DES run
+ * on Node's own crypto; only RC2, which Node's OpenSSL 3 keeps in its legacy provider (and BoringSSL in
  * Electron lacks), comes from node-forge, loaded when a file uses it: its JavaScript costs a
  * signing process more time than the signature (docs/decisions/pkcs12.md).
  */
@@ -93,7 +93,7 @@ function bmpPassword(password: string | null): Buffer {
 }
 
 async function decode(der: Uint8Array, password: string): Promise<Pkcs12Contents> {
-  let pfx: asn1js.AsnType;
+  let pfx: Ber;
   try {
     pfx = parse(der);
   } catch {
@@ -114,7 +114,7 @@ async function decode(der: Uint8Array, password: string): Promise<Pkcs12Contents
   const certificates: Pkcs12Item[] = [];
   const pbes2Password = Buffer.from(password, 'utf8');
   const kdfBytes = bmpPassword(kdfPassword);
-  const decrypt = async (algorithm: asn1js.AsnType, encrypted: Buffer): Promise<asn1js.AsnType> => {
+  const decrypt = async (algorithm: Ber, encrypted: Buffer): Promise<Ber> => {
     const [algOid, params] = children(algorithm, 'AlgorithmIdentifier');
     const name = oid(algOid);
     const plain = name === OID.pbes2 ? decryptPbes2(params, encrypted, pbes2Password) : await decryptPkcs12Pbe(name, params, encrypted, kdfBytes);
@@ -126,7 +126,7 @@ async function decode(der: Uint8Array, password: string): Promise<Pkcs12Contents
     }
   };
 
-  const readBags = async (safeContents: asn1js.AsnType): Promise<void> => {
+  const readBags = async (safeContents: Ber): Promise<void> => {
     for (const bag of children(safeContents, 'SafeContents')) {
       const [bagId, bagValue, attributes] = children(bag, 'SafeBag');
       const value = explicit(bagValue);
@@ -178,12 +178,12 @@ async function decode(der: Uint8Array, password: string): Promise<Pkcs12Contents
 }
 
 /** PBES2 (RFC 8018) with PBKDF2 and AES/3DES-CBC. */
-function decryptPbes2(params: asn1js.AsnType | undefined, encrypted: Buffer, password: Buffer): Buffer {
+function decryptPbes2(params: Ber | undefined, encrypted: Buffer, password: Buffer): Buffer {
   const [kdf, scheme] = children(params, 'PBES2-params');
   const [kdfOid, kdfParams] = children(kdf, 'keyDerivationFunc');
   if (oid(kdfOid) !== OID.pbkdf2) throw new Unsupported(`key derivation ${oid(kdfOid)}`);
   const [salt, iterations, ...rest] = children(kdfParams, 'PBKDF2-params');
-  const prfNode = rest.find((n) => n instanceof asn1js.Sequence);
+  const prfNode = rest.find((n) => n.tag === SEQUENCE);
   const prf = prfNode ? PBKDF2_PRF[oid(children(prfNode, 'prf')[0])] : 'sha1';
   const [schemeOid, iv] = children(scheme, 'encryptionScheme');
   const cipher = PBES2_CIPHERS[oid(schemeOid)];
@@ -194,7 +194,7 @@ function decryptPbes2(params: asn1js.AsnType | undefined, encrypted: Buffer, pas
 }
 
 /** PKCS#12 PBE (RFC 7292 appendix C): 3DES by Node, RC2 by node-forge. */
-async function decryptPkcs12Pbe(name: string, params: asn1js.AsnType | undefined, encrypted: Buffer, password: Buffer): Promise<Buffer> {
+async function decryptPkcs12Pbe(name: string, params: Ber | undefined, encrypted: Buffer, password: Buffer): Promise<Buffer> {
   const scheme = PKCS12_PBE[name];
   if (!scheme) throw new Unsupported(`encryption ${name}`);
   const [salt, iterations] = children(params, 'PBEParameter');
@@ -219,7 +219,7 @@ function decryptCbc(cipher: string, key: Buffer, iv: Buffer, encrypted: Buffer):
   }
 }
 
-function macMatches(macData: asn1js.AsnType, content: Buffer, password: string | null): boolean {
+function macMatches(macData: Ber, content: Buffer, password: string | null): boolean {
   const [digestInfo, salt, iterations] = children(macData, 'MacData');
   const [algorithm, expected] = children(digestInfo, 'DigestInfo');
   const digestOid = oid(children(algorithm, 'AlgorithmIdentifier')[0]);
@@ -233,32 +233,76 @@ function macMatches(macData: asn1js.AsnType, content: Buffer, password: string |
   return stored.length === mac.length && timingSafeEqual(stored, mac);
 }
 
-function bagAttributes(attributes: asn1js.AsnType | undefined): { friendlyName?: string; localKeyId?: string } {
+function bagAttributes(attributes: Ber | undefined): { friendlyName?: string; localKeyId?: string } {
   const out: { friendlyName?: string; localKeyId?: string } = {};
   for (const attribute of attributes ? children(attributes, 'attributes') : []) {
     const [type, values] = children(attribute, 'Attribute');
     const first = children(values, 'attribute values')[0];
     if (!first) continue;
-    if (oid(type) === OID.friendlyName && first instanceof asn1js.BmpString) out.friendlyName = first.valueBlock.value;
+    if (oid(type) === OID.friendlyName && first.tag === BMP_STRING) out.friendlyName = Buffer.from(first.value).swap16().toString('utf16le');
     if (oid(type) === OID.localKeyId) out.localKeyId = octets(first).toString('hex');
   }
   return out;
 }
 
-/** One BER element filling `bytes`. */
-function parse(bytes: Uint8Array): asn1js.AsnType {
-  const copy = new Uint8Array(bytes);
-  let decoded: ReturnType<typeof asn1js.fromBER>;
-  try {
-    decoded = asn1js.fromBER(copy.buffer);
-  } catch (err) {
-    throw new Malformed(err instanceof Error ? err.message : String(err));
-  }
-  if (decoded.offset === -1 || decoded.result.error || decoded.offset !== copy.length) throw new Malformed('damaged contents');
-  return decoded.result;
+/** One BER element: its identifier octet, its whole encoding, its contents and, when constructed, its elements. */
+interface Ber {
+  readonly tag: number;
+  readonly encoding: Uint8Array;
+  readonly value: Uint8Array;
+  readonly children?: readonly Ber[];
 }
 
-function parseContents(bytes: Buffer): asn1js.AsnType {
+const SEQUENCE = 0x30;
+const BMP_STRING = 0x1e;
+/** Deeper than any PKCS#12 file nests (about 12). */
+const MAX_DEPTH = 32;
+
+/** The element at `at` (definite or indefinite length, low tag numbers only), and where it ends. */
+function element(bytes: Uint8Array, at: number, end: number, depth: number): { node: Ber; next: number } {
+  if (depth > MAX_DEPTH) throw new Malformed('nested too deep');
+  if (at + 2 > end || (bytes[at] & 0x1f) === 0x1f) throw new Malformed('damaged contents');
+  const tag = bytes[at];
+  const constructed = (tag & 0x20) !== 0;
+  let pos = at + 2;
+  let length = bytes[at + 1];
+  if (length === 0x80) {
+    if (!constructed) throw new Malformed('damaged contents');
+    const children: Ber[] = [];
+    while (!(bytes[pos] === 0 && bytes[pos + 1] === 0 && pos + 2 <= end)) {
+      const child = element(bytes, pos, end, depth + 1);
+      children.push(child.node);
+      pos = child.next;
+    }
+    return { node: { tag, encoding: bytes.subarray(at, pos + 2), value: bytes.subarray(at + 2, pos), children }, next: pos + 2 };
+  }
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count > 4 || pos + count > end) throw new Malformed('damaged contents');
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[pos++];
+  }
+  if (pos + length > end) throw new Malformed('damaged contents');
+  const value = bytes.subarray(pos, pos + length);
+  const node: Ber = { tag, encoding: bytes.subarray(at, pos + length), value };
+  if (!constructed) return { node, next: pos + length };
+  const children: Ber[] = [];
+  for (let p = pos; p < pos + length;) {
+    const child = element(bytes, p, pos + length, depth + 1);
+    children.push(child.node);
+    p = child.next;
+  }
+  return { node: { ...node, children }, next: pos + length };
+}
+
+/** One BER element filling `bytes`. */
+function parse(bytes: Uint8Array): Ber {
+  const { node, next } = element(bytes, 0, bytes.length, 0);
+  if (next !== bytes.length) throw new Malformed('damaged contents');
+  return node;
+}
+
+function parseContents(bytes: Buffer): Ber {
   try {
     return parse(bytes);
   } catch {
@@ -266,38 +310,43 @@ function parseContents(bytes: Buffer): asn1js.AsnType {
   }
 }
 
-function children(node: asn1js.AsnType | undefined, what: string): asn1js.AsnType[] {
-  if (!(node instanceof asn1js.Constructed)) throw new Malformed(`${what} is not a structure`);
-  return node.valueBlock.value as asn1js.AsnType[];
+function children(node: Ber | undefined, what: string): Ber[] {
+  if (!node?.children) throw new Malformed(`${what} is not a structure`);
+  return [...node.children];
 }
 
 /** The single value inside an EXPLICIT [0] tag. */
-function explicit(node: asn1js.AsnType | undefined): asn1js.AsnType {
+function explicit(node: Ber | undefined): Ber {
   return children(node, 'tagged value')[0];
 }
 
 /** The bytes of an OCTET STRING (or an IMPLICIT-tagged one), joining the segments of a BER constructed one. */
-function octets(node: asn1js.AsnType | undefined): Buffer {
+function octets(node: Ber | undefined): Buffer {
   if (!node) throw new Malformed('missing value');
-  if (node.idBlock.isConstructed) return Buffer.concat(children(node, 'segmented value').map(octets));
-  const block = (node as asn1js.Primitive).valueBlock as { valueHexView?: Uint8Array };
-  if (!block.valueHexView) throw new Malformed('expected an octet string');
-  return Buffer.from(block.valueHexView);
+  return node.children ? Buffer.concat(node.children.map(octets)) : Buffer.from(node.value);
 }
 
-function oid(node: asn1js.AsnType | undefined): string {
-  if (!(node instanceof asn1js.ObjectIdentifier)) throw new Malformed('expected an object identifier');
-  return node.valueBlock.toString();
+function oid(node: Ber | undefined): string {
+  if (node?.tag !== 0x06 || node.value.length === 0) throw new Malformed('expected an object identifier');
+  const arcs: number[] = [];
+  let arc = 0;
+  for (const byte of node.value) {
+    arc = arc * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) {
+      arcs.push(arc);
+      arc = 0;
+    }
+  }
+  const first = Math.min(2, Math.floor(arcs[0] / 40));
+  return [first, arcs[0] - first * 40, ...arcs.slice(1)].join('.');
 }
 
-function integer(node: asn1js.AsnType | undefined): number {
-  if (!(node instanceof asn1js.Integer)) throw new Malformed('expected an integer');
-  const value = Number(BigInt(`0x0${Buffer.from(node.valueBlock.valueHexView).toString('hex')}`));
-  if (!Number.isSafeInteger(value)) throw new Malformed('an integer out of range');
-  return value;
+function integer(node: Ber | undefined): number {
+  if (node?.tag !== 0x02 || node.value.length === 0 || node.value.length > 6 || node.value[0] & 0x80) throw new Malformed('expected a small positive integer');
+  return node.value.reduce((n, b) => n * 256 + b, 0);
 }
 
 /** The bytes an element was read from. */
-function encoding(node: asn1js.AsnType): Buffer {
-  return Buffer.from(node.valueBeforeDecodeView);
+function encoding(node: Ber): Buffer {
+  return Buffer.from(node.encoding);
 }

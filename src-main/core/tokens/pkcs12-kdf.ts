@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 
 /**
  * The PKCS#12 key derivation (RFC 7292 appendix B.2), which keys the file's MAC and its legacy
  * 3DES/RC2 encryption. Node has no such function, so it is built on createHash: hashing in
- * OpenSSL instead of JavaScript makes a file with 2,048 iterations open in about a millisecond.
+ * OpenSSL instead of JavaScript, the iterations through the one-shot `hash` (no Hash object each),
+ * makes it several times faster than node-forge's JavaScript SHA-1.
  */
 
 export type Pkcs12KdfHash = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
@@ -40,7 +41,7 @@ export function pkcs12Key(hash: Pkcs12KdfHash, password: Buffer, salt: Buffer, i
   const out = Buffer.alloc(u * Math.ceil(length / u));
   for (let block = 0; block * u < length; block++) {
     let a = createHash(hash).update(diversifier).update(input).digest();
-    for (let r = 1; r < iterations; r++) a = createHash(hash).update(a).digest();
+    for (let r = 1; r < iterations; r++) a = oneShot(hash, a, 'buffer');
     a.copy(out, block * u);
     if ((block + 1) * u >= length) break;
     // I_j = (I_j + B + 1) mod 2^(8v) for each v-byte block of I, B being A repeated to v bytes.
