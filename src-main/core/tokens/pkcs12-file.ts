@@ -204,7 +204,7 @@ async function decryptPkcs12Pbe(name: string, params: Ber | undefined, encrypted
   if (scheme.rc2Bits === undefined) return decryptCbc(scheme.cipher, key, iv, encrypted);
   const { default: forge } = await import('node-forge');
   const cipher = forge.rc2.createDecryptionCipher(forge.util.createBuffer(key.toString('binary')), scheme.rc2Bits);
-  cipher.start(iv.toString('binary'), null);
+  cipher.start(iv.toString('binary'));
   cipher.update(forge.util.createBuffer(encrypted.toString('binary')));
   if (!cipher.finish()) throw new WrongPassword();
   return Buffer.from(cipher.output.getBytes(), 'binary');
