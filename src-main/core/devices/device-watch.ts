@@ -53,7 +53,10 @@ export function watchDevices(options: DeviceWatchOptions): DeviceWatch {
       const done = waiters;
       waiters = [];
       for (const w of done) w();
-      if (!stopped) timer = setTimeout(loop, interval).unref();
+      if (stopped) return;
+      // The watch alone never keeps the process alive; someone waiting for a check does.
+      timer = setTimeout(loop, interval);
+      if (!waiters.length) timer.unref();
     });
   };
   loop();
@@ -66,9 +69,10 @@ export function watchDevices(options: DeviceWatchOptions): DeviceWatch {
     },
     nextCheck: () =>
       new Promise<void>((resolve) => {
-        if (stopped) resolve();
+        if (stopped) return resolve();
+        timer?.ref();
         // The check in flight may have started before the caller's change: wait for the one after it.
-        else waiters.push(() => (stopped ? resolve() : waiters.push(resolve)));
+        waiters.push(() => (stopped ? resolve() : waiters.push(resolve)));
       }),
   };
 }

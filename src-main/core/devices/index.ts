@@ -11,3 +11,5 @@ export { SigningDevices, MAX_REMEMBERED, type SigningDevicesOptions } from './si
 export { inThreadScanner, threadScanner, type DeviceScanner, type ThreadScannerOptions } from './device-scanner.js';
 export { watchDevices, type DeviceWatch, type DeviceWatchOptions } from './device-watch.js';
 export { describeDeviceCertificate, EXPIRES_SOON_DAYS } from './certificate-facts.js';
+// Exported for unit tests: a listing from a module's scan.
+export { describeModule } from './inventory.js';
