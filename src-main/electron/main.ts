@@ -6,6 +6,7 @@ import { InkstoneError } from '../../src-shared/errors/index.js';
 import { languageFromLocales } from '../../src-shared/locale.js';
 import { startCoreProcess, type CoreConnection } from './core-connection.js';
 import { configuredDataDir, defaultDataDir, folderProblem, settingsFileIn } from './data-folder.js';
+import { chooseDeviceFile } from './device-files.js';
 import { registerIpc } from './ipc.js';
 import { buildAppMenu } from './menu.js';
 import { importWithDialog } from './native-import.js';
@@ -132,7 +133,13 @@ async function start(): Promise<void> {
     });
   });
   serveRenderer(RENDERER_DIR);
-  registerIpc({ core: requireCore, onSettingsChanged: (next) => next.language !== language && applyLanguage(next.language), chooseDataFolder });
+  registerIpc({
+    core: requireCore,
+    onSettingsChanged: (next) => next.language !== language && applyLanguage(next.language),
+    chooseDataFolder,
+    chooseDeviceFile: (event, kind) =>
+      chooseDeviceFile({ kind, owner: BrowserWindow.fromWebContents(event.sender) ?? window, core: requireCore(), strings: shellStrings(language) }),
+  });
 
   openWindow();
   startReminderNotifications({ core: () => core?.client ?? null, language: () => language, forward: send, onClick: focusWindow });

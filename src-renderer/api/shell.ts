@@ -1,4 +1,4 @@
-import type { Settings } from '../../src-shared/api/index.js';
+import type { DeviceFileKind, DeviceInventory, Settings } from '../../src-shared/api/index.js';
 
 /**
  * Desktop-only extras the Electron preload adds beside the API contract (`window.inkstone.shell`).
@@ -7,4 +7,6 @@ import type { Settings } from '../../src-shared/api/index.js';
 export interface ShellBridge {
   /** Native folder dialog; the main process checks the folder and stores it (applies on restart). Null if cancelled. */
   chooseDataFolder(): Promise<Settings | null>;
+  /** Native open dialog for a token driver or a certificate file; the main process adds it (devices.addModule / rememberPkcs12). Null if cancelled. */
+  chooseDeviceFile(kind: DeviceFileKind): Promise<DeviceInventory | null>;
 }

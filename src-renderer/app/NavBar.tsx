@@ -14,6 +14,8 @@ interface NavItem {
 const WORK_AREAS: readonly NavItem[] = [
   { target: 'library', icon: 'library', label: 'nav.library' },
   { target: 'verify', icon: 'shield', label: 'nav.verify' },
+  // Signing devices (issue 9)
+  { target: 'devices', icon: 'usbKey', label: 'nav.devices' },
 ];
 const FOOTER: readonly NavItem[] = [{ target: 'settings', icon: 'settings', label: 'nav.settings' }];
 

@@ -36,4 +36,10 @@ export const IPC_CHANNELS = {
   rpc: 'inkstone:rpc',
   event: 'inkstone:event',
   chooseDataFolder: 'inkstone:choose-data-folder',
+  // Signing devices (issue 9): the native open dialog for a PKCS#11 module or a PKCS#12 file.
+  chooseDeviceFile: 'inkstone:choose-device-file',
 } as const;
+
+/** What the native dialog of `chooseDeviceFile` picks: a token driver to add, or a certificate file to remember. */
+export const DEVICE_FILE_KINDS = ['pkcs11Module', 'pkcs12File'] as const;
+export type DeviceFileKind = (typeof DEVICE_FILE_KINDS)[number];

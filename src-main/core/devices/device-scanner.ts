@@ -12,9 +12,11 @@ export interface DeviceScanner {
   close(): Promise<void>;
 }
 
-export type DeviceThreadRequest = { id: number; kind: 'scan'; module: string } | { id: number; kind: 'fingerprint'; module: string; reinitialize: boolean };
+export type DeviceThreadRequest =
+  { id: number; kind: 'scan'; module: string } | { id: number; kind: 'fingerprint'; module: string; reinitialize: boolean } | { id: number; kind: 'close' };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type DeviceThreadReply = { id: number; kind: 'scan'; scan: ModuleScan } | { id: number; kind: 'fingerprint'; fingerprint: string };
+export type DeviceThreadReply =
+  { id: number; kind: 'scan'; scan: ModuleScan } | { id: number; kind: 'fingerprint'; fingerprint: string } | { id: number; kind: 'closed' };
 
 /** In the calling thread: for the CLI (a terminal may wait) and for tests with a fake token. */
 export function inThreadScanner(loader?: CryptokiLoader): DeviceScanner {
@@ -78,7 +80,8 @@ export function threadScanner(options: ThreadScannerOptions = {}): DeviceScanner
           pending.delete(id);
           worker = null;
           void w.terminate();
-          reject(new InkstoneError('DEVICE_MODULE_NOT_RESPONDING', { path: request.module, seconds: Math.round(timeoutMs / 100) / 10 }));
+          const path = 'module' in request ? request.module : '';
+          reject(new InkstoneError('DEVICE_MODULE_NOT_RESPONDING', { path, seconds: Math.round(timeoutMs / 100) / 10 }));
         }, timeoutMs);
         pending.set(id, {
           resolve: (reply) => {
@@ -112,6 +115,7 @@ export function threadScanner(options: ThreadScannerOptions = {}): DeviceScanner
     },
     async close() {
       const w = worker;
+      if (w) await call({ kind: 'close' }, 2_000).catch(() => undefined);
       worker = null;
       failAll(new InkstoneError('CANCELLED'));
       if (w) await w.terminate();

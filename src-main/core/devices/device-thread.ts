@@ -13,9 +13,16 @@ const port = parentPort;
 const scanner = new ModuleScanner();
 
 port.on('message', (request: DeviceThreadRequest) => {
-  const reply: DeviceThreadReply =
-    request.kind === 'scan'
-      ? { id: request.id, kind: 'scan', scan: scanner.scan(request.module) }
-      : { id: request.id, kind: 'fingerprint', fingerprint: scanner.fingerprint(request.module, { reinitialize: request.reinitialize }) };
-  port.postMessage(reply);
+  switch (request.kind) {
+    case 'scan':
+      return port.postMessage({ id: request.id, kind: 'scan', scan: scanner.scan(request.module) } satisfies DeviceThreadReply);
+    case 'fingerprint': {
+      const fingerprint = scanner.fingerprint(request.module, { reinitialize: request.reinitialize });
+      return port.postMessage({ id: request.id, kind: 'fingerprint', fingerprint } satisfies DeviceThreadReply);
+    }
+    case 'close':
+      // Finalise the modules, so a later device thread in this process initialises them afresh.
+      scanner.close();
+      return port.postMessage({ id: request.id, kind: 'closed' } satisfies DeviceThreadReply);
+  }
 });
