@@ -8,6 +8,7 @@ import { startCoreProcess, type CoreConnection } from './core-connection.js';
 import { configuredDataDir, defaultDataDir, folderProblem, settingsFileIn } from './data-folder.js';
 import { chooseDeviceFile } from './device-files.js';
 import { registerIpc } from './ipc.js';
+import { registerUploads } from './uploads.js';
 import { buildAppMenu } from './menu.js';
 import { importWithDialog } from './native-import.js';
 import { RENDERER_DIR } from './paths.js';
@@ -132,7 +133,7 @@ async function start(): Promise<void> {
       filters: [{ name: shellStrings(language).pdfFilter, extensions: ['pdf'] }],
     });
   });
-  serveRenderer(RENDERER_DIR);
+  serveRenderer(RENDERER_DIR, () => core?.client ?? null);
   registerIpc({
     core: requireCore,
     onSettingsChanged: (next) => next.language !== language && applyLanguage(next.language),
@@ -140,6 +141,7 @@ async function start(): Promise<void> {
     chooseDeviceFile: (event, kind) =>
       chooseDeviceFile({ kind, owner: BrowserWindow.fromWebContents(event.sender) ?? window, core: requireCore(), strings: shellStrings(language) }),
   });
+  registerUploads(requireCore);
 
   openWindow();
   startReminderNotifications({ core: () => core?.client ?? null, language: () => language, forward: send, onClick: focusWindow });

@@ -9,4 +9,8 @@ export interface ShellBridge {
   chooseDataFolder(): Promise<Settings | null>;
   /** Native open dialog for a token driver or a certificate file; the main process adds it (devices.addModule / rememberPkcs12). Null if cancelled. */
   chooseDeviceFile(kind: DeviceFileKind): Promise<DeviceInventory | null>;
+  /** Uploads (file-transport.ts): a slot for `size` bytes, its chunks in order, then the id operations take. */
+  uploadBegin(name: string, size: number): Promise<string>;
+  uploadWrite(slot: string, chunk: Uint8Array): Promise<void>;
+  uploadFinish(slot: string): Promise<{ uploadId: string }>;
 }

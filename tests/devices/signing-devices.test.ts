@@ -11,6 +11,7 @@ import { createCoreService, type CoreService } from '../../src-main/core/service
 import { openPkcs11Signer, openPkcs12Signer } from '../../src-main/core/tokens/index.js';
 import type { CoreEvent, DeviceCertificate, DeviceInventory, Pkcs12Entry } from '../../src-shared/api/index.js';
 import { createSoftHsmToken, SOFTHSM_MODULE, type SoftHsmToken } from '../support/softhsm.js';
+import { upload } from '../support/uploads.js';
 import { createTestCa, issueCertificate, softwareKeyPair, type TestCa } from '../tokens/test-pki.js';
 
 const LABEL = '墨石签名 Key';
@@ -109,7 +110,7 @@ describe('listing', () => {
   });
 
   test('a CA the person trusts completes a chain the token lacks', async () => {
-    await call('verify.trust.import', { name: 'unknown-ca.pem', dataBase64: Buffer.from(pem(stranger.der)).toString('base64') });
+    await call('verify.trust.import', { uploadId: await upload(core, pem(stranger.der), 'unknown-ca.pem') });
     const inv = await call<DeviceInventory>('devices.list');
     const orphan = softhsmToken(inv)!.certificates.find((c) => c.label === 'orphan cert')!;
     assert.deepEqual(orphan.problems, []);
