@@ -22,4 +22,16 @@ export const devicesErrors = defineMessages({
     en: 'At most {max} modules and {max} certificate files can be remembered. Remove one first.',
     'zh-CN': '最多可记住 {max} 个模块和 {max} 个证书文件，请先移除一个。',
   },
+  DEVICE_CERTIFICATE_UNREADABLE: {
+    en: 'Certificate {index} of the file is not a certificate Inkstone can read.',
+    'zh-CN': '文件中的第 {index} 个证书无法读取。',
+  },
+  DEVICE_CERTIFICATE_FILE_EMPTY: {
+    en: 'The file holds no certificate (PEM or DER expected).',
+    'zh-CN': '文件中没有证书（应为 PEM 或 DER 格式）。',
+  },
+  DEVICE_SUBJECT_INVALID: {
+    en: 'The certificate request needs {field}: {reason}',
+    'zh-CN': '证书申请需要填写{field}：{reason}',
+  },
 });

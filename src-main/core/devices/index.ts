@@ -13,3 +13,4 @@ export { watchDevices, type DeviceWatch, type DeviceWatchOptions } from './devic
 export { describeDeviceCertificate, EXPIRES_SOON_DAYS } from './certificate-facts.js';
 // Exported for unit tests: a listing from a module's scan.
 export { describeModule } from './inventory.js';
+export { importIssuedCertificate, requestCertificateOnToken, type ApplicantSubject, type CertificateRequestResult, type TokenAddress } from './enrolment.js';

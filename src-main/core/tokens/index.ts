@@ -28,3 +28,13 @@ export { readSlots } from './token-info.js';
 export { readTokenObjects } from './token-objects.js';
 export { ckrOf } from './cryptoki.js';
 export { readPkcs12 } from './pkcs12-file.js';
+// Making a key pair on a token for a CA application, and storing the certificate the CA issues.
+export {
+  generateKeyPairOnToken,
+  publicKeyId,
+  storeCertificatesOnToken,
+  TOKEN_KEY_SPECS,
+  type NewTokenKey,
+  type TokenKeySpec,
+  type TokenWriteOptions,
+} from './token-enrolment.js';
