@@ -158,3 +158,23 @@ export const DeviceInventory = z.object({
   listedAt: z.string(),
 });
 export type DeviceInventory = z.infer<typeof DeviceInventory>;
+
+/** A token by the parts of a listing's reference: its module and serial (label for the messages). */
+export const TokenAddress = z.object({ module: DevicePath, tokenSerial: z.string().max(64), tokenLabel: z.string().max(64).optional() });
+
+/** 证书申请: the key pair to make on the token and the subject the CA will certify. */
+export const CertificateRequestInput = z.object({
+  token: TokenAddress,
+  /** Used for this call only; never stored or logged. */
+  pin: z.string().min(1).max(64),
+  keyType: z.enum(['RSA-2048', 'RSA-3072', 'P-256']),
+  subject: z.object({
+    commonName: z.string().trim().min(1).max(64),
+    organisation: z.string().trim().max(128).optional(),
+    organisationalUnit: z.string().trim().max(64).optional(),
+    /** 统一社会信用代码, written as organizationIdentifier NTRCN-… */
+    creditCode: z.string().trim().max(18).optional(),
+  }),
+});
+
+export const CertificateRequestOutput = z.object({ keyId: z.string(), pem: z.string(), ref: CertificateRef });

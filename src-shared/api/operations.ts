@@ -19,7 +19,7 @@ import {
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
-import { DeviceInventory, DevicePath, Pkcs12Entry } from './devices.js';
+import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -115,6 +115,13 @@ export const operations = {
   'devices.forgetPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
   /** The certificates in a PKCS#12 file, opened with a password used for this call only. */
   'devices.openPkcs12': op(z.object({ path: DevicePath, password: z.string().max(1024) }), Pkcs12Entry),
+  /** 证书申请: a key pair made on the token (never extractable) and its PKCS#10 request as PEM, for the CA. */
+  'devices.requestCertificate': op(CertificateRequestInput, CertificateRequestOutput),
+  /** Store the certificate the CA issued (a picked PEM/DER file, with its chain) on the token beside its key. */
+  'devices.importCertificate': op(
+    z.object({ token: TokenAddress, pin: z.string().min(1).max(64), file: Upload }),
+    z.object({ keyId: z.string(), stored: z.number().int() }),
+  ),
 } as const;
 
 export type Operations = typeof operations;

@@ -204,6 +204,43 @@ describe('modules and files the person adds', () => {
   });
 });
 
+describe('证书申请 through the core (device thread)', () => {
+  test('a request made on the token, the certificate imported from a picked file, listed with its reference and no problems', async () => {
+    const inv = await call<DeviceInventory>('devices.list');
+    const t = softhsmToken(inv)!;
+    const tokenAddress = { module: SOFTHSM_MODULE, tokenSerial: t.serial, tokenLabel: t.label };
+    await assert.rejects(call('devices.requestCertificate', { token: tokenAddress, pin: '000000', keyType: 'P-256', subject: { commonName: '王律师' } }), {
+      code: 'TOKEN_PIN_INCORRECT',
+    });
+    const made = await call<{ keyId: string; pem: string }>('devices.requestCertificate', {
+      token: tokenAddress,
+      pin: token.pin,
+      keyType: 'P-256',
+      subject: { commonName: '王律师' },
+    });
+    const csr = path.join(dir, 'wang.csr');
+    writeFileSync(csr, made.pem);
+    const spki = Buffer.from(
+      execFileSync('openssl', ['req', '-in', csr, '-noout', '-pubkey'])
+        .toString()
+        .replace(/-----[^-]+-----|\s/g, ''),
+      'base64',
+    );
+    const issued = await issueCertificate(ca, spki, 'CN=王律师, O=墨石律师事务所, C=CN');
+    const imported = await call('devices.importCertificate', {
+      token: tokenAddress,
+      pin: token.pin,
+      file: { uploadId: await upload(core, pem(issued), 'wang.cer') },
+    });
+    assert.deepEqual(imported, { keyId: made.keyId, stored: 1 });
+    const listed = softhsmToken(await call<DeviceInventory>('devices.list'))!.certificates.find((c) => c.subject.commonName === '王律师')!;
+    assert.deepEqual(listed.problems, []);
+    assert.deepEqual(listed.ref, { kind: 'pkcs11', ...tokenAddress, keyId: made.keyId });
+    // The PIN is nowhere on disk.
+    assert.equal(readFileSync(path.join(dir, 'settings.json'), 'utf8').includes(token.pin), false);
+  });
+});
+
 describe('hot-plug', () => {
   test('a token added to and removed from SoftHSM is announced within 2 s', async () => {
     await call('devices.list');

@@ -1,22 +1,37 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { InkstoneError, type SerializedError } from '../../../src-shared/errors/index.js';
 import type { CryptokiLoader } from '../tokens/index.js';
+import { importIssuedCertificate, requestCertificateOnToken, type CertificateRequestResult } from './enrolment.js';
 import { ModuleScanner, type ModuleScan } from './module-scan.js';
 
-/** Reads PKCS#11 modules, in this thread or in the device thread. */
+export type CertificateRequestArgs = Omit<Parameters<typeof requestCertificateOnToken>[0], 'loader'>;
+export type CertificateImportArgs = Omit<Parameters<typeof importIssuedCertificate>[0], 'loader'>;
+
+/** Does the PKCS#11 work of the signing devices screen, in this thread or in the device thread. */
 export interface DeviceScanner {
   scan(module: string): Promise<ModuleScan>;
   /** See {@link ModuleScanner.fingerprint}. */
   fingerprint(module: string, options: { reinitialize: boolean }): Promise<string>;
+  /** A key pair and certificate request on a token (enrolment.ts); a smart card may take a minute. */
+  requestCertificate(args: CertificateRequestArgs): Promise<CertificateRequestResult>;
+  importCertificate(args: CertificateImportArgs): Promise<{ keyId: string; stored: number }>;
   close(): Promise<void>;
 }
 
 export type DeviceThreadRequest =
-  { id: number; kind: 'scan'; module: string } | { id: number; kind: 'fingerprint'; module: string; reinitialize: boolean } | { id: number; kind: 'close' };
+  | { id: number; kind: 'scan'; module: string }
+  | { id: number; kind: 'fingerprint'; module: string; reinitialize: boolean }
+  | { id: number; kind: 'requestCertificate'; args: CertificateRequestArgs }
+  | { id: number; kind: 'importCertificate'; args: CertificateImportArgs }
+  | { id: number; kind: 'close' };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type DeviceThreadReply =
-  { id: number; kind: 'scan'; scan: ModuleScan } | { id: number; kind: 'fingerprint'; fingerprint: string } | { id: number; kind: 'closed' };
+  | { id: number; kind: 'scan'; scan: ModuleScan }
+  | { id: number; kind: 'fingerprint'; fingerprint: string }
+  | { id: number; kind: 'enrolled'; value: unknown }
+  | { id: number; kind: 'failed'; error: SerializedError }
+  | { id: number; kind: 'closed' };
 
 /** In the calling thread: for the CLI (a terminal may wait) and for tests with a fake token. */
 export function inThreadScanner(loader?: CryptokiLoader): DeviceScanner {
@@ -24,6 +39,8 @@ export function inThreadScanner(loader?: CryptokiLoader): DeviceScanner {
   return {
     scan: async (module) => scanner.scan(module),
     fingerprint: async (module, options) => scanner.fingerprint(module, options),
+    requestCertificate: (args) => requestCertificateOnToken({ ...args, loader }),
+    importCertificate: (args) => importIssuedCertificate({ ...args, loader }),
     close: async () => scanner.close(),
   };
 }
@@ -80,7 +97,7 @@ export function threadScanner(options: ThreadScannerOptions = {}): DeviceScanner
           pending.delete(id);
           worker = null;
           void w.terminate();
-          const path = 'module' in request ? request.module : '';
+          const path = 'module' in request ? request.module : 'args' in request ? request.args.token.module : '';
           reject(new InkstoneError('DEVICE_MODULE_NOT_RESPONDING', { path, seconds: Math.round(timeoutMs / 100) / 10 }));
         }, timeoutMs);
         pending.set(id, {
@@ -113,6 +130,8 @@ export function threadScanner(options: ThreadScannerOptions = {}): DeviceScanner
       const reply = await call({ kind: 'fingerprint', module, reinitialize }, options.fingerprintTimeoutMs ?? 3_000);
       return reply.kind === 'fingerprint' ? reply.fingerprint : '';
     },
+    requestCertificate: async (args) => enrolled(await call({ kind: 'requestCertificate', args }, ENROLMENT_TIMEOUT_MS)) as CertificateRequestResult,
+    importCertificate: async (args) => enrolled(await call({ kind: 'importCertificate', args }, ENROLMENT_TIMEOUT_MS)) as { keyId: string; stored: number },
     async close() {
       const w = worker;
       if (w) await call({ kind: 'close' }, 2_000).catch(() => undefined);
@@ -121,6 +140,16 @@ export function threadScanner(options: ThreadScannerOptions = {}): DeviceScanner
       if (w) await w.terminate();
     },
   };
+}
+
+/** Key generation on a smart card takes long (RSA-3072 up to a minute on slow cards); a PIN pad waits for the person. */
+const ENROLMENT_TIMEOUT_MS = 180_000;
+
+/** The value of an enrolment reply, or its error rethrown as the InkstoneError it was. */
+function enrolled(reply: DeviceThreadReply): unknown {
+  if (reply.kind === 'enrolled') return reply.value;
+  if (reply.kind === 'failed') throw new InkstoneError(reply.error.code, reply.error.details);
+  throw new InkstoneError('INTERNAL');
 }
 
 /** The sibling device-thread script: .ts under tsx; in a bundle, beside the entry or one folder up from a shared chunk. */

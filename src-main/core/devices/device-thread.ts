@@ -1,4 +1,6 @@
 import { parentPort } from 'node:worker_threads';
+import { serializeError } from '../../../src-shared/errors/index.js';
+import { importIssuedCertificate, requestCertificateOnToken } from './enrolment.js';
 import { ModuleScanner } from './module-scan.js';
 import type { DeviceThreadReply, DeviceThreadRequest } from './device-scanner.js';
 
@@ -19,6 +21,14 @@ port.on('message', (request: DeviceThreadRequest) => {
     case 'fingerprint': {
       const fingerprint = scanner.fingerprint(request.module, { reinitialize: request.reinitialize });
       return port.postMessage({ id: request.id, kind: 'fingerprint', fingerprint } satisfies DeviceThreadReply);
+    }
+    case 'requestCertificate':
+    case 'importCertificate': {
+      const work = request.kind === 'requestCertificate' ? requestCertificateOnToken(request.args) : importIssuedCertificate(request.args);
+      return void work.then(
+        (value) => port.postMessage({ id: request.id, kind: 'enrolled', value } satisfies DeviceThreadReply),
+        (err: unknown) => port.postMessage({ id: request.id, kind: 'failed', error: serializeError(err) } satisfies DeviceThreadReply),
+      );
     }
     case 'close':
       // Finalise the modules, so a later device thread in this process initialises them afresh.

@@ -4,7 +4,8 @@ import type { DeviceInventory, Pkcs12Entry } from '../../../src-shared/api/devic
 import type { Settings } from '../../../src-shared/api/model.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { installedModules, modulesLoadedInThisThread } from '../tokens/index.js';
-import type { DeviceScanner } from './device-scanner.js';
+import type { CertificateImportArgs, CertificateRequestArgs, DeviceScanner } from './device-scanner.js';
+import type { CertificateRequestResult } from './enrolment.js';
 import { watchDevices, type DeviceWatch } from './device-watch.js';
 import { describeModule, describePkcs12File, type ModuleSource } from './inventory.js';
 
@@ -82,6 +83,20 @@ export class SigningDevices {
     const issuers = (await this.options.issuers?.()) ?? [];
     const entry = await describePkcs12File(checkedFile(file), { issuers, now: this.now(), password });
     return entry;
+  }
+
+  /** 证书申请 on a token, in the device thread; the listing is announced changed (a new key is on the token). */
+  async requestCertificate(args: CertificateRequestArgs): Promise<CertificateRequestResult> {
+    const result = await this.options.scanner.requestCertificate(args);
+    this.options.onChange?.();
+    return result;
+  }
+
+  /** The issued certificate and its chain onto the token, beside the key. */
+  async importCertificate(args: CertificateImportArgs): Promise<{ keyId: string; stored: number }> {
+    const result = await this.options.scanner.importCertificate(args);
+    this.options.onChange?.();
+    return result;
   }
 
   /** Resolves after the next hot-plug check (starting the watch if needed). */

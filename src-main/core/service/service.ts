@@ -201,7 +201,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
     onChange: () => broadcast({ type: 'devices.changed' }),
   });
-  /** A certificate file the person picked: small, or refused before it is read. */
+  /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
   const trustFile = async (uploadId: string) => {
     if (transfers.uploaded(uploadId).size > TRUST_FILE_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: TRUST_FILE_MAX_BYTES });
     return transfers.read(uploadId);
@@ -304,6 +304,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'devices.rememberPkcs12': ({ path: file }) => devices.rememberPkcs12(file),
     'devices.forgetPkcs12': ({ path: file }) => devices.forgetPkcs12(file),
     'devices.openPkcs12': ({ path: file, password }) => devices.openPkcs12(file, password),
+    'devices.requestCertificate': ({ token, pin, keyType, subject }) => devices.requestCertificate({ token, pin, spec: keyType, subject }),
+    'devices.importCertificate': async ({ token, pin, file }) => devices.importCertificate({ token, pin, file: (await trustFile(file.uploadId)).bytes }),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
