@@ -2,6 +2,12 @@ import { defineMessages } from '../src-shared/i18n/index.js';
 
 /** What the terminal commands say besides error texts (the convention is in src-shared/i18n). */
 export const CLI_TEXT = defineMessages({
+  // Signing devices (issue 9): tokens csr / import-cert
+  csrWritten: {
+    en: 'Key {keyId} made on the token; certificate request written to {out}\n',
+    'zh-CN': '已在 USB Key 中生成密钥 {keyId}；证书申请已写入 {out}\n',
+  },
+  certificatesStored: { en: '{stored} certificate(s) stored beside key {keyId}\n', 'zh-CN': '已在密钥 {keyId} 旁存入 {stored} 个证书\n' },
   importSummary: {
     en: '{imported} imported · {duplicates} already present · {failed} failed',
     'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 失败 {failed} 个',
