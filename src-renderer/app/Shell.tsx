@@ -4,6 +4,7 @@ import { DevicesScreen } from '../devices/DevicesScreen.js';
 import { DropZone } from '../import/DropZone.js';
 import { useImportJob } from '../import/useImportJob.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
+import { SealsScreen } from '../seals/SealsScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import type { VerifyTarget } from '../verify/target.js';
 import { VerifyScreen } from '../verify/VerifyScreen.js';
@@ -61,6 +62,7 @@ function Window() {
         {route.name === 'contract' && <ContractScreen key={route.id} id={route.id} onBack={backToLibrary} onVerify={verifyVersion} />}
         {route.name === 'verify' && <VerifyScreen target={verifyTarget} onTarget={setVerifyTarget} onManageTrust={manageTrust} />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'seals' && <SealsScreen onOpenSettings={manageTrust} />}
         {route.name === 'devices' && <DevicesScreen />}
       </main>
       {/* The Verify screen takes dropped files itself: they are checked there, not imported. */}

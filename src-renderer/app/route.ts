@@ -4,11 +4,12 @@ export type Route =
   | { name: 'contract'; id: string }
   | { name: 'verify' }
   | { name: 'settings' }
+  | { name: 'seals' }
   // Signing devices (issue 9)
   | { name: 'devices' };
 
-export type NavTarget = 'library' | 'verify' | 'settings' | 'devices';
+export type NavTarget = 'library' | 'verify' | 'settings' | 'seals' | 'devices';
 
 export function navTargetOf(route: Route): NavTarget {
-  return route.name === 'settings' || route.name === 'verify' || route.name === 'devices' ? route.name : 'library';
+  return route.name === 'settings' || route.name === 'verify' || route.name === 'seals' || route.name === 'devices' ? route.name : 'library';
 }

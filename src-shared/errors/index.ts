@@ -7,6 +7,8 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+import { sealsErrors } from './seals.js';
+import { draftingErrors } from './drafting.js';
 // Signing devices (issue 9)
 import { devicesErrors } from './devices.js';
 
@@ -20,6 +22,8 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...sealsErrors,
+  ...draftingErrors,
   ...devicesErrors,
 } as const;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   API_DOCUMENT_MAX_BYTES,
+  SEAL_FILE_MAX_BYTES,
   isOperationName,
   operations,
   TRUST_FILE_MAX_BYTES,
@@ -22,6 +23,8 @@ import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
+import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
+import { Drafts } from '../drafting/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
@@ -87,6 +90,9 @@ export interface CoreService {
    */
   readonly transfers: TransferPort;
   readonly library: Library;
+  /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
+  readonly seals: SealLibrary;
+  readonly drafts: Drafts;
   /** Events no call asked for (a token inserted or removed): the transports forward them to every window. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
@@ -132,6 +138,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const seals = new SealLibrary(library.db, library.dataDir, library.actor);
+  const drafts = new Drafts(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -281,6 +289,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, ...(await transfers.offerBytes(data, derivedName(name, suffix))) };
     },
+    // --- drafting (issue 10) ---
+    'drafts.create': ({ contractId, language }) => drafts.create(contractId, language ?? settings.get().language),
+    'drafts.open': ({ contractId }) => drafts.open(contractId),
+    'drafts.applyUpdate': ({ draftId, updateBase64, cursorUnitId }) => {
+      drafts.applyUpdate(draftId, Buffer.from(updateBase64, 'base64'), cursorUnitId);
+      return { saved: true as const };
+    },
+    'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
+    'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
@@ -297,6 +314,25 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
       return { certificates: await listTrustedCertificates(trustFolder()) };
     },
+    // The organisation and its seals (issue 9)
+    'organisation.get': () => ({ profile: organisationProfile(library.db) }),
+    'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
+    'seals.list': async ({ includeDisabled }) => ({ seals: await seals.list({ includeDisabled }) }),
+    'seals.import': async ({ uploadId, name, category }) => {
+      if (transfers.uploaded(uploadId).size > SEAL_FILE_MAX_BYTES)
+        throw new InkstoneError('SEAL_FILE_TOO_LARGE', { limit: `${SEAL_FILE_MAX_BYTES / 1024 / 1024} MiB` });
+      const file = await transfers.read(uploadId);
+      const seal = await seals.importFile({ name, fileName: file.name, category, bytes: file.bytes });
+      await transfers.discard(uploadId);
+      return seal;
+    },
+    'seals.generate': (input) => seals.generate(input),
+    'seals.previewRound': async ({ sealType }) => ({
+      preview: `data:image/svg+xml;base64,${Buffer.from(await seals.roundSealPreview(sealType)).toString('base64')}`,
+    }),
+    'seals.drawSignature': (drawing) => seals.drawSignature(drawing),
+    'seals.typeSignature': (input) => seals.typeSignature(input),
+    'seals.disable': ({ id }) => seals.disable(id),
     // Signing devices (issue 9)
     'devices.list': () => devices.list(),
     'devices.addModule': ({ path: file }) => devices.addModule(file),
@@ -365,6 +401,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       openDownload: (id) => answer(() => transfers.open(id)),
     },
     library,
+    seals,
+    drafts,
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
