@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ContractScreen } from '../contract/ContractScreen.js';
+import { DevicesScreen } from '../devices/DevicesScreen.js';
 import { DropZone } from '../import/DropZone.js';
 import { useImportJob } from '../import/useImportJob.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
@@ -62,6 +63,7 @@ function Window() {
         {route.name === 'verify' && <VerifyScreen target={verifyTarget} onTarget={setVerifyTarget} onManageTrust={manageTrust} />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'seals' && <SealsScreen onOpenSettings={manageTrust} />}
+        {route.name === 'devices' && <DevicesScreen />}
       </main>
       {/* The Verify screen takes dropped files itself: they are checked there, not imported. */}
       {route.name !== 'verify' && <DropZone onFiles={importFiles} />}

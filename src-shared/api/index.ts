@@ -4,3 +4,4 @@ export * from './drafting.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './seals.js';
+export * from './devices.js';

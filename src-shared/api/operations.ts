@@ -21,6 +21,7 @@ import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
 import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, SealType } from './seals.js';
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
+import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -130,6 +131,24 @@ export const operations = {
   'seals.typeSignature': op(z.object({ name: SealName, text: z.string().trim().min(1).max(40) }), Seal),
   /** Stop a seal being stamped; it and its history stay. */
   'seals.disable': op(z.object({ id: Id }), Seal),
+  // Signing devices (issue 9): tokens, their certificates, remembered PKCS#12 files.
+  /** Every slot, token and certificate of the known and added PKCS#11 modules, and the remembered PKCS#12 files. Starts hot-plug watching (`devices.changed`). */
+  'devices.list': op(z.object({}), DeviceInventory),
+  /** Remember a PKCS#11 module by path (an existing file); answers the new listing. */
+  'devices.addModule': op(z.object({ path: DevicePath }), DeviceInventory),
+  'devices.removeModule': op(z.object({ path: DevicePath }), DeviceInventory),
+  /** Remember a PKCS#12 file by path; its password is never stored. */
+  'devices.rememberPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
+  'devices.forgetPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
+  /** The certificates in a PKCS#12 file, opened with a password used for this call only. */
+  'devices.openPkcs12': op(z.object({ path: DevicePath, password: z.string().max(1024) }), Pkcs12Entry),
+  /** 证书申请: a key pair made on the token (never extractable) and its PKCS#10 request as PEM, for the CA. */
+  'devices.requestCertificate': op(CertificateRequestInput, CertificateRequestOutput),
+  /** Store the certificate the CA issued (a picked PEM/DER file, with its chain) on the token beside its key. */
+  'devices.importCertificate': op(
+    z.object({ token: TokenAddress, pin: z.string().min(1).max(64), file: Upload }),
+    z.object({ keyId: z.string(), stored: z.number().int() }),
+  ),
 } as const;
 
 export type Operations = typeof operations;
@@ -155,6 +174,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('library.changed'), contractIds: z.array(z.string()) }),
   z.object({ type: z.literal('reminders.due'), reminders: z.array(Reminder) }),
+  /** A token was inserted or removed, or changed state: call devices.list again. */
+  z.object({ type: z.literal('devices.changed') }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

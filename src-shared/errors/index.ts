@@ -9,6 +9,8 @@ import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
 import { sealsErrors } from './seals.js';
 import { draftingErrors } from './drafting.js';
+// Signing devices (issue 9)
+import { devicesErrors } from './devices.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -22,6 +24,7 @@ export const ERROR_CATALOG = {
   ...evidenceErrors,
   ...sealsErrors,
   ...draftingErrors,
+  ...devicesErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -20,6 +20,7 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
+import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
@@ -67,6 +68,8 @@ export interface CoreServiceOptions {
   longWorkEntry?: LongWorkEntry;
   /** The person's languages in order of preference, for the first-run language (the process locale otherwise). */
   systemLanguages?: readonly string[];
+  /** Reads PKCS#11 tokens for devices.* (default: the device thread; tests pass a fake token's). */
+  deviceScanner?: DeviceScanner;
 }
 
 export interface CoreService {
@@ -90,6 +93,8 @@ export interface CoreService {
   /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
   readonly seals: SealLibrary;
   readonly drafts: Drafts;
+  /** Events no call asked for (a token inserted or removed): the transports forward them to every window. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
 }
 
@@ -194,7 +199,17 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     progress(1);
     return value;
   };
-  /** A certificate file the person picked: small, or refused before it is read. */
+  /** Listeners of events no call asked for (devices.changed). */
+  const eventListeners = new Set<(event: CoreEvent) => void>();
+  const broadcast = (event: CoreEvent) => eventListeners.forEach((listener) => listener(event));
+  // Signing devices (issue 9): the trusted CAs complete each certificate's chain.
+  const devices = new SigningDevices({
+    scanner: options.deviceScanner ?? threadScanner(),
+    settings,
+    issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
+    onChange: () => broadcast({ type: 'devices.changed' }),
+  });
+  /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
   const trustFile = async (uploadId: string) => {
     if (transfers.uploaded(uploadId).size > TRUST_FILE_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: TRUST_FILE_MAX_BYTES });
     return transfers.read(uploadId);
@@ -318,6 +333,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'seals.drawSignature': (drawing) => seals.drawSignature(drawing),
     'seals.typeSignature': (input) => seals.typeSignature(input),
     'seals.disable': ({ id }) => seals.disable(id),
+    // Signing devices (issue 9)
+    'devices.list': () => devices.list(),
+    'devices.addModule': ({ path: file }) => devices.addModule(file),
+    'devices.removeModule': ({ path: file }) => devices.removeModule(file),
+    'devices.rememberPkcs12': ({ path: file }) => devices.rememberPkcs12(file),
+    'devices.forgetPkcs12': ({ path: file }) => devices.forgetPkcs12(file),
+    'devices.openPkcs12': ({ path: file, password }) => devices.openPkcs12(file, password),
+    'devices.requestCertificate': ({ token, pin, keyType, subject }) => devices.requestCertificate({ token, pin, spec: keyType, subject }),
+    'devices.importCertificate': async ({ token, pin, file }) => devices.importCertificate({ token, pin, file: (await trustFile(file.uploadId)).bytes }),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
@@ -379,9 +403,14 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     library,
     seals,
     drafts,
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     close: () => {
       void longWork.close();
       void transfers.close();
+      void devices.close();
       library.close();
     },
   };
