@@ -27,6 +27,7 @@ const siblingInternals = {
 export const CAPABILITY_LAYERS = [
   ['db', 'files', 'fonts', 'crypto-names', 'environment'], // storage, resources, the crypto vocabulary, the OS's folders and language: import no capability
   ['audit', 'settings', 'pdf', 'facts', 'seals'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text, seal drawings
+  ['drafting-export'], // drafting: typeset PDF, DOCX out and in, redlines (pdf + fonts)
   ['pki'], // certificates, CMS, timestamps, revocation
   ['tokens'], // keys: PKCS#11 and PKCS#12
   ['signing'], // tokens + pki + pdf
