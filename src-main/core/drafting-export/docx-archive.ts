@@ -46,8 +46,8 @@ const mb = (bytes: number): string => `${Math.round(bytes / 1048576)} MB`;
 export interface CheckedDocx {
   /** A new archive holding only the checked parts (stored, not compressed). */
   archive: Uint8Array;
-  /** Names of parts left out (media, embedded objects…), for the list of what is lost. */
-  skipped: string[];
+  /** Names of every part in the file, for the list of what is lost. */
+  parts: string[];
 }
 
 export function checkDocx(name: string, bytes: Uint8Array, limits: DocxLimits = DEFAULT_DOCX_LIMITS): CheckedDocx {
@@ -55,16 +55,12 @@ export function checkDocx(name: string, bytes: Uint8Array, limits: DocxLimits = 
   const entries = centralDirectory(name, bytes, limits);
   const seen = new Set<string>();
   const parts: Record<string, Uint8Array> = {};
-  const skipped: string[] = [];
   let total = 0;
   for (const entry of entries) {
     if (seen.has(entry.name)) throw new InkstoneError('DOCX_CORRUPT', { name, reason: `two parts named ${entry.name}` });
     seen.add(entry.name);
     if (entry.name.endsWith('/')) continue;
-    if (!TEXT_PARTS.test(entry.name)) {
-      skipped.push(entry.name);
-      continue;
-    }
+    if (!TEXT_PARTS.test(entry.name)) continue;
     const data = inflateEntry(name, bytes, entry, limits, limits.maxTotalBytes - total);
     total += data.length;
     const head = Buffer.from(data.subarray(0, Math.min(data.length, 4096))).toString('utf8');
@@ -74,7 +70,7 @@ export function checkDocx(name: string, bytes: Uint8Array, limits: DocxLimits = 
     parts[entry.name] = data;
   }
   if (!parts[MAIN_PART]) throw new InkstoneError('DOCX_MISSING_PART', { name, part: MAIN_PART });
-  return { archive: zipSync(parts, { level: 0 }), skipped };
+  return { archive: zipSync(parts, { level: 0 }), parts: [...seen] };
 }
 
 function centralDirectory(name: string, bytes: Uint8Array, limits: DocxLimits): Entry[] {

@@ -19,7 +19,7 @@ export type ImportedBlock =
   | { kind: 'table'; rows: ImportedRun[][][] };
 
 /** What the import could not keep; `count` occurrences. */
-export type LossKind = 'image' | 'footnote' | 'comment' | 'underline' | 'strikethrough' | 'hyperlink' | 'nestedTable' | 'bullet' | 'embeddedPart' | 'other';
+export type LossKind = 'image' | 'footnote' | 'comment' | 'underline' | 'strikethrough' | 'hyperlink' | 'nestedTable' | 'bullet' | 'headerFooter' | 'embeddedObject' | 'other';
 
 export interface ImportedDraft {
   title: string | null;
@@ -60,7 +60,7 @@ function typedNumber(text: string): { length: number; level: number } | null {
 }
 
 export async function importDocx(name: string, bytes: Uint8Array, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<ImportedDraft> {
-  const { archive, skipped } = checkDocx(name, bytes, limits);
+  const { archive, parts } = checkDocx(name, bytes, limits);
   let tree: MNode | null = null;
   await mammoth.convertToHtml(
     { buffer: Buffer.from(archive) },
@@ -76,9 +76,9 @@ export async function importDocx(name: string, bytes: Uint8Array, limits: DocxLi
   );
   const reader = new TreeReader();
   if (tree) reader.document(tree);
-  if (skipped.some((p) => !p.startsWith('word/media/') && !/^(docProps|customXml)\//.test(p) && !p.startsWith('word/theme/'))) {
-    reader.lose('embeddedPart', skipped.filter((p) => p.startsWith('word/embeddings/')).length || 0);
-  }
+  // Parts mammoth does not read at all: page headers and footers, embedded objects (Excel, Visio…).
+  reader.lose('headerFooter', parts.filter((p) => /^word\/(header|footer)\d*\.xml$/.test(p)).length);
+  reader.lose('embeddedObject', parts.filter((p) => p.startsWith('word/embeddings/')).length);
   return reader.result();
 }
 
