@@ -11,6 +11,7 @@ export interface ImportedRun {
   text: string;
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
 }
 
 export type ImportedBlock =
@@ -19,7 +20,7 @@ export type ImportedBlock =
   | { kind: 'table'; rows: ImportedRun[][][] };
 
 /** What the import could not keep; `count` occurrences. */
-export type LossKind = 'image' | 'footnote' | 'comment' | 'underline' | 'strikethrough' | 'hyperlink' | 'nestedTable' | 'bullet' | 'headerFooter' | 'embeddedObject' | 'other';
+export type LossKind = 'image' | 'footnote' | 'comment' | 'strikethrough' | 'hyperlink' | 'nestedTable' | 'bullet' | 'headerFooter' | 'embeddedObject' | 'other';
 
 export interface ImportedDraft {
   title: string | null;
@@ -82,6 +83,9 @@ export async function importDocx(name: string, bytes: Uint8Array, limits: DocxLi
   return reader.result();
 }
 
+type RunStyle = Omit<ImportedRun, 'text'>;
+const STYLES = ['bold', 'italic', 'underline'] as const;
+
 class TreeReader {
   private readonly blocks: ImportedBlock[] = [];
   private readonly lost = new Map<LossKind, number>();
@@ -136,18 +140,18 @@ class TreeReader {
     this.blocks.push({ kind: 'paragraph', runs });
   }
 
-  private runs(nodes: readonly MNode[], inherited: { bold?: boolean; italic?: boolean }): ImportedRun[] {
+  private runs(nodes: readonly MNode[], inherited: RunStyle): ImportedRun[] {
     const out: ImportedRun[] = [];
-    const push = (text: string, style: { bold?: boolean; italic?: boolean }): void => {
+    const same = (a: RunStyle, b: RunStyle): boolean => STYLES.every((k) => Boolean(a[k]) === Boolean(b[k]));
+    const push = (text: string, style: RunStyle): void => {
       const last = out[out.length - 1];
-      if (last && Boolean(last.bold) === Boolean(style.bold) && Boolean(last.italic) === Boolean(style.italic)) last.text += text;
-      else out.push({ text, ...(style.bold ? { bold: true } : {}), ...(style.italic ? { italic: true } : {}) });
+      if (last && same(last, style)) last.text += text;
+      else out.push({ text, ...Object.fromEntries(STYLES.filter((k) => style[k]).map((k) => [k, true])) });
     };
     for (const node of nodes) {
       switch (node.type) {
         case 'run': {
-          const style = { bold: inherited.bold || node.isBold, italic: inherited.italic || node.isItalic };
-          if (node.isUnderline) this.lose('underline');
+          const style = { bold: inherited.bold || node.isBold, italic: inherited.italic || node.isItalic, underline: inherited.underline || node.isUnderline };
           if (node.isStrikethrough) this.lose('strikethrough');
           for (const r of this.runs(node.children ?? [], style)) push(r.text, r);
           break;

@@ -37,8 +37,9 @@ const isSpace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\u
 export function mayBreakBetween(before: string, after: string): boolean {
   if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
   if (isSpace(after)) return false;
+  // Latin words break at spaces only: a break after a hyphen would be read back by text extraction
+  // as a hyphenated word and joined ("twenty-three" → "twentythree").
   if (isSpace(before)) return true;
-  if (before === '-' || before === '/') return !isSpace(after);
   return isWide(before.codePointAt(0)!) || isWide(after.codePointAt(0)!);
 }
 
