@@ -79,14 +79,13 @@ export function serviceAgreement(extraArticles = 0): DraftNodeJSON {
         content: [
           article('a1', '服务内容', p(t(SERVICE_TEXT.scope.slice(0, 6)), t('附件一', ['strong']), t(SERVICE_TEXT.scope.slice(9)))),
           article('a2', '服务费用及支付', p(t(SERVICE_TEXT.fee)), clause('c1', p(t(SERVICE_TEXT.pay1))), clause('c2', p(t(SERVICE_TEXT.pay2)))),
-          article('a3', '保密', p(t(SERVICE_TEXT.secret.slice(0, -4)), { type: NODE.xref, attrs: { target: 'a1' } }, t('。'))),
-          {
+          article('a3', '保密', p(t(SERVICE_TEXT.secret.slice(0, -4)), { type: NODE.xref, attrs: { target: 'a1' } }, t('。')), {
             type: NODE.table,
             content: [
               { type: NODE.tableRow, content: [{ type: NODE.tableHeader, content: [p(t('项目'))] }, { type: NODE.tableHeader, content: [p(t('金额（元）'))] }] },
               { type: NODE.tableRow, content: [{ type: NODE.tableCell, content: [p(t('技术服务费'))] }, { type: NODE.tableCell, content: [p(t('123,456.00'))] }] },
             ],
-          },
+          }),
           article('a4', '争议解决', p(t(SERVICE_TEXT.dispute))),
           ...extra,
         ],

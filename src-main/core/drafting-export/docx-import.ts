@@ -15,7 +15,7 @@ export interface ImportedRun {
 }
 
 export type ImportedBlock =
-  | { kind: 'article'; level: number; runs: ImportedRun[]; fromHeading: boolean }
+  | { kind: 'article'; level: number; runs: ImportedRun[]; fromHeading: boolean; typedNumber?: string }
   | { kind: 'paragraph'; runs: ImportedRun[] }
   | { kind: 'table'; rows: ImportedRun[][][] };
 
@@ -134,7 +134,7 @@ class TreeReader {
     }
     const typed = typedNumber(text);
     if (typed) {
-      this.blocks.push({ kind: 'article', level: typed.level, runs: dropTypedNumber(runs), fromHeading: false });
+      this.blocks.push({ kind: 'article', level: typed.level, runs: dropTypedNumber(runs), fromHeading: false, typedNumber: text.slice(0, typed.length).trim() });
       return;
     }
     this.blocks.push({ kind: 'paragraph', runs });
