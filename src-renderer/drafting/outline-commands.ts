@@ -54,38 +54,47 @@ function emptyUnit(type: NodeType): ProseMirrorNode {
 
 /**
  * Inserts an empty unit of `type` after the nearest unit of the same type around the cursor, or, if
- * there is none, at the end of the nearest container that may hold one (an article into the body,
- * a sub-clause into the article, an item into the sub-clause). The cursor moves into it.
+ * there is none, after the block the cursor is in at the nearest level that may hold one (an
+ * article into the body, a sub-clause into the article, an item into the sub-clause). The cursor
+ * moves into it.
  */
 export function insertOutlineUnit(typeName: typeof NODE.article | typeof NODE.clause | typeof NODE.item): Command {
+  return insertBlock(() => emptyUnit(nodes[typeName]), { afterSameType: true });
+}
+
+/**
+ * Inserts a block (a table, a page break, a recital, a unit) where it may stand nearest the cursor:
+ * after the enclosing block of its own type when asked, else after the block the cursor is in at
+ * the nearest level whose content allows it, else at the end of the first container that does.
+ */
+export function insertBlock(make: () => ProseMirrorNode, options: { afterSameType?: boolean } = {}): Command {
   return (state, dispatch) => {
-    const type = nodes[typeName];
-    const unit = emptyUnit(type);
-    const $from = state.selection.$from;
-    const pos = insertionPoint(state, $from, type, unit);
+    const block = make();
+    const pos = insertionPoint(state, state.selection.$from, block, options.afterSameType ?? false);
     if (pos === null) return false;
     if (dispatch) {
-      const tr = state.tr.insert(pos, unit);
-      // Inside the new unit: after its opening token and, for an article, in its heading.
-      tr.setSelection(TextSelection.near(tr.doc.resolve(pos + 2)));
+      const tr = state.tr.insert(pos, block);
+      tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(pos + 1, tr.doc.content.size))));
       dispatch(tr.scrollIntoView());
     }
     return true;
   };
 }
 
-function insertionPoint(state: EditorState, $from: ResolvedPos, type: NodeType, unit: ProseMirrorNode): number | null {
-  const same = ancestorDepth($from, (n) => n.type === type);
+function insertionPoint(state: EditorState, $from: ResolvedPos, block: ProseMirrorNode, afterSameType: boolean): number | null {
+  const same = afterSameType ? ancestorDepth($from, (n) => n.type === block.type) : -1;
   if (same > 0) return $from.after(same);
-  // Otherwise right after the block the cursor is in, at the nearest level that may hold the unit.
+  const fragment = Fragment.from(block);
   for (let d = $from.depth - 1; d >= 0; d--) {
     const index = $from.index(d) + 1;
-    if ($from.node(d).canReplace(index, index, Fragment.from(unit))) return $from.after(d + 1);
+    if ($from.node(d).canReplace(index, index, fragment)) return $from.after(d + 1);
   }
-  // From the title, parties or recitals: an article goes at the end of the body.
-  let bodyEnd: number | null = null;
-  state.doc.forEach((child, offset) => {
-    if (child.type === nodes[NODE.body]) bodyEnd = offset + child.nodeSize - 1;
+  // From a place that cannot hold it (the title, a party): the end of the first container that can.
+  let end: number | null = null;
+  state.doc.descendants((node, pos) => {
+    if (end !== null) return false;
+    if (node.canReplace(node.childCount, node.childCount, fragment)) end = pos + node.nodeSize - 1;
+    return !node.isTextblock;
   });
-  return type === nodes[NODE.article] ? bodyEnd : null;
+  return end;
 }

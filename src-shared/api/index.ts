@@ -1,4 +1,5 @@
 export * from './model.js';
 export * from './facts.js';
+export * from './drafting.js';
 export * from './operations.js';
 export * from './bridge.js';

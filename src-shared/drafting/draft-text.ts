@@ -11,6 +11,8 @@ export const DRAFT_TEXT = defineMessages({
   registrationNumber: { 'zh-CN': '统一社会信用代码', en: 'Registration number' },
   recitals: { 'zh-CN': '鉴于：', en: 'Background' },
   untitled: { 'zh-CN': '合同', en: 'Agreement' },
+  partySeparator: { 'zh-CN': '：', en: ': ' },
+  pageBreak: { 'zh-CN': '分页', en: 'Page break' },
 });
 
 /** The three lines of a party's signature block: 甲方（盖章）, 法定代表人或授权代表（签字）, 日期. */

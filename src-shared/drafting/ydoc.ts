@@ -6,6 +6,7 @@
 import { Node as ProseMirrorNode } from 'prosemirror-model';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import * as Y from 'yjs';
+import { InkstoneError } from '../errors/index.js';
 import { isLanguage, type Language } from '../i18n/index.js';
 import type { DraftNodeJSON } from './plain.js';
 import { draftSchema } from './schema.js';
@@ -15,11 +16,16 @@ export const DRAFT_META = 'draft';
 
 export const draftFragment = (ydoc: Y.Doc) => ydoc.getXmlFragment(DRAFT_FRAGMENT);
 
-/** A new Yjs document holding `doc` (checked against the schema) in `language`. */
+/** A new Yjs document holding `doc` in `language`; a document the schema does not allow is refused (DRAFT_DOCUMENT_INVALID). */
 export function newDraftYDoc(doc: DraftNodeJSON, language: Language): Y.Doc {
+  let node: ProseMirrorNode;
+  try {
+    node = ProseMirrorNode.fromJSON(draftSchema, doc);
+    node.check();
+  } catch (err) {
+    throw new InkstoneError('DRAFT_DOCUMENT_INVALID', { reason: String((err as Error)?.message ?? err).slice(0, 200) }, { cause: err });
+  }
   const ydoc = new Y.Doc();
-  const node = ProseMirrorNode.fromJSON(draftSchema, doc);
-  node.check();
   ydoc.transact(() => {
     ydoc.getMap(DRAFT_META).set('language', language);
     prosemirrorToYXmlFragment(node, draftFragment(ydoc));

@@ -19,6 +19,7 @@ import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
+import { Drafts } from '../drafting/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 
@@ -75,6 +76,7 @@ export interface CoreService {
   /** Crash leftovers removed at start, in the background (start does not wait): how many. */
   readonly sweptTempFiles: Promise<number>;
   readonly library: Library;
+  readonly drafts: Drafts;
   close(): void;
 }
 
@@ -111,6 +113,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const drafts = new Drafts(library);
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
@@ -238,6 +241,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
     },
+    // --- drafting (issue 10) ---
+    'drafts.create': ({ contractId, language }) => drafts.create(contractId, language ?? settings.get().language),
+    'drafts.open': ({ contractId }) => drafts.open(contractId),
+    'drafts.applyUpdate': ({ draftId, updateBase64, cursorUnitId }) => {
+      drafts.applyUpdate(draftId, Buffer.from(updateBase64, 'base64'), cursorUnitId);
+      return { saved: true as const };
+    },
+    'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
+    'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ name, dataBase64 }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
@@ -295,6 +307,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     setDataDir,
     sweptTempFiles,
     library,
+    drafts,
     close: () => {
       void longWork.close();
       library.close();
