@@ -163,7 +163,11 @@ export class Typesetter {
     const chars: StyledChar[] = [];
     for (const run of runs) {
       const style = run.style ?? {};
-      for (const ch of run.text) chars.push({ ch, width: this.charWidth(ch, size), style });
+      for (const raw of run.text) {
+        // A tab (table cells joined in a comparison, a DOCX tab) is set as a space.
+        const ch = raw === '\t' || raw === '\r' ? ' ' : raw;
+        chars.push({ ch, width: this.charWidth(ch, size), style });
+      }
     }
     return chars;
   }
