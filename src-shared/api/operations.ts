@@ -21,6 +21,7 @@ import {
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
+import { DOCX_MAX_BYTES, DocxFile, DocxLoss, DraftPoint, Redline } from './draft-files.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -100,6 +101,21 @@ export const operations = {
   'drafts.applyUpdate': op(DraftUpdateInput, z.object({ saved: z.literal(true) })),
   'drafts.saveVersion': op(z.object({ draftId: Id, name: DraftVersionName }), DraftVersion),
   'drafts.versions': op(z.object({ contractId: Id }), z.object({ versions: z.array(DraftVersion) })),
+  // --- drafting: export, import and redlines (issue 10) ---
+  /** Typeset the draft as a PDF with empty signature fields; it becomes the next version (1 at first) of the contract's drafted document. */
+  'drafts.exportPdf': op(z.object({ contractId: Id }), z.object({ documentId: Id, versionId: Id, number: z.number().int().positive() })),
+  'drafts.exportDocx': op(z.object({ contractId: Id, at: DraftPoint.optional() }), z.object({ name: z.string(), dataBase64: z.string() })),
+  /** A DOCX into the draft (a new draft, or a named version of the existing one); `lost` lists what the draft cannot hold. */
+  'drafts.importDocx': op(
+    z.object({ contractId: Id, file: DocxFile }),
+    z.object({ draftId: Id, versionId: Id, previousVersionId: Id.nullable(), lost: z.array(DocxLoss) }),
+    { maxBodyBytes: base64Length(DOCX_MAX_BYTES) + DEFAULT_BODY_BYTES },
+  ),
+  'drafts.redline': op(z.object({ contractId: Id, from: DraftPoint, to: DraftPoint }), Redline),
+  'drafts.redlinePdf': op(
+    z.object({ contractId: Id, from: DraftPoint, to: DraftPoint, names: z.object({ from: z.string().max(200), to: z.string().max(200) }) }),
+    z.object({ name: z.string(), dataBase64: z.string() }),
+  ),
 
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
   /** Trust the CA certificates in a PEM or DER file; all or nothing. */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyDecisions, compareVersions, diffText, tokenize } from '../../src-main/core/drafting-export/index.js';
+import { compareVersions, diffText, tokenize } from '../../src-main/core/drafting-export/index.js';
+import { applyDecisions } from '../../src-shared/redline-decisions.js';
 
 const ops = (from: string, to: string): string => diffText(from, to).map((s) => (s.op === 'equal' ? s.text : s.op === 'insert' ? `[+${s.text}]` : `[-${s.text}]`)).join('');
 

@@ -16,8 +16,8 @@ import {
   layoutOfDraft,
   layoutOfRedline,
   type ImportedDraft,
-  type Redline,
 } from '../drafting-export/index.js';
+import type { DraftPoint, Redline } from '../../../src-shared/api/draft-files.js';
 import { importFiles, type Library } from '../library/index.js';
 
 /**
@@ -30,8 +30,6 @@ export interface DraftFilesContext {
   drafts: Drafts;
 }
 
-/** A draft version to read: a saved version's id, or the draft as it is now. */
-export type DraftPoint = { versionId: string } | 'current';
 
 const plainAt = (ctx: DraftFilesContext, contractId: string, at: DraftPoint): PlainDraft =>
   ctx.drafts.plain(contractId, at === 'current' ? undefined : at.versionId);

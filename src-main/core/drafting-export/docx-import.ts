@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import type { LossKind } from '../../../src-shared/api/draft-files.js';
 import { checkDocx, DEFAULT_DOCX_LIMITS, type DocxLimits } from './docx-archive.js';
 
 /**
@@ -19,8 +20,6 @@ export type ImportedBlock =
   | { kind: 'paragraph'; runs: ImportedRun[] }
   | { kind: 'table'; rows: ImportedRun[][][] };
 
-/** What the import could not keep; `count` occurrences. */
-export type LossKind = 'image' | 'footnote' | 'comment' | 'strikethrough' | 'hyperlink' | 'nestedTable' | 'bullet' | 'headerFooter' | 'embeddedObject' | 'other';
 
 export interface ImportedDraft {
   title: string | null;
@@ -59,6 +58,8 @@ function typedNumber(text: string): { length: number; level: number } | null {
   }
   return null;
 }
+
+export type { LossKind };
 
 export async function importDocx(name: string, bytes: Uint8Array, limits: DocxLimits = DEFAULT_DOCX_LIMITS): Promise<ImportedDraft> {
   const { archive, parts } = checkDocx(name, bytes, limits);

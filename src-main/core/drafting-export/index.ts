@@ -13,5 +13,4 @@ export { draftFromImport } from './draft-from-import.js';
 export { comparableBlocks } from './comparable.js';
 export { layoutOfRedline } from './redline-layout.js';
 export { breakLines, mayBreakBetween, NO_LINE_START, NO_LINE_END } from './line-breaking.js';
-export { compareVersions, applyDecisions, diffText, tokenize } from './redline.js';
-export type { ComparableBlock, Redline, RedlineBlock, RedlineSegment, RedlineChange, Decision } from './redline.js';
+export { compareVersions, diffText, tokenize, type ComparableBlock } from './redline.js';

@@ -1,7 +1,7 @@
 import { say, type Language } from '../../../src-shared/i18n/index.js';
 import type { LayoutBlock, LayoutDocument, Run, RunStyle } from './layout-input.js';
 import { LAYOUT_TEXT } from './messages.js';
-import type { Redline, RedlineBlock } from './redline.js';
+import type { Redline, RedlineBlock } from '../../../src-shared/api/draft-files.js';
 
 const INSERTED: RunStyle = { underline: true, mark: 'inserted' };
 const DELETED: RunStyle = { strike: true, mark: 'deleted' };

@@ -1,4 +1,5 @@
 import { diffArrays } from 'diff';
+import type { ChangeKind, Redline, RedlineBlock, RedlineBlockStatus, RedlineChange, RedlineSegment, SegmentOp } from '../../../src-shared/api/draft-files.js';
 
 /**
  * Comparing two versions of a contract the way a lawyer reads a redline: blocks (articles,
@@ -15,44 +16,6 @@ export interface ComparableBlock {
   label?: string;
   text: string;
 }
-
-export type SegmentOp = 'equal' | 'insert' | 'delete';
-
-export interface RedlineSegment {
-  op: SegmentOp;
-  text: string;
-  /** The change this segment belongs to (adjacent deletions and insertions form one replacement). */
-  change?: number;
-}
-
-export type RedlineBlockStatus = 'unchanged' | 'changed' | 'inserted' | 'deleted' | 'moved' | 'movedAway';
-
-export interface RedlineBlock {
-  status: RedlineBlockStatus;
-  fromIndex: number | null;
-  toIndex: number | null;
-  fromLabel?: string;
-  toLabel?: string;
-  segments: RedlineSegment[];
-  /** For whole-block changes (inserted, deleted, moved and its movedAway ghost). */
-  change?: number;
-}
-
-export type ChangeKind = 'insert' | 'delete' | 'replace' | 'insertBlock' | 'deleteBlock' | 'move';
-
-export interface RedlineChange {
-  id: number;
-  kind: ChangeKind;
-  /** Index of the block (in `blocks`) where the change is shown. */
-  block: number;
-}
-
-export interface Redline {
-  blocks: RedlineBlock[];
-  changes: RedlineChange[];
-}
-
-export type Decision = 'accept' | 'reject';
 
 /** Han, kana and CJK punctuation one character at a time; Latin words, numbers and spaces whole. */
 const WIDE = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff00-\\uffef\\u2014\\u2026\\u201c\\u201d\\u2018\\u2019';
@@ -304,42 +267,4 @@ function longestIncreasing(values: readonly number[]): Set<number> {
   const keep = new Set<number>();
   for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = previous[i]!) keep.add(i);
   return keep;
-}
-
-/**
- * The text that results from the person's decisions, block by block in the new order. A change
- * not decided counts as accepted (the newer version stands); rejecting restores the older text —
- * a rejected deletion brings the block back where it was, a rejected move leaves it where it was.
- */
-export function applyDecisions(redline: Redline, decisions: Readonly<Record<number, Decision>>): Array<{ fromIndex: number | null; toIndex: number | null; text: string }> {
-  const accepted = (change: number | undefined): boolean => change === undefined || decisions[change] !== 'reject';
-  const out: Array<{ fromIndex: number | null; toIndex: number | null; text: string }> = [];
-  for (const block of redline.blocks) {
-    const keep = { fromIndex: block.fromIndex, toIndex: block.toIndex };
-    switch (block.status) {
-      case 'inserted':
-        if (accepted(block.change)) out.push({ ...keep, text: block.segments.map((s) => s.text).join('') });
-        break;
-      case 'deleted':
-        if (!accepted(block.change)) out.push({ ...keep, text: block.segments.map((s) => s.text).join('') });
-        break;
-      case 'movedAway':
-        if (!accepted(block.change)) out.push({ ...keep, text: textOf(redline.blocks.find((b) => b.status === 'moved' && b.change === block.change)!, accepted) });
-        break;
-      case 'moved':
-        if (accepted(block.change)) out.push({ ...keep, text: textOf(block, accepted) });
-        break;
-      default:
-        out.push({ ...keep, text: textOf(block, accepted) });
-    }
-  }
-  return out;
-}
-
-function textOf(block: RedlineBlock, accepted: (change: number | undefined) => boolean): string {
-  let text = '';
-  for (const s of block.segments) {
-    if (s.op === 'equal' || (s.op === 'insert' && accepted(s.change)) || (s.op === 'delete' && !accepted(s.change))) text += s.text;
-  }
-  return text;
 }

@@ -20,6 +20,9 @@ import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { Drafts } from '../drafting/index.js';
+
+/** A draft's files (PDF, DOCX, redlines), loaded when first asked for: the core starts without them. */
+const draftFiles = () => import('../draft-files/index.js');
 import { SettingsStore } from '../settings/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 
@@ -250,6 +253,22 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
     'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
+    // --- drafting: export, import and redlines (issue 10); docx, mammoth and the typesetter load on first use ---
+    'drafts.exportPdf': async ({ contractId }) => {
+      const { documentId, versionId, number } = await (await draftFiles()).exportDraftPdf({ library, drafts }, contractId);
+      return { documentId, versionId, number };
+    },
+    'drafts.exportDocx': async ({ contractId, at }) => {
+      const { bytes, title } = await (await draftFiles()).exportDraftDocx({ library, drafts }, contractId, at);
+      return { name: `${title || 'draft'}.docx`, dataBase64: Buffer.from(bytes).toString('base64') };
+    },
+    'drafts.importDocx': async ({ contractId, file }) =>
+      (await draftFiles()).importDraftDocx({ library, drafts }, contractId, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, settings.get().language),
+    'drafts.redline': async ({ contractId, from, to }) => (await draftFiles()).draftRedline({ library, drafts }, contractId, from, to).redline,
+    'drafts.redlinePdf': async ({ contractId, from, to, names }) => {
+      const bytes = await (await draftFiles()).draftRedlinePdf({ library, drafts }, contractId, from, to, names);
+      return { name: `${library.getContract(contractId).title}-redline.pdf`, dataBase64: Buffer.from(bytes).toString('base64') };
+    },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ name, dataBase64 }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
