@@ -4,7 +4,8 @@
  */
 export type { LayoutDocument, LayoutBlock, Run, RunStyle } from './layout-input.js';
 export { runsText } from './layout-input.js';
-export { exportPdf } from './export-pdf.js';
+export { exportPdf, typeset } from './export-pdf.js';
+export type { TypesetDocument, TypesetPage, PlacedText } from './typeset.js';
 export { exportDocx } from './export-docx.js';
 export { importDocx, type ImportedDraft, type ImportedBlock, type ImportedRun, type LossKind } from './docx-import.js';
 export { DEFAULT_DOCX_LIMITS, type DocxLimits } from './docx-archive.js';
