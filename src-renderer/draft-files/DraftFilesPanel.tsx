@@ -2,11 +2,9 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { DocxLoss, DraftPoint, DraftVersion, Redline } from '../../src-shared/api/index.js';
 import { DOCX_LOSS_TEXT } from '../../src-shared/docx-losses.js';
 import { say } from '../../src-shared/i18n/index.js';
-import { useApi } from '../api/ApiContext.js';
+import { useApi, useFiles } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { readAsBase64 } from '../import/read-files.js';
 import { FilePickerButton } from '../import/FilePickerButton.js';
-import { base64ToBytes } from '../pdf/base64.js';
 import { saveFile } from '../pdf/save-file.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { RedlineView } from './RedlineView.js';
@@ -22,6 +20,7 @@ type Busy = null | 'pdf' | 'docx' | { importing: string } | 'compare' | 'redline
  */
 export function DraftFilesPanel({ contractId, onDraftReplaced }: { contractId: string; onDraftReplaced: () => void }) {
   const api = useApi();
+  const files = useFiles();
   const { t, lang } = useI18n();
   const fromId = useId();
   const toId = useId();
@@ -99,7 +98,7 @@ export function DraftFilesPanel({ contractId, onDraftReplaced }: { contractId: s
           onClick={() =>
             run('docx', async () => {
               const out = await api.drafts.exportDocx({ contractId });
-              saveFile(base64ToBytes(out.dataBase64), out.name, DOCX_TYPE);
+              saveFile(await files.download(out), out.name, DOCX_TYPE);
             })
           }
         >
@@ -112,7 +111,7 @@ export function DraftFilesPanel({ contractId, onDraftReplaced }: { contractId: s
           onFiles={([file]) =>
             file &&
             run({ importing: file.name }, async () => {
-              const out = await api.drafts.importDocx({ contractId, file: { name: file.name, dataBase64: await readAsBase64(file) } });
+              const out = await api.drafts.importDocx({ contractId, file: { uploadId: await files.upload(file, file.name) } });
               loadVersions();
               onDraftReplaced();
               setNotice({
@@ -155,7 +154,7 @@ export function DraftFilesPanel({ contractId, onDraftReplaced }: { contractId: s
               onClick={() =>
                 run(null, async () => {
                   const doc = await api.documents.read({ versionId: notice.versionId! });
-                  saveFile(base64ToBytes(doc.dataBase64), doc.name);
+                  saveFile(await files.download(doc), doc.name);
                 })
               }
             >
@@ -211,7 +210,7 @@ export function DraftFilesPanel({ contractId, onDraftReplaced }: { contractId: s
             onExportPdf={() =>
               run('redlinePdf', async () => {
                 const out = await api.drafts.redlinePdf({ contractId, from: redline.from, to: redline.to, names: { from: nameOf(redline.from), to: nameOf(redline.to) } });
-                saveFile(base64ToBytes(out.dataBase64), out.name);
+                saveFile(await files.download(out), out.name);
               })
             }
           />

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Base64, Id } from './model.js';
+import { Id } from './model.js';
 
 /**
  * A draft's files on the wire (issue 10, export/import/redline): what a DOCX import could not keep,
@@ -30,7 +30,6 @@ export const DocxLoss = z.object({ kind: z.enum(LOSS_KINDS), count: z.number().i
 export type DocxLoss = z.infer<typeof DocxLoss>;
 export type LossKind = (typeof LOSS_KINDS)[number];
 
-export const DocxFile = z.object({ name: z.string().trim().min(1).max(255), dataBase64: Base64(DOCX_MAX_BYTES) });
 
 export const RedlineSegment = z.object({
   op: z.enum(['equal', 'insert', 'delete']),

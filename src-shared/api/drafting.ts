@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { Base64, Id, Language } from './model.js';
+import { Id, Language } from './model.js';
+
+/** A Yjs update as standard base64 of at most `maxBytes` bytes (documents travel as uploads; these small updates do not). */
+const Base64 = (maxBytes: number) =>
+  z
+    .string()
+    .min(1)
+    .max(Math.ceil(maxBytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 
 /**
  * Drafts on the wire: a draft's state travels as a Yjs update (base64), the whole state when a
