@@ -59,9 +59,11 @@ export function DraftEditor({ session, contract, onReopen }: { session: DraftSes
         lang: session.language,
         spellcheck: 'false',
       },
-      dispatchTransaction(tr) {
-        const next = editor.state.apply(tr);
-        editor.updateState(next);
+      // `this`, not `editor`: a plugin may dispatch while the view is still being built (a draft that
+      // opens with content, e.g. after a DOCX import), before `editor` is assigned.
+      dispatchTransaction(this: EditorView, tr) {
+        const next = this.state.apply(tr);
+        this.updateState(next);
         setState(next);
         autosave.noteCursor(cursorUnitId(next));
       },
