@@ -35,17 +35,24 @@ function contract(edit: boolean): DraftNodeJSON {
       content.push({ type: 'table', content: [0, 1, 2].map((r) => ({ type: 'table_row', content: [cell(`项目${r}`), cell(`${(r + 1) * 1000}.00`)] })) });
     }
     articles.push({ type: 'article', attrs: { id: `a${a}` }, content });
-    if (edit && a % 75 === 5) articles.push({ type: 'article', attrs: { id: `new${a}` }, content: [{ type: 'article_heading', content: [t('新增条款')] }, p(SENTENCE)] });
+    if (edit && a % 75 === 5)
+      articles.push({ type: 'article', attrs: { id: `new${a}` }, content: [{ type: 'article_heading', content: [t('新增条款')] }, p(SENTENCE)] });
   }
   if (edit) for (const from of [250, 120, 40]) articles.splice(from - 30, 0, ...articles.splice(from, 1)); // moved up
   return {
     type: 'doc',
     content: [
       { type: 'title', content: [t('大型技术服务框架协议')] },
-      { type: 'parties', content: [{ type: 'party', attrs: { partyId: 'p1', role: '甲方', name: '北京墨石科技有限公司', organisation: '', registrationNumber: '' } }] },
+      {
+        type: 'parties',
+        content: [{ type: 'party', attrs: { partyId: 'p1', role: '甲方', name: '北京墨石科技有限公司', organisation: '', registrationNumber: '' } }],
+      },
       { type: 'recitals', content: [] },
       { type: 'body', content: articles },
-      { type: 'signatures', content: [{ type: 'signature_block', attrs: { partyId: 'p1', role: '甲方', name: '北京墨石科技有限公司', organisation: '', registrationNumber: '' } }] },
+      {
+        type: 'signatures',
+        content: [{ type: 'signature_block', attrs: { partyId: 'p1', role: '甲方', name: '北京墨石科技有限公司', organisation: '', registrationNumber: '' } }],
+      },
     ],
   };
 }

@@ -53,10 +53,16 @@ export function registerDraftFileCommands(draft: Command): void {
           if (opts.pdf) {
             const out = await (await files()).exportDraftPdf({ library, drafts }, contractId);
             await writeFileAtomic(opts.pdf, out.bytes);
-            const fields = library.getContract(contractId).documents.find((d) => d.id === out.documentId)?.versions.at(-1)?.signatureFieldCount ?? 0;
+            const fields =
+              library
+                .getContract(contractId)
+                .documents.find((d) => d.id === out.documentId)
+                ?.versions.at(-1)?.signatureFieldCount ?? 0;
             const { documentId, versionId, number } = out;
             process.stdout.write(
-              opts.json ? `${JSON.stringify({ file: opts.pdf, documentId, versionId, number })}\n` : `${say(CLI_TEXT.draftPdfWritten, lang, { file: opts.pdf, number, fields })}\n`,
+              opts.json
+                ? `${JSON.stringify({ file: opts.pdf, documentId, versionId, number })}\n`
+                : `${say(CLI_TEXT.draftPdfWritten, lang, { file: opts.pdf, number, fields })}\n`,
             );
           } else {
             const { bytes } = await (await files()).exportDraftDocx({ library, drafts }, contractId);
@@ -79,7 +85,8 @@ export function registerDraftFileCommands(draft: Command): void {
       const lang = cliLanguage();
       return runCommand(async () => {
         const bytes = await readFile(file);
-        if (bytes.length > DOCX_MAX_BYTES) throw new InkstoneError('DOCX_LIMIT_EXCEEDED', { name: path.basename(file), limit: 'file size', max: `${DOCX_MAX_BYTES / 1048576} MB` });
+        if (bytes.length > DOCX_MAX_BYTES)
+          throw new InkstoneError('DOCX_LIMIT_EXCEEDED', { name: path.basename(file), limit: 'file size', max: `${DOCX_MAX_BYTES / 1048576} MB` });
         return withLibrary(opts.dataDir, async (library, drafts) => {
           const name = path.basename(file);
           // A new contract is only created once the file has been read: a bad file leaves nothing behind.
@@ -91,7 +98,8 @@ export function registerDraftFileCommands(draft: Command): void {
           else {
             const version = drafts.versions(contractId).find((v) => v.id === result.versionId)?.number ?? 0;
             process.stdout.write(`${say(CLI_TEXT.draftImported, lang, { contractId, version })}\n`);
-            for (const loss of result.lost) process.stdout.write(`  ${say(CLI_TEXT.draftImportLost, lang, { what: say(DOCX_LOSS_TEXT[loss.kind], lang, { count: loss.count }) })}\n`);
+            for (const loss of result.lost)
+              process.stdout.write(`  ${say(CLI_TEXT.draftImportLost, lang, { what: say(DOCX_LOSS_TEXT[loss.kind], lang, { count: loss.count }) })}\n`);
           }
           return EXIT.ok;
         });

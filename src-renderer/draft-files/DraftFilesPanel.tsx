@@ -209,7 +209,12 @@ export function DraftFilesPanel({ contractId, onDraftReplaced }: { contractId: s
             busy={busy !== null}
             onExportPdf={() =>
               run('redlinePdf', async () => {
-                const out = await api.drafts.redlinePdf({ contractId, from: redline.from, to: redline.to, names: { from: nameOf(redline.from), to: nameOf(redline.to) } });
+                const out = await api.drafts.redlinePdf({
+                  contractId,
+                  from: redline.from,
+                  to: redline.to,
+                  names: { from: nameOf(redline.from), to: nameOf(redline.to) },
+                });
                 saveFile(await files.download(out), out.name);
               })
             }

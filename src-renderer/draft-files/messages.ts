@@ -25,7 +25,10 @@ export const DRAFT_FILES_UI_TEXT = defineMessages({
   'draftFiles.compare.run': { en: 'Compare', 'zh-CN': '比较' },
   'draftFiles.compare.busy': { en: 'Comparing…', 'zh-CN': '正在比较…' },
   'redline.title': { en: 'Redline', 'zh-CN': '修订对照' },
-  'redline.summary': { en: '{changes} change(s): {accepted} accepted, {rejected} rejected', 'zh-CN': '共 {changes} 处修改：接受 {accepted} 处，拒绝 {rejected} 处' },
+  'redline.summary': {
+    en: '{changes} change(s): {accepted} accepted, {rejected} rejected',
+    'zh-CN': '共 {changes} 处修改：接受 {accepted} 处，拒绝 {rejected} 处',
+  },
   'redline.none': { en: 'The two versions are the same.', 'zh-CN': '两个版本内容相同。' },
   'redline.accept': { en: 'Accept', 'zh-CN': '接受' },
   'redline.reject': { en: 'Reject', 'zh-CN': '拒绝' },

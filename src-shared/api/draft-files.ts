@@ -30,7 +30,6 @@ export const DocxLoss = z.object({ kind: z.enum(LOSS_KINDS), count: z.number().i
 export type DocxLoss = z.infer<typeof DocxLoss>;
 export type LossKind = (typeof LOSS_KINDS)[number];
 
-
 export const RedlineSegment = z.object({
   op: z.enum(['equal', 'insert', 'delete']),
   text: z.string(),

@@ -11,7 +11,7 @@ import { Library } from '../../src-main/core/library/index.js';
 import { draftRedline, draftRedlinePdf, exportDraftDocx, exportDraftPdf, importDraftDocx } from '../../src-main/core/draft-files/index.js';
 import { exportDocx, layoutOfDraft } from '../../src-main/core/drafting-export/index.js';
 import { isInkstoneError } from '../../src-shared/errors/index.js';
-import { serviceAgreement, SERVICE_TEXT } from '../drafting-export/sample-draft.js';
+import { serviceAgreement } from '../drafting-export/sample-draft.js';
 import { zipOf } from '../drafting-export/zip-builder.js';
 
 let dir: string;
@@ -29,7 +29,15 @@ afterEach(() => {
 });
 
 function contractWithDraft(): string {
-  const contract = library.createContract({ title: '技术服务协议' }, { parties: [{ role: '甲方', name: '北京墨石科技有限公司' }, { role: '乙方', name: '上海云帆信息技术有限公司' }] });
+  const contract = library.createContract(
+    { title: '技术服务协议' },
+    {
+      parties: [
+        { role: '甲方', name: '北京墨石科技有限公司' },
+        { role: '乙方', name: '上海云帆信息技术有限公司' },
+      ],
+    },
+  );
   drafts.create(contract.id, 'zh-CN', serviceAgreement());
   return contract.id;
 }
@@ -78,7 +86,13 @@ test('a returned DOCX becomes a named draft version; its redline against the sen
   );
   assert.equal(changed[0]!.toLabel, '（一）');
 
-  const pdf = await draftRedlinePdf({ library, drafts }, contractId, { versionId: sent.id }, { versionId: result.versionId }, { from: '发给对方 v1', to: '对方修改稿.docx' });
+  const pdf = await draftRedlinePdf(
+    { library, drafts },
+    contractId,
+    { versionId: sent.id },
+    { versionId: result.versionId },
+    { from: '发给对方 v1', to: '对方修改稿.docx' },
+  );
   const file = path.join(dir, 'redline.pdf');
   writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
@@ -92,7 +106,10 @@ test('a DOCX that fails to import leaves the draft exactly as it was', async () 
   const before = drafts.open(contractId).stateBase64;
   const versions = drafts.versions(contractId).length;
   const bomb = zipOf([{ name: 'word/document.xml', data: new Uint8Array([0x4b, 0x4c]), declaredSize: 3_000_000_000 }]);
-  await assert.rejects(importDraftDocx({ library, drafts }, contractId, { name: 'bomb.docx', bytes: bomb }, 'zh-CN'), (e) => isInkstoneError(e) && e.code === 'DOCX_LIMIT_EXCEEDED');
+  await assert.rejects(
+    importDraftDocx({ library, drafts }, contractId, { name: 'bomb.docx', bytes: bomb }, 'zh-CN'),
+    (e) => isInkstoneError(e) && e.code === 'DOCX_LIMIT_EXCEEDED',
+  );
   assert.equal(drafts.open(contractId).stateBase64, before);
   assert.equal(drafts.versions(contractId).length, versions);
 });
@@ -103,6 +120,10 @@ test('a contract without a draft gets one from the DOCX; the DOCX export reads b
   const other = library.createContract({ title: '导入的合同' }, { parties: [{ role: '甲方', name: '北京墨石科技有限公司' }] });
   const result = await importDraftDocx({ library, drafts }, other.id, { name: 'in.docx', bytes }, 'zh-CN');
   assert.equal(result.previousVersionId, null);
-  const headings = (id: string) => drafts.plain(id).body.filter((b) => b.kind === 'article').map((b) => (b.kind === 'article' ? b.number : ''));
+  const headings = (id: string) =>
+    drafts
+      .plain(id)
+      .body.filter((b) => b.kind === 'article')
+      .map((b) => (b.kind === 'article' ? b.number : ''));
   assert.deepEqual(headings(other.id), headings(source));
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import path from 'node:path';
 import { draftSchema, toPlainDraft } from '../../src-shared/drafting/index.js';
 import { comparableBlocks, draftFromImport, exportDocx, importDocx, layoutOfDraft, type ImportedDraft } from '../../src-main/core/drafting-export/index.js';
@@ -36,6 +37,12 @@ for (const [language, build, parties] of [
     assert.equal(back.body.filter((b) => b.kind === 'article').length, 4);
     // Our own header (title) and footer (page numbers) are the only things a DOCX of ours loses.
     assert.deepEqual(imported.lost, [{ kind: 'headerFooter', count: 2 }]);
+    // The footer counts pages with Word's own fields, around the words of the contract's language.
+    const parts = unzipSync(bytes);
+    const footer = strFromU8(parts[Object.keys(parts).find((n) => /^word\/footer\d*\.xml$/.test(n))!]!);
+    assert.match(footer, /PAGE/);
+    assert.match(footer, /NUMPAGES/);
+    assert.match(footer, language === 'en' ? />Page </ : />第 </);
   });
 }
 
@@ -48,7 +55,10 @@ test('headings, numbered lists and typed article numbers become articles; bold a
     p('3.2 Payment is due in 30 days.'),
     p('2026年12月7日签订。'),
   ].join('');
-  const imported = await importDocx('typed.docx', docxOf({ '[Content_Types].xml': BASIC_PARTS.contentTypes, '_rels/.rels': BASIC_PARTS.rels, 'word/document.xml': BASIC_PARTS.document(body) }));
+  const imported = await importDocx(
+    'typed.docx',
+    docxOf({ '[Content_Types].xml': BASIC_PARTS.contentTypes, '_rels/.rels': BASIC_PARTS.rels, 'word/document.xml': BASIC_PARTS.document(body) }),
+  );
   assert.deepEqual(
     imported.blocks.map((b) => (b.kind === 'article' ? `article ${b.level}: ${b.runs.map((r) => r.text).join('')}` : `${b.kind}`)),
     ['article 1: 定义', 'article 2: “保密信息”是指一方披露的信息。', 'paragraph', 'article 2: Payment is due in 30 days.', 'paragraph'],
@@ -109,7 +119,10 @@ test('missing parts, other files and damaged archives are typed errors', async (
   await assert.rejects(importDocx('nobody.docx', docxOf({ '[Content_Types].xml': BASIC_PARTS.contentTypes })), typedError('DOCX_MISSING_PART'));
   await assert.rejects(importDocx('text.docx', Buffer.from('not a zip at all, just text')), typedError('DOCX_NOT_DOCX'));
   const good = await exportDocx(layoutOfDraft(toPlainDraft(serviceAgreement(), 'zh-CN')));
-  await assert.rejects(importDocx('cut.docx', good.subarray(0, good.length - 200)), (err) => isInkstoneError(err) && ['DOCX_NOT_DOCX', 'DOCX_CORRUPT'].includes(err.code));
+  await assert.rejects(
+    importDocx('cut.docx', good.subarray(0, good.length - 200)),
+    (err) => isInkstoneError(err) && ['DOCX_NOT_DOCX', 'DOCX_CORRUPT'].includes(err.code),
+  );
   const garbage = zipOf([{ name: 'word/document.xml', data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), declaredSize: 100 }]);
   await assert.rejects(importDocx('garbage.docx', garbage), typedError('DOCX_CORRUPT'));
 });

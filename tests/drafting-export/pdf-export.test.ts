@@ -81,7 +81,8 @@ test('Chinese export: fonts embedded with ToUnicode, text reads exactly as the d
   assert.equal(spawnSync('qpdf', ['--check', file]).status, 0, 'qpdf --check');
 
   const sig = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
-  for (const name of ['inkstone-sign-p1', 'inkstone-sign-p2']) assert.match(sig, new RegExp(`Signature Field Name: ${name}\\n\\s+The signature form field is not signed`));
+  for (const name of ['inkstone-sign-p1', 'inkstone-sign-p2'])
+    assert.match(sig, new RegExp(`Signature Field Name: ${name}\\n\\s+The signature form field is not signed`));
 
   // The field sits right of the keyword the signing ceremony searches for, on the same page and height.
   const doc = PdfDocument.open(bufferSource(bytes));
@@ -140,5 +141,8 @@ test('a long contract runs over pages, each numbered 第 x 页 共 n 页 under t
 test('a character the typeface cannot draw is a typed error naming it, not a blank box', async () => {
   const draft = toPlainDraft(serviceAgreement(), 'zh-CN');
   draft.title = '技术服务协议（𠮷野家）';
-  await assert.rejects(exportPdf(layoutOfDraft(draft)), (err) => isInkstoneError(err) && err.code === 'DRAFT_EXPORT_MISSING_GLYPHS' && String(err.details.characters).includes('𠮷'));
+  await assert.rejects(
+    exportPdf(layoutOfDraft(draft)),
+    (err) => isInkstoneError(err) && err.code === 'DRAFT_EXPORT_MISSING_GLYPHS' && String(err.details.characters).includes('𠮷'),
+  );
 });

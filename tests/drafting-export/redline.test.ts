@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { compareVersions, diffText, tokenize } from '../../src-main/core/drafting-export/index.js';
 import { applyDecisions } from '../../src-shared/redline-decisions.js';
 
-const ops = (from: string, to: string): string => diffText(from, to).map((s) => (s.op === 'equal' ? s.text : s.op === 'insert' ? `[+${s.text}]` : `[-${s.text}]`)).join('');
+const ops = (from: string, to: string): string =>
+  diffText(from, to)
+    .map((s) => (s.op === 'equal' ? s.text : s.op === 'insert' ? `[+${s.text}]` : `[-${s.text}]`))
+    .join('');
 
 test('Chinese is compared character by character', () => {
   assert.equal(ops('乙方应于十日内付款。', '乙方应于十五日内付清款项。'), '乙方应于十[+五]日内付[+清]款[+项]。');
@@ -11,7 +14,10 @@ test('Chinese is compared character by character', () => {
 });
 
 test('English is compared word by word, never inside a word', () => {
-  assert.equal(ops('The Supplier shall deliver the goods.', 'The Supplier must deliver all goods.'), 'The Supplier [-shall][+must] deliver [-the][+all] goods.');
+  assert.equal(
+    ops('The Supplier shall deliver the goods.', 'The Supplier must deliver all goods.'),
+    'The Supplier [-shall][+must] deliver [-the][+all] goods.',
+  );
   // "ten" → "tenth" is a replaced word, not an inserted "th".
   assert.equal(ops('within ten days', 'within tenth days'), 'within [-ten][+tenth] days');
 });
@@ -38,7 +44,10 @@ test('renumbering alone is no change; a moved article is one move shown at both 
   );
   const moves = redline.changes.filter((c) => c.kind === 'move');
   assert.equal(moves.length, 1);
-  const moved = redline.blocks.filter((b) => b.change === moves[0]!.id).map((b) => b.status).sort();
+  const moved = redline.blocks
+    .filter((b) => b.change === moves[0]!.id)
+    .map((b) => b.status)
+    .sort();
   assert.deepEqual(moved, ['moved', 'movedAway']);
   assert.equal(redline.changes.length, 1);
 });
@@ -89,7 +98,9 @@ test('insertions, deletions and edits inside an article each get their own chang
 
 test('without ids (two imported DOCX versions): edited clauses pair by position, a moved and edited one is still a move', () => {
   const a = ['1. The Supplier provides services.', '2. Fees are USD 10,000.', '3. Confidentiality.', '4. Governing law: England.'].map((text) => ({ text }));
-  const b = ['1. The Supplier provides consulting services.', '4. Governing law: England.', '2. Fees are USD 20,000.', '5. Notices in writing.'].map((text) => ({ text }));
+  const b = ['1. The Supplier provides consulting services.', '4. Governing law: England.', '2. Fees are USD 20,000.', '5. Notices in writing.'].map(
+    (text) => ({ text }),
+  );
   const redline = compareVersions(a, b);
   assert.deepEqual(
     redline.blocks.map((x) => x.status),

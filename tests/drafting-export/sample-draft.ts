@@ -18,12 +18,15 @@ const clause = (id: string, ...content: DraftNodeJSON[]): DraftNodeJSON => ({ ty
 export const SERVICE_TEXT_EN = {
   title: 'Technical Services Agreement',
   recital: 'The Client wishes to engage the Supplier to provide technical services, and the Supplier agrees to provide them on the terms of this Agreement.',
-  scope: 'The Supplier shall provide software development, deployment and maintenance services in accordance with Schedule 1, with reasonable skill and care and in line with good industry practice.',
+  scope:
+    'The Supplier shall provide software development, deployment and maintenance services in accordance with Schedule 1, with reasonable skill and care and in line with good industry practice.',
   fee: 'The total service fee under this Agreement is RMB 123,456.00 (one hundred and twenty-three thousand four hundred and fifty-six yuan), including VAT.',
   pay1: 'thirty per cent within fifteen business days after signature;',
   pay2: 'the balance within ten business days after the Client accepts the deliverables.',
-  secret: 'Each party shall keep confidential the trade secrets of the other party learned in performing this Agreement for five years from its effective date, see ',
-  dispute: 'Any dispute arising from this Agreement shall first be settled by negotiation; failing that, either party may bring proceedings before the competent court where the Client is located.',
+  secret:
+    'Each party shall keep confidential the trade secrets of the other party learned in performing this Agreement for five years from its effective date, see ',
+  dispute:
+    'Any dispute arising from this Agreement shall first be settled by negotiation; failing that, either party may bring proceedings before the competent court where the Client is located.',
 };
 
 export const SERVICE_TEXT = {
@@ -48,7 +51,11 @@ export function serviceAgreementEn(): DraftNodeJSON {
       {
         type: NODE.body,
         content: [
-          article('a1', 'Services', p(t(e.scope.slice(0, e.scope.indexOf('reasonable'))), t('reasonable skill and care', ['em']), t(e.scope.slice(e.scope.indexOf(' and in line'))))),
+          article(
+            'a1',
+            'Services',
+            p(t(e.scope.slice(0, e.scope.indexOf('reasonable'))), t('reasonable skill and care', ['em']), t(e.scope.slice(e.scope.indexOf(' and in line')))),
+          ),
           article('a2', 'Fees and payment', p(t(e.fee)), clause('c1', p(t(e.pay1))), clause('c2', p(t(e.pay2)))),
           article('a3', 'Confidentiality', p(t(e.secret), { type: NODE.xref, attrs: { target: 'a1' } }, t('.'))),
           article('a4', 'Disputes', p(t(e.dispute))),
@@ -82,8 +89,20 @@ export function serviceAgreement(extraArticles = 0): DraftNodeJSON {
           article('a3', '保密', p(t(SERVICE_TEXT.secret.slice(0, -4)), { type: NODE.xref, attrs: { target: 'a1' } }, t('。')), {
             type: NODE.table,
             content: [
-              { type: NODE.tableRow, content: [{ type: NODE.tableHeader, content: [p(t('项目'))] }, { type: NODE.tableHeader, content: [p(t('金额（元）'))] }] },
-              { type: NODE.tableRow, content: [{ type: NODE.tableCell, content: [p(t('技术服务费'))] }, { type: NODE.tableCell, content: [p(t('123,456.00'))] }] },
+              {
+                type: NODE.tableRow,
+                content: [
+                  { type: NODE.tableHeader, content: [p(t('项目'))] },
+                  { type: NODE.tableHeader, content: [p(t('金额（元）'))] },
+                ],
+              },
+              {
+                type: NODE.tableRow,
+                content: [
+                  { type: NODE.tableCell, content: [p(t('技术服务费'))] },
+                  { type: NODE.tableCell, content: [p(t('123,456.00'))] },
+                ],
+              },
             ],
           }),
           article('a4', '争议解决', p(t(SERVICE_TEXT.dispute))),

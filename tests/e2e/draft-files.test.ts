@@ -14,8 +14,28 @@ import { serviceAgreement } from '../drafting-export/sample-draft.js';
 import { useInkstone, type UiLanguage } from './support/harness.js';
 
 const TEXT = {
-  'zh-CN': { tab: '起草', exportPdf: '导出 PDF（用于签署）', pdfDone: '合同文档的第 1 版', from: '原版本', compare: '比较', reject: '拒绝', summary: /共 \d+ 处修改：接受 0 处，拒绝 1 处/, lost: '页眉页脚 2 个', importDone: '已成为草稿的一个版本' },
-  en: { tab: 'Draft', exportPdf: 'Export PDF for signing', pdfDone: 'version 1 of the contract’s document', from: 'From', compare: 'Compare', reject: 'Reject', summary: /\d+ change\(s\): 0 accepted, 1 rejected/, lost: '2 header(s) and footer(s)', importDone: 'is now a version of the draft' },
+  'zh-CN': {
+    tab: '起草',
+    exportPdf: '导出 PDF（用于签署）',
+    pdfDone: '合同文档的第 1 版',
+    from: '原版本',
+    compare: '比较',
+    reject: '拒绝',
+    summary: /共 \d+ 处修改：接受 0 处，拒绝 1 处/,
+    lost: '页眉页脚 2 个',
+    importDone: '已成为草稿的一个版本',
+  },
+  en: {
+    tab: 'Draft',
+    exportPdf: 'Export PDF for signing',
+    pdfDone: 'version 1 of the contract’s document',
+    from: 'From',
+    compare: 'Compare',
+    reject: 'Reject',
+    summary: /\d+ change\(s\): 0 accepted, 1 rejected/,
+    lost: '2 header(s) and footer(s)',
+    importDone: 'is now a version of the draft',
+  },
 } as const;
 
 /** A contract whose draft was sent as v1 and came back from the counterparty with edits; a Word file to import. */
@@ -49,10 +69,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       page.setDefaultTimeout(90_000); // typesetting and Word import run in the core while other tests share the machine
       await page.locator('[role="option"][data-contract-id]').first().click();
       await page.getByRole('tab', { name: s.tab }).click();
-      await page.locator('.draft-document').waitFor().catch(async (err: unknown) => {
-        await ui.app.screenshot(`draft-files-open-failed-${lang}`);
-        throw new Error(`${String(err)}; page errors: ${ui.app.pageErrors.join(' | ')}`);
-      });
+      await page
+        .locator('.draft-document')
+        .waitFor()
+        .catch(async (err: unknown) => {
+          await ui.app.screenshot(`draft-files-open-failed-${lang}`);
+          throw new Error(`${String(err)}; page errors: ${ui.app.pageErrors.join(' | ')}`);
+        });
 
       await page.getByRole('button', { name: s.exportPdf }).click();
       await page.locator('.draft-files-notice').filter({ hasText: s.pdfDone }).waitFor({ timeout: 120_000 });
@@ -68,7 +91,10 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await ui.app.screenshot(`draft-files-redline-${lang}`);
       await page.setViewportSize({ width: 1024, height: 700 });
       await ui.app.screenshot(`draft-files-redline-${lang}-1024`);
-      await redline.getByRole('button').filter({ hasText: lang === 'en' ? 'Close redline' : '关闭修订对照' }).click();
+      await redline
+        .getByRole('button')
+        .filter({ hasText: lang === 'en' ? 'Close redline' : '关闭修订对照' })
+        .click();
 
       await page.locator('.draft-files input[type="file"]').setInputFiles(docx);
       await page.locator('.draft-files-notice').filter({ hasText: s.importDone }).waitFor({ timeout: 120_000 });

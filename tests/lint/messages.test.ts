@@ -101,7 +101,18 @@ test('a table with a missing language or a different placeholder is caught', () 
 });
 
 test('no error code is declared by two capabilities (the catalogue would silently keep one)', () => {
-  const tables = [commonErrors, libraryErrors, pdfErrors, pkiErrors, tokensErrors, signingErrors, verifyErrors, evidenceErrors, draftingErrors, draftingExportErrors];
+  const tables = [
+    commonErrors,
+    libraryErrors,
+    pdfErrors,
+    pkiErrors,
+    tokensErrors,
+    signingErrors,
+    verifyErrors,
+    evidenceErrors,
+    draftingErrors,
+    draftingExportErrors,
+  ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,
     tables.reduce((n, t) => n + Object.keys(t).length, 0),

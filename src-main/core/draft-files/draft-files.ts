@@ -30,11 +30,17 @@ export interface DraftFilesContext {
   drafts: Drafts;
 }
 
-
 const plainAt = (ctx: DraftFilesContext, contractId: string, at: DraftPoint): PlainDraft =>
   ctx.drafts.plain(contractId, at === 'current' ? undefined : at.versionId);
 
-const pdfName = (title: string): string => `${title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 100) || 'draft'}.pdf`;
+/** The title as a file name: characters no file system takes (and control characters) left out. */
+const pdfName = (title: string): string =>
+  `${
+    Array.from(title)
+      .filter((c) => c >= ' ' && !'\\/:*?"<>|'.includes(c))
+      .join('')
+      .slice(0, 100) || 'draft'
+  }.pdf`;
 
 /** The document drafting's exports go to: the contract's first document whose first version came from a draft. */
 function exportedDocument(contract: Contract): Contract['documents'][number] | undefined {
@@ -88,7 +94,12 @@ export interface DocxImportResult {
  * and a named version "导入 file.docx", its latest version before the import kept to compare with.
  * The file is read and checked completely first: a file that fails leaves the draft untouched.
  */
-export async function importDraftDocx(ctx: DraftFilesContext, contractId: string, file: { name: string; bytes: Uint8Array }, language: Language): Promise<DocxImportResult> {
+export async function importDraftDocx(
+  ctx: DraftFilesContext,
+  contractId: string,
+  file: { name: string; bytes: Uint8Array },
+  language: Language,
+): Promise<DocxImportResult> {
   const imported = await importDocx(file.name, file.bytes);
   const contract = ctx.library.getContract(contractId);
   const existing = openDraft(ctx, contractId);
@@ -129,7 +140,12 @@ function openDraft(ctx: DraftFilesContext, contractId: string): ReturnType<Draft
 }
 
 /** Compare two points of a draft's history: the redline the person reads, accepts and rejects. */
-export function draftRedline(ctx: DraftFilesContext, contractId: string, from: DraftPoint, to: DraftPoint): { redline: Redline; from: PlainDraft; to: PlainDraft } {
+export function draftRedline(
+  ctx: DraftFilesContext,
+  contractId: string,
+  from: DraftPoint,
+  to: DraftPoint,
+): { redline: Redline; from: PlainDraft; to: PlainDraft } {
   if (from !== 'current' && to !== 'current' && from.versionId === to.versionId) throw new InkstoneError('DRAFT_REDLINE_SAME_VERSION');
   const a = plainAt(ctx, contractId, from);
   const b = plainAt(ctx, contractId, to);

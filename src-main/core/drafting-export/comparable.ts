@@ -12,7 +12,8 @@ import type { ComparableBlock } from './redline.js';
  */
 export function comparableBlocks(draft: PlainDraft): ComparableBlock[] {
   const out: ComparableBlock[] = [{ id: 'title', text: draft.title }];
-  for (const p of draft.parties) out.push({ id: `party:${p.partyId}`, text: say(LAYOUT_TEXT.labelled, draft.language, { label: p.role, value: p.organisation || p.name }) });
+  for (const p of draft.parties)
+    out.push({ id: `party:${p.partyId}`, text: say(LAYOUT_TEXT.labelled, draft.language, { label: p.role, value: p.organisation || p.name }) });
   draft.recitals.forEach((r) => out.push({ label: r.number, text: text(inlineRuns(r.content)) }));
   const walk = (block: PlainBlock): void => {
     switch (block.kind) {

@@ -20,7 +20,6 @@ export type ImportedBlock =
   | { kind: 'paragraph'; runs: ImportedRun[] }
   | { kind: 'table'; rows: ImportedRun[][][] };
 
-
 export interface ImportedDraft {
   title: string | null;
   blocks: ImportedBlock[];
@@ -135,7 +134,13 @@ class TreeReader {
     }
     const typed = typedNumber(text);
     if (typed) {
-      this.blocks.push({ kind: 'article', level: typed.level, runs: dropTypedNumber(runs), fromHeading: false, typedNumber: text.slice(0, typed.length).trim() });
+      this.blocks.push({
+        kind: 'article',
+        level: typed.level,
+        runs: dropTypedNumber(runs),
+        fromHeading: false,
+        typedNumber: text.slice(0, typed.length).trim(),
+      });
       return;
     }
     this.blocks.push({ kind: 'paragraph', runs });

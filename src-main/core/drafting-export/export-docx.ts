@@ -1,5 +1,19 @@
-import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { say } from '../../../src-shared/i18n/index.js';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { LayoutBlock, LayoutDocument, Run } from './layout-input.js';
 import { EXPORT_TEXT } from './messages.js';
 
@@ -21,7 +35,9 @@ export async function exportDocx(doc: LayoutDocument): Promise<Uint8Array> {
     },
     sections: [
       {
-        headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, size: 18 })] })] }) },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title, size: 18 })] })] }),
+        },
         footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageOf(doc) })] }) },
         children,
       },
@@ -32,17 +48,11 @@ export async function exportDocx(doc: LayoutDocument): Promise<Uint8Array> {
 
 /** "第 {page} 页 共 {pages} 页" with the two numbers as Word fields. */
 function pageOf(doc: LayoutDocument): TextRun[] {
-  const template = say(EXPORT_TEXT.pageOf, doc.language, { page: '\u0001', pages: '\u0002' });
-  return template
-    .split(/(\u0001|\u0002)/)
+  const fields: Record<string, (typeof PageNumber)[keyof typeof PageNumber]> = { '{page}': PageNumber.CURRENT, '{pages}': PageNumber.TOTAL_PAGES };
+  return EXPORT_TEXT.pageOf[doc.language]
+    .split(/(\{pages?\})/)
     .filter(Boolean)
-    .map((part) =>
-      part === '\u0001'
-        ? new TextRun({ children: [PageNumber.CURRENT], size: 18 })
-        : part === '\u0002'
-          ? new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 18 })
-          : new TextRun({ text: part, size: 18 }),
-    );
+    .map((part) => (fields[part] ? new TextRun({ children: [fields[part]], size: 18 }) : new TextRun({ text: part, size: 18 })));
 }
 
 function textRuns(runs: readonly Run[], extra: { bold?: boolean } = {}): TextRun[] {
@@ -82,7 +92,9 @@ function blockContent(block: LayoutBlock): Array<Paragraph | Table> {
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-          rows: block.rows.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: textRuns(cell) })] })) })),
+          rows: block.rows.map(
+            (row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: textRuns(cell) })] })) }),
+          ),
         }),
       ];
     }

@@ -124,7 +124,12 @@ export function writePdfFile(input: PdfFileInput): Uint8Array {
     }),
   );
   const info = objects.add(
-    new PdfDict({ Title: PdfString.fromText(input.title), Producer: PdfString.fromText(producer), CreationDate: new PdfString(Buffer.from(created)), ModDate: new PdfString(Buffer.from(created)) }),
+    new PdfDict({
+      Title: PdfString.fromText(input.title),
+      Producer: PdfString.fromText(producer),
+      CreationDate: new PdfString(Buffer.from(created)),
+      ModDate: new PdfString(Buffer.from(created)),
+    }),
   );
 
   const sink = new ByteSink(0);
@@ -154,7 +159,11 @@ function embedFont(objects: ObjectTable, bytes: Uint8Array, metrics: FontMetrics
   const glyphs = [...used.keys()].sort((a, b) => a - b);
   const widths: PdfObject[] = [];
   for (const g of glyphs) widths.push(g, [Math.round(metrics.advanceOf(g) * scale)]);
-  const tag = createHash('sha256').update(bytes).digest().subarray(0, 6).reduce((s, b) => s + String.fromCharCode(65 + (b % 26)), '');
+  const tag = createHash('sha256')
+    .update(bytes)
+    .digest()
+    .subarray(0, 6)
+    .reduce((s, b) => s + String.fromCharCode(65 + (b % 26)), '');
   const baseFont = `${tag}+InkstoneSans-SC`;
   const fontFile = objects.add(flate({ Length1: bytes.length }, bytes));
   const descriptor = objects.add(
@@ -185,7 +194,14 @@ function embedFont(objects: ObjectTable, bytes: Uint8Array, metrics: FontMetrics
   );
   const toUnicode = objects.add(flate({}, toUnicodeCMap(glyphs.map((g) => [g, used.get(g)!]))));
   return objects.add(
-    new PdfDict({ Type: name('Font'), Subtype: name('Type0'), BaseFont: name(baseFont), Encoding: name('Identity-H'), DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+    new PdfDict({
+      Type: name('Font'),
+      Subtype: name('Type0'),
+      BaseFont: name(baseFont),
+      Encoding: name('Identity-H'),
+      DescendantFonts: [cidFont],
+      ToUnicode: toUnicode,
+    }),
   );
 }
 

@@ -45,7 +45,11 @@ export function inlineRuns(content: readonly PlainInline[]): Run[] {
   return content.map((i): Run => {
     if (i.kind === 'lineBreak') return { text: '\n' };
     if (i.kind === 'reference') return { text: i.text };
-    const style = { bold: i.styles.includes('bold') || undefined, italic: i.styles.includes('italic') || undefined, underline: i.styles.includes('underline') || undefined };
+    const style = {
+      bold: i.styles.includes('bold') || undefined,
+      italic: i.styles.includes('italic') || undefined,
+      underline: i.styles.includes('underline') || undefined,
+    };
     return { text: i.text, style };
   });
 }
@@ -60,7 +64,14 @@ export function blocksText(blocks: readonly PlainBlock[]): string {
             .map((r) => r.text)
             .join('');
         case 'article':
-          return [`${b.number} ${inlineRuns(b.heading).map((r) => r.text).join('')}`.trim(), blocksText(b.blocks)].filter(Boolean).join('\n');
+          return [
+            `${b.number} ${inlineRuns(b.heading)
+              .map((r) => r.text)
+              .join('')}`.trim(),
+            blocksText(b.blocks),
+          ]
+            .filter(Boolean)
+            .join('\n');
         case 'clause':
         case 'item':
           return `${b.number}${blocksText(b.blocks)}`;
@@ -82,25 +93,42 @@ function bodyBlock(block: PlainBlock, depth: number, lang: PlainDraft['language'
       // An article without a heading starts its first paragraph with the number: 第一条 本合同…
       if (!heading.some((r) => r.text.trim()) && first?.kind === 'paragraph') {
         return [
-          { kind: 'paragraph', runs: [{ text: say(LAYOUT_TEXT.numbered, lang, { number: block.number, text: '' }), style: { bold: true } }, ...inlineRuns(first.content)] },
+          {
+            kind: 'paragraph',
+            runs: [{ text: say(LAYOUT_TEXT.numbered, lang, { number: block.number, text: '' }), style: { bold: true } }, ...inlineRuns(first.content)],
+          },
           ...rest.flatMap((b) => bodyBlock(b, depth + 1, lang)),
         ];
       }
-      return [{ kind: 'heading', runs: [{ text: say(LAYOUT_TEXT.numbered, lang, { number: block.number, text: '' }) }, ...heading] }, ...block.blocks.flatMap((b) => bodyBlock(b, depth + 1, lang))];
+      return [
+        { kind: 'heading', runs: [{ text: say(LAYOUT_TEXT.numbered, lang, { number: block.number, text: '' }) }, ...heading] },
+        ...block.blocks.flatMap((b) => bodyBlock(b, depth + 1, lang)),
+      ];
     }
     case 'clause':
     case 'item': {
       const [first, ...rest] = block.blocks;
       const lead: LayoutBlock[] =
         first?.kind === 'paragraph'
-          ? [{ kind: 'paragraph', indent: depth, runs: [{ text: say(LAYOUT_TEXT.clauseNumber, lang, { number: block.number, text: '' }) }, ...inlineRuns(first.content)] }]
+          ? [
+              {
+                kind: 'paragraph',
+                indent: depth,
+                runs: [{ text: say(LAYOUT_TEXT.clauseNumber, lang, { number: block.number, text: '' }) }, ...inlineRuns(first.content)],
+              },
+            ]
           : [{ kind: 'paragraph', indent: depth, runs: [{ text: block.number }] }, ...(first ? bodyBlock(first, depth + 1, lang) : [])];
       return [...lead, ...rest.flatMap((b) => bodyBlock(b, depth + 1, lang))];
     }
     case 'paragraph':
       return [{ kind: 'paragraph', indent: Math.max(0, depth - 1), runs: inlineRuns(block.content) }];
     case 'table':
-      return [{ kind: 'table', rows: block.rows.map((row) => row.map((cell) => [{ text: blocksText(cell.blocks), style: cell.header ? { bold: true } : undefined }])) }];
+      return [
+        {
+          kind: 'table',
+          rows: block.rows.map((row) => row.map((cell) => [{ text: blocksText(cell.blocks), style: cell.header ? { bold: true } : undefined }])),
+        },
+      ];
     case 'pageBreak':
       return [{ kind: 'pageBreak' }];
   }

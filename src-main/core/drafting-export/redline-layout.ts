@@ -38,8 +38,10 @@ function blockRuns(block: RedlineBlock, lang: Language): Run[] {
   block.segments.forEach((s, i) => {
     runs.push({ text: s.text, style: s.op === 'insert' ? INSERTED : s.op === 'delete' ? DELETED : block.status === 'moved' ? { mark: 'moved' } : undefined });
     const next = block.segments[i + 1];
-    if (s.change !== undefined && next?.change !== s.change) runs.push({ text: say(LAYOUT_TEXT.changeNumber, lang, { n: s.change }), style: { mark: s.op === 'insert' ? 'inserted' : 'deleted' } });
+    if (s.change !== undefined && next?.change !== s.change)
+      runs.push({ text: say(LAYOUT_TEXT.changeNumber, lang, { n: s.change }), style: { mark: s.op === 'insert' ? 'inserted' : 'deleted' } });
   });
-  if (block.status === 'moved' && block.change !== undefined) runs.push({ text: say(LAYOUT_TEXT.changeNumber, lang, { n: block.change }), style: { mark: 'moved' } });
+  if (block.status === 'moved' && block.change !== undefined)
+    runs.push({ text: say(LAYOUT_TEXT.changeNumber, lang, { n: block.change }), style: { mark: 'moved' } });
   return runs;
 }

@@ -80,10 +80,24 @@ export function compareVersions(from: readonly ComparableBlock[], to: readonly C
       const block = from[nextFrom]!;
       if (t === undefined) {
         const id = newChange('deleteBlock', blocks.length);
-        blocks.push({ status: 'deleted', fromIndex: nextFrom, toIndex: null, fromLabel: block.label, segments: [{ op: 'delete', text: block.text, change: id }], change: id });
+        blocks.push({
+          status: 'deleted',
+          fromIndex: nextFrom,
+          toIndex: null,
+          fromLabel: block.label,
+          segments: [{ op: 'delete', text: block.text, change: id }],
+          change: id,
+        });
       } else if (moved.has(t)) {
         const index = blocks.length;
-        blocks.push({ status: 'movedAway', fromIndex: nextFrom, toIndex: t, fromLabel: block.label, toLabel: to[t]!.label, segments: [{ op: 'delete', text: block.text }] });
+        blocks.push({
+          status: 'movedAway',
+          fromIndex: nextFrom,
+          toIndex: t,
+          fromLabel: block.label,
+          toLabel: to[t]!.label,
+          segments: [{ op: 'delete', text: block.text }],
+        });
         moveChange.set(t, index);
       }
     }
@@ -93,7 +107,14 @@ export function compareVersions(from: readonly ComparableBlock[], to: readonly C
     const f = pairOfTo.get(t);
     if (f === undefined) {
       const id = newChange('insertBlock', blocks.length);
-      blocks.push({ status: 'inserted', fromIndex: null, toIndex: t, toLabel: block.label, segments: [{ op: 'insert', text: block.text, change: id }], change: id });
+      blocks.push({
+        status: 'inserted',
+        fromIndex: null,
+        toIndex: t,
+        toLabel: block.label,
+        segments: [{ op: 'insert', text: block.text, change: id }],
+        change: id,
+      });
       return;
     }
     if (!moved.has(t)) flushFrom(f);

@@ -105,11 +105,27 @@ export class Typesetter {
       const headerY = PAGE.height - PAGE.top + 24;
       const footerY = PAGE.bottom - 36;
       const hw = this.textWidth(heading, size);
-      page.texts.push({ x: PAGE.left + (width - hw) / 2, y: headerY, size, style: {}, text: heading, extra: Array<number>(Array.from(heading).length).fill(0), width: hw });
+      page.texts.push({
+        x: PAGE.left + (width - hw) / 2,
+        y: headerY,
+        size,
+        style: {},
+        text: heading,
+        extra: Array<number>(Array.from(heading).length).fill(0),
+        width: hw,
+      });
       page.rules.push({ x1: PAGE.left, y1: headerY - 6, x2: PAGE.width - PAGE.right, y2: headerY - 6, width: 0.4 });
       const foot = footer(i + 1, this.pages.length);
       const fw = this.textWidth(foot, size);
-      page.texts.push({ x: PAGE.left + (width - fw) / 2, y: footerY, size, style: {}, text: foot, extra: Array<number>(Array.from(foot).length).fill(0), width: fw });
+      page.texts.push({
+        x: PAGE.left + (width - fw) / 2,
+        y: footerY,
+        size,
+        style: {},
+        text: foot,
+        extra: Array<number>(Array.from(foot).length).fill(0),
+        width: fw,
+      });
     });
   }
 
@@ -138,11 +154,17 @@ export class Typesetter {
   block(block: LayoutBlock): void {
     switch (block.kind) {
       case 'title':
-        this.paragraph(block.runs.map((r) => ({ ...r, style: { ...r.style, bold: true } })), { size: TITLE_SIZE, align: 'center', after: TITLE_SIZE });
+        this.paragraph(
+          block.runs.map((r) => ({ ...r, style: { ...r.style, bold: true } })),
+          { size: TITLE_SIZE, align: 'center', after: TITLE_SIZE },
+        );
         return;
       case 'heading':
         this.y -= BODY_SIZE * 0.5;
-        this.paragraph(block.runs.map((r) => ({ ...r, style: { ...r.style, bold: true } })), { keepWithNext: true });
+        this.paragraph(
+          block.runs.map((r) => ({ ...r, style: { ...r.style, bold: true } })),
+          { keepWithNext: true },
+        );
         return;
       case 'paragraph':
         this.paragraph(block.runs, { indent: (block.indent ?? 0) * BODY_SIZE * 2, align: block.align ?? 'justify' });
@@ -173,14 +195,7 @@ export class Typesetter {
   }
 
   /** Lay out runs in a column at (x, width) from the current y; returns the height used. */
-  private setLines(
-    chars: readonly StyledChar[],
-    x: number,
-    width: number,
-    size: number,
-    align: 'justify' | 'center' | 'left',
-    breakPages: boolean,
-  ): number {
+  private setLines(chars: readonly StyledChar[], x: number, width: number, size: number, align: 'justify' | 'center' | 'left', breakPages: boolean): number {
     const lineHeight = size * LINE_HEIGHT;
     const top = this.y;
     const placed: Array<{ span: PlacedText; page: TypesetPage }> = [];
@@ -254,7 +269,7 @@ export class Typesetter {
         this.y = top - pad;
         this.setLines(this.styledChars(cell, BODY_SIZE), PAGE.left + c * cellWidth + pad, cellWidth - 2 * pad, BODY_SIZE, 'left', false);
       });
-        const bottom = top - height;
+      const bottom = top - height;
       const border = (x1: number, y1: number, x2: number, y2: number): number => this.page.rules.push({ x1, y1, x2, y2, width: 0.5 });
       border(PAGE.left, top, PAGE.left + columns * cellWidth, top);
       border(PAGE.left, bottom, PAGE.left + columns * cellWidth, bottom);
