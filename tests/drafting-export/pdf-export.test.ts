@@ -70,6 +70,8 @@ test('Chinese export: fonts embedded with ToUnicode, text reads exactly as the d
   const body = bodyText(file, '技术服务协议', /^第\s*\d+\s*页\s*共\s*\d+\s*页$/);
   // Every character of the draft, in order, and nothing else: CJK has no spaces, so compare without them.
   assert.equal(squeeze(body), squeeze(layoutText(layout).join('')));
+  // …and no space read into Chinese (uneven justification gaps would be extracted as spaces).
+  assert.doesNotMatch(body, /[\u4e00-\u9fff，。（）] +[\u4e00-\u9fff，。（）]/);
   assert.ok(body.includes('第一条'), 'article numbers are in the text');
   assert.ok(body.includes('见第一条'), 'the cross-reference reads as numbered');
   // Chinese line-breaking rules, as extracted: no line starts with closing or ends with opening punctuation.
@@ -145,4 +147,14 @@ test('a character the typeface cannot draw is a typed error naming it, not a bla
     exportPdf(layoutOfDraft(draft)),
     (err) => isInkstoneError(err) && err.code === 'DRAFT_EXPORT_MISSING_GLYPHS' && String(err.details.characters).includes('𠮷'),
   );
+});
+
+test('justified Chinese lines are spaced evenly, so extraction reads no spaces into them', async () => {
+  // This paragraph's first line must end early (“本协议”）， cannot start a line), so it stretches a lot.
+  const para = '甲乙双方经友好协商，就乙方向甲方提供技术服务事宜，达成如下协议（以下简称“本协议”），以资共同遵守。本协议自双方签字盖章之日起生效。';
+  const layout: LayoutDocument = { title: '技术服务协议', language: 'zh-CN', blocks: [{ kind: 'paragraph', runs: [{ text: para + para }] }] };
+  const file = path.join(RESULTS, 'justified.pdf');
+  writeFileSync(file, await exportPdf(layout, { createdAt: CREATED }));
+  const body = bodyText(file, '技术服务协议', /^第\s*\d+\s*页\s*共\s*\d+\s*页$/);
+  assert.equal(body.replace(/\n/g, ''), para + para);
 });
