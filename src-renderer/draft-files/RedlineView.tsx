@@ -61,7 +61,7 @@ function BlockText({ block, decisions, onDecide }: { block: RedlineBlock; decisi
     <span className="redline-decide" role="group" aria-label={t('redline.change', { n: id })}>
       <sup>{id}</sup>
       {(['accept', 'reject'] as const).map((d) => (
-        <button key={d} type="button" className="btn btn-small" aria-pressed={decisions[id] === d} onClick={() => onDecide(id, d)}>
+        <button key={d} type="button" className="btn" aria-pressed={decisions[id] === d} onClick={() => onDecide(id, d)}>
           {t(d === 'accept' ? 'redline.accept' : 'redline.reject')}
         </button>
       ))}
