@@ -55,7 +55,8 @@ export function RedlineView({ redline, onExportPdf, busy }: { redline: Redline; 
 
 function BlockText({ block, decisions, onDecide }: { block: RedlineBlock; decisions: Record<number, Decision>; onDecide: (id: number, d: Decision) => void }) {
   const { t } = useI18n();
-  const label = block.toLabel ?? block.fromLabel;
+  // A unit no longer in the new version is named by its old number.
+  const label = block.status === 'movedAway' || block.status === 'deleted' ? block.fromLabel : (block.toLabel ?? block.fromLabel);
   // Each change's buttons follow its last segment (or the block, for whole-block changes).
   const buttons = (id: number) => (
     <span className="redline-decide" role="group" aria-label={t('redline.change', { n: id })}>

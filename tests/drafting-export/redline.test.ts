@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareVersions, diffText, tokenize } from '../../src-main/core/drafting-export/index.js';
+import { compareVersions, diffText, layoutOfRedline, runsText, tokenize } from '../../src-main/core/drafting-export/index.js';
 import { applyDecisions } from '../../src-shared/redline-decisions.js';
 
 const ops = (from: string, to: string): string =>
@@ -50,6 +50,12 @@ test('renumbering alone is no change; a moved article is one move shown at both 
     .sort();
   assert.deepEqual(moved, ['moved', 'movedAway']);
   assert.equal(redline.changes.length, 1);
+  // Printed: the article at its new place says where it came from, the ghost keeps its old number.
+  const printed = layoutOfRedline(redline, { title: '技术服务协议', from: 'v1', to: 'v2', language: 'zh-CN' }).blocks.map((b) =>
+    'runs' in b ? runsText(b.runs) : '',
+  );
+  assert.ok(printed.includes('第二条 〔自第四条移至此处〕争议提交北京仲裁委员会仲裁。〔1〕'), printed.join('\n'));
+  assert.ok(printed.includes('第四条 〔已移至第二条〕争议提交北京仲裁委员会仲裁。'), printed.join('\n'));
 });
 
 test('insertions, deletions and edits inside an article each get their own change, in reading order', () => {

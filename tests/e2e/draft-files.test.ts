@@ -80,13 +80,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.getByRole('button', { name: s.exportPdf }).click();
       await page.locator('.draft-files-notice').filter({ hasText: s.pdfDone }).waitFor({ timeout: 120_000 });
 
-      await page.getByLabel(s.from).selectOption({ index: 1 }); // v2: 发给对方 v1
+      await page.locator('.draft-files').getByLabel(s.from, { exact: true }).selectOption({ index: 1 }); // v2: 发给对方 v1
       await page.getByRole('button', { name: s.compare, exact: true }).click();
       const redline = page.locator('.redline-panel');
       await redline.waitFor();
       assert.ok((await redline.locator('ins').count()) >= 1);
       assert.ok((await redline.locator('del').count()) >= 1);
-      await redline.getByRole('button', { name: s.reject }).first().click();
+      await redline.getByRole('button', { name: s.reject, exact: true }).first().click();
       await redline.locator('.redline-bar p').filter({ hasText: s.summary }).waitFor();
       await ui.app.screenshot(`draft-files-redline-${lang}`);
       await page.setViewportSize({ width: 1024, height: 700 });

@@ -26,7 +26,8 @@ export function layoutOfRedline(redline: Redline, info: { title: string; from: s
 
 function blockRuns(block: RedlineBlock, lang: Language): Run[] {
   const runs: Run[] = [];
-  const label = block.toLabel ?? block.fromLabel;
+  // A unit no longer in the new version is named by its old number.
+  const label = block.status === 'movedAway' || block.status === 'deleted' ? block.fromLabel : (block.toLabel ?? block.fromLabel);
   if (label) runs.push({ text: `${label} `, style: { bold: true } });
   const note = (text: string): number => runs.push({ text, style: MOVED });
   if (block.status === 'movedAway') {
