@@ -120,7 +120,7 @@ async function main() {
     for (let i = 0; i < OPENS; i++) {
       await page.goto(host.url);
       await page.locator('[role="option"][data-contract-id]').first().click();
-      const tab = page.getByRole('tab', { name: '起草' });
+      const tab = page.locator('#tab-draft');
       await tab.waitFor();
       const clicked = await page.evaluate('performance.now()');
       await tab.click();

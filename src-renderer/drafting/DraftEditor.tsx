@@ -59,8 +59,7 @@ export function DraftEditor({ session, contract, onReopen }: { session: DraftSes
         lang: session.language,
         spellcheck: 'false',
       },
-      // `this`, not `editor`: a plugin may dispatch while the view is still being built (a draft that
-      // opens with content, e.g. after a DOCX import), before `editor` is assigned.
+      // `this` is the view: y-prosemirror dispatches while the view is still being constructed.
       dispatchTransaction(this: EditorView, tr) {
         const next = this.state.apply(tr);
         this.updateState(next);

@@ -147,11 +147,13 @@ export function DraftToolbar({
           state={state}
           onClose={() => {
             setReferencing(false);
-            view.focus();
+            // After the dialog has handed focus back to the button that opened it.
+            requestAnimationFrame(() => view.focus());
           }}
           onInsert={(command) => {
             setReferencing(false);
-            run(command);
+            command(view.state, view.dispatch, view);
+            requestAnimationFrame(() => view.focus());
           }}
         />
       )}

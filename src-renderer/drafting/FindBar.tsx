@@ -20,7 +20,12 @@ export function FindBar({ view, state, withReplace, onClose }: { view: EditorVie
   useEffect(() => {
     view.dispatch(setSearchState(view.state.tr, new SearchQuery({ search, replace })));
   }, [view, search, replace]);
-  useEffect(() => () => view.dispatch(setSearchState(view.state.tr, new SearchQuery({ search: '' }))), [view]);
+  useEffect(
+    () => () => {
+      if (!view.isDestroyed) view.dispatch(setSearchState(view.state.tr, new SearchQuery({ search: '' })));
+    },
+    [view],
+  );
 
   const matches = search ? getMatchHighlights(state).find().length : 0;
   const run = (command: Command) => command(view.state, view.dispatch, view);
@@ -51,7 +56,16 @@ export function FindBar({ view, state, withReplace, onClose }: { view: EditorVie
           <button type="button" className="btn" onClick={() => run(replaceNext)} disabled={!matches}>
             {t('draft.find.replace')}
           </button>
-          <button type="button" className="btn" onClick={() => run(replaceAll)} disabled={!matches}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              run(replaceAll);
+              // The button is disabled once nothing matches; keep the focus in the find bar.
+              input.current?.focus();
+            }}
+            disabled={!matches}
+          >
             {t('draft.find.replaceAll')}
           </button>
         </>

@@ -23,6 +23,8 @@ import type { Language } from '../../src-shared/i18n/index.js';
 export interface NumberingState {
   numbers: ReadonlyMap<string, OutlineNumber>;
   decorations: DecorationSet;
+  /** The outline, references and recitals in order: when a change leaves it alone, decorations are only mapped. */
+  signature: string;
 }
 
 export const numberingKey = new PluginKey<NumberingState>('draft-numbering');
@@ -52,8 +54,11 @@ function scan(doc: ProseMirrorNode) {
   return { units, xrefs, recitals, recitalsBlock: recitalsBlock as { pos: number; node: ProseMirrorNode } | null };
 }
 
-function compute(doc: ProseMirrorNode, language: Language): NumberingState {
-  const { units, xrefs, recitals, recitalsBlock } = scan(doc);
+const signatureOf = ({ units, xrefs, recitals }: ReturnType<typeof scan>) =>
+  `${units.map((u) => `${u.entry.level}${u.entry.id}`).join(' ')}|${xrefs.map((x) => x.target).join(' ')}|${recitals.length}`;
+
+function compute(doc: ProseMirrorNode, language: Language, found = scan(doc)): NumberingState {
+  const { units, xrefs, recitals, recitalsBlock } = found;
   const numbers = numberOutline(
     units.map((u) => u.entry),
     language,
@@ -78,7 +83,7 @@ function compute(doc: ProseMirrorNode, language: Language): NumberingState {
       Decoration.node(pos, pos + 1, number ? { 'data-reference': number.reference } : { 'data-reference': BROKEN_REFERENCE, class: 'draft-xref-broken' }),
     );
   }
-  return { numbers, decorations: DecorationSet.create(doc, decorations) };
+  return { numbers, decorations: DecorationSet.create(doc, decorations), signature: signatureOf(found) };
 }
 
 export function numberingPlugin(language: Language): Plugin<NumberingState> {
@@ -86,7 +91,13 @@ export function numberingPlugin(language: Language): Plugin<NumberingState> {
     key: numberingKey,
     state: {
       init: (_config, state) => compute(state.doc, language),
-      apply: (tr, previous) => (tr.docChanged ? compute(tr.doc, language) : previous),
+      apply: (tr, previous) => {
+        if (!tr.docChanged) return previous;
+        // Typing changes text, not the outline: keep the numbers and move their decorations along.
+        const found = scan(tr.doc);
+        if (signatureOf(found) === previous.signature) return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc) };
+        return compute(tr.doc, language, found);
+      },
     },
     props: {
       decorations: (state) => numberingKey.getState(state)?.decorations,

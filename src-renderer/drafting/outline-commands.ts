@@ -89,12 +89,11 @@ function insertionPoint(state: EditorState, $from: ResolvedPos, block: ProseMirr
     const index = $from.index(d) + 1;
     if ($from.node(d).canReplace(index, index, fragment)) return $from.after(d + 1);
   }
-  // From a place that cannot hold it (the title, a party): the end of the first container that can.
+  // From a place that cannot hold it (the title, a party): the end of the first part of the
+  // document that can (the body for an article or a table, the recitals for a recital).
   let end: number | null = null;
-  state.doc.descendants((node, pos) => {
-    if (end !== null) return false;
-    if (node.canReplace(node.childCount, node.childCount, fragment)) end = pos + node.nodeSize - 1;
-    return !node.isTextblock;
+  state.doc.forEach((part, offset) => {
+    if (end === null && part.canReplace(part.childCount, part.childCount, fragment)) end = offset + part.nodeSize - 1;
   });
   return end;
 }

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { Id, Language } from './model.js';
 
-/** A Yjs update as standard base64 of at most `maxBytes` bytes (documents travel as uploads; these small updates do not). */
-const Base64 = (maxBytes: number) =>
-  z
-    .string()
-    .min(1)
-    .max(Math.ceil(maxBytes / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
-
 /**
  * Drafts on the wire: a draft's state travels as a Yjs update (base64), the whole state when a
  * draft is opened and one small update per autosave after that.
@@ -16,6 +8,15 @@ const Base64 = (maxBytes: number) =>
 
 /** The most one autosave may carry: far above a burst of typing, below the 1 MiB body cap. */
 export const DRAFT_UPDATE_MAX_BYTES = 512 * 1024;
+/**
+ * A Yjs update as base64. Updates are small edits to a draft, not files, so they travel inside
+ * the call (files go through core/transfers).
+ */
+const YjsUpdate = z
+  .string()
+  .min(4)
+  .max(Math.ceil(DRAFT_UPDATE_MAX_BYTES / 3) * 4)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 /** The id of the article, sub-clause or item the cursor was in (a ProseMirror attribute, not a database id). */
 const OutlineId = z.string().max(64);
 
@@ -42,7 +43,7 @@ export type DraftVersion = z.infer<typeof DraftVersion>;
 
 export const DraftUpdateInput = z.object({
   draftId: Id,
-  updateBase64: Base64(DRAFT_UPDATE_MAX_BYTES),
+  updateBase64: YjsUpdate,
   cursorUnitId: OutlineId.optional(),
 });
 

@@ -23,6 +23,9 @@ const TEXT = {
     version: '版本名称',
     saveVersion: '保存版本',
     replaceAll: '全部替换',
+    table: '表格',
+    pageBreak: '分页（Ctrl+Enter）',
+    recital: '鉴于条款',
     unused: '未使用',
     saved: '已全部保存',
     numbers: ['第一条', '第二条', '第三条'],
@@ -38,6 +41,9 @@ const TEXT = {
     version: 'Version name',
     saveVersion: 'Save version',
     replaceAll: 'Replace all',
+    table: 'Table',
+    pageBreak: 'Page break (Ctrl+Enter)',
+    recital: 'Recital',
     unused: 'never used',
     saved: 'All changes saved',
     numbers: ['1.', '2.', '3.'],
@@ -71,6 +77,11 @@ function libraryWithDraft(lang: UiLanguage): string {
 const articleNumbers = (page: Page) => page.locator('.draft-article-heading').evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
 const referenceTexts = (page: Page) => page.locator('.draft-xref').evaluateAll((els) => els.map((e) => e.getAttribute('data-reference')));
 
+/** Waits until `read` gives `want` (or 5 s pass), so a failing assertion after it shows what was there. */
+async function settled(read: () => Promise<unknown>, want: unknown) {
+  for (let i = 0; i < 50 && (await read()) !== want; i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 async function openDraft(page: Page, tab: string) {
   await page.locator('[role="option"][data-contract-id]').first().click();
   await page.getByRole('tab', { name: tab }).click();
@@ -98,6 +109,20 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         await page.keyboard.type(heading);
       }
       assert.deepEqual(await articleNumbers(page), s.numbers);
+      // A table and a page break in the third article, a second recital.
+      await page.getByRole('button', { name: s.table, exact: true }).click();
+      await page.keyboard.type('甲');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('乙');
+      assert.deepEqual(await page.locator('.draft-article').nth(2).locator('th').allTextContents(), ['甲', '乙', '']);
+      await page.getByRole('button', { name: s.pageBreak }).click();
+      assert.equal(await page.locator('.draft-article').nth(2).locator('.draft-page-break').count(), 1);
+      await page.locator('.draft-recital').first().click();
+      await page.getByRole('button', { name: s.recital }).click();
+      assert.deepEqual(
+        await page.locator('.draft-recital').evaluateAll((els) => els.map((e) => e.getAttribute('data-number'))),
+        lang === 'en' ? ['(A)', '(B)'] : ['1.', '2.'],
+      );
 
       // In the first article's paragraph: a cross-reference to the third.
       await page.locator('.draft-article').first().locator('p').first().click();
@@ -118,7 +143,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await cdp.detach();
       const firstParagraph = page.locator('.draft-article').first().locator('p').first();
       const expected = lang === 'en' ? 'See . 保密信息' : '见。保密信息';
-      await page.waitForFunction(([want]) => document.querySelector('.draft-article p')?.textContent === want, [expected]);
+      await settled(() => firstParagraph.textContent(), expected);
+      await ui.app.screenshot(`drafting-ime-${lang}`);
       assert.equal(await firstParagraph.textContent(), expected, 'no pinyin left behind');
 
       // Define 保密信息: select it and mark it; unused until written again elsewhere.
@@ -163,8 +189,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.locator('[data-find="search"]').fill('保密信息');
       await page.locator('[data-find="replace"]').fill('机密信息');
       await page.getByRole('button', { name: s.replaceAll }).click();
-      await page.waitForFunction(() => !document.querySelector('.draft-document')!.textContent!.includes('保密信息'));
+      await settled(async () => (await editor.textContent())!.split('机密信息').length - 1, 2);
       assert.equal((await editor.textContent())!.split('机密信息').length - 1, 2);
+      assert.ok(!(await editor.textContent())!.includes('保密信息'));
       await page.keyboard.press('Escape');
 
       // axe over the editor with its panels.
@@ -179,6 +206,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.getByRole('button', { name: s.saveVersion }).click();
       await page.locator('.draft-version-list li[data-kind="named"]').filter({ hasText: '发给对方 v2' }).waitFor();
       await page.locator('.draft-article').nth(1).locator('p').first().click();
+      await page.keyboard.press('End');
       await page.keyboard.type('X');
       await page.waitForTimeout(600);
       await page.locator('.draft-save-status').filter({ hasText: s.saved }).waitFor();
