@@ -85,11 +85,13 @@ test('a part that lies about its size stops inflating at the limit: 1 GB of text
       { name: 'word/document.xml', data, declaredSize },
     ]);
     const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
+    // Processor time, not wall time: the machine running the tests may be busy with other work.
+    const cpuBefore = process.cpuUsage();
     await assert.rejects(importDocx('gigabyte.docx', file), typedError('DOCX_LIMIT_EXCEEDED'));
-    const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const ms = (cpu.user + cpu.system) / 1000;
     const grew = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
-    assert.ok(ms < 3000, `${ms} ms`);
+    assert.ok(ms < 3000, `${ms} ms of processor time`);
     assert.ok(grew < 120, `memory grew ${grew} MB`);
   }
 });
