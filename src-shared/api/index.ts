@@ -5,3 +5,4 @@ export * from './drafting.js';
 export * from './draft-files.js';
 export * from './operations.js';
 export * from './bridge.js';
+export * from './seals.js';

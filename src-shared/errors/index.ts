@@ -7,6 +7,7 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+import { sealsErrors } from './seals.js';
 import { draftingErrors } from './drafting.js';
 // drafting: export, import and redlines
 import { draftingExportErrors } from './drafting-export.js';
@@ -21,6 +22,7 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...sealsErrors,
   ...draftingErrors,
   ...draftingExportErrors,
 } as const;

@@ -25,6 +25,7 @@ import { tokensErrors } from '../../src-shared/errors/tokens.js';
 import { signingErrors } from '../../src-shared/errors/signing.js';
 import { verifyErrors } from '../../src-shared/errors/verify.js';
 import { evidenceErrors } from '../../src-shared/errors/evidence.js';
+import { sealsErrors } from '../../src-shared/errors/seals.js';
 import { draftingErrors } from '../../src-shared/errors/drafting.js';
 import { draftingExportErrors } from '../../src-shared/errors/drafting-export.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
@@ -112,6 +113,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     evidenceErrors,
     draftingErrors,
     draftingExportErrors,
+    sealsErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,
