@@ -27,12 +27,14 @@ const siblingInternals = {
 export const CAPABILITY_LAYERS = [
   ['db', 'files', 'fonts', 'crypto-names', 'environment', 'transfers'], // storage, resources, the crypto vocabulary, the OS's folders and language, files crossing to the UI: import no capability
   ['audit', 'settings', 'pdf', 'facts'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text
+  ['drafting-export'], // drafting: typeset PDF, DOCX out and in, redlines (pdf + fonts)
   ['pki', 'seals'], // certificates, CMS, timestamps, revocation; the organisation and its seal library (audit, db, fonts)
   ['tokens'], // keys: PKCS#11 and PKCS#12
   ['signing', 'devices'], // tokens + pki + pdf; devices: the signing devices screen (tokens + pki + settings)
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
   ['drafting'], // drafts of contracts in the library (issue 10)
+  ['draft-files'], // a draft's PDF and DOCX out, DOCX in, redlines: drafting + drafting-export + library
   ['service'], // the operations table's handlers: everything below
 ];
 

@@ -21,7 +21,11 @@ const draft = async (): Promise<Register> => (await import('./commands/draft.js'
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
   // --- drafting (issue 10) ---
-  draft: { usage: '', description: 'drafts: start one for a new or existing contract, list its versions', load: draft },
+  draft: {
+    usage: '',
+    description: 'drafts: start one for a new or existing contract, list its versions, export PDF/DOCX, import DOCX, redline two versions',
+    load: draft,
+  },
   tokens: { usage: '', description: 'signing tokens (USB keys, smart cards) reached through PKCS#11', load: tokens },
   sign: { usage: '[options] <inputs...>', description: 'sign PDFs (PAdES B-B to B-LTA) with a key on a PKCS#11 token or in a PKCS#12 file', load: signing },
   extend: { usage: '[options] <input>', description: 'raise a signed PDF to B-T, B-LT or B-LTA, keeping every existing signature valid', load: signing },

@@ -12,6 +12,16 @@ export const CLI_TEXT = defineMessages({
     'zh-CN': '已在 USB Key 中生成密钥 {keyId}；证书申请已写入 {out}\n',
   },
   certificatesStored: { en: '{stored} certificate(s) stored beside key {keyId}\n', 'zh-CN': '已在密钥 {keyId} 旁存入 {stored} 个证书\n' },
+  // --- drafting: export, import and redlines ---
+  draftPdfWritten: {
+    en: 'PDF written to {file}: version {number} of the contract’s document, {fields} empty signature field(s).',
+    'zh-CN': 'PDF 已写入 {file}：合同文档的第 {number} 版，含 {fields} 个空白签名域。',
+  },
+  draftDocxWritten: { en: 'DOCX written to {file}.', 'zh-CN': 'DOCX 已写入 {file}。' },
+  draftImported: { en: 'Imported into the draft of contract {contractId} (version {version}).', 'zh-CN': '已导入合同 {contractId} 的草稿（版本 {version}）。' },
+  draftImportLost: { en: 'Not kept: {what}', 'zh-CN': '未保留：{what}' },
+  draftRedlineSummary: { en: '{changes} change(s) between the two versions.', 'zh-CN': '两个版本之间共有 {changes} 处修改。' },
+  draftRedlineWritten: { en: 'Redline PDF written to {file}.', 'zh-CN': '修订对照 PDF 已写入 {file}。' },
   importSummary: {
     en: '{imported} imported · {duplicates} already present · {failed} failed',
     'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 失败 {failed} 个',

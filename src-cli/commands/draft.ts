@@ -8,6 +8,7 @@ import { isLanguage, say } from '../../src-shared/i18n/index.js';
 import { describe } from '../command-table.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 import { CLI_TEXT } from '../text.js';
+import { registerDraftFileCommands } from './draft-files.js';
 
 /** `--party 甲方=北京某某科技有限公司` → a party. */
 function parseParty(value: string): PartyInput {
@@ -21,6 +22,8 @@ function parseParty(value: string): PartyInput {
 /** `inkstone draft new|versions` — drafts in the same library the app uses. */
 export function registerDraftCommands(program: Command): void {
   const draft = program.command('draft').description(describe('draft'));
+  // drafting: export, import and redlines
+  registerDraftFileCommands(draft);
 
   draft
     .command('new')

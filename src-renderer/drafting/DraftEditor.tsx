@@ -13,6 +13,7 @@ import { draftNodeViews } from './node-views.js';
 import { DraftToolbar } from './DraftToolbar.js';
 import { TermsPanel } from './TermsPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
+import { DraftFilesPanel } from '../draft-files/DraftFilesPanel.js';
 
 const SAVE_TEXT = { saved: 'draft.save.saved', saving: 'draft.save.saving', failed: 'draft.save.failed' } as const;
 
@@ -20,7 +21,7 @@ const SAVE_TEXT = { saved: 'draft.save.saved', saving: 'draft.save.saving', fail
  * The contract editor: a ProseMirror view over the draft's Yjs document, autosaved to the core as
  * Yjs updates, the cursor put back in the article it was in when the draft was last saved.
  */
-export function DraftEditor({ session, contract }: { session: DraftSession; contract: Contract }) {
+export function DraftEditor({ session, contract, onReopen }: { session: DraftSession; contract: Contract; onReopen?: () => void }) {
   const api = useApi();
   const { t } = useI18n();
   const mount = useRef<HTMLDivElement>(null);
@@ -108,6 +109,7 @@ export function DraftEditor({ session, contract }: { session: DraftSession; cont
           </p>
           {view && state && <TermsPanel view={view} state={state} />}
           <VersionsPanel contractId={contract.id} draftId={session.draftId} />
+          <DraftFilesPanel contractId={contract.id} onDraftReplaced={() => onReopen?.()} />
         </aside>
       </div>
     </div>

@@ -52,5 +52,5 @@ export function DraftTab({ contract }: { contract: Contract }) {
         </button>
       </div>
     );
-  return <DraftEditor session={session} contract={contract} />;
+  return <DraftEditor session={session} contract={contract} onReopen={() => api.drafts.open({ contractId: contract.id }).then(setSession, setError)} />;
 }

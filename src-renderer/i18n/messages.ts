@@ -1,6 +1,7 @@
 import { defineMessages, placeholders, say, type Language, type Placeholders } from '../../src-shared/i18n/index.js';
 import { SEALS_UI_TEXT } from '../seals/seals-text.js';
 import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
+import { DRAFT_FILES_UI_TEXT } from '../draft-files/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
@@ -9,6 +10,8 @@ import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 export const UI_TEXT = defineMessages({
   // --- drafting (issue 10): the contract editor's texts live in drafting/messages.ts ---
   ...DRAFTING_UI_TEXT,
+  // --- drafting: export, import and redlines (draft-files/messages.ts) ---
+  ...DRAFT_FILES_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 

@@ -1,6 +1,8 @@
 export * from './model.js';
 export * from './facts.js';
 export * from './drafting.js';
+// drafting: export, import and redlines
+export * from './draft-files.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './seals.js';

@@ -22,6 +22,7 @@ import { FactSuggestion } from './facts.js';
 import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, SealType } from './seals.js';
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
+import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -98,6 +99,20 @@ export const operations = {
   'drafts.applyUpdate': op(DraftUpdateInput, z.object({ saved: z.literal(true) })),
   'drafts.saveVersion': op(z.object({ draftId: Id, name: DraftVersionName }), DraftVersion),
   'drafts.versions': op(z.object({ contractId: Id }), z.object({ versions: z.array(DraftVersion) })),
+  // --- drafting: export, import and redlines (issue 10) ---
+  /** Typeset the draft as a PDF with empty signature fields; it becomes the next version (1 at first) of the contract's drafted document. */
+  'drafts.exportPdf': op(z.object({ contractId: Id }), z.object({ documentId: Id, versionId: Id, number: z.number().int().positive() })),
+  'drafts.exportDocx': op(z.object({ contractId: Id, at: DraftPoint.optional() }), Download),
+  /** A DOCX (an upload) into the draft (a new draft, or a named version of the existing one); `lost` lists what the draft cannot hold. */
+  'drafts.importDocx': op(
+    z.object({ contractId: Id, file: Upload }),
+    z.object({ draftId: Id, versionId: Id, previousVersionId: Id.nullable(), lost: z.array(DocxLoss) }),
+  ),
+  'drafts.redline': op(z.object({ contractId: Id, from: DraftPoint, to: DraftPoint }), Redline),
+  'drafts.redlinePdf': op(
+    z.object({ contractId: Id, from: DraftPoint, to: DraftPoint, names: z.object({ from: z.string().max(200), to: z.string().max(200) }) }),
+    Download,
+  ),
 
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
   /** Trust the CA certificates in a PEM or DER file; all or nothing. */

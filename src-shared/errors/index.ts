@@ -11,6 +11,8 @@ import { sealsErrors } from './seals.js';
 import { draftingErrors } from './drafting.js';
 // Signing devices (issue 9)
 import { devicesErrors } from './devices.js';
+// drafting: export, import and redlines
+import { draftingExportErrors } from './drafting-export.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -25,6 +27,7 @@ export const ERROR_CATALOG = {
   ...sealsErrors,
   ...draftingErrors,
   ...devicesErrors,
+  ...draftingExportErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -28,6 +28,7 @@ import { evidenceErrors } from '../../src-shared/errors/evidence.js';
 import { sealsErrors } from '../../src-shared/errors/seals.js';
 import { draftingErrors } from '../../src-shared/errors/drafting.js';
 import { devicesErrors } from '../../src-shared/errors/devices.js';
+import { draftingExportErrors } from '../../src-shared/errors/drafting-export.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -114,6 +115,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     draftingErrors,
     sealsErrors,
     devicesErrors,
+    draftingExportErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,

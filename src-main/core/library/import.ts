@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportOutcome } from '../../../src-shared/api/index.js';
+import type { ImportOutcome, Version } from '../../../src-shared/api/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { DocumentStore } from './document-store.js';
 import type { Library } from './library.js';
@@ -13,6 +13,10 @@ export interface IncomingFile {
 export interface ImportOptions {
   /** Add the files as documents of this contract instead of one new contract per file. */
   contractId?: string;
+  /** Add the file as the next version of this document of `contractId` (drafting's exports). */
+  documentId?: string;
+  /** Where the bytes came from (default `import`; `drafting` for a draft's export). */
+  origin?: Version['origin'];
   maxBytes?: number;
   /** Time and memory one file may take to read (DEFAULT_INSPECT_LIMITS). */
   inspectLimits?: Partial<InspectLimits>;
@@ -59,7 +63,7 @@ async function importOne(
   library: Library,
   file: IncomingFile,
   maxBytes: number,
-  { contractId, verify, inspectLimits, inspector }: ImportOptions,
+  { contractId, documentId, origin, verify, inspectLimits, inspector }: ImportOptions,
 ): Promise<ImportOutcome> {
   if (file.bytes.length > maxBytes) throw new InkstoneError('IMPORT_TOO_LARGE', { name: file.name, limitMb: Math.round(maxBytes / 1048576) });
   // Bytes the library already holds were read when they first came in: no need to read them again.
@@ -75,7 +79,7 @@ async function importOne(
       size: file.bytes.length,
       pageCount: facts.pageCount,
       signatureFieldCount: facts.signatureFieldCount,
-      origin: 'import' as const,
+      origin: origin ?? 'import',
       text: facts.text,
     };
     const verification = facts.signatureFieldCount > 0 && verify ? await verify(file.bytes, file.name).catch(() => null) : null;
@@ -83,7 +87,7 @@ async function importOne(
       const target =
         contractId ??
         library.createContract({ title: facts.title ?? stripExtension(file.name) }, { status: facts.signatureFieldCount > 0 ? 'signed' : 'draft' }).id;
-      const { versionId } = library.addDocument(target, file.name, version);
+      const versionId = documentId ? library.addVersion(documentId, version) : library.addDocument(target, file.name, version).versionId;
       if (verification) library.recordVerification(versionId, verification, JSON.stringify(verification));
       return target;
     })();

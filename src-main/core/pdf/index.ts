@@ -51,6 +51,8 @@ export { digestByteRange, byteRangePairs } from './ranges.js';
 
 export type { WrittenUpdate } from './incremental.js';
 export { IncrementalUpdate, writeIncrementalUpdate } from './incremental.js';
+// A whole new file (drafting export) is written with the same object syntax as an update.
+export { ByteSink, writeIndirectObject, writeObject, formatNumber } from './serialize.js';
 
 export type { SignatureFieldOptions, SignatureDictionaryOptions, SignaturePlaceholder, PendingSignature } from './signature-placeholder.js';
 export { addSignaturePlaceholder, writeSignaturePlaceholder } from './signature-placeholder.js';

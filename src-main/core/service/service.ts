@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   API_DOCUMENT_MAX_BYTES,
+  DOCX_MAX_BYTES,
   SEAL_FILE_MAX_BYTES,
   isOperationName,
   operations,
@@ -25,6 +26,10 @@ import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
 import { Drafts } from '../drafting/index.js';
+
+/** A draft's files (PDF, DOCX, redlines), loaded when first asked for: the core starts without them. */
+const draftFiles = () => import('../draft-files/index.js');
+const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 import { SettingsStore } from '../settings/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
@@ -298,6 +303,27 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
     'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
+    // --- drafting: export, import and redlines (issue 10); docx, mammoth and the typesetter load on first use ---
+    'drafts.exportPdf': async ({ contractId }) => {
+      const { documentId, versionId, number } = await (await draftFiles()).exportDraftPdf({ library, drafts }, contractId);
+      return { documentId, versionId, number };
+    },
+    'drafts.exportDocx': async ({ contractId, at }) => {
+      const { bytes, title } = await (await draftFiles()).exportDraftDocx({ library, drafts }, contractId, at);
+      return transfers.offerBytes(bytes, `${title || 'draft'}.docx`, DOCX_CONTENT_TYPE);
+    },
+    'drafts.importDocx': async ({ contractId, file }) => {
+      if (transfers.uploaded(file.uploadId).size > DOCX_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: DOCX_MAX_BYTES });
+      const { name, bytes } = await transfers.read(file.uploadId);
+      const result = await (await draftFiles()).importDraftDocx({ library, drafts }, contractId, { name, bytes }, settings.get().language);
+      await transfers.discard(file.uploadId);
+      return result;
+    },
+    'drafts.redline': async ({ contractId, from, to }) => (await draftFiles()).draftRedline({ library, drafts }, contractId, from, to).redline,
+    'drafts.redlinePdf': async ({ contractId, from, to, names }) => {
+      const bytes = await (await draftFiles()).draftRedlinePdf({ library, drafts }, contractId, from, to, names);
+      return transfers.offerBytes(bytes, `${library.getContract(contractId).title}-redline.pdf`);
+    },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();

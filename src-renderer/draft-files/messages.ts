@@ -1,0 +1,43 @@
+import { defineMessages } from '../../src-shared/i18n/index.js';
+
+/** The texts of a draft's files — export, import, redline (spread into UI_TEXT). */
+export const DRAFT_FILES_UI_TEXT = defineMessages({
+  'draftFiles.title': { en: 'Export and compare', 'zh-CN': '导出与比较' },
+  'draftFiles.exportPdf': { en: 'Export PDF for signing', 'zh-CN': '导出 PDF（用于签署）' },
+  'draftFiles.exportPdf.busy': { en: 'Typesetting the PDF…', 'zh-CN': '正在排版 PDF…' },
+  'draftFiles.exportPdf.done': {
+    en: 'The PDF is now version {number} of the contract’s document, with empty signature fields for the seals.',
+    'zh-CN': 'PDF 已成为合同文档的第 {number} 版，并留有空白签名域供盖章。',
+  },
+  'draftFiles.saveCopy': { en: 'Save a copy', 'zh-CN': '另存副本' },
+  'draftFiles.exportDocx': { en: 'Export Word (DOCX)', 'zh-CN': '导出 Word（DOCX）' },
+  'draftFiles.exportDocx.busy': { en: 'Writing the DOCX…', 'zh-CN': '正在生成 DOCX…' },
+  'draftFiles.importDocx': { en: 'Import Word (DOCX)…', 'zh-CN': '导入 Word（DOCX）…' },
+  'draftFiles.importDocx.busy': { en: 'Reading {name}…', 'zh-CN': '正在读取 {name}…' },
+  'draftFiles.importDocx.done': { en: '{name} is now a version of the draft.', 'zh-CN': '{name} 已成为草稿的一个版本。' },
+  'draftFiles.importDocx.lost': { en: 'Not kept from the Word document:', 'zh-CN': 'Word 文档中以下内容未保留：' },
+  'draftFiles.importDocx.nothingLost': { en: 'Everything in the Word document was kept.', 'zh-CN': 'Word 文档的内容已全部保留。' },
+  'draftFiles.importDocx.compare': { en: 'Compare with the previous version', 'zh-CN': '与上一版本比较' },
+  'draftFiles.compare.from': { en: 'From', 'zh-CN': '原版本' },
+  'draftFiles.compare.to': { en: 'To', 'zh-CN': '新版本' },
+  'draftFiles.compare.current': { en: 'The draft now', 'zh-CN': '当前草稿' },
+  'draftFiles.compare.version': { en: 'v{number} {name}', 'zh-CN': '第 {number} 版 {name}' },
+  'draftFiles.compare.run': { en: 'Compare', 'zh-CN': '比较' },
+  'draftFiles.compare.busy': { en: 'Comparing…', 'zh-CN': '正在比较…' },
+  'redline.title': { en: 'Redline', 'zh-CN': '修订对照' },
+  'redline.summary': {
+    en: '{changes} change(s): {accepted} accepted, {rejected} rejected',
+    'zh-CN': '共 {changes} 处修改：接受 {accepted} 处，拒绝 {rejected} 处',
+  },
+  'redline.none': { en: 'The two versions are the same.', 'zh-CN': '两个版本内容相同。' },
+  'redline.accept': { en: 'Accept', 'zh-CN': '接受' },
+  'redline.reject': { en: 'Reject', 'zh-CN': '拒绝' },
+  'redline.change': { en: 'Change {n}', 'zh-CN': '第 {n} 处修改' },
+  'redline.acceptAll': { en: 'Accept all', 'zh-CN': '全部接受' },
+  'redline.rejectAll': { en: 'Reject all', 'zh-CN': '全部拒绝' },
+  'redline.movedFrom': { en: 'moved here from {from}', 'zh-CN': '自{from}移至此处' },
+  'redline.movedTo': { en: 'moved to {to}', 'zh-CN': '已移至{to}' },
+  'redline.exportPdf': { en: 'Export redline PDF', 'zh-CN': '导出修订对照 PDF' },
+  'redline.result': { en: 'Text after your decisions', 'zh-CN': '按您的决定形成的文本' },
+  'redline.close': { en: 'Close redline', 'zh-CN': '关闭修订对照' },
+});
