@@ -8,6 +8,7 @@ import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
 import { draftingErrors } from './drafting.js';
+import { templatesErrors } from './templates.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -20,6 +21,7 @@ export const ERROR_CATALOG = {
   ...verifyErrors,
   ...evidenceErrors,
   ...draftingErrors,
+  ...templatesErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
