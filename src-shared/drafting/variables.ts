@@ -32,6 +32,8 @@ export const VariableSpec = z
     min: z.number().finite().optional(),
     max: z.number().finite().optional(),
     maxLength: z.number().int().positive().max(2000).optional(),
+    /** For `party`: the role it names (甲方 / Party A); the contract gets a party in that role. */
+    role: z.string().trim().min(1).max(40).optional(),
     /** For `choice`: the variants; `text` is what goes into the contract. */
     options: z
       .array(z.object({ value: Key, label: Label, text: z.string().max(4000) }))
