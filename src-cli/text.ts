@@ -46,4 +46,11 @@ export const CLI_TEXT = defineMessages({
     en: ' (note: this log key was not pinned beforehand; compare its fingerprint)',
     'zh-CN': '（注意：该日志密钥未经您预先信任，请核对指纹）',
   },
+  // The organisation and its seals (issue 9)
+  sealActive: { en: 'in use  ', 'zh-CN': '使用中' },
+  sealDisabled: { en: 'disabled', 'zh-CN': '已停用' },
+  noOrganisation: {
+    en: 'No organisation profile yet: set it with --legal-name (and --credit-code, --legal-representative, --address).',
+    'zh-CN': '尚未填写单位信息：请用 --legal-name（以及 --credit-code、--legal-representative、--address）填写。',
+  },
 });

@@ -1,4 +1,5 @@
 import { defineMessages, placeholders, say, type Language, type Placeholders } from '../../src-shared/i18n/index.js';
+import { SEALS_UI_TEXT } from '../seals/seals-text.js';
 import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 
 /**
@@ -538,6 +539,8 @@ export const UI_TEXT = defineMessages({
   'import.showDetails': { en: 'Show the {count} files', 'zh-CN': '查看全部 {count} 个文件' },
   'import.hideDetails': { en: 'Hide the list', 'zh-CN': '收起列表' },
   'verify.library.latest': { en: 'latest', 'zh-CN': '最新' },
+  // The organisation and its seals (issue 9)
+  ...SEALS_UI_TEXT,
 });
 
 export type MessageKey = keyof typeof UI_TEXT;

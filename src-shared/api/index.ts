@@ -3,3 +3,4 @@ export * from './facts.js';
 export * from './drafting.js';
 export * from './operations.js';
 export * from './bridge.js';
+export * from './seals.js';

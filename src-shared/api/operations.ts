@@ -19,6 +19,7 @@ import {
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
+import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, SealType } from './seals.js';
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 
 /**
@@ -112,6 +113,23 @@ export const operations = {
     }),
     z.object({ certificates: z.array(CertificateSummary) }),
   ),
+
+  // The organisation and its seals (issue 9): the profile seals are generated from, the seal library.
+  'organisation.get': op(z.object({}), z.object({ profile: OrganisationProfile.nullable() })),
+  'organisation.update': op(OrganisationProfile, OrganisationProfile),
+  /** Company seals and signatures, newest first, each with a data: URL preview; disabled ones only when asked. */
+  'seals.list': op(z.object({ includeDisabled: z.boolean().optional() }), z.object({ seals: z.array(Seal) })),
+  /** A PNG or SVG file (an upload): white made transparent, an SVG rebuilt from its shapes (scripts and links refused). */
+  'seals.import': op(Upload.extend({ name: SealName, category: SealCategory.optional() }), Seal),
+  /** The standard round seal of the organisation in the profile. */
+  'seals.generate': op(z.object({ sealType: SealType, name: SealName.optional() }), Seal),
+  /** What seals.generate would make, not stored. */
+  'seals.previewRound': op(z.object({ sealType: SealType }), z.object({ preview: z.string() })),
+  'seals.drawSignature': op(DrawnSignature, Seal),
+  /** A name written in the handwriting face (楷体 for Chinese, a script face for Latin), kept as outlines. */
+  'seals.typeSignature': op(z.object({ name: SealName, text: z.string().trim().min(1).max(40) }), Seal),
+  /** Stop a seal being stamped; it and its history stay. */
+  'seals.disable': op(z.object({ id: Id }), Seal),
 } as const;
 
 export type Operations = typeof operations;

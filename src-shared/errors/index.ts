@@ -7,6 +7,7 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+import { sealsErrors } from './seals.js';
 import { draftingErrors } from './drafting.js';
 import { templatesErrors } from './templates.js';
 
@@ -20,6 +21,7 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...sealsErrors,
   ...draftingErrors,
   ...templatesErrors,
 } as const;

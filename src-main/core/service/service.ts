@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   API_DOCUMENT_MAX_BYTES,
+  SEAL_FILE_MAX_BYTES,
   isOperationName,
   operations,
   TRUST_FILE_MAX_BYTES,
@@ -21,6 +22,7 @@ import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
+import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
 import { Drafts } from '../drafting/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
@@ -85,6 +87,8 @@ export interface CoreService {
    */
   readonly transfers: TransferPort;
   readonly library: Library;
+  /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
+  readonly seals: SealLibrary;
   readonly drafts: Drafts;
   close(): void;
 }
@@ -129,6 +133,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const seals = new SealLibrary(library.db, library.dataDir, library.actor);
   const drafts = new Drafts(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
@@ -294,6 +299,25 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
       return { certificates: await listTrustedCertificates(trustFolder()) };
     },
+    // The organisation and its seals (issue 9)
+    'organisation.get': () => ({ profile: organisationProfile(library.db) }),
+    'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
+    'seals.list': async ({ includeDisabled }) => ({ seals: await seals.list({ includeDisabled }) }),
+    'seals.import': async ({ uploadId, name, category }) => {
+      if (transfers.uploaded(uploadId).size > SEAL_FILE_MAX_BYTES)
+        throw new InkstoneError('SEAL_FILE_TOO_LARGE', { limit: `${SEAL_FILE_MAX_BYTES / 1024 / 1024} MiB` });
+      const file = await transfers.read(uploadId);
+      const seal = await seals.importFile({ name, fileName: file.name, category, bytes: file.bytes });
+      await transfers.discard(uploadId);
+      return seal;
+    },
+    'seals.generate': (input) => seals.generate(input),
+    'seals.previewRound': async ({ sealType }) => ({
+      preview: `data:image/svg+xml;base64,${Buffer.from(await seals.roundSealPreview(sealType)).toString('base64')}`,
+    }),
+    'seals.drawSignature': (drawing) => seals.drawSignature(drawing),
+    'seals.typeSignature': (input) => seals.typeSignature(input),
+    'seals.disable': ({ id }) => seals.disable(id),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
@@ -353,6 +377,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       openDownload: (id) => answer(() => transfers.open(id)),
     },
     library,
+    seals,
     drafts,
     close: () => {
       void longWork.close();
