@@ -48,16 +48,23 @@ test('the gallery: four templates in each language, valid, filled without placeh
     assert.equal(first?.kind === 'article' && first.number, template.language === 'zh-CN' ? '第一条' : '1.', template.name);
   }
   const nda = findTemplate('nda', 'zh-CN');
-  const filled = JSON.stringify(toPlainDraft(instantiateTemplate(nda, checkValues(nda.variables, valuesFor(nda.variables.map((v) => v.key)), 'zh-CN'), []), 'zh-CN'));
+  const filled = JSON.stringify(
+    toPlainDraft(instantiateTemplate(nda, checkValues(nda.variables, valuesFor(nda.variables.map((v) => v.key)), 'zh-CN'), []), 'zh-CN'),
+  );
   assert.match(filled, /人民币100,000.00元（大写：人民币壹拾万元整）/);
   assert.match(filled, /2026年12月7日/);
   assert.doesNotMatch(filled, /不招揽/, 'the optional article is left out by default');
   const en = findTemplate('nda', 'en');
-  const filledEn = JSON.stringify(toPlainDraft(instantiateTemplate(en, checkValues(en.variables, { ...valuesFor(en.variables.map((v) => v.key)), nonSolicit: 'yes' }, 'en'), []), 'en'));
+  const filledEn = JSON.stringify(
+    toPlainDraft(instantiateTemplate(en, checkValues(en.variables, { ...valuesFor(en.variables.map((v) => v.key)), nonSolicit: 'yes' }, 'en'), []), 'en'),
+  );
   assert.match(filledEn, /7 December 2026/);
   assert.match(filledEn, /RMB 100,000.00 \(in words: 人民币壹拾万元整\)/);
   assert.match(filledEn, /Non-Solicitation/);
-  assert.throws(() => findTemplate('lease', 'en'), (e: unknown) => e instanceof InkstoneError && e.code === 'DRAFT_TEMPLATE_NOT_FOUND');
+  assert.throws(
+    () => findTemplate('lease', 'en'),
+    (e: unknown) => e instanceof InkstoneError && e.code === 'DRAFT_TEMPLATE_NOT_FOUND',
+  );
 });
 
 test('template files: export then import gives the same template; bad files are refused with a typed error', () => {
@@ -75,7 +82,11 @@ test('template files: export then import gives the same template; bad files are 
   const json = JSON.parse(writeTemplateFile(nda)) as Record<string, unknown>;
   assert.equal(refused('{not json'), 'TEMPLATE_INVALID');
   assert.equal(refused(JSON.stringify({ ...json, version: 2 })), 'TEMPLATE_INVALID');
-  assert.equal(refused(JSON.stringify({ ...json, variables: [] })), 'TEMPLATE_INVALID', 'the document uses undeclared variables');
+  assert.equal(
+    refused(JSON.stringify({ ...json, variables: nda.variables.filter((v) => v.key !== 'purpose') })),
+    'TEMPLATE_INVALID',
+    'the document uses undeclared variables',
+  );
   assert.equal(refused(JSON.stringify({ ...json, document: { type: 'doc', content: [{ type: 'paragraph' }] } })), 'TEMPLATE_INVALID');
   assert.equal(refused(' '.repeat(1024 * 1024 + 1)), 'TEMPLATE_TOO_LARGE');
 });
@@ -98,10 +109,25 @@ test('inkstone draft new --template nda --set … fills the gallery template; a 
     assert.match(JSON.stringify(out.draft), /人民币1,000,000,000.99元（大写：人民币壹拾亿元玖角玖分）/);
     assert.deepEqual(
       out.draft.signatures.map((s) => [s.role, s.name]),
-      [['甲方', '北京甲科技有限公司'], ['乙方', '上海乙有限公司']],
+      [
+        ['甲方', '北京甲科技有限公司'],
+        ['乙方', '上海乙有限公司'],
+      ],
     );
     // A negative amount is refused before anything is written.
-    const bad = cli(['new', '--template', 'nda', '--language', 'zh-CN', ...sets.flatMap((s) => ['--set', s]), '--set', 'penalty=-5', '--data-dir', dir, '--json']);
+    const bad = cli([
+      'new',
+      '--template',
+      'nda',
+      '--language',
+      'zh-CN',
+      ...sets.flatMap((s) => ['--set', s]),
+      '--set',
+      'penalty=-5',
+      '--data-dir',
+      dir,
+      '--json',
+    ]);
     assert.notEqual(bad.status, 0);
     assert.match(bad.stderr, /VARIABLE_INVALID|Liquidated|违约金/);
     const library = new Library(dir);

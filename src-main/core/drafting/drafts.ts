@@ -8,7 +8,16 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Contract, DraftSession, DraftVersion, Language } from '../../../src-shared/api/index.js';
-import { blankDraft, draftJSON, draftLanguage, newDraftYDoc, toPlainDraft, type DraftNodeJSON, type PlainDraft, type PlainParty } from '../../../src-shared/drafting/index.js';
+import {
+  blankDraft,
+  draftJSON,
+  draftLanguage,
+  newDraftYDoc,
+  toPlainDraft,
+  type DraftNodeJSON,
+  type PlainDraft,
+  type PlainParty,
+} from '../../../src-shared/drafting/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { appendAudit } from '../audit/index.js';
 import { statement, type Db } from '../db/index.js';

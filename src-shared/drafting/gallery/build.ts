@@ -45,7 +45,9 @@ export function buildTemplate(def: GalleryTemplate): DraftTemplate {
     attrs: { id: id(), condition: a.condition ?? '' },
     content: [
       { type: NODE.articleHeading, content: inline(a.heading) },
-      ...(a.sentences.length === 1 ? [paragraph(a.sentences[0])] : a.sentences.map((s) => ({ type: NODE.clause, attrs: { id: id(), condition: '' }, content: [paragraph(s)] }))),
+      ...(a.sentences.length === 1
+        ? [paragraph(a.sentences[0])]
+        : a.sentences.map((s) => ({ type: NODE.clause, attrs: { id: id(), condition: '' }, content: [paragraph(s)] }))),
     ],
   });
   return {
