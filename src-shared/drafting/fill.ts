@@ -103,8 +103,9 @@ export function fillVariables(
     if (!spec || !(p.key in values) || spec.kind === 'yesno' || inRemoved(p.from)) continue;
     const replacement = renderVariable(spec, values[p.key], lang);
     if (replacement === p.text && replacement === p.filled) continue;
-    if (wasEditedByHand(p) && !options.overwrite?.has(p.key)) {
-      if (replacement !== p.text) conflicts.push({ key: p.key, current: p.text, replacement });
+    // A hand edit that already reads as the new value is simply adopted (its `filled` catches up).
+    if (wasEditedByHand(p) && replacement !== p.text && !options.overwrite?.has(p.key)) {
+      conflicts.push({ key: p.key, current: p.text, replacement });
       continue;
     }
     edits.push({

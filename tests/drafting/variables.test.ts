@@ -195,6 +195,10 @@ test('re-filling follows the new value, but a passage edited by hand asks before
   const forced = fill(edited, { client: '乙公司', fee: '200', noncompete: 'yes' }, new Set(['client']));
   assert.deepEqual(forced.conflicts, []);
   assert.match(forced.doc.textContent, /委托方：乙公司/);
+  // A hand edit that matches the value filled next is adopted: no question, and no question later.
+  const adopted = fill(edited, { client: '甲公（北京）司', fee: '200', noncompete: 'yes' });
+  assert.deepEqual(adopted.conflicts, []);
+  assert.equal(variablePassages(adopted.doc).filter((v) => v.text !== v.filled).length, 0);
 });
 
 test('a filled draft survives the JSON round trip with its variables (the Yjs store keeps marks)', () => {
