@@ -27,6 +27,7 @@ import { verifyErrors } from '../../src-shared/errors/verify.js';
 import { evidenceErrors } from '../../src-shared/errors/evidence.js';
 import { sealsErrors } from '../../src-shared/errors/seals.js';
 import { draftingErrors } from '../../src-shared/errors/drafting.js';
+import { templatesErrors } from '../../src-shared/errors/templates.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -101,7 +102,19 @@ test('a table with a missing language or a different placeholder is caught', () 
 });
 
 test('no error code is declared by two capabilities (the catalogue would silently keep one)', () => {
-  const tables = [commonErrors, libraryErrors, pdfErrors, pkiErrors, tokensErrors, signingErrors, verifyErrors, evidenceErrors, draftingErrors, sealsErrors];
+  const tables = [
+    commonErrors,
+    libraryErrors,
+    pdfErrors,
+    pkiErrors,
+    tokensErrors,
+    signingErrors,
+    verifyErrors,
+    evidenceErrors,
+    draftingErrors,
+    sealsErrors,
+    templatesErrors,
+  ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,
     tables.reduce((n, t) => n + Object.keys(t).length, 0),
