@@ -27,7 +27,10 @@ const DocNode: z.ZodType<DraftNodeJSON> = z.lazy(() =>
       attrs: z.record(z.string(), z.unknown()).optional(),
       content: z.array(DocNode).max(5000).optional(),
       text: z.string().max(20000).optional(),
-      marks: z.array(z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() })).max(10).optional(),
+      marks: z
+        .array(z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() }))
+        .max(10)
+        .optional(),
     })
     .strict(),
 );
@@ -101,13 +104,22 @@ export function templateParties(template: DraftTemplate, values: Readonly<Record
  * The first document of a draft made from `template` with checked `values`: variables filled,
  * sections left out removed, and the parties and signature blocks those of the contract.
  */
-export function instantiateTemplate(template: DraftTemplate, values: Readonly<Record<string, string>>, parties: readonly PlainParty[], lang: Language = template.language): DraftNodeJSON {
+export function instantiateTemplate(
+  template: DraftTemplate,
+  values: Readonly<Record<string, string>>,
+  parties: readonly PlainParty[],
+  lang: Language = template.language,
+): DraftNodeJSON {
   const tr = new Transform(ProseMirrorNode.fromJSON(draftSchema, template.document));
   fillVariables(tr, template.variables, values, lang);
   const doc = tr.doc.toJSON() as DraftNodeJSON;
   const atoms = (type: string) => parties.map((p) => ({ type, attrs: partyAttrs(p) }));
   doc.content = (doc.content ?? []).map((node) =>
-    node.type === NODE.parties ? { ...node, content: atoms(NODE.party) } : node.type === NODE.signatures ? { ...node, content: atoms(NODE.signatureBlock) } : node,
+    node.type === NODE.parties
+      ? { ...node, content: atoms(NODE.party) }
+      : node.type === NODE.signatures
+        ? { ...node, content: atoms(NODE.signatureBlock) }
+        : node,
   );
   return doc;
 }
