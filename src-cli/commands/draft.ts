@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { Drafts } from '../../src-main/core/drafting/index.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Drafts, newDraftFromTemplate } from '../../src-main/core/drafting/index.js';
 import { Library } from '../../src-main/core/library/index.js';
 import { PartyInput } from '../../src-shared/api/index.js';
-import { DRAFT_TEXT } from '../../src-shared/drafting/index.js';
+import { DRAFT_TEXT, MAX_TEMPLATE_BYTES, findTemplate, readTemplateFile, type DraftTemplate } from '../../src-shared/drafting/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
-import { isLanguage, say } from '../../src-shared/i18n/index.js';
+import { isLanguage, say, type Language } from '../../src-shared/i18n/index.js';
 import { describe } from '../command-table.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 import { CLI_TEXT } from '../text.js';
@@ -17,6 +18,55 @@ function parseParty(value: string): PartyInput {
   const parsed = PartyInput.safeParse({ role: value.slice(0, at), name: value.slice(at + 1) });
   if (!parsed.success) throw usage(`--party ${value.slice(0, 80)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return parsed.data;
+}
+
+interface NewDraftOptions {
+  title?: string;
+  party?: string[];
+  contract?: string;
+  language?: string;
+  template?: string;
+  set?: string[];
+  dataDir?: string;
+  json?: boolean;
+}
+
+/** `--set fee=12345.60` pairs → values (the last one wins). */
+function parseSets(sets: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const pair of sets) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw usage(`--set wants KEY=VALUE, got “${pair.slice(0, 80)}”`);
+    values[pair.slice(0, at).trim()] = pair.slice(at + 1);
+  }
+  return values;
+}
+
+/** A gallery template by name, or a template file when the name is a path to a .json file. */
+function loadTemplate(name: string, language: Language): DraftTemplate {
+  if (!name.toLowerCase().endsWith('.json')) return findTemplate(name, language);
+  if (!existsSync(name)) throw new InkstoneError('DRAFT_TEMPLATE_NOT_FOUND', { name: name.slice(0, 100) });
+  if (statSync(name).size > MAX_TEMPLATE_BYTES) throw new InkstoneError('TEMPLATE_TOO_LARGE', { limit: MAX_TEMPLATE_BYTES });
+  return readTemplateFile(readFileSync(name, 'utf8'));
+}
+
+function newFromTemplate(name: string, language: Language, opts: NewDraftOptions, lang: Language): number {
+  if (opts.contract || opts.title || opts.party) throw usage('--template makes a new contract: its title and parties come from the template and --set');
+  const template = loadTemplate(name, language);
+  const library = new Library(resolveDataDir(opts.dataDir), { actor: 'cli' });
+  try {
+    const drafts = new Drafts(library);
+    const made = newDraftFromTemplate(library, drafts, template, parseSets(opts.set ?? []));
+    const plain = drafts.plain(made.contractId);
+    if (opts.json)
+      process.stdout.write(
+        `${JSON.stringify({ contractId: made.contractId, draftId: made.session.draftId, language: template.language, template: template.name, values: made.values, draft: plain }, null, 2)}\n`,
+      );
+    else process.stdout.write(`${say(CLI_TEXT.draftCreated, lang, { title: plain.title, contractId: made.contractId })}\n`);
+    return EXIT.ok;
+  } finally {
+    library.close();
+  }
 }
 
 /** `inkstone draft new|versions` — drafts in the same library the app uses. */
@@ -32,16 +82,17 @@ export function registerDraftCommands(program: Command): void {
     .option('--party <role=name>', 'a party, e.g. 甲方=北京某某科技有限公司 (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--contract <id>', 'draft for this existing contract instead of a new one')
     .option('--language <lang>', 'the contract’s language and numbering: zh-CN (第一条) or en (1. / 1.1)')
-    .option('--template <name>', 'start from a template')
+    .option('--template <name>', 'start from a gallery template (nda, purchase, services, employment) or a template file (.json)')
+    .option('--set <key=value>', 'a template variable, e.g. fee=12345.60 (repeatable)', (v: string, p: string[] = []) => [...p, v])
     .option('--data-dir <dir>', 'library folder (default: the app’s data folder)')
     .option('--json', 'print {contractId, draftId, language, draft} (the plain form) as JSON')
-    .action((opts: { title?: string; party?: string[]; contract?: string; language?: string; template?: string; dataDir?: string; json?: boolean }) => {
+    .action((opts: NewDraftOptions) => {
       const lang = cliLanguage();
       return runCommand(async () => {
         if (opts.language !== undefined && !isLanguage(opts.language)) throw usage(`--language must be zh-CN or en, not “${opts.language.slice(0, 20)}”`);
         const language = isLanguage(opts.language) ? opts.language : lang;
-        // No template gallery yet: a named template cannot be found (the templates work adds them).
-        if (opts.template !== undefined) throw new InkstoneError('DRAFT_TEMPLATE_NOT_FOUND', { name: opts.template.slice(0, 100) });
+        if (opts.template !== undefined) return newFromTemplate(opts.template, language, opts, lang);
+        if (opts.set?.length) throw usage('--set fills a template’s variables: give --template too');
         if (opts.contract && (opts.title || opts.party)) throw usage('--contract drafts an existing contract: --title and --party belong to a new one');
         const library = new Library(resolveDataDir(opts.dataDir), { actor: 'cli' });
         try {

@@ -23,3 +23,17 @@ export { analyseTerms, termName, type DefinedTermReport, type TermFlag } from '.
 export { DRAFT_TEXT, signatureLabels, type SignatureLabels } from './draft-text.js';
 export { blankDraft, emptyArticle, partyAttrs } from './blank-draft.js';
 export { newDraftYDoc, draftJSON, draftLanguage, draftFragment, DRAFT_FRAGMENT, DRAFT_META } from './ydoc.js';
+export { VariableSpec, VARIABLE_KINDS, VARIABLE_TEXT, checkVariable, checkValues, renderVariable, groupThousands, type VariableKind } from './variables.js';
+export { fillVariables, variablePassages, wasEditedByHand, placeholder, type FillConflict, type FillOptions, type VariablePassage } from './fill.js';
+export {
+  DraftTemplate,
+  TEMPLATE_FORMAT,
+  TEMPLATE_VERSION,
+  MAX_TEMPLATE_BYTES,
+  checkTemplate,
+  readTemplateFile,
+  writeTemplateFile,
+  instantiateTemplate,
+  templateParties,
+} from './template-file.js';
+export { TEMPLATE_GALLERY, findTemplate } from './gallery/index.js';

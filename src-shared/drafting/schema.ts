@@ -49,6 +49,8 @@ export const MARK = {
   termDefinition: 'term_definition',
   /** A use the author marked as a defined term (flagged when nothing defines it). */
   termUse: 'term_use',
+  /** A template variable's filled text (templates/variables.ts); `filled` is what the last fill wrote. */
+  variable: 'variable',
 } as const;
 
 /** The node types that are numbered, and their level in the outline. */
@@ -56,6 +58,8 @@ export const NUMBERED_LEVEL: Readonly<Record<string, 1 | 2 | 3>> = { [NODE.artic
 
 const INLINE = 'inline*';
 const idAttrs = { id: { default: '' } };
+/** Articles and sub-clauses may be optional: kept or removed by the yes/no variable named in `condition`. */
+const sectionAttrs = { id: { default: '' }, condition: { default: '' } };
 const withId =
   (tag: string, cls: string) =>
   (node: ProseMirrorNode): DOMOutputSpec => [tag, { class: cls, 'data-id': node.attrs.id as string }, 0];
@@ -107,7 +111,7 @@ const nodes: Record<string, NodeSpec> = {
   },
   [NODE.article]: {
     content: `${NODE.articleHeading} (${NODE.paragraph} | ${NODE.clause} | ${NODE.table} | ${NODE.pageBreak})*`,
-    attrs: idAttrs,
+    attrs: sectionAttrs,
     defining: true,
     toDOM: withId('section', 'draft-article'),
     parseDOM: [{ tag: 'section.draft-article', getAttrs: parseId }],
@@ -115,7 +119,7 @@ const nodes: Record<string, NodeSpec> = {
   [NODE.articleHeading]: { content: INLINE, toDOM: () => ['h2', { class: 'draft-article-heading' }, 0], parseDOM: [{ tag: 'h2' }] },
   [NODE.clause]: {
     content: `${NODE.paragraph} (${NODE.paragraph} | ${NODE.item} | ${NODE.table})*`,
-    attrs: idAttrs,
+    attrs: sectionAttrs,
     defining: true,
     toDOM: withId('div', 'draft-clause'),
     parseDOM: [{ tag: 'div.draft-clause', getAttrs: parseId }],
@@ -173,6 +177,17 @@ const marks: Record<string, MarkSpec> = {
     inclusive: false,
     toDOM: (_mark: Mark) => ['span', { class: 'draft-term-use' }, 0],
     parseDOM: [{ tag: 'span.draft-term-use' }],
+  },
+  [MARK.variable]: {
+    inclusive: false,
+    attrs: { key: { default: '' }, filled: { default: '' } },
+    toDOM: (mark: Mark) => ['span', { class: 'draft-variable', 'data-key': mark.attrs.key as string, 'data-filled': mark.attrs.filled as string }, 0],
+    parseDOM: [
+      {
+        tag: 'span.draft-variable',
+        getAttrs: (dom: Element) => ({ key: dom.getAttribute('data-key') ?? '', filled: dom.getAttribute('data-filled') ?? '' }),
+      },
+    ],
   },
 };
 

@@ -13,6 +13,7 @@ import { draftingErrors } from './drafting.js';
 import { devicesErrors } from './devices.js';
 // drafting: export, import and redlines
 import { draftingExportErrors } from './drafting-export.js';
+import { templatesErrors } from './templates.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -28,6 +29,7 @@ export const ERROR_CATALOG = {
   ...draftingErrors,
   ...devicesErrors,
   ...draftingExportErrors,
+  ...templatesErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -52,8 +52,10 @@ test('draft new makes a contract with a blank structured draft; draft versions l
     const again = cli(['new', '--contract', out.contractId, '--data-dir', dir, '--json']);
     assert.equal(again.status, 3);
     assert.match(again.stderr, /DRAFT_EXISTS/);
-    const template = cli(['new', '--template', 'nda', '--data-dir', dir]);
+    const template = cli(['new', '--template', 'lease', '--data-dir', dir]);
     assert.match(template.stderr, /DRAFT_TEMPLATE_NOT_FOUND/);
+    const unfilled = cli(['new', '--template', 'nda', '--data-dir', dir]);
+    assert.match(unfilled.stderr, /VARIABLE_REQUIRED/);
     const badParty = cli(['new', '--party', '甲方', '--data-dir', dir]);
     assert.equal(badParty.status, 64);
     assert.match(badParty.stderr, /USAGE/);

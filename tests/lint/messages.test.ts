@@ -29,6 +29,7 @@ import { sealsErrors } from '../../src-shared/errors/seals.js';
 import { draftingErrors } from '../../src-shared/errors/drafting.js';
 import { devicesErrors } from '../../src-shared/errors/devices.js';
 import { draftingExportErrors } from '../../src-shared/errors/drafting-export.js';
+import { templatesErrors } from '../../src-shared/errors/templates.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -116,6 +117,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     sealsErrors,
     devicesErrors,
     draftingExportErrors,
+    templatesErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,

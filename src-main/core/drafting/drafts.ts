@@ -7,8 +7,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import type { DraftSession, DraftVersion, Language } from '../../../src-shared/api/index.js';
-import { blankDraft, draftJSON, draftLanguage, newDraftYDoc, toPlainDraft, type DraftNodeJSON, type PlainDraft } from '../../../src-shared/drafting/index.js';
+import type { Contract, DraftSession, DraftVersion, Language } from '../../../src-shared/api/index.js';
+import {
+  blankDraft,
+  draftJSON,
+  draftLanguage,
+  newDraftYDoc,
+  toPlainDraft,
+  type DraftNodeJSON,
+  type PlainDraft,
+  type PlainParty,
+} from '../../../src-shared/drafting/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { appendAudit } from '../audit/index.js';
 import { statement, type Db } from '../db/index.js';
@@ -34,6 +43,10 @@ interface VersionRow {
   kind: 'named' | 'automatic';
   created_at: string;
 }
+
+/** A contract's parties as the draft's party atoms and signature blocks carry them. */
+export const draftParties = (contract: Contract): PlainParty[] =>
+  contract.parties.map((p) => ({ partyId: p.id, role: p.role, name: p.name, organisation: p.organisation, registrationNumber: p.registrationNumber }));
 
 const newId = () => randomBytes(16).toString('hex');
 
@@ -95,13 +108,7 @@ export class Drafts {
   create(contractId: string, language: Language, initial?: DraftNodeJSON): DraftSession {
     const contract = this.library.getContract(contractId);
     if (this.sql('SELECT 1 FROM drafts WHERE contract_id = ?').get(contractId)) throw new InkstoneError('DRAFT_EXISTS', { contractId });
-    const parties = contract.parties.map((p) => ({
-      partyId: p.id,
-      role: p.role,
-      name: p.name,
-      organisation: p.organisation,
-      registrationNumber: p.registrationNumber,
-    }));
+    const parties = draftParties(contract);
     const ydoc = newDraftYDoc(initial ?? blankDraft({ title: contract.title, parties }), language);
     const state = Y.encodeStateAsUpdate(ydoc);
     const id = newId();

@@ -1,1 +1,2 @@
-export { Drafts, COMPACT_AFTER, COMPACT_AFTER_BYTES, AUTOMATIC_VERSION_EVERY_MS, type DraftsOptions } from './drafts.js';
+export { Drafts, draftParties, COMPACT_AFTER, COMPACT_AFTER_BYTES, AUTOMATIC_VERSION_EVERY_MS, type DraftsOptions } from './drafts.js';
+export { newDraftFromTemplate, type TemplateDraft } from './from-template.js';
