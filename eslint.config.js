@@ -32,6 +32,7 @@ export const CAPABILITY_LAYERS = [
   ['signing'], // tokens + pki + pdf
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
+  ['placements'], // where stored versions will be stamped: library + pdf
   ['service'], // the operations table's handlers: everything below
 ];
 

@@ -285,6 +285,7 @@ export const UI_TEXT = defineMessages({
   'audit.action.party.removed': { en: 'Party removed', 'zh-CN': '移除当事人' },
   'audit.action.document.added': { en: 'Document added', 'zh-CN': '添加文档' },
   'audit.action.version.added': { en: 'New version added', 'zh-CN': '新增版本' },
+  'audit.action.placements.saved': { en: 'Signing boxes placed', 'zh-CN': '放置签章位置' },
   'audit.detail.version': { en: 'Version {number}', 'zh-CN': '第 {number} 版' },
   'audit.detail.change': { en: '{field}: {from} → {to}', 'zh-CN': '{field}：{from} → {to}' },
 

@@ -1,4 +1,5 @@
 export * from './model.js';
 export * from './facts.js';
+export * from './placements.js';
 export * from './operations.js';
 export * from './bridge.js';

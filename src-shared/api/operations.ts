@@ -20,6 +20,7 @@ import {
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
+import { SavedPlacements, VersionPlacements } from './placements.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -106,6 +107,11 @@ export const operations = {
     }),
     z.object({ certificates: z.array(CertificateSummary) }),
   ),
+
+  // placements (viewer): where a version will be stamped, saved before it is signed
+  'placements.get': op(z.object({ versionId: Id }), SavedPlacements),
+  /** Replace the version's boxes; each must lie on a page of the version (PLACEMENT_* errors otherwise). */
+  'placements.save': op(VersionPlacements.extend({ versionId: Id }), SavedPlacements),
 } as const;
 
 export type Operations = typeof operations;

@@ -7,6 +7,8 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+// placements (viewer)
+import { placementsErrors } from './placements.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -18,6 +20,7 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...placementsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
