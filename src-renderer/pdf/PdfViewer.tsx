@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PageSize } from '../../src-shared/placement/geometry.js';
-import { useApi } from '../api/ApiContext.js';
+import { useApi, useFiles } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
-import { base64ToBytes } from './base64.js';
 import { PageCanvas } from './PageCanvas.js';
 import { currentPage, fitWidthScale, nextZoom, pagesNear, stackPages } from './page-layout.js';
 import { openPdf, type PDFDocumentProxy } from './pdfjs.js';
@@ -58,6 +57,7 @@ export function PdfViewer(props: PdfViewerSource & PdfViewerProps) {
   const versionId = 'versionId' in props ? props.versionId : null;
   const given = 'file' in props ? props.file : null;
   const api = useApi();
+  const files = useFiles();
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -69,7 +69,7 @@ export function PdfViewer(props: PdfViewerSource & PdfViewerProps) {
     setError(null);
     (async () => {
       const file: { name: string; bytes: Uint8Array<ArrayBuffer> } =
-        given ?? (await api.documents.read({ versionId: versionId ?? '' }).then((f) => ({ name: f.name, bytes: base64ToBytes(f.dataBase64) })));
+        given ?? (await api.documents.read({ versionId: versionId ?? '' }).then(async (f) => ({ name: f.name, bytes: await files.download(f) })));
       opened = await openPdf(file.bytes);
       const sizes = await pageSizes(opened);
       if (live) setLoaded({ doc: opened, bytes: file.bytes, name: file.name, sizes });
@@ -79,7 +79,7 @@ export function PdfViewer(props: PdfViewerSource & PdfViewerProps) {
       live = false;
       if (opened) void opened.destroy();
     };
-  }, [api, versionId, given]);
+  }, [api, files, versionId, given]);
 
   if (error) return <ErrorBanner error={error} title={t('viewer.error')} />;
   if (!loaded) return <Spinner label={t('viewer.loading')} />;

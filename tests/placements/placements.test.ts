@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { degrees, PDFDocument } from 'pdf-lib';
 import { createCoreService, type CoreService } from '../../src-main/core/service/index.js';
+import { upload } from '../support/uploads.js';
 import type { Contract, SavedPlacements, VersionPlacements } from '../../src-shared/api/index.js';
 
 let dir: string;
@@ -13,12 +14,12 @@ let versionId: string;
 let contractId: string;
 
 /** Page 1 portrait A4, page 2 A4 turned a quarter (shown 842 × 595), page 3 portrait A4. */
-async function threePages(): Promise<string> {
+async function threePages(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.addPage([595, 842]);
   doc.addPage([595, 842]).setRotation(degrees(90));
   doc.addPage([595, 842]);
-  return Buffer.from(await doc.save()).toString('base64');
+  return doc.save();
 }
 
 async function call<T>(operation: string, input: unknown, on: CoreService = core): Promise<T> {
@@ -48,7 +49,7 @@ before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'inkstone-placements-'));
   core = createCoreService({ dataDir: dir, log: () => {} });
   const { outcomes } = await call<{ outcomes: Array<{ contractId: string }> }>('library.import', {
-    files: [{ name: 'three.pdf', dataBase64: await threePages() }],
+    files: [{ uploadId: await upload(core, await threePages(), 'three.pdf') }],
   });
   contractId = outcomes[0].contractId;
   const contract = await call<Contract>('contracts.get', { id: contractId });
