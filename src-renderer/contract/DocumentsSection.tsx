@@ -4,7 +4,7 @@ import { FilePickerButton } from '../import/FilePickerButton.js';
 import { ImportPanel } from '../import/ImportPanel.js';
 import { useImportJob } from '../import/useImportJob.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { PdfViewer } from '../pdf/PdfViewer.js';
+import { PlacementEditor } from '../placement/PlacementEditor.js';
 import { Icon } from '../ui/Icon.js';
 
 function latestVersionId(contract: Contract): string | null {
@@ -85,7 +85,7 @@ export function DocumentsSection({ contract, onVerify }: { contract: Contract; o
           </ul>
           <div className="document-view">
             {selected && (
-              <PdfViewer
+              <PlacementEditor
                 key={selected}
                 versionId={selected}
                 actions={
