@@ -4,7 +4,7 @@ import { crossPageSlices, type Box } from '../../src-shared/placement/geometry.j
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { PageView } from '../pdf/viewer-context.js';
 import { useViewer } from '../pdf/viewer-context.js';
-import { moved, onScreen, resized } from './box-edit.js';
+import { besideText, moved, onScreen, resized } from './box-edit.js';
 import { usePlacementState, type SealLook } from './placement-context.js';
 
 /** Edges this close on screen (CSS pixels) jump onto the page's edge. */
@@ -101,11 +101,16 @@ export function PlacementLayer({ view }: { view: PageView }) {
           </div>
         </div>
       )}
-      {state.offers
-        .filter((o) => o.page === page)
-        .map((o, i) => (
-          <div key={i} className="placement-offer" aria-hidden="true" style={onScreen(o.box, size, scale)} />
-        ))}
+      {state.editing &&
+        state.offers
+          .filter((o) => o.page === page)
+          .map((o, i) => (
+            // The found text, and the box "Place a seal here" would add beside it.
+            <div key={i} aria-hidden="true">
+              <div className="placement-found" style={onScreen(o.box, size, scale)} />
+              <div className="placement-offer" style={onScreen(besideText(o.box, state.sizeFor('seal'), size), size, scale)} />
+            </div>
+          ))}
       {boxes.map((p) => {
         const box = draft?.id === p.id ? draft.box : p;
         const sealLook = p.kind === 'seal' ? lookOf(state.seals, p.sealId) : undefined;
