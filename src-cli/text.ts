@@ -2,6 +2,10 @@ import { defineMessages } from '../src-shared/i18n/index.js';
 
 /** What the terminal commands say besides error texts (the convention is in src-shared/i18n). */
 export const CLI_TEXT = defineMessages({
+  // --- drafting (issue 10) ---
+  draftCreated: { en: 'Draft started: {title} (contract {contractId})', 'zh-CN': '已开始起草：{title}（合同 {contractId}）' },
+  draftVersionLine: { en: 'v{number}  {name}  {at}', 'zh-CN': 'v{number}  {name}  {at}' },
+  draftAutomatic: { en: '(automatic)', 'zh-CN': '（自动保存）' },
   importSummary: {
     en: '{imported} imported · {duplicates} already present · {failed} failed',
     'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 失败 {failed} 个',
@@ -41,5 +45,12 @@ export const CLI_TEXT = defineMessages({
   logKeyNotPinned: {
     en: ' (note: this log key was not pinned beforehand; compare its fingerprint)',
     'zh-CN': '（注意：该日志密钥未经您预先信任，请核对指纹）',
+  },
+  // The organisation and its seals (issue 9)
+  sealActive: { en: 'in use  ', 'zh-CN': '使用中' },
+  sealDisabled: { en: 'disabled', 'zh-CN': '已停用' },
+  noOrganisation: {
+    en: 'No organisation profile yet: set it with --legal-name (and --credit-code, --legal-representative, --address).',
+    'zh-CN': '尚未填写单位信息：请用 --legal-name（以及 --credit-code、--legal-representative、--address）填写。',
   },
 });

@@ -14,6 +14,7 @@ interface NavItem {
 const WORK_AREAS: readonly NavItem[] = [
   { target: 'library', icon: 'library', label: 'nav.library' },
   { target: 'verify', icon: 'shield', label: 'nav.verify' },
+  { target: 'seals', icon: 'seal', label: 'nav.seals' },
 ];
 const FOOTER: readonly NavItem[] = [{ target: 'settings', icon: 'settings', label: 'nav.settings' }];
 

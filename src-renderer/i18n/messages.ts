@@ -1,10 +1,14 @@
 import { defineMessages, placeholders, say, type Language, type Placeholders } from '../../src-shared/i18n/index.js';
+import { SEALS_UI_TEXT } from '../seals/seals-text.js';
+import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
  * `<screen or part>.<what>`; `<base>.one` / `<base>.other` pairs are chosen by `plural`.
  */
 export const UI_TEXT = defineMessages({
+  // --- drafting (issue 10): the contract editor's texts live in drafting/messages.ts ---
+  ...DRAFTING_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 
@@ -566,6 +570,8 @@ export const UI_TEXT = defineMessages({
   'import.showDetails': { en: 'Show the {count} files', 'zh-CN': '查看全部 {count} 个文件' },
   'import.hideDetails': { en: 'Hide the list', 'zh-CN': '收起列表' },
   'verify.library.latest': { en: 'latest', 'zh-CN': '最新' },
+  // The organisation and its seals (issue 9)
+  ...SEALS_UI_TEXT,
 });
 
 export type MessageKey = keyof typeof UI_TEXT;

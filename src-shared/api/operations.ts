@@ -20,6 +20,8 @@ import {
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
 import { SavedPlacements, VersionPlacements } from './placements.js';
+import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, SealType } from './seals.js';
+import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -88,6 +90,15 @@ export const operations = {
     { longRunning: true },
   ),
   /** The CA certificates the user trusts for verification (nothing is trusted otherwise). */
+  // --- drafting (issue 10): a contract's draft as Yjs updates, autosaved; versions ---
+  /** Start a draft for a contract that has none: title, parties, one article, a signature block per party. */
+  'drafts.create': op(z.object({ contractId: Id, language: Language.optional() }), DraftSession),
+  'drafts.open': op(z.object({ contractId: Id }), DraftSession),
+  /** Autosave: one Yjs update (appended, never a rewrite of the whole draft) and where the cursor is. */
+  'drafts.applyUpdate': op(DraftUpdateInput, z.object({ saved: z.literal(true) })),
+  'drafts.saveVersion': op(z.object({ draftId: Id, name: DraftVersionName }), DraftVersion),
+  'drafts.versions': op(z.object({ contractId: Id }), z.object({ versions: z.array(DraftVersion) })),
+
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
   /** Trust the CA certificates in a PEM or DER file; all or nothing. */
   'verify.trust.import': op(TrustFile, z.object({ imported: z.array(CertificateSummary), certificates: z.array(CertificateSummary) })),
@@ -108,6 +119,23 @@ export const operations = {
   'placements.get': op(z.object({ versionId: Id }), SavedPlacements),
   /** Replace the version's boxes; each must lie on a page of the version (PLACEMENT_* errors otherwise). */
   'placements.save': op(VersionPlacements.extend({ versionId: Id }), SavedPlacements),
+
+  // The organisation and its seals (issue 9): the profile seals are generated from, the seal library.
+  'organisation.get': op(z.object({}), z.object({ profile: OrganisationProfile.nullable() })),
+  'organisation.update': op(OrganisationProfile, OrganisationProfile),
+  /** Company seals and signatures, newest first, each with a data: URL preview; disabled ones only when asked. */
+  'seals.list': op(z.object({ includeDisabled: z.boolean().optional() }), z.object({ seals: z.array(Seal) })),
+  /** A PNG or SVG file (an upload): white made transparent, an SVG rebuilt from its shapes (scripts and links refused). */
+  'seals.import': op(Upload.extend({ name: SealName, category: SealCategory.optional() }), Seal),
+  /** The standard round seal of the organisation in the profile. */
+  'seals.generate': op(z.object({ sealType: SealType, name: SealName.optional() }), Seal),
+  /** What seals.generate would make, not stored. */
+  'seals.previewRound': op(z.object({ sealType: SealType }), z.object({ preview: z.string() })),
+  'seals.drawSignature': op(DrawnSignature, Seal),
+  /** A name written in the handwriting face (楷体 for Chinese, a script face for Latin), kept as outlines. */
+  'seals.typeSignature': op(z.object({ name: SealName, text: z.string().trim().min(1).max(40) }), Seal),
+  /** Stop a seal being stamped; it and its history stay. */
+  'seals.disable': op(z.object({ id: Id }), Seal),
 } as const;
 
 export type Operations = typeof operations;

@@ -9,6 +9,8 @@ import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
 // placements (viewer)
 import { placementsErrors } from './placements.js';
+import { sealsErrors } from './seals.js';
+import { draftingErrors } from './drafting.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -21,6 +23,8 @@ export const ERROR_CATALOG = {
   ...verifyErrors,
   ...evidenceErrors,
   ...placementsErrors,
+  ...sealsErrors,
+  ...draftingErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

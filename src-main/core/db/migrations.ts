@@ -167,6 +167,39 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  // The organisation and its seals (issue 9).
+  {
+    version: 6,
+    name: 'organisation profile and seal library',
+    sql: `
+      -- The one organisation that signs with this library; company seals are generated from it.
+      CREATE TABLE organisation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        legal_name TEXT NOT NULL,
+        credit_code TEXT NOT NULL DEFAULT '',
+        legal_representative TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      -- Company seals and personal signatures; the file is seals/<sha256>.<svg|png> in the data
+      -- folder. Never deleted: a disabled seal keeps its row so signatures made with it stay traceable.
+      CREATE TABLE seals (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL CHECK (category IN ('seal','signature')),
+        origin TEXT NOT NULL CHECK (origin IN ('generated','imported','drawn','typed')),
+        format TEXT NOT NULL CHECK (format IN ('round','svg','png')),
+        seal_type TEXT,
+        seal_text TEXT,
+        width_mm REAL NOT NULL,
+        height_mm REAL NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      ) STRICT;
+      CREATE INDEX seals_created ON seals(created_at);
+    `,
+  },
   // placements (viewer, issue 9)
   {
     version: 8,
@@ -177,6 +210,49 @@ export const MIGRATIONS: readonly Migration[] = [
         version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
         placements_json TEXT NOT NULL,
         saved_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  // --- drafting (issue 10) ---
+  {
+    version: 9,
+    name: 'drafts as Yjs updates, snapshots and versions',
+    sql: `
+      -- A contract's draft. Its state is a Yjs document: the latest snapshot (every update up to
+      -- upto_seq merged) plus the updates appended after it, so a keystroke is one small insert and
+      -- a compaction rewrites the snapshot only every few hundred updates.
+      CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        contract_id TEXT NOT NULL UNIQUE REFERENCES contracts(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        cursor_unit TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE draft_snapshots (
+        draft_id TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+        upto_seq INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE draft_updates (
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (draft_id, seq)
+      ) STRICT;
+      -- Named versions ("发给对方 v2") and automatic ones: the whole state at that moment.
+      CREATE TABLE draft_versions (
+        id TEXT PRIMARY KEY,
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('named', 'automatic')),
+        upto_seq INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (draft_id, number)
       ) STRICT;
     `,
   },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   API_DOCUMENT_MAX_BYTES,
+  SEAL_FILE_MAX_BYTES,
   isOperationName,
   operations,
   TRUST_FILE_MAX_BYTES,
@@ -21,6 +22,8 @@ import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
+import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
+import { Drafts } from '../drafting/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
@@ -84,6 +87,9 @@ export interface CoreService {
    */
   readonly transfers: TransferPort;
   readonly library: Library;
+  /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
+  readonly seals: SealLibrary;
+  readonly drafts: Drafts;
   close(): void;
 }
 
@@ -127,6 +133,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const seals = new SealLibrary(library.db, library.dataDir, library.actor);
+  const drafts = new Drafts(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -266,6 +274,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, ...(await transfers.offerBytes(data, derivedName(name, suffix))) };
     },
+    // --- drafting (issue 10) ---
+    'drafts.create': ({ contractId, language }) => drafts.create(contractId, language ?? settings.get().language),
+    'drafts.open': ({ contractId }) => drafts.open(contractId),
+    'drafts.applyUpdate': ({ draftId, updateBase64, cursorUnitId }) => {
+      drafts.applyUpdate(draftId, Buffer.from(updateBase64, 'base64'), cursorUnitId);
+      return { saved: true as const };
+    },
+    'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
+    'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
@@ -285,6 +302,25 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     // placements (viewer); loaded on first use, as the PDF reader it needs is
     'placements.get': async ({ versionId }) => (await import('../placements/index.js')).getPlacements(library, versionId),
     'placements.save': async ({ versionId, ...boxes }) => (await import('../placements/index.js')).savePlacements(library, versionId, boxes),
+    // The organisation and its seals (issue 9)
+    'organisation.get': () => ({ profile: organisationProfile(library.db) }),
+    'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
+    'seals.list': async ({ includeDisabled }) => ({ seals: await seals.list({ includeDisabled }) }),
+    'seals.import': async ({ uploadId, name, category }) => {
+      if (transfers.uploaded(uploadId).size > SEAL_FILE_MAX_BYTES)
+        throw new InkstoneError('SEAL_FILE_TOO_LARGE', { limit: `${SEAL_FILE_MAX_BYTES / 1024 / 1024} MiB` });
+      const file = await transfers.read(uploadId);
+      const seal = await seals.importFile({ name, fileName: file.name, category, bytes: file.bytes });
+      await transfers.discard(uploadId);
+      return seal;
+    },
+    'seals.generate': (input) => seals.generate(input),
+    'seals.previewRound': async ({ sealType }) => ({
+      preview: `data:image/svg+xml;base64,${Buffer.from(await seals.roundSealPreview(sealType)).toString('base64')}`,
+    }),
+    'seals.drawSignature': (drawing) => seals.drawSignature(drawing),
+    'seals.typeSignature': (input) => seals.typeSignature(input),
+    'seals.disable': ({ id }) => seals.disable(id),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
@@ -344,6 +380,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       openDownload: (id) => answer(() => transfers.open(id)),
     },
     library,
+    seals,
+    drafts,
     close: () => {
       void longWork.close();
       void transfers.close();

@@ -1,10 +1,10 @@
-import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { crossPageSlices, STANDARD_SEAL_SIZE } from '../../../src-shared/placement/geometry.js';
 import { listPages, type IncrementalUpdate, type SignatureWidget } from '../pdf/index.js';
 import { AppearanceCanvas, pt } from './appearance-canvas.js';
 import { visualPage } from './page-geometry.js';
 import type { CrossPageSeal } from './request.js';
+import { sealArtwork } from './seal-artwork.js';
 
 /**
  * The cross-page seal (骑缝章): one seal image cut into as many vertical slices as there are pages
@@ -17,28 +17,16 @@ import type { CrossPageSeal } from './request.js';
 export async function addCrossPageSeal(update: IncrementalUpdate, seal: CrossPageSeal): Promise<SignatureWidget[]> {
   const pages = listPages(update.base).map(visualPage);
   const canvas = await AppearanceCanvas.create();
-  const image = await canvas.image(seal.image);
+  const art = await sealArtwork(canvas, seal.image);
   const height = seal.size ?? STANDARD_SEAL_SIZE;
-  const cut = crossPageSlices({
-    pages,
-    firstPage: seal.firstPage,
-    lastPage: seal.lastPage,
-    width: (height * image.width) / image.height,
-    height,
-    y: seal.y,
-  });
+  const width = (height * art.width) / art.height;
+  const cut = crossPageSlices({ pages, firstPage: seal.firstPage, lastPage: seal.lastPage, width, height, y: seal.y });
   if ('problem' in cut) throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: cut.problem });
 
-  const forms = cut.slices.map(({ page, box, offset }) => {
-    // The form is one slice wide; the whole seal is drawn shifted left so only this slice falls inside.
-    const ops = [
-      pushGraphicsState(),
-      concatTransformationMatrix(pt((height * image.width) / image.height), 0, 0, pt(height), pt(-offset), 0),
-      drawObject('Im0'),
-      popGraphicsState(),
-    ];
-    return canvas.form(ops, box.width, box.height, { images: { Im0: image } }, pages[page - 1].rotation);
-  });
+  // Each form is one slice wide; the whole seal is drawn shifted left so only this slice falls inside.
+  const forms = cut.slices.map(({ page, box, offset }) =>
+    canvas.form(art.draw({ x: -offset, y: 0, w: width, h: height }), box.width, box.height, { fonts: art.fonts, images: art.images }, pages[page - 1].rotation),
+  );
   const refs = await canvas.transfer(update, forms);
   return cut.slices.map(({ page, box }, k) => ({ page: page - 1, rect: pages[page - 1].toUser(box.x, box.y, box.width, box.height), appearance: refs[k] }));
 }
