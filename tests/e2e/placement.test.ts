@@ -68,6 +68,10 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
 
     test('drag, move, resize, snap, keyboard, cross-page seal and keyword placement, saved with the version', async () => {
       const page = ui.page;
+      // A generated company seal in the seal library: boxes show it as it will be stamped.
+      await rpc(ui.app, 'organisation.update', { legalName: '北京云杉科技有限公司', creditCode: '' });
+      const company = await rpc<{ id: string; widthMm: number; heightMm: number }>(ui.app, 'seals.generate', { sealType: '合同专用章' });
+      const sealPt = { width: (company.widthMm * 72) / 25.4, height: (company.heightMm * 72) / 25.4 };
       const { contractId, versionId } = await importPdf(ui.app, 'purchase.pdf', await contract());
       await page.locator(`[role="option"][data-contract-id="${contractId}"]`).click();
       await page.getByRole('tab', { name: s.documents }).click();
@@ -90,6 +94,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       let state = await saved(ui, versionId, (v) => v.placements.length === 1);
       const seal = state.placements[0];
       assert.equal(seal.kind, 'seal');
+      assert.equal(seal.sealId, company.id);
+      assert.ok(near(seal.width, sealPt.width, 0.01));
+      assert.match((await box.locator('img').getAttribute('src')) ?? '', /^data:image\//);
       assert.equal(seal.page, 1);
       assert.ok(near(seal.x + seal.width / 2, 200 / p1.scale) && near(seal.y + seal.height / 2, 842 - 150 / p1.scale), JSON.stringify(seal));
       await ui.app.screenshot(`${lang}-placement-dropped`);
@@ -153,11 +160,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       // The cross-page seal: one slice at the right edge of each page, half the seal wide.
       await tools.getByLabel(s.cross).check();
       state = await saved(ui, versionId, (v) => v.crossPageSeal !== null);
-      assert.deepEqual({ ...state.crossPageSeal, size: Math.round(state.crossPageSeal?.size ?? 0) }, { firstPage: 1, lastPage: 2, size: 113 });
+      assert.deepEqual({ ...state.crossPageSeal, size: 0 }, { firstPage: 1, lastPage: 2, size: 0, sealId: company.id });
+      assert.ok(near(state.crossPageSeal?.size ?? 0, sealPt.height, 0.001));
       const slice = page.locator('.pdf-sheet[data-page="1"] .placement-slice');
       const sliceBox = await slice.boundingBox();
       assert.ok(sliceBox);
-      assert.ok(near(sliceBox.width, (113.386 / 2) * p1.scale, 1.5), `slice ${sliceBox.width}px`);
+      assert.ok(near(sliceBox.width, (sealPt.width / 2) * p1.scale, 1.5), `slice ${sliceBox.width}px`);
+      assert.match((await slice.locator('img').getAttribute('src')) ?? '', /^data:image\//);
       assert.ok(near(sliceBox.x + sliceBox.width, p1.left + 595 * p1.scale, 1.5), 'flush with the right edge');
       await ui.app.screenshot(`${lang}-placement-cross-page`);
 
