@@ -1,7 +1,7 @@
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { crossPageSlices, STANDARD_SEAL_SIZE } from '../../../src-shared/placement/geometry.js';
 import { listPages, type IncrementalUpdate, type SignatureWidget } from '../pdf/index.js';
-import { AppearanceCanvas, pt } from './appearance-canvas.js';
+import { AppearanceCanvas } from './appearance-canvas.js';
 import { visualPage } from './page-geometry.js';
 import type { CrossPageSeal } from './request.js';
 import { sealArtwork } from './seal-artwork.js';
