@@ -34,7 +34,8 @@ export const CAPABILITY_LAYERS = [
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
   ['drafting'], // drafts of contracts in the library (issue 10)
-  ['draft-files'], // a draft's PDF and DOCX out, DOCX in, redlines: drafting + drafting-export + library
+  // a draft's PDF and DOCX out, DOCX in, redlines (drafting + drafting-export + library); where stored versions will be stamped (library + pdf)
+  ['draft-files', 'placements'],
   ['service'], // the operations table's handlers: everything below
 ];
 

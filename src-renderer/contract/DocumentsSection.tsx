@@ -4,7 +4,8 @@ import { FilePickerButton } from '../import/FilePickerButton.js';
 import { ImportPanel } from '../import/ImportPanel.js';
 import { useImportJob } from '../import/useImportJob.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { PdfViewer } from '../pdf/PdfViewer.js';
+import { PlacementEditor } from '../placement/PlacementEditor.js';
+import { useSealLooks } from '../placement/useSealLooks.js';
 import { Icon } from '../ui/Icon.js';
 
 function latestVersionId(contract: Contract): string | null {
@@ -25,6 +26,7 @@ export function DocumentsSection({ contract, onVerify }: { contract: Contract; o
   const i18n = useI18n();
   const { t, fmt, plural } = i18n;
   const importJob = useImportJob(contract.id);
+  const seals = useSealLooks();
   const [selected, setSelected] = useState<string | null>(() => latestVersionId(contract));
 
   useEffect(() => {
@@ -85,8 +87,9 @@ export function DocumentsSection({ contract, onVerify }: { contract: Contract; o
           </ul>
           <div className="document-view">
             {selected && (
-              <PdfViewer
+              <PlacementEditor
                 key={selected}
+                seals={seals}
                 versionId={selected}
                 actions={
                   onVerify &&

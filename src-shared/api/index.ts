@@ -1,5 +1,6 @@
 export * from './model.js';
 export * from './facts.js';
+export * from './placements.js';
 export * from './drafting.js';
 // drafting: export, import and redlines
 export * from './draft-files.js';

@@ -19,6 +19,7 @@ import {
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
+import { SavedPlacements, VersionPlacements } from './placements.js';
 import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, SealType } from './seals.js';
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
@@ -129,6 +130,11 @@ export const operations = {
     }),
     z.object({ certificates: z.array(CertificateSummary) }),
   ),
+
+  // placements (viewer): where a version will be stamped, saved before it is signed
+  'placements.get': op(z.object({ versionId: Id }), SavedPlacements),
+  /** Replace the version's boxes; each must lie on a page of the version (PLACEMENT_* errors otherwise). */
+  'placements.save': op(VersionPlacements.extend({ versionId: Id }), SavedPlacements),
 
   // The organisation and its seals (issue 9): the profile seals are generated from, the seal library.
   'organisation.get': op(z.object({}), z.object({ profile: OrganisationProfile.nullable() })),

@@ -7,6 +7,8 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+// placements (viewer)
+import { placementsErrors } from './placements.js';
 import { sealsErrors } from './seals.js';
 import { draftingErrors } from './drafting.js';
 // Signing devices (issue 9)
@@ -25,6 +27,7 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...placementsErrors,
   ...sealsErrors,
   ...draftingErrors,
   ...devicesErrors,

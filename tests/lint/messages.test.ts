@@ -25,6 +25,7 @@ import { tokensErrors } from '../../src-shared/errors/tokens.js';
 import { signingErrors } from '../../src-shared/errors/signing.js';
 import { verifyErrors } from '../../src-shared/errors/verify.js';
 import { evidenceErrors } from '../../src-shared/errors/evidence.js';
+import { placementsErrors } from '../../src-shared/errors/placements.js';
 import { sealsErrors } from '../../src-shared/errors/seals.js';
 import { draftingErrors } from '../../src-shared/errors/drafting.js';
 import { devicesErrors } from '../../src-shared/errors/devices.js';
@@ -118,6 +119,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     devicesErrors,
     draftingExportErrors,
     templatesErrors,
+    placementsErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,

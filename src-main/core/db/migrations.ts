@@ -200,6 +200,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX seals_created ON seals(created_at);
     `,
   },
+  // placements (viewer, issue 9)
+  {
+    version: 8,
+    name: 'where versions will be stamped',
+    sql: `
+      -- The boxes a person placed on a version before signing it, as one validated JSON value.
+      CREATE TABLE version_placements (
+        version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+        placements_json TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
   // --- drafting (issue 10) ---
   {
     version: 9,

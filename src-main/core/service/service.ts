@@ -340,6 +340,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
       return { certificates: await listTrustedCertificates(trustFolder()) };
     },
+    // placements (viewer); loaded on first use, as the PDF reader it needs is
+    'placements.get': async ({ versionId }) => (await import('../placements/index.js')).getPlacements(library, versionId),
+    'placements.save': async ({ versionId, ...boxes }) => (await import('../placements/index.js')).savePlacements(library, versionId, boxes),
     // The organisation and its seals (issue 9)
     'organisation.get': () => ({ profile: organisationProfile(library.db) }),
     'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
