@@ -20,6 +20,7 @@ import {
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
+import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -37,6 +38,8 @@ function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, optio
  */
 const DEFAULT_BODY_BYTES = 1024 * 1024;
 const DOCUMENT_BODY_BYTES = base64Length(API_DOCUMENT_MAX_BYTES) + DEFAULT_BODY_BYTES;
+/** A signing call carries a seal image and a PKCS#12 file at most. */
+const SIGNING_BODY_BYTES = base64Length(6 * 1024 * 1024) + DEFAULT_BODY_BYTES;
 /** The largest certificate file verify.trust.import accepts. */
 export const TRUST_FILE_MAX_BYTES = 1024 * 1024;
 /** A certificate file the person picked, for verify.trust.import and verify.trust.preview. */
@@ -106,6 +109,12 @@ export const operations = {
     }),
     z.object({ certificates: z.array(CertificateSummary) }),
   ),
+
+  // Signing in the app (issue 9): the ceremony's two steps; both run off the core's thread.
+  /** What the signing dialog shows before the PIN: document, hash, certificate, key kind, PIN state, the check before signing, the consent sentence. */
+  'signing.prepare': op(SigningRequest.extend({ password: z.string().max(256).optional() }), SigningPreview, { longRunning: true, maxBodyBytes: SIGNING_BODY_BYTES }),
+  /** Sign the latest version with the PIN just typed (never stored or retried); the verified result becomes the next version. */
+  'signing.sign': op(SigningSignInput, SigningOutcome, { longRunning: true, maxBodyBytes: SIGNING_BODY_BYTES }),
 } as const;
 
 export type Operations = typeof operations;

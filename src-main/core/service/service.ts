@@ -21,6 +21,7 @@ import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
+import { signingCeremony } from './signing-ceremony.js';
 
 /** What is added to a document's name for a file derived from it. */
 const FILE_NAME_SUFFIX = defineMessages({
@@ -168,6 +169,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
+  // Signing in the app (issue 9).
+  const ceremony = signingCeremony({ library, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
+
   const handlers: Handlers = {
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
     'settings.get': () => settings.get(),
@@ -252,6 +256,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
       return { certificates: await listTrustedCertificates(trustFolder()) };
     },
+    ...ceremony,
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
