@@ -29,7 +29,7 @@ export const CAPABILITY_LAYERS = [
   ['audit', 'settings', 'pdf', 'facts', 'seals'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text, seal drawings
   ['pki'], // certificates, CMS, timestamps, revocation
   ['tokens'], // keys: PKCS#11 and PKCS#12
-  ['signing'], // tokens + pki + pdf
+  ['signing', 'devices'], // tokens + pki + pdf; devices: the signing devices screen (tokens + pki + settings)
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
   ['service'], // the operations table's handlers: everything below

@@ -3,3 +3,4 @@ export * from './facts.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './signing.js';
+export * from './devices.js';

@@ -21,6 +21,7 @@ import {
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
+import { DeviceInventory, DevicePath, Pkcs12Entry } from './devices.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -115,6 +116,17 @@ export const operations = {
   'signing.prepare': op(SigningRequest.extend({ password: z.string().max(256).optional() }), SigningPreview, { longRunning: true, maxBodyBytes: SIGNING_BODY_BYTES }),
   /** Sign the latest version with the PIN just typed (never stored or retried); the verified result becomes the next version. */
   'signing.sign': op(SigningSignInput, SigningOutcome, { longRunning: true, maxBodyBytes: SIGNING_BODY_BYTES }),
+  // Signing devices (issue 9): tokens, their certificates, remembered PKCS#12 files.
+  /** Every slot, token and certificate of the known and added PKCS#11 modules, and the remembered PKCS#12 files. Starts hot-plug watching (`devices.changed`). */
+  'devices.list': op(z.object({}), DeviceInventory),
+  /** Remember a PKCS#11 module by path (an existing file); answers the new listing. */
+  'devices.addModule': op(z.object({ path: DevicePath }), DeviceInventory),
+  'devices.removeModule': op(z.object({ path: DevicePath }), DeviceInventory),
+  /** Remember a PKCS#12 file by path; its password is never stored. */
+  'devices.rememberPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
+  'devices.forgetPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
+  /** The certificates in a PKCS#12 file, opened with a password used for this call only. */
+  'devices.openPkcs12': op(z.object({ path: DevicePath, password: z.string().max(1024) }), Pkcs12Entry),
 } as const;
 
 export type Operations = typeof operations;
@@ -140,6 +152,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('library.changed'), contractIds: z.array(z.string()) }),
   z.object({ type: z.literal('reminders.due'), reminders: z.array(Reminder) }),
+  /** A token was inserted or removed, or changed state: call devices.list again. */
+  z.object({ type: z.literal('devices.changed') }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -8,6 +8,8 @@ import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
 import { ceremonyErrors } from './ceremony.js';
+// Signing devices (issue 9)
+import { devicesErrors } from './devices.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -20,6 +22,7 @@ export const ERROR_CATALOG = {
   ...verifyErrors,
   ...evidenceErrors,
   ...ceremonyErrors,
+  ...devicesErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -17,6 +17,7 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
+import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
@@ -62,6 +63,8 @@ export interface CoreServiceOptions {
   longWorkEntry?: LongWorkEntry;
   /** The person's languages in order of preference, for the first-run language (the process locale otherwise). */
   systemLanguages?: readonly string[];
+  /** Reads PKCS#11 tokens for devices.* (default: the device thread; tests pass a fake token's). */
+  deviceScanner?: DeviceScanner;
 }
 
 export interface CoreService {
@@ -76,6 +79,8 @@ export interface CoreService {
   /** Crash leftovers removed at start, in the background (start does not wait): how many. */
   readonly sweptTempFiles: Promise<number>;
   readonly library: Library;
+  /** Events no call asked for (a token inserted or removed): the transports forward them to every window. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
 }
 
@@ -166,6 +171,16 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     progress(1);
     return value;
   };
+  /** Listeners of events no call asked for (devices.changed). */
+  const eventListeners = new Set<(event: CoreEvent) => void>();
+  const broadcast = (event: CoreEvent) => eventListeners.forEach((listener) => listener(event));
+  // Signing devices (issue 9): the trusted CAs complete each certificate's chain.
+  const devices = new SigningDevices({
+    scanner: options.deviceScanner ?? threadScanner(),
+    settings,
+    issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
+    onChange: () => broadcast({ type: 'devices.changed' }),
+  });
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
@@ -257,6 +272,13 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return { certificates: await listTrustedCertificates(trustFolder()) };
     },
     ...ceremony,
+    // Signing devices (issue 9)
+    'devices.list': () => devices.list(),
+    'devices.addModule': ({ path: file }) => devices.addModule(file),
+    'devices.removeModule': ({ path: file }) => devices.removeModule(file),
+    'devices.rememberPkcs12': ({ path: file }) => devices.rememberPkcs12(file),
+    'devices.forgetPkcs12': ({ path: file }) => devices.forgetPkcs12(file),
+    'devices.openPkcs12': ({ path: file, password }) => devices.openPkcs12(file, password),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
@@ -300,8 +322,13 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     setDataDir,
     sweptTempFiles,
     library,
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     close: () => {
       void longWork.close();
+      void devices.close();
       library.close();
     },
   };

@@ -14,6 +14,8 @@ export interface Cryptoki {
   /** Unload the shared library. */
   close(): void;
   C_GetSlotList(tokenPresent?: boolean): Handle[];
+  /** With CKF_DONT_BLOCK: the slot where a token came or went since the last call, or null (CKR_NO_EVENT). Optional: fakes may leave it out. */
+  C_WaitForSlotEvent?(flags: number): Handle | null;
   C_GetSlotInfo(slot: Handle): CryptokiSlotInfo;
   C_GetTokenInfo(slot: Handle): CryptokiTokenInfo;
   C_GetMechanismList(slot: Handle): number[];
@@ -84,6 +86,8 @@ export const loadNativeCryptoki: CryptokiLoader = (modulePath) => {
 export const CK = {
   // C_Initialize flags
   CKF_OS_LOCKING_OK: 0x2,
+  // C_WaitForSlotEvent flags
+  CKF_DONT_BLOCK: 0x1,
   // slot flags
   CKF_TOKEN_PRESENT: 0x1,
   CKF_REMOVABLE_DEVICE: 0x2,
