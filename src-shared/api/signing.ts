@@ -18,10 +18,11 @@ export type SigningLevel = z.infer<typeof SigningLevel>;
 export const PKCS12_MAX_BYTES = 1024 * 1024;
 
 /**
- * The key that signs: on a PKCS#11 token (module path, token serial, key id as the devices screen
- * lists them) or in a PKCS#12 file the person picked for this signing (its bytes; never stored).
+ * The key that signs: a devices screen CertificateRef (a PKCS#11 token's module, serial and key id,
+ * or a remembered PKCS#12 file's path), a token key named by labels (the CLI), or a PKCS#12 file
+ * picked for this signing only (its bytes; never stored).
  */
-export const SigningKeyRef = z.discriminatedUnion('kind', [
+export const SigningKeyRef = z.union([
   z.object({
     kind: z.literal('pkcs11'),
     module: z.string().min(1).max(4096),
@@ -29,11 +30,18 @@ export const SigningKeyRef = z.discriminatedUnion('kind', [
     tokenLabel: z.string().max(64).optional(),
     keyId: z
       .string()
-      .max(256)
+      .max(512)
       .regex(/^[0-9a-f]*$/i)
       .optional(),
     keyLabel: z.string().max(256).optional(),
   }),
+  /** A PKCS#12 file remembered on the devices screen (its CertificateRef). */
+  z.object({
+    kind: z.literal('pkcs12'),
+    path: z.string().min(1).max(4096),
+    keyLabel: z.string().max(300).optional(),
+  }),
+  /** A PKCS#12 file picked for this signing only. */
   z.object({ kind: z.literal('pkcs12'), fileName: z.string().trim().min(1).max(255), dataBase64: Base64(PKCS12_MAX_BYTES) }),
 ]);
 export type SigningKeyRef = z.infer<typeof SigningKeyRef>;

@@ -62,7 +62,9 @@ type CallCtx = { jobId?: string; emit: (event: CoreEvent) => void; signal: Abort
 
 /** The key as the thread takes it: a PKCS#12 file's bytes decoded once. */
 function keyLocation(key: Request['key']): KeyLocation {
-  return key.kind === 'pkcs12' ? { kind: 'pkcs12', fileName: key.fileName, data: Buffer.from(key.dataBase64, 'base64') } : key;
+  if (key.kind === 'pkcs11') return key;
+  if ('path' in key) return { kind: 'pkcs12', fileName: path.basename(key.path), file: key.path, ...(key.keyLabel ? { keyLabel: key.keyLabel } : {}) };
+  return { kind: 'pkcs12', fileName: key.fileName, file: Buffer.from(key.dataBase64, 'base64') };
 }
 
 /** A secret as bytes the token layer wipes after its one use. */

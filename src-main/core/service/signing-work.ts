@@ -18,7 +18,7 @@ import { checkBeforeSigning, trustStoreFromFolder, verifyPdf } from '../verify/i
 /** The key, as the thread receives it (a PKCS#12 file's bytes travel as bytes). */
 export type KeyLocation =
   | { kind: 'pkcs11'; module: string; tokenSerial?: string; tokenLabel?: string; keyId?: string; keyLabel?: string }
-  | { kind: 'pkcs12'; fileName: string; data: Uint8Array };
+  | { kind: 'pkcs12'; fileName: string; file: string | Uint8Array; keyLabel?: string };
 
 export interface KeyPreview {
   certificate: {
@@ -110,7 +110,7 @@ function summarise(der: Uint8Array, lang: Language): KeyPreview['certificate'] {
 export async function previewKey(key: KeyLocation, lang: Language, password?: Uint8Array): Promise<KeyPreview> {
   if (key.kind === 'pkcs12') {
     if (!password) throw new InkstoneError('TOKEN_PIN_REQUIRED', { token: key.fileName, key: key.fileName });
-    const signer = await openPkcs12Signer({ file: key.data, fileName: key.fileName, password });
+    const signer = await openPkcs12Signer({ file: key.file, fileName: key.fileName, password, ...(key.keyLabel ? { keyLabel: key.keyLabel } : {}) });
     try {
       return { certificate: summarise(signer.certificate, lang), assurance: signer.assurance, keyDescription: key.fileName, pin: null };
     } finally {
@@ -147,7 +147,7 @@ export async function prepareSigning(task: PrepareTask): Promise<PrepareResult> 
 async function openSigner(key: KeyLocation, pin: Pin | undefined): Promise<Signer> {
   if (key.kind === 'pkcs12') {
     if (pin === undefined) throw new InkstoneError('TOKEN_PIN_REQUIRED', { token: key.fileName, key: key.fileName });
-    return openPkcs12Signer({ file: key.data, fileName: key.fileName, password: pin });
+    return openPkcs12Signer({ file: key.file, fileName: key.fileName, password: pin, ...(key.keyLabel ? { keyLabel: key.keyLabel } : {}) });
   }
   return openPkcs11Signer({
     module: key.module,
