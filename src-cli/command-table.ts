@@ -15,6 +15,8 @@ const signing = async (): Promise<Register> => (await import('./commands/sign.js
 const evidence = async (): Promise<Register> => (await import('./commands/evidence.js')).registerEvidenceCommands;
 const verify = async (): Promise<Register> => (await import('./commands/verify.js')).registerVerifyCommands;
 const contract = async (): Promise<Register> => (await import('./commands/contract.js')).registerContractCommands;
+// The organisation and its seals (issue 9)
+const seals = async (): Promise<Register> => (await import('./commands/seals.js')).registerSealsCommands;
 
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
@@ -43,6 +45,7 @@ export const COMMANDS = {
     description: 'the CA certificates the library trusts for verification (as in Settings → Trusted certificates); nothing else is trusted',
     load: verify,
   },
+  seals: { usage: '', description: 'the organisation profile and its seal library: company seals and signatures (as in the app’s Seals screen)', load: seals },
 } as const satisfies Record<string, { usage: string; description: string; load: () => Promise<Register> }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -4,3 +4,4 @@ export * from './operations.js';
 export * from './bridge.js';
 export * from './signing.js';
 export * from './devices.js';
+export * from './seals.js';

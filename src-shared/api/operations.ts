@@ -22,6 +22,7 @@ import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 import { DeviceInventory, DevicePath, Pkcs12Entry } from './devices.js';
+import { DrawnSignature, OrganisationProfile, Seal, SEAL_FILE_MAX_BYTES, SealCategory, SealName, SealType } from './seals.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -127,6 +128,26 @@ export const operations = {
   'devices.forgetPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
   /** The certificates in a PKCS#12 file, opened with a password used for this call only. */
   'devices.openPkcs12': op(z.object({ path: DevicePath, password: z.string().max(1024) }), Pkcs12Entry),
+  // The organisation and its seals (issue 9): the profile seals are generated from, the seal library.
+  'organisation.get': op(z.object({}), z.object({ profile: OrganisationProfile.nullable() })),
+  'organisation.update': op(OrganisationProfile, OrganisationProfile),
+  /** Company seals and signatures, newest first, each with a data: URL preview; disabled ones only when asked. */
+  'seals.list': op(z.object({ includeDisabled: z.boolean().optional() }), z.object({ seals: z.array(Seal) })),
+  /** A PNG or SVG file: white made transparent, an SVG rebuilt from its shapes (scripts and links refused). */
+  'seals.import': op(
+    z.object({ name: SealName, fileName: z.string().trim().min(1).max(255), dataBase64: Base64(SEAL_FILE_MAX_BYTES), category: SealCategory.optional() }),
+    Seal,
+    { maxBodyBytes: base64Length(SEAL_FILE_MAX_BYTES) + DEFAULT_BODY_BYTES },
+  ),
+  /** The standard round seal of the organisation in the profile. */
+  'seals.generate': op(z.object({ sealType: SealType, name: SealName.optional() }), Seal),
+  /** What seals.generate would make, not stored. */
+  'seals.previewRound': op(z.object({ sealType: SealType }), z.object({ preview: z.string() })),
+  'seals.drawSignature': op(DrawnSignature, Seal),
+  /** A name written in the handwriting face (楷体 for Chinese, a script face for Latin), kept as outlines. */
+  'seals.typeSignature': op(z.object({ name: SealName, text: z.string().trim().min(1).max(40) }), Seal),
+  /** Stop a seal being stamped; it and its history stay. */
+  'seals.disable': op(z.object({ id: Id }), Seal),
 } as const;
 
 export type Operations = typeof operations;

@@ -10,6 +10,7 @@ import { evidenceErrors } from './evidence.js';
 import { ceremonyErrors } from './ceremony.js';
 // Signing devices (issue 9)
 import { devicesErrors } from './devices.js';
+import { sealsErrors } from './seals.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -23,6 +24,7 @@ export const ERROR_CATALOG = {
   ...evidenceErrors,
   ...ceremonyErrors,
   ...devicesErrors,
+  ...sealsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -20,6 +20,7 @@ import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
+import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 import { signingCeremony } from './signing-ceremony.js';
@@ -81,6 +82,8 @@ export interface CoreService {
   readonly library: Library;
   /** Events no call asked for (a token inserted or removed): the transports forward them to every window. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
+  readonly seals: SealLibrary;
   close(): void;
 }
 
@@ -117,6 +120,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const seals = new SealLibrary(library.db, library.dataDir, library.actor);
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
@@ -279,6 +283,18 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'devices.rememberPkcs12': ({ path: file }) => devices.rememberPkcs12(file),
     'devices.forgetPkcs12': ({ path: file }) => devices.forgetPkcs12(file),
     'devices.openPkcs12': ({ path: file, password }) => devices.openPkcs12(file, password),
+    // The organisation and its seals (issue 9)
+    'organisation.get': () => ({ profile: organisationProfile(library.db) }),
+    'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
+    'seals.list': async ({ includeDisabled }) => ({ seals: await seals.list({ includeDisabled }) }),
+    'seals.import': ({ name, fileName, dataBase64, category }) => seals.importFile({ name, fileName, category, bytes: Buffer.from(dataBase64, 'base64') }),
+    'seals.generate': (input) => seals.generate(input),
+    'seals.previewRound': async ({ sealType }) => ({
+      preview: `data:image/svg+xml;base64,${Buffer.from(await seals.roundSealPreview(sealType)).toString('base64')}`,
+    }),
+    'seals.drawSignature': (drawing) => seals.drawSignature(drawing),
+    'seals.typeSignature': (input) => seals.typeSignature(input),
+    'seals.disable': ({ id }) => seals.disable(id),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
@@ -326,6 +342,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
     },
+    seals,
     close: () => {
       void longWork.close();
       void devices.close();
