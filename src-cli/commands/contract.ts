@@ -66,7 +66,7 @@ export function registerContractCommands(program: Command): void {
     .option('--token <label>', 'token label')
     .option('--key <label>', 'label of the key (or its certificate) on the token')
     .option('--pin-stdin', 'read the PIN (or PKCS#12 password) from standard input')
-    .option('--seal <png>', 'seal image (PNG) drawn in the box')
+    .option('--seal <name>', 'seal or signature of the seal library to stamp (see `inkstone seals list`)')
     .option('--page <n>', 'page of the visible signature (1 = first)')
     .option('--rect <x,y,w,h>', 'box of the visible signature, in points from the lower-left corner')
     .option('--cross-page-seal', 'also slice the seal across the right edge of every page (骑缝章)')
@@ -134,12 +134,19 @@ function placements(opts: ContractSignOptions) {
   return [{ page, x, y, width, height }];
 }
 
+/** The enabled seal of the library with this name. */
+async function sealNamed(core: CoreService, name: string): Promise<string> {
+  const { seals } = await invoke<{ seals: Array<{ id: string; name: string }> }>(core, 'seals.list', {});
+  const seal = seals.find((s) => s.name === name);
+  if (!seal) throw usage(`no seal named "${name}" in the seal library (see \`inkstone seals list\`)`);
+  return seal.id;
+}
+
 async function signContract(contractId: string, opts: ContractSignOptions, lang: Language): Promise<number> {
   if (!opts.pinStdin) throw usage('give the PIN (or PKCS#12 password) on standard input with --pin-stdin');
   if (opts.crossPageSeal && !opts.seal) throw usage('--cross-page-seal slices the --seal image; give one');
   const key = await keyRef(opts);
   const boxes = placements(opts);
-  const seal = opts.seal ? await readFile(opts.seal).catch((err: Error) => Promise.reject(new InkstoneError('IO_ERROR', { reason: err.message, path: opts.seal }))) : undefined;
   const secret = await readSecretFromStdin();
   const pin = Buffer.from(secret).toString('utf8');
   secret.fill(0);
@@ -149,6 +156,7 @@ async function signContract(contractId: string, opts: ContractSignOptions, lang:
     const document = opts.document ? c.documents.find((d) => d.id === opts.document) : c.documents.length === 1 ? c.documents[0] : undefined;
     if (!document) throw usage(opts.document ? `the contract has no document ${opts.document}` : `the contract has ${c.documents.length} documents: choose one with --document`);
     const latest = document.versions[document.versions.length - 1];
+    const sealId = opts.seal ? await sealNamed(core, opts.seal) : undefined;
     const request = {
       versionId: latest.id,
       key,
@@ -156,7 +164,7 @@ async function signContract(contractId: string, opts: ContractSignOptions, lang:
       ...(opts.tsa ? { tsaUrl: opts.tsa } : {}),
       commitment: opts.author ? 'proof-of-origin' : 'proof-of-approval',
       placements: boxes,
-      ...(seal ? { sealPngBase64: seal.toString('base64') } : {}),
+      ...(sealId ? { sealId } : {}),
       crossPageSeal: Boolean(opts.crossPageSeal),
       lang,
     };

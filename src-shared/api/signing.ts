@@ -66,8 +66,8 @@ export const SigningRequest = z.object({
   commitment: SigningCommitment.default('proof-of-approval'),
   /** Visible boxes; none makes an invisible signature. */
   placements: z.array(SigningPlacement).max(50).default([]),
-  /** A seal image (PNG) to draw in the boxes. */
-  sealPngBase64: Base64(4 * 1024 * 1024).optional(),
+  /** A seal or signature of the seal library to stamp in the box (and across pages). */
+  sealId: Id.optional(),
   crossPageSeal: z.boolean().default(false),
   /** Language of the consent sentence and the visible signature's labels. */
   lang: Language,
@@ -113,6 +113,8 @@ export const SigningPreview = z.object({
   nextVersionNumber: z.number().int(),
   sha256: z.string(),
   pageCount: z.number().int(),
+  /** The seal to be stamped, by name, or null. */
+  sealName: z.string().nullable(),
   certificate: SigningCertificate,
   /** A non-extractable key on the signer's token, or a copyable file (art. 13.1). */
   assurance: z.enum(['hardware-token', 'software-key']),

@@ -189,7 +189,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
   // Signing in the app (issue 9).
-  const ceremony = signingCeremony({ library, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
+  const ceremony = signingCeremony({ library, seals, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
 
   const handlers: Handlers = {
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),

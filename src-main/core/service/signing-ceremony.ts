@@ -14,6 +14,7 @@ import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { appendAudit } from '../audit/index.js';
 import { lineageOf, type Library, type VersionDetails } from '../library/index.js';
+import type { SealLibrary } from '../seals/index.js';
 import type { LongWork } from './long-work.js';
 import type { KeyLocation, KeyPreview } from './signing-work.js';
 
@@ -51,6 +52,7 @@ export function consentSentence(version: VersionDetails, certificate: KeyPreview
 
 interface CeremonyDeps {
   library: Library;
+  seals: SealLibrary;
   longWork: LongWork;
   trustFolder: () => string;
   /** Whether verification asks the CAs online (Settings → Verification). */
@@ -70,7 +72,7 @@ function keyLocation(key: Request['key']): KeyLocation {
 /** A secret as bytes the token layer wipes after its one use. */
 const secretBytes = (secret: string | undefined): Uint8Array | undefined => (secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')));
 
-export function signingCeremony({ library, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
+export function signingCeremony({ library, seals, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
   /** The version to sign, which must be the latest of its document (a signature adds the next one). */
   const latest = (request: Request): VersionDetails => {
     const version = library.versionDetails(request.versionId);
@@ -107,6 +109,7 @@ export function signingCeremony({ library, longWork, trustFolder, verifyOnline }
   return {
     'signing.prepare': async (input: Request & { password?: string }, ctx: CallCtx): Promise<SigningPreview> => {
       const { version, result } = await prepare(input, ctx, { check: true, password: input.password });
+      const seal = input.sealId ? (await seals.stamp(input.sealId)).seal : null;
       return {
         contractId: version.contractId,
         contractTitle: version.contractTitle,
@@ -117,6 +120,7 @@ export function signingCeremony({ library, longWork, trustFolder, verifyOnline }
         nextVersionNumber: version.number + 1,
         sha256: version.sha256,
         pageCount: version.pageCount,
+        sealName: seal?.name ?? null,
         certificate: result.key.certificate,
         assurance: result.key.assurance,
         keyDescription: result.key.keyDescription,
@@ -139,6 +143,7 @@ export function signingCeremony({ library, longWork, trustFolder, verifyOnline }
       const consentText = consentSentence(version, result.key.certificate, input.lang);
       if (input.consent.text !== consentText) throw new InkstoneError('SIGNING_CONSENT_MISMATCH');
 
+      const stamp = input.sealId ? await seals.stamp(input.sealId) : null;
       const folder = path.join(library.dataDir, `.inkstone-tmp-signing-${randomBytes(8).toString('hex')}`);
       const output = path.join(folder, 'signed.pdf');
       const pin = secretBytes(input.pin);
@@ -157,7 +162,7 @@ export function signingCeremony({ library, longWork, trustFolder, verifyOnline }
             ...(input.tsaUrl ? { tsaUrl: input.tsaUrl } : {}),
             commitment: input.commitment,
             placements: input.placements,
-            ...(input.sealPngBase64 ? { seal: Buffer.from(input.sealPngBase64, 'base64') } : {}),
+            ...(stamp ? { seal: stamp.drawing } : {}),
             crossPageSeal: input.crossPageSeal,
             lang: input.lang,
             trustFolder: trustFolder(),
@@ -199,6 +204,9 @@ export function signingCeremony({ library, longWork, trustFolder, verifyOnline }
                 assurance: record.assurance,
                 level: record.level,
                 commitment: input.commitment,
+                seal: stamp ? { id: stamp.seal.id, name: stamp.seal.name, sha256: stamp.seal.sha256 } : null,
+                placements: input.placements,
+                crossPageSeal: input.crossPageSeal,
                 consentText,
                 consentLanguage: input.lang,
                 consentedAt,

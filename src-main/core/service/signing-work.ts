@@ -3,7 +3,7 @@ import type { PinState, SigningCommitment, SigningLevel, SigningPlacement } from
 import type { VerificationResult, VerifyMessage } from '../../../src-shared/api/verification.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { checkSigningCertificate, parseCertificate, type CertificateInfo } from '../pki/index.js';
-import { signDocument, type SigningRecord } from '../signing/index.js';
+import { signDocument, type SigningRecord, type StampArt } from '../signing/index.js';
 import { listTokenKeys, openPkcs11Signer, openPkcs12Signer, type Assurance, type Pin, type Signer } from '../tokens/index.js';
 import { checkBeforeSigning, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 
@@ -66,7 +66,7 @@ export interface SignTask {
   tsaUrl?: string;
   commitment: SigningCommitment;
   placements: SigningPlacement[];
-  seal?: Uint8Array;
+  seal?: StampArt;
   crossPageSeal: boolean;
   lang: Language;
   trustFolder: string;
