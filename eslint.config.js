@@ -25,13 +25,14 @@ const siblingInternals = {
 // own layer or above. Derived from the imports the tree has, not from wishes: adding a capability
 // means adding it here (tests/lint/layering.test.ts fails on a folder this table does not name).
 export const CAPABILITY_LAYERS = [
-  ['db', 'files', 'fonts', 'crypto-names', 'environment'], // storage, resources, the crypto vocabulary, the OS's folders and language: import no capability
+  ['db', 'files', 'fonts', 'crypto-names', 'environment', 'transfers'], // storage, resources, the crypto vocabulary, the OS's folders and language, files crossing to the UI: import no capability
   ['audit', 'settings', 'pdf', 'facts'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text
   ['pki', 'seals'], // certificates, CMS, timestamps, revocation; the organisation and its seal library (audit, db, fonts)
   ['tokens'], // keys: PKCS#11 and PKCS#12
   ['signing', 'devices'], // tokens + pki + pdf; devices: the signing devices screen (tokens + pki + settings)
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
+  ['placements'], // where stored versions will be stamped: library + pdf
   ['service'], // the operations table's handlers: everything below
 ];
 

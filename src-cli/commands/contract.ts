@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { bundledLongWorkEntry, createCoreService, type CoreService } from '../../src-main/core/service/index.js';
@@ -117,8 +116,7 @@ export function registerContractCommands(program: Command): void {
 async function keyRef(opts: ContractSignOptions): Promise<SigningKeyRef> {
   if (Boolean(opts.p12) === Boolean(opts.pkcs11Module)) throw usage('sign with either --pkcs11-module (and --token, --key) or --p12');
   if (opts.p12) {
-    const bytes = await readFile(opts.p12).catch((err: Error) => Promise.reject(new InkstoneError('IO_ERROR', { reason: err.message, path: opts.p12 })));
-    return { kind: 'pkcs12', fileName: path.basename(opts.p12), dataBase64: bytes.toString('base64') };
+    return { kind: 'pkcs12', path: path.resolve(opts.p12) };
   }
   return { kind: 'pkcs11', module: opts.pkcs11Module!, ...(opts.token ? { tokenLabel: opts.token } : {}), ...(opts.key ? { keyLabel: opts.key } : {}) };
 }

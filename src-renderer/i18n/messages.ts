@@ -260,8 +260,13 @@ export const UI_TEXT = defineMessages({
   'viewer.zoomIn': { en: 'Zoom in', 'zh-CN': '放大' },
   'viewer.zoomOut': { en: 'Zoom out', 'zh-CN': '缩小' },
   'viewer.fitWidth': { en: 'Fit width', 'zh-CN': '适合宽度' },
-  'viewer.zoom': { en: 'Zoom {percent}%', 'zh-CN': '缩放 {percent}%' },
+  'viewer.zoomLabel': { en: 'Zoom', 'zh-CN': '缩放' },
   'viewer.download': { en: 'Save a copy', 'zh-CN': '另存副本' },
+  // viewer: continuous pages, thumbnails
+  'viewer.thumbnails': { en: 'Page thumbnails', 'zh-CN': '页面缩略图' },
+  'viewer.goToPage': { en: 'Go to page {page}', 'zh-CN': '转到第 {page} 页' },
+  'viewer.pageLabel': { en: '{name} — page {page} of {count}', 'zh-CN': '{name} — 第 {page} 页，共 {count} 页' },
+  'viewer.pages': { en: 'Pages of {name}', 'zh-CN': '{name} 的页面' },
 
   'audit.title': { en: 'Audit trail', 'zh-CN': '审计记录' },
   'audit.intact': { en: 'Chain intact', 'zh-CN': '记录链完整' },
@@ -285,6 +290,7 @@ export const UI_TEXT = defineMessages({
   'audit.action.party.removed': { en: 'Party removed', 'zh-CN': '移除当事人' },
   'audit.action.document.added': { en: 'Document added', 'zh-CN': '添加文档' },
   'audit.action.version.added': { en: 'New version added', 'zh-CN': '新增版本' },
+  'audit.action.placements.saved': { en: 'Signing boxes placed', 'zh-CN': '放置签章位置' },
   'audit.detail.version': { en: 'Version {number}', 'zh-CN': '第 {number} 版' },
   'audit.detail.change': { en: '{field}: {from} → {to}', 'zh-CN': '{field}：{from} → {to}' },
 

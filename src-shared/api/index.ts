@@ -1,5 +1,6 @@
 export * from './model.js';
 export * from './facts.js';
+export * from './placements.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './signing.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Base64, Id, Language, SignatureState } from './model.js';
+import { Id, Language, SignatureState, Upload } from './model.js';
 import { VerificationResult, VerifyMessage } from './verification.js';
 
 /**
@@ -14,13 +14,13 @@ export type SigningCommitment = z.infer<typeof SigningCommitment>;
 export const SigningLevel = z.enum(['B-B', 'B-T', 'B-LT', 'B-LTA']);
 export type SigningLevel = z.infer<typeof SigningLevel>;
 
-/** The largest PKCS#12 file the API carries. */
+/** The largest PKCS#12 file a signing takes. */
 export const PKCS12_MAX_BYTES = 1024 * 1024;
 
 /**
  * The key that signs: a devices screen CertificateRef (a PKCS#11 token's module, serial and key id,
  * or a remembered PKCS#12 file's path), a token key named by labels (the CLI), or a PKCS#12 file
- * picked for this signing only (its bytes; never stored).
+ * picked for this signing only (an upload; never stored).
  */
 export const SigningKeyRef = z.union([
   z.object({
@@ -41,8 +41,8 @@ export const SigningKeyRef = z.union([
     path: z.string().min(1).max(4096),
     keyLabel: z.string().max(300).optional(),
   }),
-  /** A PKCS#12 file picked for this signing only. */
-  z.object({ kind: z.literal('pkcs12'), fileName: z.string().trim().min(1).max(255), dataBase64: Base64(PKCS12_MAX_BYTES) }),
+  /** A PKCS#12 file picked for this signing only (uploaded; read once, never stored). */
+  Upload.extend({ kind: z.literal('pkcs12') }),
 ]);
 export type SigningKeyRef = z.infer<typeof SigningKeyRef>;
 

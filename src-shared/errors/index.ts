@@ -11,6 +11,8 @@ import { ceremonyErrors } from './ceremony.js';
 // Signing devices (issue 9)
 import { devicesErrors } from './devices.js';
 import { sealsErrors } from './seals.js';
+// placements (viewer)
+import { placementsErrors } from './placements.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -25,6 +27,7 @@ export const ERROR_CATALOG = {
   ...ceremonyErrors,
   ...devicesErrors,
   ...sealsErrors,
+  ...placementsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

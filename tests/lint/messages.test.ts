@@ -26,6 +26,9 @@ import { signingErrors } from '../../src-shared/errors/signing.js';
 import { verifyErrors } from '../../src-shared/errors/verify.js';
 import { evidenceErrors } from '../../src-shared/errors/evidence.js';
 import { devicesErrors } from '../../src-shared/errors/devices.js';
+import { placementsErrors } from '../../src-shared/errors/placements.js';
+import { ceremonyErrors } from '../../src-shared/errors/ceremony.js';
+import { sealsErrors } from '../../src-shared/errors/seals.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -100,7 +103,20 @@ test('a table with a missing language or a different placeholder is caught', () 
 });
 
 test('no error code is declared by two capabilities (the catalogue would silently keep one)', () => {
-  const tables = [commonErrors, libraryErrors, pdfErrors, pkiErrors, tokensErrors, signingErrors, verifyErrors, evidenceErrors, devicesErrors];
+  const tables = [
+    commonErrors,
+    libraryErrors,
+    pdfErrors,
+    pkiErrors,
+    tokensErrors,
+    signingErrors,
+    verifyErrors,
+    evidenceErrors,
+    devicesErrors,
+    placementsErrors,
+    ceremonyErrors,
+    sealsErrors,
+  ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,
     tables.reduce((n, t) => n + Object.keys(t).length, 0),

@@ -9,6 +9,7 @@ import type { Contract, CoreEvent, RpcResult, SigningOutcome, SigningPreview } f
 import { SOFTHSM_MODULE } from '../support/softhsm.js';
 import { getTestPki, type TestPki, type TokenLeaf, type TokenLeaves } from '../support/test-pki.js';
 import { makeTextPdf } from '../support/text-pdf.js';
+import { download, upload } from '../support/uploads.js';
 
 /**
  * The signing ceremony through the core's operations, with a real SoftHSM token from the test PKI:
@@ -38,7 +39,7 @@ const keyOf = (leaf: TokenLeaf) => ({ kind: 'pkcs11' as const, module: SOFTHSM_M
 async function newContract(title: string, parties: Array<{ role: string; name: string; organisation: string }>): Promise<Contract> {
   const pdf = await makeTextPdf({ title, lines: ['第一条 合同标的', '甲方：北京某某律师事务所', '乙方：上海某某律师事务所'] });
   const { outcomes } = await ok<{ outcomes: Array<{ ok: true; contractId: string }> }>('library.import', {
-    files: [{ name: `${title}.pdf`, dataBase64: Buffer.from(pdf).toString('base64') }],
+    files: [{ uploadId: await upload(core, pdf, `${title}.pdf`) }],
   });
   let contract = await ok<Contract>('contracts.get', { id: outcomes[0].contractId });
   for (const party of parties) contract = await ok<Contract>('contracts.addParty', { contractId: contract.id, party });
@@ -60,7 +61,7 @@ before(async () => {
   pki = await getTestPki();
   leaves = await pki.tokenLeaves();
   core = createCoreService({ dataDir: dir, log: (m) => logged.push(m) });
-  await ok('verify.trust.import', { name: 'root.pem', dataBase64: Buffer.from(readFileSync(pki.rootPemPath)).toString('base64') });
+  await ok('verify.trust.import', { uploadId: await upload(core, readFileSync(pki.rootPemPath), 'root.pem') });
   // The test CAs answer OCSP on loopback: the verification right after signing asks them.
   await ok('settings.update', { verifyOnline: true });
 });
@@ -211,15 +212,15 @@ test('a signed copy imported later becomes the next version of its document; sta
   // B-LT: the revocation data travels in the document, so the other library's offline check of the import says valid.
   const signed = await signAs(contract, leaves.zhangSan, leaves.token.pin, 'zh-CN', 'B-LT');
   if (!signed.ok) assert.fail(signed.error.message);
-  const v1 = await ok<{ dataBase64: string }>('documents.read', { versionId: contract.documents[0].versions[0].id });
-  const v2 = await ok<{ dataBase64: string }>('documents.read', { versionId: signed.value.versionId });
+  const v1 = await download(core, await ok<{ fileId: string }>('documents.read', { versionId: contract.documents[0].versions[0].id }));
+  const v2 = await download(core, await ok<{ fileId: string }>('documents.read', { versionId: signed.value.versionId }));
   const otherDir = mkdtempSync(path.join(tmpdir(), 'inkstone-ceremony-other-'));
   const other = createCoreService({ dataDir: otherDir });
   try {
-    await other.invoke('verify.trust.import', { name: 'root.pem', dataBase64: Buffer.from(readFileSync(pki.rootPemPath)).toString('base64') });
-    const first = await other.invoke('library.import', { files: [{ name: '服务合同.pdf', dataBase64: v1.dataBase64 }] });
+    await other.invoke('verify.trust.import', { uploadId: await upload(other, readFileSync(pki.rootPemPath), 'root.pem') });
+    const first = await other.invoke('library.import', { files: [{ uploadId: await upload(other, v1, '服务合同.pdf') }] });
     const firstId = first.ok && (first.value as { outcomes: Array<{ contractId: string }> }).outcomes[0].contractId;
-    const back = await other.invoke('library.import', { files: [{ name: '服务合同-已签.pdf', dataBase64: v2.dataBase64 }] });
+    const back = await other.invoke('library.import', { files: [{ uploadId: await upload(other, v2, '服务合同-已签.pdf') }] });
     assert.ok(back.ok);
     const outcome = (back.value as { outcomes: Array<{ contractId: string; version?: number | null }> }).outcomes[0];
     assert.equal(outcome.contractId, firstId, 'the same contract, not a new one');
@@ -235,9 +236,9 @@ test('a signed copy imported later becomes the next version of its document; sta
     // A re-saved copy (qpdf rewrites every byte) keeps the original identifier: also the next version.
     const resavedIn = path.join(otherDir, 'in.pdf');
     const resavedOut = path.join(otherDir, 'out.pdf');
-    writeFileSync(resavedIn, Buffer.from(v2.dataBase64, 'base64'));
+    writeFileSync(resavedIn, v2);
     execFileSync('qpdf', ['--object-streams=generate', resavedIn, resavedOut]);
-    const again = await other.invoke('library.import', { files: [{ name: 'resaved.pdf', dataBase64: readFileSync(resavedOut).toString('base64') }] });
+    const again = await other.invoke('library.import', { files: [{ uploadId: await upload(other, readFileSync(resavedOut), 'resaved.pdf') }] });
     const againOutcome = again.ok ? (again.value as { outcomes: Array<{ contractId: string; version?: number | null }> }).outcomes[0] : undefined;
     assert.equal(againOutcome?.contractId, firstId);
     assert.equal(againOutcome?.version, 3);

@@ -212,4 +212,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX versions_size ON versions(size);
     `,
   },
+  // placements (viewer, issue 9)
+  {
+    version: 8,
+    name: 'where versions will be stamped',
+    sql: `
+      -- The boxes a person placed on a version before signing it, as one validated JSON value.
+      CREATE TABLE version_placements (
+        version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+        placements_json TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  PKCS12_MAX_BYTES,
   SigningRequest,
   SigningSignInput,
   type CoreEvent,
@@ -15,6 +16,7 @@ import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { appendAudit } from '../audit/index.js';
 import { lineageOf, type Library, type VersionDetails } from '../library/index.js';
 import type { SealLibrary } from '../seals/index.js';
+import type { FileTransfers } from '../transfers/index.js';
 import type { LongWork } from './long-work.js';
 import type { KeyLocation, KeyPreview } from './signing-work.js';
 
@@ -53,6 +55,7 @@ export function consentSentence(version: VersionDetails, certificate: KeyPreview
 interface CeremonyDeps {
   library: Library;
   seals: SealLibrary;
+  transfers: FileTransfers;
   longWork: LongWork;
   trustFolder: () => string;
   /** Whether verification asks the CAs online (Settings → Verification). */
@@ -63,16 +66,18 @@ type Request = z.output<typeof SigningRequest>;
 type CallCtx = { jobId?: string; emit: (event: CoreEvent) => void; signal: AbortSignal };
 
 /** The key as the thread takes it: a PKCS#12 file's bytes decoded once. */
-function keyLocation(key: Request['key']): KeyLocation {
+async function keyLocation(key: Request['key'], transfers: FileTransfers): Promise<KeyLocation> {
   if (key.kind === 'pkcs11') return key;
   if ('path' in key) return { kind: 'pkcs12', fileName: path.basename(key.path), file: key.path, ...(key.keyLabel ? { keyLabel: key.keyLabel } : {}) };
-  return { kind: 'pkcs12', fileName: key.fileName, file: Buffer.from(key.dataBase64, 'base64') };
+  if (transfers.uploaded(key.uploadId).size > PKCS12_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: PKCS12_MAX_BYTES });
+  const { bytes, name } = await transfers.read(key.uploadId);
+  return { kind: 'pkcs12', fileName: name, file: bytes };
 }
 
 /** A secret as bytes the token layer wipes after its one use. */
 const secretBytes = (secret: string | undefined): Uint8Array | undefined => (secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')));
 
-export function signingCeremony({ library, seals, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
+export function signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
   /** The version to sign, which must be the latest of its document (a signature adds the next one). */
   const latest = (request: Request): VersionDetails => {
     const version = library.versionDetails(request.versionId);
@@ -92,7 +97,7 @@ export function signingCeremony({ library, seals, longWork, trustFolder, verifyO
           kind: 'signingPrepare',
           source,
           name: version.documentName,
-          key: keyLocation(request.key),
+          key: await keyLocation(request.key, transfers),
           ...(password ? { password } : {}),
           lang: request.lang,
           trustFolder: trustFolder(),
@@ -155,7 +160,7 @@ export function signingCeremony({ library, seals, longWork, trustFolder, verifyO
             source,
             output,
             name: version.documentName,
-            key: keyLocation(input.key),
+            key: await keyLocation(input.key, transfers),
             ...(pin ? { pin } : {}),
             expected: { certificateSha256: result.key.certificate.sha256, assurance: result.key.assurance },
             level: input.level,

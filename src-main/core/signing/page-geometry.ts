@@ -1,3 +1,4 @@
+import { shownPageSize } from '../../../src-shared/placement/geometry.js';
 import type { PdfPage, PdfRect } from '../pdf/index.js';
 import type { PageRotation } from './appearance-canvas.js';
 
@@ -17,10 +18,8 @@ export interface VisualPage {
 export function visualPage(page: PdfPage): VisualPage {
   const [llx, lly, urx, ury] = page.cropBox;
   const rotation = page.rotate;
-  const turned = rotation === 90 || rotation === 270;
   return {
-    width: turned ? ury - lly : urx - llx,
-    height: turned ? urx - llx : ury - lly,
+    ...shownPageSize(page.cropBox, rotation),
     rotation,
     toUser(x, y, w, h) {
       switch (rotation) {
