@@ -20,7 +20,11 @@ const seals = async (): Promise<Register> => (await import('./commands/seals.js'
 
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
-  contract: { usage: '', description: 'sign a contract’s document in the library (the signed copy becomes its next version); list its versions', load: contract },
+  contract: {
+    usage: '',
+    description: 'sign a contract’s document in the library (the signed copy becomes its next version); list its versions',
+    load: contract,
+  },
   tokens: { usage: '', description: 'signing tokens (USB keys, smart cards) reached through PKCS#11', load: tokens },
   sign: { usage: '[options] <inputs...>', description: 'sign PDFs (PAdES B-B to B-LTA) with a key on a PKCS#11 token or in a PKCS#12 file', load: signing },
   extend: { usage: '[options] <input>', description: 'raise a signed PDF to B-T, B-LT or B-LTA, keeping every existing signature valid', load: signing },

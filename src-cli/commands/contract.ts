@@ -96,14 +96,23 @@ export function registerContractCommands(program: Command): void {
           const documents = c.documents.map((d) => ({
             documentId: d.id,
             name: d.name,
-            versions: d.versions.map((v) => ({ version: v.number, versionId: v.id, sha256: v.sha256, origin: v.origin, verdict: v.verdict, createdAt: v.createdAt })),
+            versions: d.versions.map((v) => ({
+              version: v.number,
+              versionId: v.id,
+              sha256: v.sha256,
+              origin: v.origin,
+              verdict: v.verdict,
+              createdAt: v.createdAt,
+            })),
           }));
           if (opts.json) process.stdout.write(`${JSON.stringify({ contractId: c.id, status: c.status, signatures: c.signatures, documents }, null, 2)}\n`);
           else
             for (const d of documents) {
               process.stdout.write(`${d.name} (${d.documentId})\n`);
               for (const v of d.versions)
-                process.stdout.write(`  ${say(CLI_TEXT.contractVersionLine, lang, { n: v.version, origin: v.origin, verdict: v.verdict ?? '—', sha256: v.sha256 })}\n`);
+                process.stdout.write(
+                  `  ${say(CLI_TEXT.contractVersionLine, lang, { n: v.version, origin: v.origin, verdict: v.verdict ?? '—', sha256: v.sha256 })}\n`,
+                );
             }
           return EXIT.ok;
         } finally {
@@ -152,7 +161,10 @@ async function signContract(contractId: string, opts: ContractSignOptions, lang:
   try {
     const c = await invoke<Contract>(core, 'contracts.get', { id: contractId });
     const document = opts.document ? c.documents.find((d) => d.id === opts.document) : c.documents.length === 1 ? c.documents[0] : undefined;
-    if (!document) throw usage(opts.document ? `the contract has no document ${opts.document}` : `the contract has ${c.documents.length} documents: choose one with --document`);
+    if (!document)
+      throw usage(
+        opts.document ? `the contract has no document ${opts.document}` : `the contract has ${c.documents.length} documents: choose one with --document`,
+      );
     const latest = document.versions[document.versions.length - 1];
     const sealId = opts.seal ? await sealNamed(core, opts.seal) : undefined;
     const request = {
@@ -172,7 +184,9 @@ async function signContract(contractId: string, opts: ContractSignOptions, lang:
     const outcome = await invoke<SigningOutcome>(core, 'signing.sign', { ...request, pin, consent: { accepted: true, text: preview.consentText } });
     const { contractId: id, documentId, version, sha256, verdict } = outcome;
     process.stdout.write(
-      opts.json ? `${JSON.stringify({ contractId: id, documentId, version, sha256, verdict }, null, 2)}\n` : `${say(CLI_TEXT.contractSigned, lang, { version, sha256, verdict })}\n`,
+      opts.json
+        ? `${JSON.stringify({ contractId: id, documentId, version, sha256, verdict }, null, 2)}\n`
+        : `${say(CLI_TEXT.contractSigned, lang, { version, sha256, verdict })}\n`,
     );
     return verdict === 'invalid' ? EXIT.failure : EXIT.ok;
   } finally {

@@ -572,7 +572,10 @@ export const UI_TEXT = defineMessages({
   'signing.noTsa': { en: 'none (the computer’s clock)', 'zh-CN': '无（本机时间）' },
   'signing.key': { en: 'Key', 'zh-CN': '密钥' },
   'signing.hardware': { en: 'On a hardware token: the key cannot be copied', 'zh-CN': '存于硬件设备：私钥不可复制' },
-  'signing.software': { en: 'In a file: the key can be copied (weaker under art. 13 of the Electronic Signature Law)', 'zh-CN': '存于文件：私钥可被复制（依《电子签名法》第十三条可靠性较弱）' },
+  'signing.software': {
+    en: 'In a file: the key can be copied (weaker under art. 13 of the Electronic Signature Law)',
+    'zh-CN': '存于文件：私钥可被复制（依《电子签名法》第十三条可靠性较弱）',
+  },
   'signing.certificateProblem': { en: 'This certificate cannot sign now:', 'zh-CN': '该证书目前不能用于签署：' },
   'signing.checkWarning': {
     en: 'The check before signing found content that could change what a reader sees after you sign. Read it before going on.',
@@ -582,9 +585,15 @@ export const UI_TEXT = defineMessages({
   'signing.consentTick': { en: 'I confirm the statement above', 'zh-CN': '本人确认以上声明' },
   'signing.pinLabel': { en: 'PIN of “{token}”', 'zh-CN': '“{token}”的 PIN 码' },
   'signing.passwordLabel': { en: 'Password of the key file', 'zh-CN': '密钥文件的密码' },
-  'signing.pinCountLow': { en: 'A wrong PIN was entered before: only a few tries remain before the key locks.', 'zh-CN': '此前已输错 PIN 码：锁定前仅剩少数几次机会。' },
+  'signing.pinCountLow': {
+    en: 'A wrong PIN was entered before: only a few tries remain before the key locks.',
+    'zh-CN': '此前已输错 PIN 码：锁定前仅剩少数几次机会。',
+  },
   'signing.pinFinalTry': { en: 'Last try: one more wrong PIN locks the key.', 'zh-CN': '最后一次机会：再输错一次，USB Key 将被锁定。' },
-  'signing.pinLocked': { en: 'The PIN is locked. Ask your certificate authority or administrator to unlock it.', 'zh-CN': 'PIN 码已锁定，请联系证书颁发机构或管理员解锁。' },
+  'signing.pinLocked': {
+    en: 'The PIN is locked. Ask your certificate authority or administrator to unlock it.',
+    'zh-CN': 'PIN 码已锁定，请联系证书颁发机构或管理员解锁。',
+  },
   'signing.pinPad': { en: 'Enter the PIN on the reader’s keypad when it asks.', 'zh-CN': '请在读卡器的键盘上输入 PIN 码。' },
   'signing.pinNeverStored': { en: 'The PIN is used once for this signature and never stored.', 'zh-CN': 'PIN 码仅用于本次签署，不会被保存。' },
   'signing.sign': { en: 'Sign', 'zh-CN': '签署' },

@@ -25,7 +25,10 @@ after(tearDown);
 
 function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBundle(), '--lang', 'en', ...args, '--data-dir', dataDir], { env: h.leaves.token.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliBundle(), '--lang', 'en', ...args, '--data-dir', dataDir], {
+      env: h.leaves.token.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -51,7 +54,10 @@ test('contract sign adds version 2 to the same contract, verified valid; a wrong
   const unchanged = JSON.parse((await cli(['contract', 'versions', contractId, '--json'])).stdout) as { documents: Array<{ versions: unknown[] }> };
   assert.equal(unchanged.documents[0].versions.length, 1);
 
-  const signed = await cli(['contract', 'sign', contractId, ...key, '--level', 'B-LT', '--tsa', h.pki.servers.urls.tsa, '--page', '1', '--rect', '380,60,180,80', '--json'], `${h.leaves.token.pin}\n`);
+  const signed = await cli(
+    ['contract', 'sign', contractId, ...key, '--level', 'B-LT', '--tsa', h.pki.servers.urls.tsa, '--page', '1', '--rect', '380,60,180,80', '--json'],
+    `${h.leaves.token.pin}\n`,
+  );
   assert.equal(signed.code, 0, signed.stderr);
   assert.match(signed.stderr, /I have read “借款合同.pdf” of “借款合同”/, 'the consent it records is shown');
   const outcome = JSON.parse(signed.stdout) as { contractId: string; documentId: string; version: number; sha256: string; verdict: string };
