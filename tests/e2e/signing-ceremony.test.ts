@@ -79,6 +79,8 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
 
     test('Sign → certificate → confirmation → wrong PIN → right PIN → version 2 verified valid', async () => {
       const { page, app } = ui;
+      await page.locator('[role="option"][data-contract-id]').first().waitFor({ timeout: 60_000 });
+      await app.screenshot(`signing-0-library-${lang}`);
       await page.locator('[role="option"][data-contract-id]').first().click();
       await page.getByRole('tab', { name: words.documents }).click();
       await page.getByRole('button', { name: words.sign, exact: true }).click();
