@@ -32,7 +32,7 @@ export const CAPABILITY_LAYERS = [
   ['signing', 'devices'], // tokens + pki + pdf; devices: the signing devices screen (tokens + pki + settings)
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
-  ['placements'], // where stored versions will be stamped: library + pdf
+  ['placements', 'drafting'], // where stored versions will be stamped (library + pdf); drafts of contracts in the library (issue 10)
   ['service'], // the operations table's handlers: everything below
 ];
 

@@ -18,6 +18,8 @@ const contract = async (): Promise<Register> => (await import('./commands/contra
 // The organisation and its seals (issue 9)
 const seals = async (): Promise<Register> => (await import('./commands/seals.js')).registerSealsCommands;
 
+const draft = async (): Promise<Register> => (await import('./commands/draft.js')).registerDraftCommands;
+
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
   contract: {
@@ -25,6 +27,8 @@ export const COMMANDS = {
     description: 'sign a contract’s document in the library (the signed copy becomes its next version); list its versions',
     load: contract,
   },
+  // --- drafting (issue 10) ---
+  draft: { usage: '', description: 'drafts: start one for a new or existing contract, list its versions', load: draft },
   tokens: { usage: '', description: 'signing tokens (USB keys, smart cards) reached through PKCS#11', load: tokens },
   sign: { usage: '[options] <inputs...>', description: 'sign PDFs (PAdES B-B to B-LTA) with a key on a PKCS#11 token or in a PKCS#12 file', load: signing },
   extend: { usage: '[options] <input>', description: 'raise a signed PDF to B-T, B-LT or B-LTA, keeping every existing signature valid', load: signing },

@@ -13,6 +13,7 @@ import { devicesErrors } from './devices.js';
 import { sealsErrors } from './seals.js';
 // placements (viewer)
 import { placementsErrors } from './placements.js';
+import { draftingErrors } from './drafting.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -28,6 +29,7 @@ export const ERROR_CATALOG = {
   ...devicesErrors,
   ...sealsErrors,
   ...placementsErrors,
+  ...draftingErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -29,6 +29,7 @@ import { devicesErrors } from '../../src-shared/errors/devices.js';
 import { placementsErrors } from '../../src-shared/errors/placements.js';
 import { ceremonyErrors } from '../../src-shared/errors/ceremony.js';
 import { sealsErrors } from '../../src-shared/errors/seals.js';
+import { draftingErrors } from '../../src-shared/errors/drafting.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -116,6 +117,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     placementsErrors,
     ceremonyErrors,
     sealsErrors,
+    draftingErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,

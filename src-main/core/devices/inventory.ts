@@ -88,9 +88,9 @@ export async function describePkcs12File(file: string, context: { issuers: reado
   } catch {
     return { path: file, name, present: false, certificates: [], needsPassword: false };
   }
-  let contents: ReturnType<typeof readPkcs12>;
+  let contents: Awaited<ReturnType<typeof readPkcs12>>;
   try {
-    contents = readPkcs12(bytes, context.password ?? '', name);
+    contents = await readPkcs12(bytes, context.password ?? '', name);
   } catch (err) {
     // Without a password, any failure means "ask for it"; with one, the caller reports the error.
     if (context.password !== undefined) throw err;

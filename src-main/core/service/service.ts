@@ -23,6 +23,7 @@ import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/in
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
+import { Drafts } from '../drafting/index.js';
 import { SettingsStore } from '../settings/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
@@ -93,6 +94,7 @@ export interface CoreService {
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
   readonly seals: SealLibrary;
+  readonly drafts: Drafts;
   close(): void;
 }
 
@@ -137,6 +139,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   });
   const library = new Library(options.dataDir);
   const seals = new SealLibrary(library.db, library.dataDir, library.actor);
+  const drafts = new Drafts(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -289,6 +292,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, ...(await transfers.offerBytes(data, derivedName(name, suffix))) };
     },
+    // --- drafting (issue 10) ---
+    'drafts.create': ({ contractId, language }) => drafts.create(contractId, language ?? settings.get().language),
+    'drafts.open': ({ contractId }) => drafts.open(contractId),
+    'drafts.applyUpdate': ({ draftId, updateBase64, cursorUnitId }) => {
+      drafts.applyUpdate(draftId, Buffer.from(updateBase64, 'base64'), cursorUnitId);
+      return { saved: true as const };
+    },
+    'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
+    'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
@@ -392,6 +404,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return () => eventListeners.delete(listener);
     },
     seals,
+    drafts,
     close: () => {
       void longWork.close();
       void devices.close();
