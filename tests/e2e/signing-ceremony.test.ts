@@ -1,4 +1,4 @@
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -47,8 +47,7 @@ after(async () => {
 });
 
 /** A library with one two-party contract, the test root trusted and online revocation checks on. */
-async function libraryWithContract(pki: TestPki): Promise<{ dataDir: string; contractId: string }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-sign-'));
+async function libraryWithContract(pki: TestPki, dataDir: string): Promise<{ dataDir: string; contractId: string }> {
   const core = createCoreService({ dataDir });
   try {
     const pdf = await makeTextPdf({ title: '技术服务合同', lines: ['技术服务合同', '甲方：北京某某律师事务所', '乙方：上海某某律师事务所'] });
@@ -69,11 +68,16 @@ async function libraryWithContract(pki: TestPki): Promise<{ dataDir: string; con
 }
 
 for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
-  describe(`signing ceremony (${lang})`, async () => {
-    // The token must exist before the core starts: SoftHSM reads SOFTHSM2_CONF when first loaded.
-    const testPki = (pki ??= await getTestPki());
-    leaves ??= await testPki.tokenLeaves();
-    const { dataDir } = await libraryWithContract(testPki);
+  describe(`signing ceremony (${lang})`, () => {
+    // The token and the library must exist before the core starts (SoftHSM reads SOFTHSM2_CONF when
+    // first loaded): this hook is registered before useInkstone's, so it runs first.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'inkstone-e2e-sign-'));
+    let testPki: TestPki;
+    before(async () => {
+      testPki = pki ??= await getTestPki();
+      leaves ??= await testPki.tokenLeaves();
+      await libraryWithContract(testPki, dataDir);
+    });
     const ui = useInkstone({ lang, dataDir });
     const words = TEXT[lang];
 

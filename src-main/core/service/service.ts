@@ -208,6 +208,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     settings,
     issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
     onChange: () => broadcast({ type: 'devices.changed' }),
+    // Re-initialising a module (SoftHSM's hot-plug) would end the session of a signing in progress.
+    tokensInUse: () => ceremony.inProgress() > 0,
   });
   /** A certificate file the person picked: small, or refused before it is read. */
   const trustFile = async (uploadId: string) => {
@@ -317,7 +319,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
       return { certificates: await listTrustedCertificates(trustFolder()) };
     },
-    ...ceremony,
+    ...ceremony.handlers,
     // Signing devices (issue 9)
     'devices.list': () => devices.list(),
     'devices.addModule': ({ path: file }) => devices.addModule(file),

@@ -78,6 +78,16 @@ async function keyLocation(key: Request['key'], transfers: FileTransfers): Promi
 const secretBytes = (secret: string | undefined): Uint8Array | undefined => (secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')));
 
 export function signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
+  /** Ceremony steps using a token right now (the devices watch must not re-initialise its module meanwhile). */
+  let inProgress = 0;
+  const usingToken = async <T>(work: () => Promise<T>): Promise<T> => {
+    inProgress++;
+    try {
+      return await work();
+    } finally {
+      inProgress--;
+    }
+  };
   /** The version to sign, which must be the latest of its document (a signature adds the next one). */
   const latest = (request: Request): VersionDetails => {
     const version = library.versionDetails(request.versionId);
@@ -111,7 +121,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
     }
   };
 
-  return {
+  const handlers = {
     'signing.prepare': async (input: Request & { password?: string }, ctx: CallCtx): Promise<SigningPreview> => {
       const { version, result } = await prepare(input, ctx, { check: true, password: input.password });
       const seal = input.sealId ? (await seals.stamp(input.sealId)).seal : null;
@@ -239,6 +249,14 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
         pin?.fill(0);
         await rm(folder, { recursive: true, force: true });
       }
+    },
+  };
+  return {
+    inProgress: () => inProgress,
+    handlers: {
+      'signing.prepare': (input: Parameters<(typeof handlers)['signing.prepare']>[0], ctx: CallCtx) =>
+        usingToken(() => handlers['signing.prepare'](input, ctx)),
+      'signing.sign': (input: Parameters<(typeof handlers)['signing.sign']>[0], ctx: CallCtx) => usingToken(() => handlers['signing.sign'](input, ctx)),
     },
   };
 }
