@@ -36,7 +36,12 @@ const common = {
 
 const entries = {
   // The import's pdf.js inspection runs in a worker of its own (core/library/pdf-inspector.ts).
-  cli: { main: 'src-cli/main.ts', 'pdf-inspect-worker': 'src-main/core/library/pdf-inspect-worker.ts' },
+  // `inkstone contract sign` runs the core's long work (signing.*) in its worker threads.
+  cli: {
+    main: 'src-cli/main.ts',
+    'pdf-inspect-worker': 'src-main/core/library/pdf-inspect-worker.ts',
+    'long-work': 'src-main/core/service/long-work-thread.ts',
+  },
   core: {
     'core-worker': 'src-main/host/core-worker.ts',
     'core-process': 'src-main/electron/core-process.ts',

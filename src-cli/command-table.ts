@@ -16,10 +16,17 @@ const evidence = async (): Promise<Register> => (await import('./commands/eviden
 const verify = async (): Promise<Register> => (await import('./commands/verify.js')).registerVerifyCommands;
 // The organisation and its seals (issue 9)
 const seals = async (): Promise<Register> => (await import('./commands/seals.js')).registerSealsCommands;
+const contract = async (): Promise<Register> => (await import('./commands/contract.js')).registerContractCommands;
+
 const draft = async (): Promise<Register> => (await import('./commands/draft.js')).registerDraftCommands;
 
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
+  contract: {
+    usage: '',
+    description: 'sign a contract’s document in the library (the signed copy becomes its next version); list its versions',
+    load: contract,
+  },
   // --- drafting (issue 10) ---
   draft: {
     usage: '',

@@ -62,6 +62,13 @@ export const CLI_TEXT = defineMessages({
     en: ' (note: this log key was not pinned beforehand; compare its fingerprint)',
     'zh-CN': '（注意：该日志密钥未经您预先信任，请核对指纹）',
   },
+  // inkstone contract (issue 9)
+  contractConsent: { en: 'Consent recorded with this signature:\n  {text}', 'zh-CN': '本次签署记录的签署意愿：\n  {text}' },
+  contractSigned: {
+    en: 'Signed: version {version}, SHA-256 {sha256}, verification: {verdict}',
+    'zh-CN': '已签署：第 {version} 版，SHA-256 {sha256}，验证结果：{verdict}',
+  },
+  contractVersionLine: { en: 'version {n} · {origin} · {verdict} · {sha256}', 'zh-CN': '第 {n} 版 · {origin} · {verdict} · {sha256}' },
   // The organisation and its seals (issue 9)
   sealActive: { en: 'in use  ', 'zh-CN': '使用中' },
   sealDisabled: { en: 'disabled', 'zh-CN': '已停用' },

@@ -6,6 +6,7 @@ import { useImportJob } from '../import/useImportJob.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { PlacementEditor } from '../placement/PlacementEditor.js';
 import { useSealLooks } from '../placement/useSealLooks.js';
+import { SigningDialog } from '../signing/SigningDialog.js';
 import { Icon } from '../ui/Icon.js';
 
 function latestVersionId(contract: Contract): string | null {
@@ -15,6 +16,11 @@ function latestVersionId(contract: Contract): string | null {
 
 function isSigned(contract: Contract, versionId: string): boolean {
   return contract.documents.some((d) => d.versions.some((v) => v.id === versionId && v.signatureFieldCount > 0));
+}
+
+/** Only a document's latest version can be signed: a signature adds the next one. */
+function isLatest(contract: Contract, versionId: string): boolean {
+  return contract.documents.some((d) => d.versions[d.versions.length - 1]?.id === versionId);
 }
 
 function documentNameOf(contract: Contract, versionId: string): string {
@@ -28,6 +34,7 @@ export function DocumentsSection({ contract, onVerify }: { contract: Contract; o
   const importJob = useImportJob(contract.id);
   const seals = useSealLooks();
   const [selected, setSelected] = useState<string | null>(() => latestVersionId(contract));
+  const [signing, setSigning] = useState(false);
 
   useEffect(() => {
     const exists = contract.documents.some((d) => d.versions.some((v) => v.id === selected));
@@ -92,13 +99,28 @@ export function DocumentsSection({ contract, onVerify }: { contract: Contract; o
                 seals={seals}
                 versionId={selected}
                 actions={
-                  onVerify &&
-                  isSigned(contract, selected) && (
-                    <button type="button" className="btn" onClick={() => onVerify(selected, documentNameOf(contract, selected))}>
-                      <Icon name="shield" /> {t('documents.verify')}
-                    </button>
-                  )
+                  <>
+                    {isLatest(contract, selected) && (
+                      <button type="button" className="btn btn-primary" onClick={() => setSigning(true)}>
+                        <Icon name="edit" /> {t('signing.open')}
+                      </button>
+                    )}
+                    {onVerify && isSigned(contract, selected) && (
+                      <button type="button" className="btn" onClick={() => onVerify(selected, documentNameOf(contract, selected))}>
+                        <Icon name="shield" /> {t('documents.verify')}
+                      </button>
+                    )}
+                  </>
                 }
+              />
+            )}
+            {selected && (
+              <SigningDialog
+                open={signing}
+                versionId={selected}
+                documentName={documentNameOf(contract, selected)}
+                onClose={() => setSigning(false)}
+                onSigned={(outcome) => setSelected(outcome.versionId)}
               />
             )}
           </div>

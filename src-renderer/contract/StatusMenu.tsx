@@ -11,7 +11,8 @@ export function StatusMenu({ contract, onChanged }: { contract: Contract; onChan
   const { t, status: label } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const allowed = STATUS_TRANSITIONS[contract.status];
+  // "Signed" follows the signatures: the menu never offers it without them (the core refuses it too).
+  const allowed = STATUS_TRANSITIONS[contract.status].filter((s) => s !== 'signed' || contract.signatures.state === 'signed');
 
   const change = async (status: ContractStatus) => {
     setBusy(true);
@@ -28,6 +29,10 @@ export function StatusMenu({ contract, onChanged }: { contract: Contract; onChan
   return (
     <div className="status-menu">
       <StatusBadge status={contract.status} />
+      {contract.signatures.state !== 'unsigned' && (
+        <span className={`signature-state signature-state-${contract.signatures.state}`}>{t(`signature.state.${contract.signatures.state}`)}</span>
+      )}
+      {contract.signatures.failingDocuments > 0 && <span className="signature-state signature-state-failing">{t('signature.failing')}</span>}
       {allowed.length > 0 && (
         <label className="filter-inline">
           <span className="visually-hidden">{t('status.change')}</span>

@@ -8,3 +8,4 @@ export * from './operations.js';
 export * from './bridge.js';
 export * from './seals.js';
 export * from './devices.js';
+export * from './signing.js';

@@ -138,6 +138,27 @@ export const DocumentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
+/**
+ * Where a contract stands with its signatures, worked out from the stored verifications of each
+ * document's latest version: `signed` only when every party on the contract (or, with no parties
+ * recorded, at least one signer) has a valid signature and no signed document fails;
+ * `partially_signed` when some valid signatures are there; `unsigned` otherwise.
+ */
+export const SIGNATURE_STATES = ['unsigned', 'partially_signed', 'signed'] as const;
+export const SignatureState = z.enum(SIGNATURE_STATES);
+export type SignatureState = z.infer<typeof SignatureState>;
+
+export const SignatureStatus = z.object({
+  state: SignatureState,
+  /** Parties whose signature is present and valid (ids). */
+  signedPartyIds: z.array(Id),
+  /** Valid signatures on the documents' latest versions. */
+  validSignatures: z.number().int(),
+  /** Documents whose latest version carries signatures that do not verify as valid. */
+  failingDocuments: z.number().int(),
+});
+export type SignatureStatus = z.infer<typeof SignatureStatus>;
+
 export const Contract = ContractFields.extend({
   id: Id,
   status: ContractStatus,
@@ -145,6 +166,8 @@ export const Contract = ContractFields.extend({
   updatedAt: z.string(),
   parties: z.array(Party),
   documents: z.array(DocumentRecord),
+  /** Where the contract stands with its signatures (issue 9): the facts its status follows. */
+  signatures: SignatureStatus,
 });
 export type Contract = z.infer<typeof Contract>;
 
@@ -213,7 +236,8 @@ export function importRefusal(size: number): 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_L
 }
 
 export const ImportOutcome = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), name: z.string(), contractId: Id, duplicateOf: Id.nullable() }),
+  /** `version`: the version number when the file was added as a later version of a stored document. */
+  z.object({ ok: z.literal(true), name: z.string(), contractId: Id, duplicateOf: Id.nullable(), version: z.number().int().nullable().optional() }),
   z.object({ ok: z.literal(false), name: z.string(), error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }) }),
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcome>;

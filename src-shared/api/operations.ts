@@ -24,6 +24,7 @@ import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, Seal
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
+import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -152,6 +153,11 @@ export const operations = {
   'seals.typeSignature': op(z.object({ name: SealName, text: z.string().trim().min(1).max(40) }), Seal),
   /** Stop a seal being stamped; it and its history stay. */
   'seals.disable': op(z.object({ id: Id }), Seal),
+  // Signing in the app (issue 9): the ceremony's two steps; both run off the core's thread.
+  /** What the signing dialog shows before the PIN: document, hash, certificate, key kind, PIN state, the check before signing, the consent sentence. */
+  'signing.prepare': op(SigningRequest.extend({ password: z.string().max(256).optional() }), SigningPreview, { longRunning: true }),
+  /** Sign the latest version with the PIN just typed (never stored or retried); the verified result becomes the next version. */
+  'signing.sign': op(SigningSignInput, SigningOutcome, { longRunning: true }),
   // Signing devices (issue 9): tokens, their certificates, remembered PKCS#12 files.
   /** Every slot, token and certificate of the known and added PKCS#11 modules, and the remembered PKCS#12 files. Starts hot-plug watching (`devices.changed`). */
   'devices.list': op(z.object({}), DeviceInventory),

@@ -16,6 +16,7 @@ import { devicesErrors } from './devices.js';
 // drafting: export, import and redlines
 import { draftingExportErrors } from './drafting-export.js';
 import { templatesErrors } from './templates.js';
+import { ceremonyErrors } from './ceremony.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -33,6 +34,7 @@ export const ERROR_CATALOG = {
   ...devicesErrors,
   ...draftingExportErrors,
   ...templatesErrors,
+  ...ceremonyErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -9,6 +9,10 @@ export const libraryErrors = defineMessages({
     en: 'A contract cannot go from “{from}” to “{to}”.',
     'zh-CN': '合同状态不能从“{from}”变更为“{to}”。',
   },
+  CONTRACT_NOT_SIGNED: {
+    en: 'The contract cannot be marked signed: not every party’s signature is present and valid. Sign it, or import the signed copy.',
+    'zh-CN': '不能将合同标记为“已签署”：并非每一方的签名都已存在且有效。请先签署，或导入已签署的文件。',
+  },
   IMPORT_EMPTY_FILE: { en: '“{name}” is empty.', 'zh-CN': '“{name}”是空文件。' },
   IMPORT_NOT_PDF: { en: '“{name}” is not a PDF file.', 'zh-CN': '“{name}”不是 PDF 文件。' },
   IMPORT_ENCRYPTED_PDF: {

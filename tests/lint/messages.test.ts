@@ -31,6 +31,7 @@ import { draftingErrors } from '../../src-shared/errors/drafting.js';
 import { devicesErrors } from '../../src-shared/errors/devices.js';
 import { draftingExportErrors } from '../../src-shared/errors/drafting-export.js';
 import { templatesErrors } from '../../src-shared/errors/templates.js';
+import { ceremonyErrors } from '../../src-shared/errors/ceremony.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -120,6 +121,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     draftingExportErrors,
     templatesErrors,
     placementsErrors,
+    ceremonyErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,

@@ -200,6 +200,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX seals_created ON seals(created_at);
     `,
   },
+  // Signing in the app (issue 9)
+  {
+    version: 7,
+    name: 'original document identifier of a version',
+    sql: `
+      -- A PDF keeps the first entry of its /ID across incremental updates and re-saves: an imported
+      -- copy with the same identifier is a later version of the stored document, not a new contract.
+      ALTER TABLE versions ADD COLUMN original_id TEXT;
+      CREATE INDEX versions_original_id ON versions(original_id) WHERE original_id IS NOT NULL;
+      CREATE INDEX versions_size ON versions(size);
+    `,
+  },
   // placements (viewer, issue 9)
   {
     version: 8,

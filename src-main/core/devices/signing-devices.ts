@@ -14,6 +14,8 @@ export const MAX_REMEMBERED = 32;
 
 export interface SigningDevicesOptions {
   readonly scanner: DeviceScanner;
+  /** True while another thread of this process uses a token (a signing in a long-work thread): no re-initialising then. */
+  readonly tokensInUse?: () => boolean;
   /** Reads and stores the remembered module and file paths. */
   readonly settings: { get(): Settings; update(patch: Partial<Settings>): Promise<Settings> };
   /** CA certificates to complete chains with (the library's trusted certificates). */
@@ -117,7 +119,7 @@ export class SigningDevices {
       modules: () => this.modules().map((m) => m.path),
       onChange: () => this.options.onChange?.(),
       // A signer open in this thread holds its module: re-initialising it would end its session.
-      mayReinitialize: () => modulesLoadedInThisThread() === 0,
+      mayReinitialize: () => modulesLoadedInThisThread() === 0 && !this.options.tokensInUse?.(),
       intervalMs: this.options.watchIntervalMs,
     });
   }

@@ -15,6 +15,7 @@ import { newId, sql, type LibraryContext } from './context.js';
 import { contractRow, fieldsOf } from './contract-row.js';
 import { insertParty, touchParties } from './parties.js';
 import { reindex } from './search-index.js';
+import { signatureStatus } from './signature-status.js';
 
 // Contracts: their fields, status lifecycle and audit trail. Every change runs in a transaction
 // together with its audit entry and the refresh of the contract's search row.
@@ -112,6 +113,7 @@ export function getContract(ctx: LibraryContext, id: string): Contract {
         })),
       }),
     ),
+    signatures: signatureStatus(ctx, id),
   });
 }
 
@@ -151,12 +153,14 @@ export function updateContract(ctx: LibraryContext, id: string, patch: ContractP
   })();
 }
 
-/** Move the contract along its lifecycle (STATUS_TRANSITIONS). */
+/** Move the contract along its lifecycle (STATUS_TRANSITIONS); "signed" only when its signatures say so. */
 export function setStatus(ctx: LibraryContext, id: string, status: ContractStatus): void {
   ctx.db.transaction(() => {
     const from = contractRow(ctx, id).status;
     if (from === status) return;
     if (!STATUS_TRANSITIONS[from].includes(status)) throw new InkstoneError('CONTRACT_STATUS_TRANSITION', { from, to: status });
+    // "Signed" is a fact about signatures, not a choice: the menu may not claim it without them.
+    if (status === 'signed' && signatureStatus(ctx, id).state !== 'signed') throw new InkstoneError('CONTRACT_NOT_SIGNED', { id });
     const at = new Date().toISOString();
     sql(ctx, 'UPDATE contracts SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
     appendAudit(ctx.db, { actor: ctx.actor, contractId: id, action: 'contract.status_changed', details: { from, to: status }, at });

@@ -4,6 +4,7 @@ import type { Version } from '../../../src-shared/api/index.js';
 import { newId, sql, type LibraryContext } from './context.js';
 import { contractRow } from './contract-row.js';
 import { reindex } from './search-index.js';
+import { followSignatures } from './signature-status.js';
 
 // Documents of a contract and their immutable versions (a signed PDF is a new version, never an
 // edit), with the latest verification of each version. The bytes live in the DocumentStore.
@@ -15,6 +16,8 @@ export interface NewVersion {
   signatureFieldCount: number;
   origin: Version['origin'];
   text: string;
+  /** The PDF's original document identifier (first /ID entry, hex): the same across its revisions. */
+  originalId?: string | null;
 }
 
 /** Record a new document with its first version. Bytes must already be in the store. */
@@ -35,14 +38,15 @@ export function addDocument(ctx: LibraryContext, contractId: string, name: strin
       details: { documentId, versionId, name, sha256: version.sha256, size: version.size, origin: version.origin },
       at,
     });
+    followSignatures(ctx, contractId);
   })();
   return { documentId, versionId };
 }
 
-/** Add an immutable new version (e.g. the signed PDF) to an existing document. */
-export function addVersion(ctx: LibraryContext, documentId: string, version: NewVersion): string {
+/** Add an immutable new version (e.g. the signed PDF) to an existing document: 第 n+1 版, never a new contract. */
+export function addVersion(ctx: LibraryContext, documentId: string, version: NewVersion): { versionId: string; number: number; contractId: string } {
   const versionId = newId();
-  ctx.db.transaction(() => {
+  return ctx.db.transaction(() => {
     const doc = sql(ctx, 'SELECT contract_id FROM documents WHERE id = ?').get(documentId) as { contract_id: string } | undefined;
     if (!doc) throw new InkstoneError('NOT_FOUND', { what: `document ${documentId}` });
     const { n } = sql(ctx, 'SELECT max(number) + 1 AS n FROM versions WHERE document_id = ?').get(documentId) as { n: number };
@@ -57,8 +61,9 @@ export function addVersion(ctx: LibraryContext, documentId: string, version: New
       details: { documentId, versionId, number: n, sha256: version.sha256, origin: version.origin },
       at,
     });
+    followSignatures(ctx, doc.contract_id);
+    return { versionId, number: n, contractId: doc.contract_id };
   })();
-  return versionId;
 }
 
 /** Keep the latest verification of a version (replacing an older one) and audit the verdict. */
@@ -82,6 +87,7 @@ export function recordVerification(
       action: 'version.verified',
       details: { versionId, sha256: v.sha256, verdict: result.verdict },
     });
+    followSignatures(ctx, v.contractId);
   })();
 }
 
@@ -104,10 +110,36 @@ export function versionOf(ctx: LibraryContext, versionId: string): { name: strin
   return row;
 }
 
+/** What signing a version needs to know: its document, contract, number, the document's latest number, and what the next version inherits. */
+export interface VersionDetails {
+  readonly versionId: string;
+  readonly documentId: string;
+  readonly documentName: string;
+  readonly contractId: string;
+  readonly contractTitle: string;
+  readonly number: number;
+  readonly latestNumber: number;
+  readonly sha256: string;
+  readonly pageCount: number;
+  readonly text: string;
+}
+
+export function versionDetails(ctx: LibraryContext, versionId: string): VersionDetails {
+  const row = sql(
+    ctx,
+    `SELECT v.id AS versionId, v.document_id AS documentId, d.name AS documentName, d.contract_id AS contractId, c.title AS contractTitle,
+            v.number AS number, (SELECT max(number) FROM versions WHERE document_id = v.document_id) AS latestNumber,
+            v.sha256 AS sha256, v.page_count AS pageCount, v.text_content AS text
+       FROM versions v JOIN documents d ON d.id = v.document_id JOIN contracts c ON c.id = d.contract_id WHERE v.id = ?`,
+  ).get(versionId) as VersionDetails | undefined;
+  if (!row) throw new InkstoneError('VERSION_NOT_FOUND', { id: versionId });
+  return row;
+}
+
 function insertVersion(ctx: LibraryContext, documentId: string, versionId: string, n: number, v: NewVersion, at: string): void {
   sql(
     ctx,
-    `INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, text_content, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(versionId, documentId, n, v.sha256, v.size, v.pageCount, v.signatureFieldCount, v.origin, v.text, at);
+    `INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, text_content, created_at, original_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(versionId, documentId, n, v.sha256, v.size, v.pageCount, v.signatureFieldCount, v.origin, v.text, at, v.originalId ?? null);
 }

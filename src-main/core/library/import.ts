@@ -4,6 +4,7 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { DocumentStore } from './document-store.js';
 import type { Library } from './library.js';
 import { inspectPdf, type InspectLimits, type PdfInspector } from './pdf-inspector.js';
+import { earlierVersionOf, lineageOf } from './version-lineage.js';
 
 export interface IncomingFile {
   name: string;
@@ -39,6 +40,8 @@ export const DEFAULT_MAX_IMPORT_BYTES = 512 * 1024 * 1024;
  * completely (bytes stored, rows written, audit entry) or leaves nothing behind — a failure after
  * its bytes were stored removes them again unless another version already used the same bytes.
  * Importing bytes the library already holds is not an error: the outcome names the existing contract.
+ * A PDF whose earlier revision is a stored version, or that carries a stored document's original
+ * identifier, becomes that document's next version. A new contract's status follows its signatures.
  * Every file gets an outcome, in order, including those a cancellation skipped.
  */
 export async function importFiles(library: Library, files: readonly IncomingFile[], options: ImportOptions = {}): Promise<ImportOutcome[]> {
@@ -72,6 +75,7 @@ async function importOne(
   if (existing && !contractId) return { ok: true, name: file.name, contractId: existing.contractId, duplicateOf: existing.contractId };
   const facts = inspector ? await inspector.inspect(file.name, file.bytes, inspectLimits) : await inspectPdf(file.name, file.bytes, inspectLimits);
 
+  const lineage = lineageOf(file.bytes);
   const { created } = await library.store.put(file.bytes);
   try {
     const version = {
@@ -81,17 +85,20 @@ async function importOne(
       signatureFieldCount: facts.signatureFieldCount,
       origin: origin ?? 'import',
       text: facts.text,
+      originalId: lineage.originalId,
     };
     const verification = facts.signatureFieldCount > 0 && verify ? await verify(file.bytes, file.name).catch(() => null) : null;
-    const id = library.db.transaction(() => {
-      const target =
-        contractId ??
-        library.createContract({ title: facts.title ?? stripExtension(file.name) }, { status: facts.signatureFieldCount > 0 ? 'signed' : 'draft' }).id;
-      const versionId = documentId ? library.addVersion(documentId, version) : library.addDocument(target, file.name, version).versionId;
-      if (verification) library.recordVerification(versionId, verification, JSON.stringify(verification));
-      return target;
+    const placed = library.db.transaction(() => {
+      // The next version of a named document (a draft exported again), or of the stored version this
+      // PDF is a later revision of (a signed copy coming back); otherwise a new document.
+      const earlier = documentId ? null : earlierVersionOf(library, file.bytes, lineage);
+      const target = contractId ?? earlier?.contractId ?? library.createContract({ title: facts.title ?? stripExtension(file.name) }).id;
+      const nextOf = documentId ?? (earlier && earlier.contractId === target ? earlier.documentId : null);
+      const added = nextOf ? library.addVersion(nextOf, version) : { ...library.addDocument(target, file.name, version), number: null };
+      if (verification) library.recordVerification(added.versionId, verification, JSON.stringify(verification));
+      return { contractId: target, version: added.number };
     })();
-    return { ok: true, name: file.name, contractId: id, duplicateOf: null };
+    return { ok: true, name: file.name, contractId: placed.contractId, duplicateOf: null, version: placed.version };
   } catch (err) {
     if (created && !library.findBySha256(sha256)) await library.store.remove(sha256);
     throw err;

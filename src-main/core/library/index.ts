@@ -1,6 +1,7 @@
 export { Library } from './library.js';
 export { newId } from './context.js';
-export { type NewVersion } from './documents.js';
+export { type NewVersion, type VersionDetails } from './documents.js';
+export { lineageOf } from './version-lineage.js';
 export { SEARCH_WINDOW, contractFilterSql } from './search.js';
 export { LIST_ANCHOR_EVERY } from './paging.js';
 export { addDays, daysBetween } from './reminders.js';

@@ -12,6 +12,7 @@ import type {
   Reminder,
   SearchQuery,
   SearchResult,
+  SignatureStatus,
 } from '../../../src-shared/api/index.js';
 import type { LibraryContext } from './context.js';
 import * as contracts from './contracts.js';
@@ -23,6 +24,7 @@ import * as parties from './parties.js';
 import { QueryCache } from './query-cache.js';
 import * as reminders from './reminders.js';
 import { ContractSearch } from './search.js';
+import { signatureStatus } from './signature-status.js';
 
 /**
  * The contract library: contracts, their parties, documents and immutable versions, search and
@@ -90,7 +92,7 @@ export class Library implements LibraryContext {
   addDocument(contractId: string, name: string, version: NewVersion): { documentId: string; versionId: string } {
     return documents.addDocument(this, contractId, name, version);
   }
-  addVersion(documentId: string, version: NewVersion): string {
+  addVersion(documentId: string, version: NewVersion): { versionId: string; number: number; contractId: string } {
     return documents.addVersion(this, documentId, version);
   }
   recordVerification(versionId: string, result: { verdict: 'valid' | 'invalid' | 'indeterminate'; verifiedAt: string }, resultJson: string): void {
@@ -101,6 +103,12 @@ export class Library implements LibraryContext {
   }
   version(versionId: string): { name: string; sha256: string; contractId: string } {
     return documents.versionOf(this, versionId);
+  }
+  versionDetails(versionId: string): documents.VersionDetails {
+    return documents.versionDetails(this, versionId);
+  }
+  signatureStatus(contractId: string): SignatureStatus {
+    return signatureStatus(this, contractId);
   }
 
   // search and lists

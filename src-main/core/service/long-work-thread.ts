@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../../src-shared/errors/index.js';
 import { readSignedVersion, renderVerificationReport, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 import type { LongTask, LongTaskReply, LongTaskRequest } from './long-work.js';
+import { prepareSigning, signVersion } from './signing-work.js';
 
 /**
  * A worker thread of the core that runs one long task at a time (long-work.ts decides which thread
@@ -11,7 +12,7 @@ import type { LongTask, LongTaskReply, LongTaskRequest } from './long-work.js';
 if (!parentPort) throw new Error('long-work-thread must run as a worker thread');
 const port = parentPort;
 
-async function run(task: LongTask): Promise<unknown> {
+async function run(task: LongTask, progress: (step: string) => void): Promise<unknown> {
   switch (task.kind) {
     case 'verify':
     case 'report': {
@@ -25,11 +26,16 @@ async function run(task: LongTask): Promise<unknown> {
     }
     case 'signedVersion':
       return readSignedVersion(task.source, task.index);
+    case 'signingPrepare':
+      return prepareSigning(task);
+    case 'signing':
+      return signVersion(task, progress);
   }
 }
 
 port.on('message', (message: LongTaskRequest) => {
-  void run(message.task).then(
+  const progress = (step: string) => port.postMessage({ id: message.id, progress: step } satisfies LongTaskReply);
+  void run(message.task, progress).then(
     (value) => port.postMessage({ id: message.id, ok: true, value } satisfies LongTaskReply),
     (err: unknown) => port.postMessage({ id: message.id, ok: false, error: serializeError(err) } satisfies LongTaskReply),
   );

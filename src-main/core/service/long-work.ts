@@ -5,6 +5,7 @@ import type { Language } from '../../../src-shared/api/index.js';
 import type { VerificationResult } from '../../../src-shared/api/verification.js';
 import { InkstoneError, type SerializedError } from '../../../src-shared/errors/index.js';
 import type { SignedVersion } from '../verify/index.js';
+import type { PrepareResult, PrepareTask, SignResult, SignTask } from './signing-work.js';
 
 /**
  * Long operations of the core (verification, reports, signed versions; import's pdf.js inspection has its own stoppable worker, library/pdf-inspector.ts)
@@ -26,22 +27,33 @@ interface VerifyTask {
   trustFolder: string;
 }
 
-export type LongTask = ({ kind: 'verify' } & VerifyTask) | ({ kind: 'report' } & VerifyTask) | { kind: 'signedVersion'; source: LongTaskSource; index: number };
+export type LongTask =
+  | ({ kind: 'verify' } & VerifyTask)
+  | ({ kind: 'report' } & VerifyTask)
+  | { kind: 'signedVersion'; source: LongTaskSource; index: number }
+  | ({ kind: 'signingPrepare' } & PrepareTask)
+  | ({ kind: 'signing' } & SignTask);
 
 export type LongTaskRequest = { id: number; task: LongTask };
-export type LongTaskReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+export type LongTaskReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: SerializedError }
+  /** A step of a task that has several (signing: opening the key, signing, verifying). */
+  | { id: number; progress: string };
 
 type Outputs = {
   verify: VerificationResult;
   report: { result: VerificationResult; report: Uint8Array };
   signedVersion: SignedVersion & { data: Uint8Array };
+  signingPrepare: PrepareResult;
+  signing: SignResult;
 };
 
 /** How a thread is started: the bundled script next to the core bundle, or the TypeScript source. */
 export type LongWorkEntry = URL;
 
 export interface LongWork {
-  run<K extends LongTask['kind']>(task: LongTask & { kind: K }, signal?: AbortSignal): Promise<Outputs[K]>;
+  run<K extends LongTask['kind']>(task: LongTask & { kind: K }, signal?: AbortSignal, onProgress?: (step: string) => void): Promise<Outputs[K]>;
   /** End every thread; running tasks fail with CANCELLED. */
   close(): Promise<void>;
 }
@@ -54,6 +66,7 @@ interface Slot {
 interface Queued {
   task: LongTask;
   signal?: AbortSignal;
+  onProgress?: (step: string) => void;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -130,6 +143,7 @@ export function startLongWork(options: { entry?: LongWorkEntry; threads?: number
     };
     const onMessage = (reply: LongTaskReply) => {
       if (reply.id !== id) return;
+      if ('progress' in reply) return job.onProgress?.(reply.progress);
       finish(() => (reply.ok ? job.resolve(reply.value) : job.reject(new InkstoneError(reply.error.code, reply.error.details))), true);
     };
     const onError = (err: Error) => finish(() => job.reject(new InkstoneError('INTERNAL', {}, { cause: err })), false);
@@ -143,10 +157,10 @@ export function startLongWork(options: { entry?: LongWorkEntry; threads?: number
   }
 
   return {
-    run(task, signal) {
+    run(task, signal, onProgress) {
       if (closed) return Promise.reject(cancelled());
       return new Promise((resolve, reject) => {
-        queue.push({ task, signal, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ task, signal, onProgress, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },

@@ -33,6 +33,7 @@ const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordpro
 import { SettingsStore } from '../settings/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
+import { signingCeremony } from './signing-ceremony.js';
 
 /** What is added to a document's name for a file derived from it. */
 const FILE_NAME_SUFFIX = defineMessages({
@@ -213,6 +214,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     settings,
     issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
     onChange: () => broadcast({ type: 'devices.changed' }),
+    // Re-initialising a module (SoftHSM's hot-plug) would end the session of a signing in progress.
+    tokensInUse: () => ceremony.inProgress() > 0,
   });
   /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
   const trustFile = async (uploadId: string) => {
@@ -221,6 +224,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   };
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
+
+  // Signing in the app (issue 9).
+  const ceremony = signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
 
   const handlers: Handlers = {
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
@@ -343,6 +349,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     // placements (viewer); loaded on first use, as the PDF reader it needs is
     'placements.get': async ({ versionId }) => (await import('../placements/index.js')).getPlacements(library, versionId),
     'placements.save': async ({ versionId, ...boxes }) => (await import('../placements/index.js')).savePlacements(library, versionId, boxes),
+    ...ceremony.handlers,
     // The organisation and its seals (issue 9)
     'organisation.get': () => ({ profile: organisationProfile(library.db) }),
     'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),

@@ -1,0 +1,345 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DeviceCertificate, DeviceInventory, PinState, SigningLevel, SigningOutcome, SigningPreview } from '../../src-shared/api/index.js';
+import { useApi } from '../api/ApiContext.js';
+import { toApiError } from '../api/api-error.js';
+import { useCoreEvents } from '../hooks/useCoreEvents.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { ErrorBanner } from '../ui/ErrorBanner.js';
+import { Icon } from '../ui/Icon.js';
+import { ProgressBar } from '../ui/ProgressBar.js';
+
+/**
+ * The signing ceremony (意愿确认) for one document version: choose a certificate → one screen with
+ * everything that will be signed and how, and the consent sentence to tick → the PIN, with the
+ * token's state said in words → progress with a cancel button → the new version, verified. The
+ * native modal <dialog> keeps focus inside; Esc closes it except while signing. A wrong PIN returns
+ * to the PIN step with the error and the token's state: nothing is ever retried by itself.
+ */
+
+type Step = 'key' | 'preparing' | 'review' | 'pin' | 'signing' | 'done';
+
+/** Certificates that can be chosen: those with a key beside them (not CA certificates). */
+function signingCertificates(inventory: DeviceInventory): Array<{ cert: DeviceCertificate; token: string }> {
+  return inventory.modules.flatMap((m) =>
+    m.slots.flatMap((s) => (s.token?.certificates ?? []).filter((c) => c.ref && !c.isCa).map((cert) => ({ cert, token: s.token!.label }))),
+  );
+}
+
+export function SigningDialog({
+  open,
+  versionId,
+  documentName,
+  onClose,
+  onSigned,
+}: {
+  open: boolean;
+  versionId: string;
+  documentName: string;
+  onClose: () => void;
+  onSigned: (outcome: SigningOutcome) => void;
+}) {
+  const api = useApi();
+  const { t, lang, fmt } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [step, setStep] = useState<Step>('key');
+  const [inventory, setInventory] = useState<DeviceInventory | null>(null);
+  const [chosen, setChosen] = useState<string>('');
+  const [level, setLevel] = useState<SigningLevel>('B-B');
+  const [tsa, setTsa] = useState('');
+  const [author, setAuthor] = useState(false);
+  const [preview, setPreview] = useState<SigningPreview | null>(null);
+  const [consented, setConsented] = useState(false);
+  const [pin, setPin] = useState('');
+  const [pinState, setPinState] = useState<PinState | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [progress, setProgress] = useState<{ done: number; label: string }>({ done: 0, label: 'checking' });
+  const [outcome, setOutcome] = useState<SigningOutcome | null>(null);
+  const job = useRef<string | null>(null);
+
+  useCoreEvents((event) => {
+    if (event.type === 'progress' && event.jobId === job.current) setProgress({ done: event.done, label: event.label ?? '' });
+    if (event.type === 'devices.changed' && open && step === 'key') void api.devices.list({}).then(setInventory, setError);
+  });
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) {
+      setStep('key');
+      setPreview(null);
+      setConsented(false);
+      setPin('');
+      setError(null);
+      setOutcome(null);
+      d.showModal();
+      void api.devices.list({}).then((inv) => {
+        setInventory(inv);
+        setChosen((c) => c || (signingCertificates(inv)[0]?.cert.sha256 ?? ''));
+      }, setError);
+    } else if (!open && d.open) d.close();
+  }, [open, api]);
+
+  const certificates = inventory ? signingCertificates(inventory) : [];
+  const choice = certificates.find((c) => c.cert.sha256 === chosen);
+  const request = () => ({
+    versionId,
+    key: choice!.cert.ref!,
+    level,
+    ...(level !== 'B-B' && tsa.trim() ? { tsaUrl: tsa.trim() } : {}),
+    commitment: author ? ('proof-of-origin' as const) : ('proof-of-approval' as const),
+    lang,
+  });
+
+  const prepare = async () => {
+    setError(null);
+    setStep('preparing');
+    try {
+      const p = await api.signing.prepare(request());
+      setPreview(p);
+      setPinState(p.pin);
+      setStep('review');
+    } catch (err) {
+      setError(err);
+      setStep('key');
+    }
+  };
+
+  const sign = async () => {
+    if (!preview) return;
+    const entered = pin;
+    setPin('');
+    setError(null);
+    setStep('signing');
+    setProgress({ done: 0, label: 'checking' });
+    job.current = crypto.randomUUID();
+    try {
+      const result = await api.signing.sign(
+        { ...request(), ...(entered ? { pin: entered } : {}), consent: { accepted: true, text: preview.consentText } },
+        { jobId: job.current },
+      );
+      setOutcome(result);
+      setStep('done');
+      onSigned(result);
+    } catch (err) {
+      const e = toApiError(err);
+      // The token's state after a wrong PIN comes with the error: say it before the next try.
+      if (pinState && e.code === 'TOKEN_PIN_INCORRECT')
+        setPinState({ ...pinState, countLow: e.details.countLow === true, finalTry: e.details.finalTry === true });
+      if (pinState && e.code === 'TOKEN_PIN_LOCKED') setPinState({ ...pinState, locked: true });
+      setError(err);
+      setStep(e.code === 'CANCELLED' ? 'review' : 'pin');
+    } finally {
+      job.current = null;
+    }
+  };
+
+  const cancel = () => {
+    if (job.current) void api.jobs.cancel({ jobId: job.current });
+  };
+
+  const canSign = preview && !pinState?.locked && (pinState?.pinPad || pin.length > 0);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog signing-dialog"
+      aria-labelledby="signing-title"
+      onClose={onClose}
+      onCancel={(e) => {
+        if (step === 'signing') e.preventDefault();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (step === 'key' && choice) void prepare();
+          else if (step === 'review' && consented) setStep('pin');
+          else if (step === 'pin' && canSign) void sign();
+        }}
+      >
+        <h2 id="signing-title">{t('signing.title', { name: documentName })}</h2>
+        <ol className="signing-steps" aria-hidden="true">
+          <li className={step === 'key' || step === 'preparing' ? 'current' : ''}>{t('signing.step.key')}</li>
+          <li className={step === 'review' ? 'current' : ''}>{t('signing.step.review')}</li>
+          <li className={step === 'pin' || step === 'signing' ? 'current' : ''}>{t('signing.step.pin')}</li>
+        </ol>
+        {error !== null && <ErrorBanner error={error} />}
+
+        {step === 'key' && (
+          <>
+            {inventory && certificates.length === 0 && <p className="notice">{t('signing.noCertificates')}</p>}
+            {certificates.length > 0 && (
+              <fieldset className="signing-certificates">
+                <legend>{t('signing.certificateChoice')}</legend>
+                {certificates.map(({ cert, token }) => (
+                  <label key={cert.sha256} className="signing-certificate">
+                    <input type="radio" name="certificate" value={cert.sha256} checked={cert.sha256 === chosen} onChange={() => setChosen(cert.sha256)} />
+                    <span>
+                      <strong>{cert.subject.commonName ?? cert.subject.text}</strong>
+                      {cert.subject.organization && <> · {cert.subject.organization}</>}
+                      <span className="muted"> · {token}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            <label className="field">
+              <span>{t('signing.level')}</span>
+              <select value={level} onChange={(e) => setLevel(e.currentTarget.value as SigningLevel)}>
+                {(['B-B', 'B-T', 'B-LT', 'B-LTA'] as const).map((l) => (
+                  <option key={l} value={l}>
+                    PAdES {l}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {level !== 'B-B' && (
+              <label className="field">
+                <span>{t('signing.tsa')}</span>
+                <input type="url" value={tsa} required onChange={(e) => setTsa(e.currentTarget.value)} />
+              </label>
+            )}
+            <label className="checkbox">
+              <input type="checkbox" checked={author} onChange={(e) => setAuthor(e.currentTarget.checked)} /> {t('signing.author')}
+            </label>
+          </>
+        )}
+
+        {step === 'preparing' && <p aria-live="polite">{t('signing.preparing')}</p>}
+
+        {preview && (step === 'review' || step === 'pin') && (
+          <>
+            <dl className="signing-summary">
+              <dt>{t('signing.contract')}</dt>
+              <dd>{preview.contractTitle}</dd>
+              <dt>{t('signing.document')}</dt>
+              <dd>
+                {preview.documentName} · {t('signing.newVersion', { current: preview.versionNumber, next: preview.nextVersionNumber })} ·{' '}
+                {t('documents.pages.other', { count: preview.pageCount })}
+              </dd>
+              <dt>{t('signing.sha256')}</dt>
+              <dd className="mono signing-hash">{preview.sha256}</dd>
+              <dt>{t('signing.boxes')}</dt>
+              <dd>{preview.sealName ?? t('signing.invisible')}</dd>
+              <dt>{t('signing.signer')}</dt>
+              <dd>
+                {preview.certificate.commonName ?? preview.certificate.subject}
+                {preview.certificate.organisation && <> · {preview.certificate.organisation}</>}
+              </dd>
+              <dt>{t('signing.issuer')}</dt>
+              <dd>{preview.certificate.issuer}</dd>
+              <dt>{t('signing.validity')}</dt>
+              <dd>{t('signing.validityRange', { from: fmt.date(preview.certificate.notBefore), to: fmt.date(preview.certificate.notAfter) })}</dd>
+              <dt>PAdES</dt>
+              <dd>{t('signing.levelAndTsa', { level: preview.level, tsa: preview.tsaUrl ?? t('signing.noTsa') })}</dd>
+              <dt>{t('signing.key')}</dt>
+              <dd className={preview.assurance === 'hardware-token' ? '' : 'signing-weak'}>
+                <Icon name={preview.assurance === 'hardware-token' ? 'shield' : 'alert'} />{' '}
+                {t(preview.assurance === 'hardware-token' ? 'signing.hardware' : 'signing.software')} · {preview.keyDescription}
+              </dd>
+            </dl>
+            {preview.certificate.problems.length > 0 && (
+              <div className="notice notice-error" role="alert">
+                {t('signing.certificateProblem')} {preview.certificate.problems.join(' ')}
+              </div>
+            )}
+            {!preview.check.clean && (
+              <div className="notice notice-warning" role="alert">
+                <p>{t('signing.checkWarning')}</p>
+                <ul>
+                  {preview.check.findings.map((f, i) => (
+                    <li key={i}>{f.text}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <fieldset className="signing-consent">
+              <legend>{t('signing.consentLegend')}</legend>
+              <p id="signing-consent-text">{preview.consentText}</p>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={consented}
+                  disabled={step !== 'review' || preview.certificate.problems.length > 0}
+                  aria-describedby="signing-consent-text"
+                  onChange={(e) => setConsented(e.currentTarget.checked)}
+                />{' '}
+                {t('signing.consentTick')}
+              </label>
+            </fieldset>
+          </>
+        )}
+
+        {step === 'pin' && preview && (
+          <div className="signing-pin">
+            {pinState?.locked && <p className="notice notice-error">{t('signing.pinLocked')}</p>}
+            {!pinState?.locked && pinState?.finalTry && <p className="notice notice-error">{t('signing.pinFinalTry')}</p>}
+            {!pinState?.locked && !pinState?.finalTry && pinState?.countLow && <p className="notice notice-warning">{t('signing.pinCountLow')}</p>}
+            {pinState?.pinPad ? (
+              <p className="notice">{t('signing.pinPad')}</p>
+            ) : (
+              !pinState?.locked && (
+                <label className="field">
+                  <span>{pinState ? t('signing.pinLabel', { token: pinState.tokenLabel }) : t('signing.passwordLabel')}</span>
+                  <input type="password" autoComplete="off" autoFocus value={pin} maxLength={256} onChange={(e) => setPin(e.currentTarget.value)} />
+                </label>
+              )
+            )}
+            <p className="muted">{t('signing.pinNeverStored')}</p>
+          </div>
+        )}
+
+        {step === 'signing' && (
+          <div aria-live="polite">
+            <ProgressBar done={progress.done} total={4} label={t('signing.progress')} />
+            <p>{isStep(progress.label) ? t(`signing.step.${progress.label}`) : t('common.working')}</p>
+          </div>
+        )}
+
+        {step === 'done' && outcome && (
+          <p className="notice notice-success" role="status">
+            <Icon name="check" /> {t('signing.done', { number: outcome.version, verdict: t(`verify.verdict.${outcome.verdict}`) })}
+          </p>
+        )}
+
+        <div className="dialog-actions">
+          {step === 'signing' ? (
+            <button type="button" className="btn" onClick={cancel}>
+              {t('common.cancel')}
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={onClose}>
+              {step === 'done' ? t('common.close') : t('common.cancel')}
+            </button>
+          )}
+          {(step === 'review' || step === 'pin') && (
+            <button type="button" className="btn" onClick={() => (setError(null), setStep(step === 'pin' ? 'review' : 'key'))}>
+              {t('signing.back')}
+            </button>
+          )}
+          {step === 'key' && (
+            <button type="submit" className="btn btn-primary" disabled={!choice}>
+              {t('signing.next')}
+            </button>
+          )}
+          {step === 'review' && (
+            <button type="submit" className="btn btn-primary" disabled={!consented}>
+              {t('signing.next')}
+            </button>
+          )}
+          {step === 'pin' && (
+            <button type="submit" className="btn btn-primary" disabled={!canSign}>
+              <Icon name="edit" /> {t('signing.sign')}
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+const STEPS = ['checking', 'opening-key', 'signing', 'verifying', 'stored'] as const;
+function isStep(label: string): label is (typeof STEPS)[number] {
+  return (STEPS as readonly string[]).includes(label);
+}

@@ -1,0 +1,85 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SOFTHSM_MODULE } from '../support/softhsm.js';
+import { cliBundle } from '../support/bundles.js';
+import { makeTextPdf } from '../support/text-pdf.js';
+import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
+
+/**
+ * `inkstone contract sign` and `contract versions` (the bundled CLI) on a library folder, with the
+ * SoftHSM token: the signed copy is the contract's version 2, verified valid; a wrong PIN leaves
+ * the library as it was.
+ */
+
+let h: SigningHarness;
+let dataDir: string;
+before(async () => {
+  h = await setUp('contract-cli');
+  dataDir = mkdtempSync(path.join(h.dir, 'library-'));
+});
+after(tearDown);
+
+function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliBundle(), '--lang', 'en', ...args, '--data-dir', dataDir], {
+      env: h.leaves.token.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+test('contract sign adds version 2 to the same contract, verified valid; a wrong PIN changes nothing', async () => {
+  const pdf = path.join(h.dir, '借款合同.pdf');
+  writeFileSync(pdf, await makeTextPdf({ title: '借款合同', lines: ['第一条 借款金额', '甲方：北京某某律师事务所'] }));
+  assert.equal((await cli(['trust', 'import', h.pki.rootPemPath])).code, 0);
+  const imported = await cli(['library', 'import', pdf, '--json']);
+  assert.equal(imported.code, 0, imported.stderr);
+  const contractId = (JSON.parse(imported.stdout) as Array<{ contractId: string }>)[0].contractId;
+  const key = ['--pkcs11-module', SOFTHSM_MODULE, '--token', h.leaves.token.label, '--key', h.leaves.zhangSan.label, '--pin-stdin'];
+
+  const wrong = await cli(['contract', 'sign', contractId, ...key, '--json'], '000000\n');
+  assert.equal(wrong.code, 3);
+  assert.match(wrong.stderr, /TOKEN_PIN_INCORRECT/);
+  const unchanged = JSON.parse((await cli(['contract', 'versions', contractId, '--json'])).stdout) as { documents: Array<{ versions: unknown[] }> };
+  assert.equal(unchanged.documents[0].versions.length, 1);
+
+  const signed = await cli(
+    ['contract', 'sign', contractId, ...key, '--level', 'B-LT', '--tsa', h.pki.servers.urls.tsa, '--page', '1', '--rect', '380,60,180,80', '--json'],
+    `${h.leaves.token.pin}\n`,
+  );
+  assert.equal(signed.code, 0, signed.stderr);
+  assert.match(signed.stderr, /I have read “借款合同.pdf” of “借款合同”/, 'the consent it records is shown');
+  const outcome = JSON.parse(signed.stdout) as { contractId: string; documentId: string; version: number; sha256: string; verdict: string };
+  assert.deepEqual(Object.keys(outcome).sort(), ['contractId', 'documentId', 'sha256', 'verdict', 'version']);
+  assert.equal(outcome.contractId, contractId);
+  assert.equal(outcome.version, 2);
+  assert.equal(outcome.verdict, 'valid');
+  assert.equal(signed.stdout.includes(h.leaves.token.pin) || signed.stderr.includes(h.leaves.token.pin), false);
+
+  const versions = JSON.parse((await cli(['contract', 'versions', contractId, '--json'])).stdout) as {
+    status: string;
+    documents: Array<{ documentId: string; versions: Array<{ version: number; origin: string; verdict: string | null; sha256: string }> }>;
+  };
+  assert.equal(versions.status, 'signed');
+  assert.deepEqual(
+    versions.documents[0].versions.map((v) => [v.version, v.origin, v.verdict]),
+    [
+      [1, 'import', null],
+      [2, 'signing', 'valid'],
+    ],
+  );
+  assert.equal(versions.documents[0].documentId, outcome.documentId);
+  const stored = path.join(dataDir, 'documents', outcome.sha256.slice(0, 2), outcome.sha256.slice(2, 4), outcome.sha256);
+  assert.match(execFileSync('pdfsig', ['-nssdir', h.nss, stored]).toString(), /Signature is Valid/);
+});
