@@ -7,6 +7,7 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+import { syncErrors } from './sync.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -18,6 +19,7 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...syncErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
