@@ -25,7 +25,7 @@ const siblingInternals = {
 // own layer or above. Derived from the imports the tree has, not from wishes: adding a capability
 // means adding it here (tests/lint/layering.test.ts fails on a folder this table does not name).
 export const CAPABILITY_LAYERS = [
-  ['db', 'files', 'fonts', 'crypto-names', 'environment'], // storage, resources, the crypto vocabulary, the OS's folders and language: import no capability
+  ['db', 'files', 'fonts', 'crypto-names', 'environment', 'transfers'], // storage, resources, the crypto vocabulary, the OS's folders and language, files crossing to the UI: import no capability
   ['audit', 'settings', 'pdf', 'facts', 'seals'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text, seal drawings
   ['pki'], // certificates, CMS, timestamps, revocation
   ['tokens'], // keys: PKCS#11 and PKCS#12

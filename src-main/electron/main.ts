@@ -7,6 +7,7 @@ import { languageFromLocales } from '../../src-shared/locale.js';
 import { startCoreProcess, type CoreConnection } from './core-connection.js';
 import { configuredDataDir, defaultDataDir, folderProblem, settingsFileIn } from './data-folder.js';
 import { registerIpc } from './ipc.js';
+import { registerUploads } from './uploads.js';
 import { buildAppMenu } from './menu.js';
 import { importWithDialog } from './native-import.js';
 import { RENDERER_DIR } from './paths.js';
@@ -131,8 +132,9 @@ async function start(): Promise<void> {
       filters: [{ name: shellStrings(language).pdfFilter, extensions: ['pdf'] }],
     });
   });
-  serveRenderer(RENDERER_DIR);
+  serveRenderer(RENDERER_DIR, () => core?.client ?? null);
   registerIpc({ core: requireCore, onSettingsChanged: (next) => next.language !== language && applyLanguage(next.language), chooseDataFolder });
+  registerUploads(requireCore);
 
   openWindow();
   startReminderNotifications({ core: () => core?.client ?? null, language: () => language, forward: send, onClick: focusWindow });

@@ -1,11 +1,12 @@
 import { dialog, type BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { API_DOCUMENT_MAX_BYTES, importRefusal, type ImportOutcome, type Language } from '../../src-shared/api/index.js';
 import { formatErrorMessage, isErrorCode } from '../../src-shared/errors/index.js';
 import type { CoreClient } from '../core/service/index.js';
 import { fill, shellStrings } from './strings.js';
+import { uploadPath } from './uploads.js';
 
 const FILES_PER_CALL = 25;
 
@@ -24,16 +25,23 @@ export async function importWithDialog(window: BrowserWindow, core: CoreClient, 
 
   const outcomes: ImportOutcome[] = [];
   for (let i = 0; i < picked.filePaths.length; i += FILES_PER_CALL) {
-    const files: Array<{ name: string; dataBase64: string }> = [];
+    const files: Array<{ uploadId: string }> = [];
     for (const file of picked.filePaths.slice(i, i + FILES_PER_CALL)) {
       const name = path.basename(file);
-      const code = importRefusal((await stat(file)).size);
+      const size = (await stat(file)).size;
+      const code = importRefusal(size);
       if (code) {
         const details = { name, limitMb: API_DOCUMENT_MAX_BYTES / 1048576 };
         outcomes.push({ ok: false, name, error: { code, details, message: formatErrorMessage(code, details, 'en') } });
         continue;
       }
-      files.push({ name, dataBase64: (await readFile(file)).toString('base64') });
+      const upload = await uploadPath(core, file, name, size);
+      if (!upload.ok) {
+        const { code: failed, details } = upload.error;
+        outcomes.push({ ok: false, name, error: { code: failed, details, message: upload.error.message } });
+        continue;
+      }
+      files.push({ uploadId: upload.value });
     }
     if (!files.length) continue;
     const result = await core.invoke('library.import', { files }, { jobId: randomUUID() });

@@ -3,10 +3,11 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HOST_TOKEN_HEADER, isOperationName, operations } from '../../src-shared/api/index.js';
+import { HOST_TOKEN_HEADER, isOperationName, operations, TRANSFER_ROUTES } from '../../src-shared/api/index.js';
 import { InkstoneError, type ErrorCode } from '../../src-shared/errors/index.js';
 import { RENDERER_CONTENT_TYPES } from '../../src-shared/renderer-delivery.js';
 import type { CoreClient } from '../core/service/index.js';
+import { receiveUpload, sendDownload } from './file-transfers.js';
 import { declaredTooLarge, parseRpcBody, readBody } from './request-body.js';
 import { contentSecurityPolicy, hostAllowed, isJson, originAllowed, tokensMatch } from './security.js';
 
@@ -33,7 +34,8 @@ export const WS_PROTOCOL_PREFIX = 'inkstone.';
 
 /**
  * Loopback browser host (dev and end-to-end tests only; never packaged): serves the renderer and
- * exposes the API contract as `POST /rpc/<operation>`, with events over one WebSocket at /events.
+ * exposes the API contract as `POST /rpc/<operation>`, with events over one WebSocket at /events and
+ * files streamed through `POST /upload` and `GET /files/<id>` (file-transfers.ts).
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
@@ -54,6 +56,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = URL.parse(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!url) return send(res, 404, reject('NOT_FOUND'));
     if (url.pathname.startsWith('/rpc/')) return rpc(req, res, operationName(url.pathname.slice(5)));
+    if (url.pathname === TRANSFER_ROUTES.upload || url.pathname.startsWith(TRANSFER_ROUTES.download)) {
+      if (!tokensMatch(token, req.headers[HOST_TOKEN_HEADER])) return send(res, 401, reject('TOKEN_REJECTED'));
+      const answer = (status: number, body: unknown) => send(res, status, body);
+      if (url.pathname === TRANSFER_ROUTES.upload) return receiveUpload(req, options.core, answer);
+      return sendDownload(res, url.pathname.slice(TRANSFER_ROUTES.download.length), options.core, answer);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, reject('METHOD_NOT_ALLOWED'));
     return serveStatic(res, url.pathname);
   }

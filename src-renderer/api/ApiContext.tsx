@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { InkstoneApi } from '../../src-shared/api/index.js';
 import type { ApiClient } from './client.js';
+import type { FileTransport } from './file-transport.js';
 import type { ShellBridge } from './shell.js';
 
 const ApiContext = createContext<ApiClient | null>(null);
@@ -21,4 +22,9 @@ export function useApi(): InkstoneApi {
 
 export function useShell(): ShellBridge | null {
   return useClient().shell;
+}
+
+/** Upload a picked file / download an offered one (file-transport.ts). */
+export function useFiles(): FileTransport {
+  return useClient().files;
 }

@@ -2,6 +2,7 @@ import type { InkstoneApi } from '../../src-shared/api/index.js';
 import { toApiError } from './api-error.js';
 import { buildApi, callByName } from './build-api.js';
 import { takeHostToken } from './host-token.js';
+import { electronFileTransport, httpFileTransport, type FileTransport } from './file-transport.js';
 import { createHttpApi } from './http-api.js';
 import type { ShellBridge } from './shell.js';
 
@@ -16,6 +17,8 @@ export interface ApiClient {
   api: InkstoneApi;
   /** Native desktop helpers; null outside Electron. */
   shell: ShellBridge | null;
+  /** Files to and from the core (never inside a call). */
+  files: FileTransport;
   transport: 'electron' | 'browser';
 }
 
@@ -31,9 +34,10 @@ export function createApiClient(): ApiClient | null {
       (name, input, options) => callByName(bridge, name, input, options).catch((reason: unknown) => Promise.reject(toApiError(reason))),
       (listener) => bridge.events.subscribe(listener),
     );
-    return { api, shell: bridge.shell ?? null, transport: 'electron' };
+    if (!bridge.shell) return null;
+    return { api, shell: bridge.shell, files: electronFileTransport(bridge.shell), transport: 'electron' };
   }
   const token = takeHostToken();
   if (!token) return null;
-  return { api: createHttpApi(token), shell: null, transport: 'browser' };
+  return { api: createHttpApi(token), shell: null, files: httpFileTransport(token), transport: 'browser' };
 }

@@ -7,4 +7,8 @@ import type { Settings } from '../../src-shared/api/index.js';
 export interface ShellBridge {
   /** Native folder dialog; the main process checks the folder and stores it (applies on restart). Null if cancelled. */
   chooseDataFolder(): Promise<Settings | null>;
+  /** Uploads (file-transport.ts): a slot for `size` bytes, its chunks in order, then the id operations take. */
+  uploadBegin(name: string, size: number): Promise<string>;
+  uploadWrite(slot: string, chunk: Uint8Array): Promise<void>;
+  uploadFinish(slot: string): Promise<{ uploadId: string }>;
 }

@@ -1,17 +1,3 @@
-/** A file's bytes as base64, the form the API contract carries bytes in (JSON and IPC agree on it). */
-export function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      const comma = url.indexOf(',');
-      resolve(comma >= 0 ? url.slice(comma + 1) : '');
-    };
-    reader.readAsDataURL(file);
-  });
-}
-
 const MAX_FILES_PER_CALL = 25;
 const MAX_BYTES_PER_CALL = 64 * 1024 * 1024;
 

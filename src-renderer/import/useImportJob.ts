@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { API_DOCUMENT_MAX_BYTES, importRefusal, type ImportOutcome } from '../../src-shared/api/index.js';
 import { formatErrorMessage } from '../../src-shared/errors/index.js';
-import { useApi } from '../api/ApiContext.js';
+import { useApi, useFiles } from '../api/ApiContext.js';
 import { toApiError } from '../api/api-error.js';
 import { useCoreEvents } from '../hooks/useCoreEvents.js';
-import { batchFiles, readAsBase64 } from './read-files.js';
+import { batchFiles } from './read-files.js';
 
 export type ImportPhase = 'idle' | 'reading' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -44,6 +44,7 @@ const IDLE: ImportJobState = { phase: 'idle', fileCount: 0, done: 0, label: null
  */
 export function useImportJob(contractId?: string): ImportJob {
   const api = useApi();
+  const transport = useFiles();
   const [state, setState] = useState<ImportJobState>(IDLE);
   const job = useRef<{ id: string; base: number; cancelled: boolean } | null>(null);
 
@@ -65,7 +66,9 @@ export function useImportJob(contractId?: string): ImportJob {
           for (const batch of batchFiles(files)) {
             if (run.cancelled) break;
             const toSend = batch.filter((f) => !importRefusal(f.size));
-            const payload = await Promise.all(toSend.map(async (f) => ({ name: fileName(f), dataBase64: await readAsBase64(f) })));
+            // One file at a time: each streams from disk to the core, none is held whole in the page.
+            const payload: Array<{ uploadId: string }> = [];
+            for (const f of toSend) payload.push({ uploadId: await transport.upload(f, fileName(f)) });
             let received: ImportOutcome[] = [];
             if (payload.length) {
               run.id = crypto.randomUUID();
@@ -88,7 +91,7 @@ export function useImportJob(contractId?: string): ImportJob {
         }
       })();
     },
-    [api, contractId],
+    [api, transport, contractId],
   );
 
   const cancel = useCallback(() => {

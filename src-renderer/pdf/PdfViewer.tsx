@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useApi } from '../api/ApiContext.js';
+import { useApi, useFiles } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
-import { base64ToBytes } from './base64.js';
 import { openPdf, type PDFDocumentProxy } from './pdfjs.js';
 import { saveFile } from './save-file.js';
 
@@ -28,6 +27,7 @@ export function PdfViewer(props: PdfViewerSource & { actions?: ReactNode }) {
   const versionId = 'versionId' in props ? props.versionId : null;
   const given = 'file' in props ? props.file : null;
   const api = useApi();
+  const files = useFiles();
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -47,7 +47,7 @@ export function PdfViewer(props: PdfViewerSource & { actions?: ReactNode }) {
     setPage(1);
     (async () => {
       const file: { name: string; bytes: Uint8Array<ArrayBuffer> } =
-        given ?? (await api.documents.read({ versionId: versionId ?? '' }).then((f) => ({ name: f.name, bytes: base64ToBytes(f.dataBase64) })));
+        given ?? (await api.documents.read({ versionId: versionId ?? '' }).then(async (f) => ({ name: f.name, bytes: await files.download(f) })));
       opened = await openPdf(file.bytes);
       if (live) setLoaded({ doc: opened, bytes: file.bytes, name: file.name });
       else void opened.destroy();
@@ -56,7 +56,7 @@ export function PdfViewer(props: PdfViewerSource & { actions?: ReactNode }) {
       live = false;
       if (opened) void opened.destroy();
     };
-  }, [api, versionId, given]);
+  }, [api, files, versionId, given]);
 
   useEffect(() => {
     const el = viewport.current;

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CertificateSummary } from '../../src-shared/api/verification.js';
-import { useApi } from '../api/ApiContext.js';
+import { useApi, useFiles } from '../api/ApiContext.js';
+import { uploadCache } from '../api/file-transport.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FilePickerButton } from '../import/FilePickerButton.js';
-import { readAsBase64 } from '../import/read-files.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { Notice } from '../ui/Notice.js';
@@ -15,9 +15,8 @@ export function groupedFingerprint(sha256: string): string {
 }
 
 type Outcome = { kind: 'imported'; names: string[] } | { kind: 'removed'; name: string } | null;
-type TrustFile = { name: string; dataBase64: string };
 /** Files picked and what they hold, waiting for the person to confirm. */
-type Pending = { files: TrustFile[]; certificates: CertificateSummary[] };
+type Pending = { files: File[]; certificates: CertificateSummary[] };
 
 /**
  * The CA certificates the person trusts for verification. Nothing is trusted until imported here:
@@ -26,6 +25,8 @@ type Pending = { files: TrustFile[]; certificates: CertificateSummary[] };
  */
 export function TrustSetting() {
   const api = useApi();
+  const transport = useFiles();
+  const withUpload = useMemo(() => uploadCache(transport), [transport]);
   const { t } = useI18n();
   const [certificates, setCertificates] = useState<CertificateSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -57,14 +58,9 @@ export function TrustSetting() {
     setError(null);
     setOutcome(null);
     try {
-      const picked: TrustFile[] = [];
       const shown: CertificateSummary[] = [];
-      for (const file of files) {
-        const candidate = { name: file.name, dataBase64: await readAsBase64(file) };
-        shown.push(...(await api.verify['trust.preview'](candidate)).certificates);
-        picked.push(candidate);
-      }
-      setPending({ files: picked, certificates: shown });
+      for (const file of files) shown.push(...(await withUpload(file, (uploadId) => api.verify['trust.preview']({ uploadId }))).certificates);
+      setPending({ files, certificates: shown });
     } catch (err) {
       setFailed('import');
       setError(err);
@@ -80,7 +76,7 @@ export function TrustSetting() {
     const names: string[] = [];
     try {
       for (const file of pending.files) {
-        const r = await api.verify['trust.import'](file);
+        const r = await withUpload(file, (uploadId) => api.verify['trust.import']({ uploadId }));
         names.push(...r.imported.map((c) => c.commonName ?? c.subject));
         setCertificates(r.certificates);
       }

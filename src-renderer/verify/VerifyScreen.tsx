@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VerificationResult } from '../../src-shared/api/verification.js';
-import { useApi } from '../api/ApiContext.js';
+import { useApi, useFiles } from '../api/ApiContext.js';
+import { uploadCache } from '../api/file-transport.js';
 import { useAppSettings } from '../app/AppSettings.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FilePickerButton } from '../import/FilePickerButton.js';
-import { readAsBase64 } from '../import/read-files.js';
-import { base64ToBytes } from '../pdf/base64.js';
 import { saveFile } from '../pdf/save-file.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { DropOverlay, useWindowFileDrop } from '../ui/FileDrop.js';
@@ -17,8 +16,8 @@ import { SignatureCard } from './SignatureCard.js';
 import { SignedVersionDialog, type SignedVersionView } from './SignedVersionDialog.js';
 import { targetName, type VerifyTarget } from './target.js';
 
-/** What the core is asked about: the picked file's bytes, or a stored version by id. */
-type Subject = { dataBase64: string; name: string } | { versionId: string };
+/** What the core is asked about: the picked file (uploaded once, by id), or a stored version by id. */
+type Subject = { file: File } | { versionId: string };
 
 type State =
   | { phase: 'empty' }
@@ -33,9 +32,7 @@ type Heading = VerificationResult['verdict'] | 'unsigned';
 const VERDICT_ICON: Record<Heading, IconName> = { valid: 'shield', invalid: 'alert', indeterminate: 'info', unsigned: 'file' };
 const headingOf = (r: VerificationResult): Heading => (r.signatures.length === 0 ? 'unsigned' : r.verdict);
 
-async function subjectOf(target: VerifyTarget): Promise<Subject> {
-  return target.kind === 'file' ? { dataBase64: await readAsBase64(target.file), name: target.file.name } : { versionId: target.versionId };
-}
+const subjectOf = (target: VerifyTarget): Subject => (target.kind === 'file' ? { file: target.file } : { versionId: target.versionId });
 
 /**
  * Verify a signed PDF: drop it on the window, pick it, or choose it from the library, and see the
@@ -55,6 +52,14 @@ export function VerifyScreen({
   onManageTrust: () => void;
 }) {
   const api = useApi();
+  const files = useFiles();
+  const withUpload = useMemo(() => uploadCache(files), [files]);
+  /** Ask the core about the subject: a stored version by id, a picked file by its upload's id. */
+  const about = useCallback(
+    <T,>(subject: Subject, ask: (target: { uploadId: string } | { versionId: string }) => Promise<T>) =>
+      'file' in subject ? withUpload(subject.file, (uploadId) => ask({ uploadId })) : ask(subject),
+    [withUpload],
+  );
   const { t, lang, plural, fmt } = useI18n();
   const [state, setState] = useState<State>({ phase: 'empty' });
   const [report, setReport] = useState<ReportState>({ phase: 'idle' });
@@ -73,13 +78,13 @@ export function VerifyScreen({
     setState({ phase: 'loading', name });
     setReport({ phase: 'idle' });
     (async () => {
-      const subject = await subjectOf(target);
-      const result = await api.verify.document({ ...subject, lang, online });
+      const subject = subjectOf(target);
+      const result = await about(subject, (t) => api.verify.document({ ...t, lang, online }));
       if (run.current === mine) setState({ phase: 'done', result, subject });
     })().catch((error: unknown) => {
       if (run.current === mine) setState({ phase: 'error', name, error });
     });
-  }, [api, target, lang, online, attempt]);
+  }, [api, about, target, lang, online, attempt]);
 
   const onFiles = useCallback(
     (files: File[]) => {
@@ -93,8 +98,8 @@ export function VerifyScreen({
     if (state.phase !== 'done') return;
     setReport({ phase: 'busy' });
     try {
-      const file = await api.verify.report({ ...state.subject, lang, online });
-      saveFile(base64ToBytes(file.dataBase64), file.name);
+      const file = await about(state.subject, (t) => api.verify.report({ ...t, lang, online }));
+      saveFile(await files.download(file), file.name);
       setReport({ phase: 'saved', name: file.name });
     } catch (error) {
       setReport({ phase: 'error', error });
@@ -105,7 +110,7 @@ export function VerifyScreen({
     if (state.phase !== 'done') return;
     setSigned({ phase: 'loading', index, kind });
     try {
-      const v = await api.verify.signedVersion({ ...state.subject, index });
+      const v = await about(state.subject, (t) => api.verify.signedVersion({ ...t, index }));
       setSigned({
         phase: 'ready',
         index,
@@ -113,7 +118,7 @@ export function VerifyScreen({
         fieldName: v.fieldName,
         revision: v.revision,
         revisions: state.result.document.revisions,
-        file: { name: v.name, bytes: base64ToBytes(v.dataBase64) },
+        file: { name: v.name, bytes: await files.download(v) },
       });
     } catch (error) {
       setSigned({ phase: 'error', index, kind, error });

@@ -25,6 +25,10 @@ export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: Serializ
 
 /** Header the browser host requires on every request (token compared in constant time). */
 export const HOST_TOKEN_HEADER = 'x-inkstone-token';
+/** The browser host's upload request carries the file's name here, percent-encoded UTF-8. */
+export const UPLOAD_NAME_HEADER = 'x-inkstone-file-name';
+/** Browser host routes for files (core/transfers): POST an upload, GET a download by id. */
+export const TRANSFER_ROUTES = { upload: '/upload', download: '/files/' } as const;
 
 export function splitOperationName(name: OperationName): [string, string] {
   const dot = name.indexOf('.');
@@ -36,4 +40,8 @@ export const IPC_CHANNELS = {
   rpc: 'inkstone:rpc',
   event: 'inkstone:event',
   chooseDataFolder: 'inkstone:choose-data-folder',
+  /** Upload a file the page holds, in chunks (begin → write… → finish), without base64. */
+  uploadBegin: 'inkstone:upload-begin',
+  uploadWrite: 'inkstone:upload-write',
+  uploadFinish: 'inkstone:upload-finish',
 } as const;

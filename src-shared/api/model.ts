@@ -35,17 +35,23 @@ export const Id = z
   .length(32)
   .regex(/^[0-9a-f]{32}$/, 'not an id');
 
-/** The largest document the API carries as base64 (the library itself stores up to 512 MiB). */
+/** The largest document the UI can hand to the core (the library itself stores up to 512 MiB). */
 export const API_DOCUMENT_MAX_BYTES = 128 * 1024 * 1024;
-/** Length of the base64 text for `bytes` bytes. */
-export const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
-/** Bytes on the wire: standard base64 of at most `maxBytes` bytes, nothing else. */
-export const Base64 = (maxBytes: number) =>
-  z
-    .string()
-    .min(1)
-    .max(base64Length(maxBytes))
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
+/**
+ * Files never travel inside API calls: the page streams a file to the transport and passes the
+ * upload's id to an operation; an operation that returns a file answers with a download id the page
+ * fetches (core/transfers).
+ */
+export const TransferId = z
+  .string()
+  .length(32)
+  .regex(/^[0-9a-f]{32}$/, 'not a transfer id');
+/** A file the page uploaded, by its id. */
+export const Upload = z.object({ uploadId: TransferId });
+/** A file the page can download: its id, the name to save it under and its size. */
+export const Download = z.object({ fileId: TransferId, name: z.string(), bytes: z.number().int().nonnegative() });
+export type Download = z.infer<typeof Download>;
 
 /** ISO 4217 code; amounts are kept as decimal strings so money never meets a float. */
 export const Money = z.object({
@@ -198,11 +204,8 @@ export const Reminder = z.object({
 });
 export type Reminder = z.infer<typeof Reminder>;
 
-export const ImportFile = z.object({
-  name: text(255).min(1),
-  /** The file's bytes, base64. Transports carry bytes this way so JSON and IPC agree. */
-  dataBase64: Base64(API_DOCUMENT_MAX_BYTES),
-});
+/** A file to import: an upload (its name came with it). */
+export const ImportFile = Upload;
 
 /** A file library.import cannot take, known from its size alone: refused before it is sent. */
 export function importRefusal(size: number): 'IMPORT_EMPTY_FILE' | 'IMPORT_TOO_LARGE' | null {

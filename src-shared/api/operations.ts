@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import {
-  API_DOCUMENT_MAX_BYTES,
   AuditEvent,
-  Base64,
-  base64Length,
   Contract,
   ContractPatch,
   ContractStatus,
   Id,
   ImportFile,
   ImportOutcome,
+  Download,
   Language,
   PartyInput,
   Reminder,
@@ -17,6 +15,7 @@ import {
   SearchResult,
   Settings,
   SettingsPatch,
+  Upload,
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
@@ -32,18 +31,17 @@ function op<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, optio
 
 /**
  * The most a call's request may weigh on the wire (the browser host refuses more before reading it).
- * Metadata calls stay far below 1 MiB (a contract's notes are 20,000 characters); calls carrying a
- * document as base64 get room for one document of API_DOCUMENT_MAX_BYTES.
+ * Metadata calls stay far below 1 MiB (a contract's notes are 20,000 characters); files never ride
+ * in a call (they are uploads, passed by id: core/transfers).
  */
 const DEFAULT_BODY_BYTES = 1024 * 1024;
-const DOCUMENT_BODY_BYTES = base64Length(API_DOCUMENT_MAX_BYTES) + DEFAULT_BODY_BYTES;
 /** The largest certificate file verify.trust.import accepts. */
 export const TRUST_FILE_MAX_BYTES = 1024 * 1024;
-/** A certificate file the person picked, for verify.trust.import and verify.trust.preview. */
-const TrustFile = z.object({ name: z.string().trim().min(1).max(255), dataBase64: Base64(TRUST_FILE_MAX_BYTES) });
+/** A certificate file the person picked (an upload), for verify.trust.import and verify.trust.preview. */
+const TrustFile = Upload;
 
-/** What to verify: a file the user picked (its bytes and name), or a stored document version. */
-const VerifyTarget = z.union([z.object({ dataBase64: Base64(API_DOCUMENT_MAX_BYTES), name: z.string().trim().min(1).max(300) }), z.object({ versionId: Id })]);
+/** What to verify: a file the user picked (an upload), or a stored document version. */
+const VerifyTarget = z.union([Upload, z.object({ versionId: Id })]);
 const VerifyOptions = z.object({ lang: Language.optional(), online: z.boolean().optional() });
 export type VerifyTarget = z.infer<typeof VerifyTarget>;
 
@@ -72,23 +70,21 @@ export const operations = {
 
   'library.import': op(z.object({ files: z.array(ImportFile).min(1).max(200), contractId: Id.optional() }), z.object({ outcomes: z.array(ImportOutcome) }), {
     longRunning: true,
-    maxBodyBytes: DOCUMENT_BODY_BYTES,
   }),
   'jobs.cancel': op(z.object({ jobId: z.string().min(1).max(100) }), z.object({ cancelled: z.boolean() })),
-  'documents.read': op(z.object({ versionId: Id }), z.object({ name: z.string(), sha256: z.string(), dataBase64: z.string() })),
+  /** A stored version's bytes, as a download. */
+  'documents.read': op(z.object({ versionId: Id }), Download.extend({ sha256: z.string() })),
   /** Verify a signed PDF: a file the user picked, or a stored version. Trust anchors are the certificates the user imported (verify.trust.*); online revocation checking only when asked. */
-  'verify.document': op(VerifyTarget.and(VerifyOptions), VerificationResult, { longRunning: true, maxBodyBytes: DOCUMENT_BODY_BYTES }),
+  'verify.document': op(VerifyTarget.and(VerifyOptions), VerificationResult, { longRunning: true }),
   /** The same verification rendered as the zh-CN/en PDF report (技术报告), to save or file. */
-  'verify.report': op(
-    VerifyTarget.and(VerifyOptions),
-    z.object({ name: z.string(), dataBase64: z.string(), documentSha256: z.string(), verdict: VerificationResult.shape.verdict }),
-    { longRunning: true, maxBodyBytes: DOCUMENT_BODY_BYTES },
-  ),
+  'verify.report': op(VerifyTarget.and(VerifyOptions), Download.extend({ documentSha256: z.string(), verdict: VerificationResult.shape.verdict }), {
+    longRunning: true,
+  }),
   /** "View signed version": the exact bytes signature `index` (1-based, document order) covers. */
   'verify.signedVersion': op(
     VerifyTarget.and(z.object({ index: z.number().int().min(1).max(10_000) })),
-    z.object({ name: z.string(), dataBase64: z.string(), index: z.number().int(), fieldName: z.string(), revision: z.number().int(), bytes: z.number().int() }),
-    { longRunning: true, maxBodyBytes: DOCUMENT_BODY_BYTES },
+    Download.extend({ index: z.number().int(), fieldName: z.string(), revision: z.number().int() }),
+    { longRunning: true },
   ),
   /** The CA certificates the user trusts for verification (nothing is trusted otherwise). */
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),

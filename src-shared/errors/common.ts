@@ -15,5 +15,13 @@ export const commonErrors = defineMessages({
   CONTENT_TYPE_REJECTED: { en: 'Request refused: JSON expected.', 'zh-CN': '请求被拒绝：需要 JSON 格式。' },
   METHOD_NOT_ALLOWED: { en: 'Request refused: method not allowed.', 'zh-CN': '请求被拒绝：不允许的请求方法。' },
   BODY_TOO_LARGE: { en: 'Request refused: too large.', 'zh-CN': '请求被拒绝：内容过大。' },
+  TRANSFER_NOT_FOUND: {
+    en: 'The file is no longer available (it was not used for 30 minutes, or Inkstone restarted). Choose it again.',
+    'zh-CN': '该文件已不可用（30 分钟未使用，或 Inkstone 已重启）。请重新选择文件。',
+  },
+  TRANSFER_INCOMPLETE: {
+    en: 'The file did not arrive completely ({received} of {expected} bytes). Try again.',
+    'zh-CN': '文件未完整传输（已收到 {received} / {expected} 字节）。请重试。',
+  },
   USAGE: { en: 'Incorrect usage: {reason}', 'zh-CN': '用法错误：{reason}' },
 });

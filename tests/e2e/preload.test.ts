@@ -52,8 +52,22 @@ describe('preload bridge', () => {
       assert.deepEqual(Object.keys(api[ns]).sort(), methods.sort());
       for (const m of methods) assert.equal(typeof api[ns][m], 'function');
     }
-    assert.deepEqual(Object.keys(api.shell), ['chooseDataFolder']);
+    assert.deepEqual(Object.keys(api.shell), ['chooseDataFolder', 'uploadBegin', 'uploadWrite', 'uploadFinish']);
     assert.ok(!JSON.stringify(Object.keys(api)).includes('ipcRenderer'));
+  });
+
+  test('an upload goes over its own channels as bytes (never base64) and answers the upload id', async () => {
+    const { exposed, invocations } = loadPreload((channel) => ({ ok: true, value: channel === 'inkstone:upload-finish' ? { uploadId: 'u1' } : 'slot-1' }));
+    const shell = (exposed.inkstone as { shell: Record<string, (...a: unknown[]) => Promise<unknown>> }).shell;
+    const slot = await shell.uploadBegin('合同.pdf', 3);
+    const chunk = new Uint8Array([37, 80, 68]);
+    await shell.uploadWrite(slot, chunk);
+    assert.deepEqual(await shell.uploadFinish(slot), { uploadId: 'u1' });
+    assert.deepEqual(invocations, [
+      ['inkstone:upload-begin', '合同.pdf', 3],
+      ['inkstone:upload-write', 'slot-1', chunk],
+      ['inkstone:upload-finish', 'slot-1'],
+    ]);
   });
 
   test('calls invoke with the operation, input and job id, and returns the value', async () => {

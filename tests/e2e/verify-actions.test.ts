@@ -100,12 +100,19 @@ after(async () => {
 
 const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** Import a file into the library through the host's RPC (as the UI's import does). */
+/** Import a file into the library through the host (as the UI's import does: upload, then import by id). */
 async function importIntoLibrary(app: Running, file: string, name: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${app.host.port}/rpc/library.import`, {
+  const base = `http://127.0.0.1:${app.host.port}`;
+  const uploaded = await fetch(`${base}/upload`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-inkstone-token': app.host.token, 'x-inkstone-file-name': encodeURIComponent(name) },
+    body: readFileSync(file),
+  });
+  const { value } = (await uploaded.json()) as { value: { uploadId: string } };
+  const res = await fetch(`${base}/rpc/library.import`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-inkstone-token': app.host.token },
-    body: JSON.stringify({ input: { files: [{ name, dataBase64: readFileSync(file).toString('base64') }] } }),
+    body: JSON.stringify({ input: { files: [{ uploadId: value.uploadId }] } }),
   });
   const body = (await res.json()) as { ok: boolean; value: { outcomes: Array<{ ok: boolean; contractId: string }> } };
   assert.ok(body.ok && body.value.outcomes[0].ok, JSON.stringify(body));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { WS_PROTOCOL_PREFIX } from '../../src-main/host/server.js';
@@ -17,7 +17,7 @@ interface Reply {
   text: string;
 }
 
-function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: running.host.port, method: opts.method ?? 'POST', path: opts.path, headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -45,6 +45,65 @@ async function contractCount(): Promise<number> {
   const r = await request({ path: '/rpc/contracts.search', headers: good(), body: JSON.stringify({ input: {} }) });
   return (r.body.value as { total: number }).total;
 }
+
+const uploadHeaders = (name: string) => ({ ...good(), 'content-type': 'application/octet-stream', 'x-inkstone-file-name': encodeURIComponent(name) });
+const upload = (bytes: Buffer, headers: Record<string, string>) => request({ path: '/upload', headers, body: bytes });
+async function uploadOk(bytes: Buffer, name: string): Promise<string> {
+  const r = await upload(bytes, uploadHeaders(name));
+  assert.equal(r.status, 200, r.text);
+  return (r.body.value as { uploadId: string }).uploadId;
+}
+/** Files the host holds for this data folder's core (uploads and offered downloads). */
+function heldFiles(): string[] {
+  const root = path.join(running.dataDir, 'transfers');
+  return existsSync(root)
+    ? readdirSync(root, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+    : [];
+}
+
+test('files stream through /upload and /files/<id>: the token is required, the size is capped before reading, nothing is left from a refusal', async () => {
+  const held = heldFiles().length;
+  const pdf = Buffer.from(await makeTextPdf({ title: '租赁合同', lines: ['租金条款'] }));
+  assert.equal((await upload(pdf, { ...uploadHeaders('a.pdf'), 'x-inkstone-token': 'wrong' })).status, 401);
+  assert.equal((await upload(pdf, { ...uploadHeaders('a.pdf'), 'content-type': 'application/json' })).status, 415);
+  assert.equal((await upload(pdf, { ...good(), 'content-type': 'application/octet-stream' })).status, 400, 'a name is required');
+  const huge = await request({ path: '/upload', headers: { ...uploadHeaders('huge.pdf'), 'content-length': String(129 * 1024 * 1024) } });
+  assert.equal(huge.status, 413);
+  assert.equal(huge.body.error?.code, 'BODY_TOO_LARGE');
+  assert.equal(heldFiles().length, held, 'no refused upload leaves a file');
+
+  const uploadId = await uploadOk(pdf, '租赁合同.pdf');
+  const imported = await request({ path: '/rpc/library.import', headers: good(), body: JSON.stringify({ input: { files: [{ uploadId }] } }) });
+  const contractId = (imported.body.value as { outcomes: Array<{ contractId: string }> }).outcomes[0].contractId;
+  const contract = await request({ path: '/rpc/contracts.get', headers: good(), body: JSON.stringify({ input: { id: contractId } }) });
+  const versionId = (contract.body.value as { documents: Array<{ versions: Array<{ id: string; name: string }> }> }).documents[0].versions[0].id;
+  assert.equal(heldFiles().length, held, 'an imported upload is let go');
+  const again = await request({ path: '/rpc/library.import', headers: good(), body: JSON.stringify({ input: { files: [{ uploadId }] } }) });
+  assert.equal(again.body.error?.code, 'TRANSFER_NOT_FOUND');
+
+  const offered = await request({ path: '/rpc/documents.read', headers: good(), body: JSON.stringify({ input: { versionId } }) });
+  const file = offered.body.value as { fileId: string; name: string; bytes: number };
+  assert.equal(file.name, '租赁合同.pdf');
+  assert.equal(file.bytes, pdf.length);
+  const get = (id: string, token = running.host.token) =>
+    request({ method: 'GET', path: `/files/${id}`, headers: { host: `127.0.0.1:${running.host.port}`, 'x-inkstone-token': token } });
+  assert.equal((await get(file.fileId, 'wrong')).status, 401);
+  assert.equal((await get('0'.repeat(32))).status, 404);
+  assert.equal((await get('..%2F..%2Fsecret.txt')).status, 404);
+  const body = await new Promise<Buffer>((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port: running.host.port, path: `/files/${file.fileId}`, headers: { 'x-inkstone-token': running.host.token } }, (res) => {
+        assert.equal(res.headers['content-type'], 'application/octet-stream');
+        assert.match(String(res.headers['content-disposition']), /^attachment; filename\*=UTF-8''/);
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
+  assert.deepEqual(body, pdf);
+});
 
 test('a valid call with the token runs the operation', async () => {
   const before = await contractCount();
@@ -148,20 +207,9 @@ test('progress and change events reach the socket during a long-running import',
   const ws = await openSocket(`${WS_PROTOCOL_PREFIX}${running.host.token}`);
   const events: Array<{ type: string; jobId?: string; done?: number; total?: number }> = [];
   ws.on('message', (m) => events.push(JSON.parse(String(m))));
-  const pdf = Buffer.from(await makeTextPdf({ title: 'Lease', lines: ['Rent review clause'] })).toString('base64');
-  const r = await request({
-    path: '/rpc/library.import',
-    headers: good(),
-    body: JSON.stringify({
-      jobId: 'job-1',
-      input: {
-        files: [
-          { name: 'lease.pdf', dataBase64: pdf },
-          { name: 'x.pdf', dataBase64: Buffer.from('nope').toString('base64') },
-        ],
-      },
-    }),
-  });
+  const pdf = Buffer.from(await makeTextPdf({ title: 'Lease', lines: ['Rent review clause'] }));
+  const files = [{ uploadId: await uploadOk(pdf, 'lease.pdf') }, { uploadId: await uploadOk(Buffer.from('nope'), 'x.pdf') }];
+  const r = await request({ path: '/rpc/library.import', headers: good(), body: JSON.stringify({ jobId: 'job-1', input: { files } }) });
   assert.equal(r.status, 200);
   const outcomes = (r.body.value as { outcomes: Array<{ ok: boolean; error?: { code: string } }> }).outcomes;
   assert.deepEqual(

@@ -8,6 +8,7 @@ import { connectCoreClient, createCoreService, MAX_REPORTED_ISSUES, serveCoreOve
 import type { CoreEvent } from '../../src-shared/api/index.js';
 import { STALE_TEMP_AFTER_MS } from '../../src-main/core/files/index.js';
 import { makeTextPdf } from '../support/text-pdf.js';
+import { download, upload } from '../support/uploads.js';
 
 let dir: string;
 let core: CoreService;
@@ -53,12 +54,8 @@ test('settings persist and validate', async () => {
 });
 
 test('a long import reports progress and can be cancelled between files', async () => {
-  const pdf = async (t: string) => Buffer.from(await makeTextPdf({ title: t, lines: [t] })).toString('base64');
-  const files = [
-    { name: 'a.pdf', dataBase64: await pdf('Alpha lease') },
-    { name: 'b.pdf', dataBase64: await pdf('Beta lease') },
-    { name: 'c.pdf', dataBase64: await pdf('Gamma lease') },
-  ];
+  const pdf = async (t: string, name: string) => ({ uploadId: await upload(core, await makeTextPdf({ title: t, lines: [t] }), name) });
+  const files = [await pdf('Alpha lease', 'a.pdf'), await pdf('Beta lease', 'b.pdf'), await pdf('Gamma lease', 'c.pdf')];
   const events: CoreEvent[] = [];
   const running = core.invoke(
     'library.import',
@@ -87,7 +84,7 @@ test('a long import reports progress and can be cancelled between files', async 
 
 test('documents.read returns the stored bytes of a version', async () => {
   const bytes = await makeTextPdf({ title: 'Readback', lines: ['readback'] });
-  const imp = await core.invoke('library.import', { files: [{ name: 'r.pdf', dataBase64: Buffer.from(bytes).toString('base64') }] });
+  const imp = await core.invoke('library.import', { files: [{ uploadId: await upload(core, bytes, 'r.pdf') }] });
   assert.ok(imp.ok);
   const contractId = (imp.value as { outcomes: Array<{ contractId: string }> }).outcomes[0].contractId;
   const c = await core.invoke('contracts.get', { id: contractId });
@@ -95,7 +92,7 @@ test('documents.read returns the stored bytes of a version', async () => {
   const versionId = (c.value as { documents: Array<{ versions: Array<{ id: string }> }> }).documents[0].versions[0].id;
   const doc = await core.invoke('documents.read', { versionId });
   assert.ok(doc.ok);
-  assert.deepEqual(Buffer.from((doc.value as { dataBase64: string }).dataBase64, 'base64'), Buffer.from(bytes));
+  assert.deepEqual(await download(core, doc.value as { fileId: string }), Buffer.from(bytes));
 });
 
 test('contract edits announce library.changed, and due reminders are handed out once', async () => {
@@ -117,10 +114,9 @@ test('contract edits announce library.changed, and due reminders are handed out 
 test('importing a signed PDF verifies it and keeps the verdict with the version', async () => {
   const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus/pades-dss');
   const { readFileSync } = await import('node:fs');
-  const files = ['modified_after_signature.pdf', 'pdf-signed-original.pdf'].map((f) => ({
-    name: f,
-    dataBase64: readFileSync(path.join(corpus, f)).toString('base64'),
-  }));
+  const files = [];
+  for (const f of ['modified_after_signature.pdf', 'pdf-signed-original.pdf'])
+    files.push({ uploadId: await upload(core, readFileSync(path.join(corpus, f)), f) });
   const imp = await core.invoke('library.import', { files });
   assert.ok(imp.ok);
   const verdicts: Array<string | null> = [];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { API_DOCUMENT_MAX_BYTES, base64Length, importRefusal, OPERATION_NAMES, operations } from '../../src-shared/api/index.js';
+import { API_DOCUMENT_MAX_BYTES, importRefusal, OPERATION_NAMES, operations } from '../../src-shared/api/index.js';
 
 /**
  * Every string and list an operation accepts has an upper bound, so no caller — a compromised
@@ -44,20 +44,15 @@ test('the walk notices an uncapped string, list and record', () => {
   assert.deepEqual(problems, ['x.a: string without maxLength', 'x.b: array without maxItems', 'x.c: open record']);
 });
 
-test('every operation has a body cap, small unless it carries a document', () => {
-  for (const name of OPERATION_NAMES) {
-    const cap = operations[name].maxBodyBytes;
-    assert.ok(Number.isInteger(cap) && cap > 0, name);
-    assert.ok(cap < 256 * 1024 * 1024, `${name}: ${cap}`);
-  }
-  assert.equal(operations['contracts.search'].maxBodyBytes, 1024 * 1024);
+test('no call carries a file: every body cap is 1 MiB and files are uploads passed by id', () => {
+  for (const name of OPERATION_NAMES) assert.equal(operations[name].maxBodyBytes, 1024 * 1024, name);
+  assert.equal(operations['library.import'].input.safeParse({ files: [{ name: 'a.pdf', dataBase64: 'JVBERi0=' }] }).success, false);
+  assert.equal(operations['library.import'].input.safeParse({ files: [{ uploadId: 'ab'.repeat(16) }] }).success, true);
+  assert.equal(operations['verify.document'].input.safeParse({ uploadId: '../../etc/passwd' }).success, false);
 });
 
 test('a file the API cannot carry is refused before it is sent (page and native import), so the rest of its batch still imports', () => {
   assert.equal(importRefusal(0), 'IMPORT_EMPTY_FILE');
   assert.equal(importRefusal(API_DOCUMENT_MAX_BYTES), null);
   assert.equal(importRefusal(API_DOCUMENT_MAX_BYTES + 1), 'IMPORT_TOO_LARGE');
-  const largest = { name: 'scan.pdf', dataBase64: 'A'.repeat(base64Length(API_DOCUMENT_MAX_BYTES)) };
-  assert.equal(operations['library.import'].input.safeParse({ files: [largest] }).success, true);
-  assert.ok(JSON.stringify({ input: { files: [largest] } }).length <= operations['library.import'].maxBodyBytes);
 });

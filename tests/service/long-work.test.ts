@@ -10,6 +10,7 @@ import { openPkcs12Signer } from '../../src-main/core/tokens/index.js';
 import type { CoreEvent } from '../../src-shared/api/index.js';
 import { writeScannedContract } from '../../bench/large-pdf.js';
 import { getTestPki } from '../support/test-pki.js';
+import { upload } from '../support/uploads.js';
 
 /**
  * Long operations run in the core's worker threads (core/service/long-work.ts): the thread that
@@ -43,10 +44,12 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const picked = () => ({ name: 'scan-signed.pdf', dataBase64: readFileSync(bigSigned).toString('base64') });
+let pickedId = '';
+/** The large signed PDF as the page hands it over: an upload (made once, reused like the page does). */
+const picked = async () => ({ uploadId: (pickedId ||= await upload(core, readFileSync(bigSigned), 'scan-signed.pdf')) });
 
 test('searches keep answering while a large document is verified', async () => {
-  const input = picked();
+  const input = await picked();
   // The first verification also starts the worker thread and loads the verifier there; time the second.
   assert.ok((await core.invoke('verify.document', input)).ok);
   assert.ok((await core.invoke('contracts.search', { text: '采购' })).ok);
@@ -75,7 +78,7 @@ test('searches keep answering while a large document is verified', async () => {
 test('a verification reports its start and end, and jobs.cancel stops it at once', async () => {
   const events: CoreEvent[] = [];
   const emit = (e: CoreEvent) => events.push(e);
-  const done = await core.invoke('verify.document', picked(), { jobId: 'whole', emit });
+  const done = await core.invoke('verify.document', await picked(), { jobId: 'whole', emit });
   assert.ok(done.ok);
   assert.deepEqual(
     events.filter((e) => e.type === 'progress').map((e) => e.type === 'progress' && [e.jobId, e.operation, e.done, e.total]),
@@ -85,12 +88,12 @@ test('a verification reports its start and end, and jobs.cancel stops it at once
     ],
   );
 
-  const running = core.invoke('verify.document', picked(), { jobId: 'stopped', emit });
+  const running = core.invoke('verify.document', await picked(), { jobId: 'stopped', emit });
   await new Promise((resolve) => setTimeout(resolve, 20));
   const cancel = await core.invoke('jobs.cancel', { jobId: 'stopped' });
   assert.deepEqual(cancel.ok && cancel.value, { cancelled: true });
   const cancelled = await running;
   assert.equal(!cancelled.ok && cancelled.error.code, 'CANCELLED');
   // The thread that was cancelled is gone; the next long operation gets a fresh one.
-  assert.ok((await core.invoke('verify.document', picked())).ok);
+  assert.ok((await core.invoke('verify.document', await picked())).ok);
 });

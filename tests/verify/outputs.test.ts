@@ -22,6 +22,7 @@ import { PADES_CORPUS_DIR, simplePdf } from '../fixtures/pdfs.js';
 import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
 import { overlayAnnotation } from './support/tampering.js';
 import { cliBundle } from '../support/bundles.js';
+import { download, upload } from '../support/uploads.js';
 
 /**
  * What a person gets from verification besides the JSON: the terminal summary and exit codes, the
@@ -156,14 +157,14 @@ test('verify.document: a picked file or a stored version, answered in the settin
   const core = createCoreService({ dataDir, log: () => undefined });
   try {
     const bytes = readFileSync(corpus('pdf-signed-added-page.pdf'));
-    const picked = await core.invoke('verify.document', { dataBase64: bytes.toString('base64'), name: 'added-page.pdf', lang: 'zh-CN' });
+    const picked = await core.invoke('verify.document', { uploadId: await upload(core, bytes, 'added-page.pdf'), lang: 'zh-CN' });
     assert.ok(picked.ok, JSON.stringify(picked));
     const result = VerificationResult.parse(picked.value);
     assert.equal(result.verdict, 'invalid');
     assert.equal(result.document.name, 'added-page.pdf');
     assert.equal(result.lang, 'zh-CN');
 
-    const imported = await core.invoke('library.import', { files: [{ name: 'valid.pdf', dataBase64: readFileSync(valid).toString('base64') }] });
+    const imported = await core.invoke('library.import', { files: [{ uploadId: await upload(core, readFileSync(valid), 'valid.pdf') }] });
     assert.ok(imported.ok);
     const outcome = (imported.value as { outcomes: Array<{ ok: boolean; contractId: string }> }).outcomes[0];
     const contract = await core.invoke('contracts.get', { id: outcome.contractId });
@@ -196,7 +197,7 @@ test('verify.document: a picked file or a stored version, answered in the settin
     assert.equal(await removeTrustedCertificate(folder, root.sha256), true);
     assert.deepEqual(await listTrustedCertificates(folder), []);
 
-    const bad = await core.invoke('verify.document', { dataBase64: Buffer.from('not a pdf').toString('base64'), name: 'x.pdf' });
+    const bad = await core.invoke('verify.document', { uploadId: await upload(core, 'not a pdf', 'x.pdf') });
     assert.equal(!bad.ok && bad.error.code, 'PDF_NOT_A_PDF');
   } finally {
     core.close();
@@ -219,69 +220,62 @@ test('verify.report, verify.signedVersion and verify.trust.*: validated inputs, 
   };
   try {
     const bytes = readFileSync(valid);
-    const picked = { dataBase64: bytes.toString('base64'), name: '合同.pdf' };
+    const picked = { uploadId: await upload(core, bytes, '合同.pdf') };
+    const file = async (name: string, content: Uint8Array | string) => ({ uploadId: await upload(core, content, name) });
 
     // The report: a PDF whose text carries the document's SHA-256, in the asked language.
-    const report = await call<{ name: string; dataBase64: string; documentSha256: string; verdict: string }>('verify.report', { ...picked, lang: 'zh-CN' });
+    const report = await call<{ name: string; fileId: string; documentSha256: string; verdict: string }>('verify.report', { ...picked, lang: 'zh-CN' });
     assert.equal(report.documentSha256, sha256Of(valid));
     assert.equal(report.verdict, 'indeterminate');
     assert.equal(report.name, '合同-验证报告.pdf');
     const reportFile = path.join(h.dir, 'ops-report.pdf');
-    writeFileSync(reportFile, Buffer.from(report.dataBase64, 'base64'));
+    writeFileSync(reportFile, await download(core, report));
     await assertReport(reportFile, /电子签名验证技术报告/, sha256Of(valid));
 
     // The signed version: the bytes up to the end of the signed revision.
-    const version = await call<{ dataBase64: string; index: number; bytes: number; revision: number; name: string }>('verify.signedVersion', {
+    const version = await call<{ fileId: string; index: number; bytes: number; revision: number; name: string }>('verify.signedVersion', {
       ...picked,
       index: 1,
     });
     assert.equal(version.index, 1);
-    assert.deepEqual(Buffer.from(version.dataBase64, 'base64'), bytes.subarray(0, version.bytes));
+    assert.deepEqual(await download(core, version), bytes.subarray(0, version.bytes));
     assert.equal(await failure('verify.signedVersion', { ...picked, index: 2 }), 'VERIFY_NO_SUCH_SIGNATURE');
     assert.equal(await failure('verify.signedVersion', { ...picked, index: 0 }), 'INVALID_INPUT');
-    assert.equal(await failure('verify.report', { dataBase64: '%%%', name: 'x.pdf' }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.report', { uploadId: '%%%' }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.report', { uploadId: '0'.repeat(32) }), 'TRANSFER_NOT_FOUND');
 
     // Trust: every input validated, nothing trusted until imported, then used by verify and import.
     assert.deepEqual(await call('verify.trust.list', {}), { certificates: [] });
     assert.equal(await failure('verify.trust.import', { name: 'x.pem' }), 'INVALID_INPUT');
-    assert.equal(await failure('verify.trust.import', { name: '', dataBase64: 'AAAA' }), 'INVALID_INPUT');
-    assert.equal(await failure('verify.trust.import', { name: 'big.pem', dataBase64: 'A'.repeat(1_500_000) }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.trust.import', { uploadId: '' }), 'INVALID_INPUT');
+    assert.equal(await failure('verify.trust.import', await file('big.pem', 'A'.repeat(1_500_000))), 'BODY_TOO_LARGE');
+    assert.equal(await failure('verify.trust.import', await file('junk.der', 'junk')), 'VERIFY_TRUST_NOT_A_CERTIFICATE');
     assert.equal(
-      await failure('verify.trust.import', { name: 'junk.der', dataBase64: Buffer.from('junk').toString('base64') }),
-      'VERIFY_TRUST_NOT_A_CERTIFICATE',
-    );
-    assert.equal(
-      await failure('verify.trust.import', {
-        name: 'key.pem',
-        dataBase64: Buffer.from('-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n').toString('base64'),
-      }),
+      await failure('verify.trust.import', await file('key.pem', '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n')),
       'VERIFY_TRUST_NOT_A_CERTIFICATE',
     );
     const leaf = (await h.pki.pkcs12()).leaf.certificate;
-    assert.equal(await failure('verify.trust.import', { name: 'leaf.cer', dataBase64: Buffer.from(leaf).toString('base64') }), 'VERIFY_TRUST_NOT_A_CA');
+    assert.equal(await failure('verify.trust.import', await file('leaf.cer', leaf)), 'VERIFY_TRUST_NOT_A_CA');
     const bundle = Buffer.from(h.pki.root.pem + '\n' + toPemLeaf(leaf));
-    assert.equal(await failure('verify.trust.import', { name: 'mixed.pem', dataBase64: bundle.toString('base64') }), 'VERIFY_TRUST_NOT_A_CA', 'all or nothing');
+    assert.equal(await failure('verify.trust.import', await file('mixed.pem', bundle)), 'VERIFY_TRUST_NOT_A_CA', 'all or nothing');
     assert.deepEqual(await call('verify.trust.list', {}), { certificates: [] });
     assert.equal(await failure('verify.trust.remove', { sha256: 'ABC' }), 'INVALID_INPUT');
     assert.equal(await failure('verify.trust.remove', { sha256: '0'.repeat(64) }), 'VERIFY_TRUST_NOT_FOUND');
 
     // DER works as well as PEM; importing twice changes nothing.
-    const der = await call<{ imported: Array<{ sha256: string; subject: string }>; certificates: unknown[] }>('verify.trust.import', {
-      name: 'root.cer',
-      dataBase64: Buffer.from(h.pki.root.certificate).toString('base64'),
-    });
+    const der = await call<{ imported: Array<{ sha256: string; subject: string }>; certificates: unknown[] }>(
+      'verify.trust.import',
+      await file('root.cer', h.pki.root.certificate),
+    );
     assert.equal(der.imported[0].sha256, h.pki.root.info.sha256);
-    const pem = await call<{ certificates: unknown[] }>('verify.trust.import', {
-      name: 'root.pem',
-      dataBase64: Buffer.from(h.pki.root.pem).toString('base64'),
-    });
+    const pem = await call<{ certificates: unknown[] }>('verify.trust.import', await file('root.pem', h.pki.root.pem));
     assert.equal(pem.certificates.length, 1);
     assert.equal((await call<VerificationResult>('verify.document', { ...picked, lang: 'en' })).verdict, 'valid');
     assert.equal((await call<{ verdict: string }>('verify.report', picked)).verdict, 'valid');
 
     // Import's automatic verification uses the same trust.
     const imported = await call<{ outcomes: Array<{ ok: boolean; contractId: string }> }>('library.import', {
-      files: [{ name: 'valid.pdf', dataBase64: picked.dataBase64 }],
+      files: [await file('valid.pdf', bytes)],
     });
     const contract = await call<{ documents: Array<{ versions: Array<{ id: string; verdict: string | null }> }> }>('contracts.get', {
       id: imported.outcomes[0].contractId,

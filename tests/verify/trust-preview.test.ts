@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createCoreService, type CoreService } from '../../src-main/core/service/index.js';
 import { getTestPki, type TestPki } from '../support/test-pki.js';
+import { upload } from '../support/uploads.js';
 
 /** The person sees whose certificate it is and its fingerprint before it is trusted: preview stores nothing. */
 let pki: TestPki;
@@ -21,10 +22,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const file = (name: string, bytes: Uint8Array | string) => ({ name, dataBase64: Buffer.from(bytes).toString('base64') });
+const file = async (name: string, bytes: Uint8Array | string) => ({ uploadId: await upload(core, bytes, name) });
 
 test('verify.trust.preview describes the CA certificate and trusts nothing', async () => {
-  const r = await core.invoke('verify.trust.preview', file('root.pem', readFileSync(pki.rootPemPath)));
+  const r = await core.invoke('verify.trust.preview', await file('root.pem', readFileSync(pki.rootPemPath)));
   assert.ok(r.ok, JSON.stringify(r));
   const [c] = (r.value as { certificates: Array<{ sha256: string; subject: string; issuer: string; notBefore: string; notAfter: string }> }).certificates;
   assert.equal(c.sha256, pki.root.info.sha256);
@@ -34,8 +35,8 @@ test('verify.trust.preview describes the CA certificate and trusts nothing', asy
 });
 
 test('verify.trust.preview refuses what import would refuse, with the same codes', async () => {
-  const leaf = await core.invoke('verify.trust.preview', file('leaf.cer', (await pki.pkcs12()).leaf.certificate));
+  const leaf = await core.invoke('verify.trust.preview', await file('leaf.cer', (await pki.pkcs12()).leaf.certificate));
   assert.equal(!leaf.ok && leaf.error.code, 'VERIFY_TRUST_NOT_A_CA');
-  const junk = await core.invoke('verify.trust.preview', file('junk.der', 'junk'));
+  const junk = await core.invoke('verify.trust.preview', await file('junk.der', 'junk'));
   assert.equal(!junk.ok && junk.error.code, 'VERIFY_TRUST_NOT_A_CERTIFICATE');
 });

@@ -1,6 +1,6 @@
 import type { CoreEvent, RpcResult } from '../../../src-shared/api/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import type { CoreService } from './service.js';
+import type { CoreService, TransferPort } from './service.js';
 
 /**
  * The core runs in its own thread or process (a Node worker for the browser host, an Electron
@@ -12,7 +12,12 @@ export interface MessagePortLike {
   onMessage(listener: (message: unknown) => void): void;
 }
 
-type Request = { kind: 'call'; id: number; operation: string; input: unknown; jobId?: string } | { kind: 'setDataDir'; id: number; dir: string };
+type TransferStep = keyof TransferPort;
+type Request =
+  | { kind: 'call'; id: number; operation: string; input: unknown; jobId?: string }
+  | { kind: 'setDataDir'; id: number; dir: string }
+  | { kind: 'transfer'; id: number; step: TransferStep; arg: unknown };
+const TRANSFER_STEPS = new Set<string>(['beginUpload', 'finishUpload', 'discardUpload', 'openDownload'] satisfies TransferStep[]);
 type Reply = { kind: 'result'; id: number; result: RpcResult<unknown> } | { kind: 'event'; event: CoreEvent };
 
 /** Core side: answer calls arriving on the port, push events back on it. */
@@ -24,6 +29,8 @@ export function serveCoreOverPort(port: MessagePortLike, service: CoreService): 
     if (m.kind === 'call')
       void service.invoke(m.operation, m.input, { jobId: m.jobId, emit: (event) => port.post({ kind: 'event', event } satisfies Reply) }).then(reply);
     else if (m.kind === 'setDataDir') void service.setDataDir(m.dir).then(reply);
+    else if (m.kind === 'transfer' && TRANSFER_STEPS.has(m.step))
+      void (service.transfers[m.step] as (arg: unknown) => Promise<RpcResult<unknown>>)(m.arg).then(reply);
   });
 }
 
@@ -31,6 +38,8 @@ export interface CoreClient {
   invoke(operation: string, input: unknown, options?: { jobId?: string }): Promise<RpcResult<unknown>>;
   /** The desktop shell's own call (CoreService.setDataDir); transports never forward it for a page. */
   setDataDir(dir: string): Promise<RpcResult<unknown>>;
+  /** File transfers for the transport itself (CoreService.transfers); never forwarded for a page. */
+  transfers: TransferPort;
   onEvent(listener: (event: CoreEvent) => void): () => void;
   /** The other side died: answer every pending and future call with an error instead of hanging. */
   disconnect(): void;
@@ -63,6 +72,12 @@ export function connectCoreClient(port: MessagePortLike): CoreClient {
   return {
     invoke: (operation, input, options = {}) => request({ kind: 'call', operation, input, jobId: options.jobId }),
     setDataDir: (dir) => request({ kind: 'setDataDir', dir }),
+    transfers: {
+      beginUpload: (meta) => request({ kind: 'transfer', step: 'beginUpload', arg: meta }) as ReturnType<TransferPort['beginUpload']>,
+      finishUpload: (id) => request({ kind: 'transfer', step: 'finishUpload', arg: id }) as ReturnType<TransferPort['finishUpload']>,
+      discardUpload: (id) => request({ kind: 'transfer', step: 'discardUpload', arg: id }) as ReturnType<TransferPort['discardUpload']>,
+      openDownload: (id) => request({ kind: 'transfer', step: 'openDownload', arg: id }) as ReturnType<TransferPort['openDownload']>,
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

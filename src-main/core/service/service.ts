@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
+  API_DOCUMENT_MAX_BYTES,
   isOperationName,
   operations,
+  TRUST_FILE_MAX_BYTES,
   type CoreEvent,
   type Language,
   type OperationName,
@@ -20,6 +22,7 @@ import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
+import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 
 /** What is added to a document's name for a file derived from it. */
@@ -74,8 +77,21 @@ export interface CoreService {
   setDataDir(dir: string): Promise<RpcResult<Settings>>;
   /** Crash leftovers removed at start, in the background (start does not wait): how many. */
   readonly sweptTempFiles: Promise<number>;
+  /**
+   * The transports' side of file transfers (core/transfers): a page uploads through its transport
+   * and passes the id to an operation; downloads are opened by id. Not operations, so no page can
+   * ask for a path.
+   */
+  readonly transfers: TransferPort;
   readonly library: Library;
   close(): void;
+}
+
+export interface TransferPort {
+  beginUpload(meta: { name: string; size: number }): Promise<RpcResult<UploadSlot>>;
+  finishUpload(id: string): Promise<RpcResult<{ id: string; size: number }>>;
+  discardUpload(id: string): Promise<RpcResult<null>>;
+  openDownload(id: string): Promise<RpcResult<OpenedDownload>>;
 }
 
 /** Issues shown in an INVALID_INPUT error: a few say what is wrong; a million would only cost memory. */
@@ -111,6 +127,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
@@ -120,6 +137,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     settingsDir === path.resolve(library.dataDir) ? 0 : sweepStaleTempFiles(settingsDir),
     sweepStaleTempFiles(path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER)),
     sweepStaleTempFiles(library.store.root, { depth: 2 }),
+    transfers.sweepAbandoned(),
   ]).then(
     (counts) => counts.reduce((a, b) => a + b, 0),
     (err: unknown) => {
@@ -134,9 +152,12 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const trustFolder = () => path.join(library.dataDir, TRUSTED_CERTIFICATES_FOLDER);
   /** Verification, reports, signed versions and pdf.js run in worker threads (long-work.ts). */
   const longWork = startLongWork({ entry: options.longWorkEntry });
-  /** A picked file's bytes, or a stored version read in place (it must still be the bytes it was stored as). */
+  /** A picked file (an upload) or a stored version, read in place (a version must still be the bytes it was stored as). */
   const sourceOf = (input: VerifyTarget): { source: LongTaskSource; name: string; sha256?: string } => {
-    if ('dataBase64' in input) return { source: Buffer.from(input.dataBase64, 'base64'), name: input.name };
+    if ('uploadId' in input) {
+      const upload = transfers.uploaded(input.uploadId);
+      return { source: upload.path, name: upload.name };
+    }
     const v = library.version(input.versionId);
     return { source: library.store.pathFor(v.sha256), name: v.name, sha256: v.sha256 };
   };
@@ -165,6 +186,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     progress(1);
     return value;
   };
+  /** A certificate file the person picked: small, or refused before it is read. */
+  const trustFile = async (uploadId: string) => {
+    if (transfers.uploaded(uploadId).size > TRUST_FILE_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: TRUST_FILE_MAX_BYTES });
+    return transfers.read(uploadId);
+  };
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
@@ -190,7 +216,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'contracts.reminders': ({ horizonDays }) => library.reminders(today(), horizonDays ?? settings.get().reminderHorizonDays),
     'reminders.takeDue': ({ leadDays }) => library.takeDueNotifications(today(), leadDays),
     'library.import': async ({ files, contractId }, ctx) => {
-      const decoded = files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }));
+      const decoded = await Promise.all(files.map((f) => transfers.read(f.uploadId)));
       const outcomes = await importFiles(library, decoded, {
         contractId,
         signal: ctx.signal,
@@ -198,6 +224,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
         verify: async (bytes, name) => longWork.run(await verifyTask('verify', bytes, name, { online: false }), ctx.signal),
         onProgress: (done, total, label) => ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: 'library.import', done, total, label }),
       });
+      // Imported files are in the library now; the uploads have served.
+      await Promise.all(files.map((f) => transfers.discard(f.uploadId)));
       const changed = outcomes.flatMap((o) => (o.ok ? [o.contractId] : []));
       if (changed.length) ctx.emit({ type: 'library.changed', contractIds: changed });
       return { outcomes };
@@ -209,8 +237,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'documents.read': async ({ versionId }) => {
       const v = library.version(versionId);
-      const bytes = await library.store.read(v.sha256);
-      return { name: v.name, sha256: v.sha256, dataBase64: bytes.toString('base64') };
+      // Re-hashed on read, so a file altered on disk is refused rather than shown.
+      await library.store.read(v.sha256);
+      return { ...(await transfers.offerFile(library.store.pathFor(v.sha256), v.name)), sha256: v.sha256 };
     },
     'verify.document': async (input, ctx) => {
       const { source, name, sha256 } = sourceOf(input);
@@ -224,8 +253,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       checkStored(sha256, result.document.sha256);
       const suffix = FILE_NAME_SUFFIX.report[result.lang];
       return {
-        name: derivedName(result.document.name, suffix),
-        dataBase64: Buffer.from(report).toString('base64'),
+        ...(await transfers.offerBytes(report, derivedName(result.document.name, suffix))),
         documentSha256: result.document.sha256,
         verdict: result.verdict,
       };
@@ -236,17 +264,19 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
         longWork.run({ kind: 'signedVersion', source, index: input.index }, ctx.signal),
       );
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
-      return { ...facts, name: derivedName(name, suffix), dataBase64: Buffer.from(data).toString('base64') };
+      return { ...facts, ...(await transfers.offerBytes(data, derivedName(name, suffix))) };
     },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
-    'verify.trust.import': async ({ name, dataBase64 }) => {
+    'verify.trust.import': async ({ uploadId }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
-      const imported = await importTrustedCertificates(trustFolder(), Buffer.from(dataBase64, 'base64'), name);
+      const { bytes, name } = await trustFile(uploadId);
+      const imported = await importTrustedCertificates(trustFolder(), bytes, name);
       return { imported, certificates: await listTrustedCertificates(trustFolder()) };
     },
-    'verify.trust.preview': async ({ name, dataBase64 }) => ({
-      certificates: (await verifier()).previewTrustedCertificates(Buffer.from(dataBase64, 'base64'), name),
-    }),
+    'verify.trust.preview': async ({ uploadId }) => {
+      const { bytes, name } = await trustFile(uploadId);
+      return { certificates: (await verifier()).previewTrustedCertificates(bytes, name) };
+    },
     'verify.trust.remove': async ({ sha256 }) => {
       const { listTrustedCertificates, removeTrustedCertificate } = await verifier();
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
@@ -290,13 +320,30 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     }
   }
 
+  /** A transfer step as the transports get it: a value or a typed error. */
+  const answer = async <T>(step: () => Promise<T> | T): Promise<RpcResult<T>> => {
+    try {
+      return { ok: true, value: await step() };
+    } catch (err) {
+      if (!(err instanceof InkstoneError)) log(`[core] file transfer failed: ${(err as Error)?.stack ?? String(err)}`);
+      return { ok: false, error: serializeError(err) };
+    }
+  };
+
   return {
     invoke,
     setDataDir,
     sweptTempFiles,
+    transfers: {
+      beginUpload: (meta) => answer(() => transfers.beginUpload(meta)),
+      finishUpload: (id) => answer(() => transfers.finishUpload(id)),
+      discardUpload: (id) => answer(async () => (await transfers.discard(id), null)),
+      openDownload: (id) => answer(() => transfers.open(id)),
+    },
     library,
     close: () => {
       void longWork.close();
+      void transfers.close();
       library.close();
     },
   };
