@@ -14,6 +14,8 @@ const tokens = async (): Promise<Register> => (await import('./commands/tokens.j
 const signing = async (): Promise<Register> => (await import('./commands/sign.js')).registerSigningCommands;
 const evidence = async (): Promise<Register> => (await import('./commands/evidence.js')).registerEvidenceCommands;
 const verify = async (): Promise<Register> => (await import('./commands/verify.js')).registerVerifyCommands;
+// sync (issue 11)
+const sync = async (): Promise<Register> => (await import('./commands/sync.js')).registerSyncCommands;
 
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
@@ -35,6 +37,11 @@ export const COMMANDS = {
     usage: '[options] <file>',
     description: 'before adding a signature: look for hidden or unused content and overlays that a later update could reveal',
     load: verify,
+  },
+  sync: {
+    usage: '[options] [status|connect]',
+    description: 'sync the library with the team’s evidence service: send what changed here, receive the others’ changes',
+    load: sync,
   },
   trust: {
     usage: '',

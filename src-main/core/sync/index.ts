@@ -5,3 +5,5 @@
  */
 export { runSyncPass, syncStatus, type SyncPassResult, type SyncProgress, type SyncStatus } from './sync-pass.js';
 export { conflictsOf, type ConflictRecord } from './merge.js';
+export { connect, connectedClient, currentConnection, testConnection, serviceUrlOf, type SyncConnection } from './connection.js';
+export { fileTokenStore, TOKEN_FILE, type TokenStore } from './token-file.js';
