@@ -7,6 +7,7 @@ import { LanguageSetting } from './LanguageSetting.js';
 import { ReminderSetting } from './ReminderSetting.js';
 import { TrustSetting } from './TrustSetting.js';
 import { VerificationSetting } from './VerificationSetting.js';
+import { SyncSetting } from '../sync/SyncSetting.js';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -29,6 +30,7 @@ export function SettingsScreen() {
           <ReminderSetting />
           <VerificationSetting />
           <TrustSetting />
+          <SyncSetting />
           {info && (
             <fieldset className="settings-group">
               <legend>{t('settings.about')}</legend>

@@ -2,3 +2,4 @@ export * from './model.js';
 export * from './facts.js';
 export * from './operations.js';
 export * from './bridge.js';
+export * from './sync.js';

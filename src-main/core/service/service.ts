@@ -22,6 +22,7 @@ import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SettingsStore } from '../settings/index.js';
+import type { SyncLoop } from '../sync/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 
@@ -194,7 +195,18 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   /** A file name for something derived from the document `name` ("合同.pdf" → "合同-suffix.pdf"). */
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
+  // ── sync (issue 11): the team library, its token in a 0600 file in the data folder. Loaded after
+  // start (the evidence client pulls in PKI code), so the first search does not wait for it.
+  let syncLoop: Promise<SyncLoop> | null = null;
+  const sync = () => (syncLoop ??= import('../sync/index.js').then((m) => m.startSyncLoop(library, m.fileTokenStore(library.dataDir))));
+  let closed = false;
+  setTimeout(() => closed || void sync().catch((err: unknown) => log(`[core] sync did not start: ${String(err)}`)), 3_000).unref();
+
   const handlers: Handlers = {
+    'sync.status': async () => (await sync()).status(),
+    'sync.test': async (input) => (await sync()).test(input),
+    'sync.connect': async (input) => (await sync()).connect(input),
+    'sync.run': async () => (await sync()).runNow(),
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
@@ -342,6 +354,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     library,
     close: () => {
+      closed = true;
+      void syncLoop?.then((loop) => loop.stop()).catch(() => undefined);
       void longWork.close();
       void transfers.close();
       library.close();

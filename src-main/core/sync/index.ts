@@ -7,3 +7,4 @@ export { runSyncPass, syncStatus, type SyncPassResult, type SyncProgress, type S
 export { conflictsOf, type ConflictRecord } from './merge.js';
 export { connect, connectedClient, currentConnection, testConnection, serviceUrlOf, type SyncConnection } from './connection.js';
 export { fileTokenStore, TOKEN_FILE, type TokenStore } from './token-file.js';
+export { startSyncLoop, type SyncLoop } from './sync-loop.js';
