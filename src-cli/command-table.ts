@@ -39,8 +39,8 @@ export const COMMANDS = {
     load: verify,
   },
   sync: {
-    usage: '[options] [status|connect]',
-    description: 'sync the library with the team’s evidence service: send what changed here, receive the others’ changes',
+    usage: '[options]',
+    description: 'sync the library with the team’s evidence service: send what changed here, receive the others’ changes (also: sync status, sync connect)',
     load: sync,
   },
   trust: {
