@@ -576,6 +576,15 @@ export const UI_TEXT = defineMessages({
   'sync.conflicts': { en: '{count} conflicting edit(s) kept in the history', 'zh-CN': '{count} 处冲突编辑已记入历史' },
   'sync.retry': { en: 'Retry now', 'zh-CN': '立即重试' },
   'sync.notSynced': { en: 'Not yet synced', 'zh-CN': '尚未同步' },
+  'sync.notSyncedHint': {
+    en: 'Changes to this contract are kept here and sent when the evidence service is reachable.',
+    'zh-CN': '此合同的变更已保存在本机，证据服务可用时即会发送。',
+  },
+  'audit.action.sync.conflict': { en: 'Conflicting edit', 'zh-CN': '编辑冲突' },
+  'sync.conflictDetail': {
+    en: '{field}: kept “{kept}”; “{lost}” by {by} lost (edited at the same time on another desktop)',
+    'zh-CN': '{field}：保留“{kept}”；{by} 的“{lost}”未被采用（另一台电脑同时修改）',
+  },
 });
 
 export type MessageKey = keyof typeof UI_TEXT;

@@ -21,6 +21,8 @@ const TEXT = {
     offline: '离线——变更暂存本机',
     retry: '立即重试',
     member: '成员',
+    library: '合同库',
+    notSynced: '尚未同步',
   },
   en: {
     settings: 'Settings',
@@ -33,6 +35,8 @@ const TEXT = {
     offline: 'Offline — changes wait here',
     retry: 'Retry now',
     member: 'member',
+    library: 'Library',
+    notSynced: 'Not yet synced',
   },
 } as const;
 
@@ -92,6 +96,10 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await ui.app.screenshot(`${lang}-sync-offline`);
       await ui.page.setViewportSize({ width: 1024, height: 700 });
       await ui.app.screenshot(`${lang}-sync-offline-1024`);
+      await ui.page.getByRole('button', { name: s.library }).click();
+      await ui.page.getByText('离线起草的合同').first().click();
+      await ui.page.getByTestId('unsynced-mark').getByText(s.notSynced).waitFor();
+      await ui.app.screenshot(`${lang}-sync-contract-not-synced`);
       assert.deepEqual(
         ui.app.pageErrors.filter((e) => !/Failed to load resource/u.test(e)),
         [],
