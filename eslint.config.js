@@ -32,6 +32,7 @@ export const CAPABILITY_LAYERS = [
   ['signing'], // tokens + pki + pdf
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
+  ['drafting'], // drafts of contracts in the library (issue 10)
   ['sync'], // the team library through the evidence service: library + evidence
   ['service'], // the operations table's handlers: everything below
 ];

@@ -14,11 +14,14 @@ const tokens = async (): Promise<Register> => (await import('./commands/tokens.j
 const signing = async (): Promise<Register> => (await import('./commands/sign.js')).registerSigningCommands;
 const evidence = async (): Promise<Register> => (await import('./commands/evidence.js')).registerEvidenceCommands;
 const verify = async (): Promise<Register> => (await import('./commands/verify.js')).registerVerifyCommands;
+const draft = async (): Promise<Register> => (await import('./commands/draft.js')).registerDraftCommands;
 // sync (issue 11)
 const sync = async (): Promise<Register> => (await import('./commands/sync.js')).registerSyncCommands;
 
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
+  // --- drafting (issue 10) ---
+  draft: { usage: '', description: 'drafts: start one for a new or existing contract, list its versions', load: draft },
   tokens: { usage: '', description: 'signing tokens (USB keys, smart cards) reached through PKCS#11', load: tokens },
   sign: { usage: '[options] <inputs...>', description: 'sign PDFs (PAdES B-B to B-LTA) with a key on a PKCS#11 token or in a PKCS#12 file', load: signing },
   extend: { usage: '[options] <input>', description: 'raise a signed PDF to B-T, B-LT or B-LTA, keeping every existing signature valid', load: signing },

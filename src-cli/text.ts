@@ -2,6 +2,10 @@ import { defineMessages } from '../src-shared/i18n/index.js';
 
 /** What the terminal commands say besides error texts (the convention is in src-shared/i18n). */
 export const CLI_TEXT = defineMessages({
+  // --- drafting (issue 10) ---
+  draftCreated: { en: 'Draft started: {title} (contract {contractId})', 'zh-CN': '已开始起草：{title}（合同 {contractId}）' },
+  draftVersionLine: { en: 'v{number}  {name}  {at}', 'zh-CN': 'v{number}  {name}  {at}' },
+  draftAutomatic: { en: '(automatic)', 'zh-CN': '（自动保存）' },
   importSummary: {
     en: '{imported} imported · {duplicates} already present · {failed} failed',
     'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 失败 {failed} 个',

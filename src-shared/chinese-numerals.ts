@@ -111,3 +111,37 @@ export function toCapitalAmount(amount: string): string | null {
   if (fen) cents += (yuan && !jiao ? '零' : '') + DIGITS[fen] + '分';
   return yuan + cents + (fen ? '' : '整');
 }
+
+const COUNT_DIGITS = '零一二三四五六七八九';
+const COUNT_UNITS = ['', '十', '百', '千'];
+
+/**
+ * A positive integer in lower-case Chinese numerals as article numbers and counts are written:
+ * 1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 101 → 一百零一, 110 → 一百一十, 10 010 → 一万零一十.
+ * A leading 一十 is written 十 (第十五条), zeros inside a number read as one 零. Refuses (null)
+ * anything but an integer from 1 to 99 999 999.
+ */
+export function toChineseCount(n: number): string | null {
+  if (!Number.isInteger(n) || n < 1 || n > 99_999_999) return null;
+  const group = (g: number, leadingZero: boolean) => {
+    let out = '';
+    let zero = leadingZero;
+    for (let i = 3; i >= 0; i--) {
+      const d = Math.floor(g / 10 ** i) % 10;
+      if (d === 0) {
+        zero = zero || out.length > 0;
+        continue;
+      }
+      if (zero && out.length + (leadingZero ? 1 : 0) > 0) out += '零';
+      zero = false;
+      out += COUNT_DIGITS[d] + COUNT_UNITS[i];
+    }
+    return out;
+  };
+  const high = Math.floor(n / 10_000);
+  const low = n % 10_000;
+  let text = high ? group(high, false) + '万' : '';
+  if (low) text += group(low, high > 0 && low < 1000);
+  // 一十五 is written 十五 only when the 十 leads the whole number.
+  return text.startsWith('一十') ? text.slice(1) : text;
+}

@@ -8,6 +8,7 @@ import type { PlainKey } from '../i18n/messages.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { Spinner } from '../ui/Spinner.js';
+import { DraftTab } from '../drafting/DraftTab.js';
 import { AuditTimeline } from './AuditTimeline.js';
 import { DocumentsSection } from './DocumentsSection.js';
 import { FactSuggestions } from './FactSuggestions.js';
@@ -16,11 +17,12 @@ import { PartiesSection } from './PartiesSection.js';
 import { StatusMenu } from './StatusMenu.js';
 import { UnsyncedMark } from '../sync/UnsyncedMark.js';
 
-const TABS = ['details', 'parties', 'documents', 'audit'] as const;
+const TABS = ['details', 'parties', 'draft', 'documents', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Readonly<Record<Tab, PlainKey>> = {
   details: 'contract.tab.details',
   parties: 'contract.tab.parties',
+  draft: 'contract.tab.draft',
   documents: 'contract.tab.documents',
   audit: 'contract.tab.audit',
 };
@@ -153,6 +155,8 @@ function TabContent({
       return <MetadataForm contract={contract} onSaved={onChanged} />;
     case 'parties':
       return <PartiesSection contract={contract} onChanged={onChanged} />;
+    case 'draft':
+      return <DraftTab contract={contract} />;
     case 'documents':
       return <DocumentsSection contract={contract} onVerify={onVerify} />;
     case 'audit':

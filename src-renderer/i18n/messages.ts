@@ -1,10 +1,13 @@
 import { defineMessages, placeholders, say, type Language, type Placeholders } from '../../src-shared/i18n/index.js';
+import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
  * `<screen or part>.<what>`; `<base>.one` / `<base>.other` pairs are chosen by `plural`.
  */
 export const UI_TEXT = defineMessages({
+  // --- drafting (issue 10): the contract editor's texts live in drafting/messages.ts ---
+  ...DRAFTING_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 

@@ -32,6 +32,8 @@ export function NewContractDialog({ open, onClose, onCreated }: { open: boolean;
     setBusy(true);
     try {
       const contract = await api.contracts.create({ title: trimmed });
+      // 新建合同 starts a draft too (issue 10); the contract is made even if the draft is not.
+      await api.drafts.create({ contractId: contract.id }).catch(() => undefined);
       onCreated(contract.id);
     } catch (err) {
       setFailure(err);

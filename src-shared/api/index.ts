@@ -1,5 +1,6 @@
 export * from './model.js';
 export * from './facts.js';
+export * from './drafting.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './sync.js';

@@ -19,6 +19,7 @@ import {
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
+import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
 
 /**
@@ -94,6 +95,15 @@ export const operations = {
     { longRunning: true },
   ),
   /** The CA certificates the user trusts for verification (nothing is trusted otherwise). */
+  // --- drafting (issue 10): a contract's draft as Yjs updates, autosaved; versions ---
+  /** Start a draft for a contract that has none: title, parties, one article, a signature block per party. */
+  'drafts.create': op(z.object({ contractId: Id, language: Language.optional() }), DraftSession),
+  'drafts.open': op(z.object({ contractId: Id }), DraftSession),
+  /** Autosave: one Yjs update (appended, never a rewrite of the whole draft) and where the cursor is. */
+  'drafts.applyUpdate': op(DraftUpdateInput, z.object({ saved: z.literal(true) })),
+  'drafts.saveVersion': op(z.object({ draftId: Id, name: DraftVersionName }), DraftVersion),
+  'drafts.versions': op(z.object({ contractId: Id }), z.object({ versions: z.array(DraftVersion) })),
+
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
   /** Trust the CA certificates in a PEM or DER file; all or nothing. */
   'verify.trust.import': op(TrustFile, z.object({ imported: z.array(CertificateSummary), certificates: z.array(CertificateSummary) })),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/index.js';
+import { VERIFICATION_SCHEMA } from './verification-version.js';
 
 /**
  * The result of verifying a signed PDF (`verify.document`, `inkstone verify --json`): one versioned
@@ -8,8 +9,7 @@ import { LANGUAGES } from '../i18n/index.js';
  * every `code` is stable, so a screen may render its own wording from `code` and `params`.
  */
 
-/** Bump only with a breaking change; additions keep the version. */
-export const VERIFICATION_SCHEMA = 'inkstone.verification/1';
+export { VERIFICATION_SCHEMA };
 
 const isoTime = z.string();
 

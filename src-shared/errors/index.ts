@@ -7,6 +7,7 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+import { draftingErrors } from './drafting.js';
 import { syncErrors } from './sync.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
@@ -19,6 +20,7 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...draftingErrors,
   ...syncErrors,
 } as const;
 

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
-import { openPkcs12Signer } from '../../src-main/core/tokens/index.js';
+import { createPrivateKey } from 'node:crypto';
+import { openPkcs12Signer, readPkcs12 } from '../../src-main/core/tokens/index.js';
 import { InkstoneError } from '../../src-shared/errors/index.js';
 import { createTestCa, issueCertificate, softwareKeyPair, verifySignature, type SoftwareKeyType, type TestCa } from './test-pki.js';
 
@@ -167,6 +168,67 @@ describe('reading and signing', () => {
     await rejectsWith(openPkcs12Signer({ file: made.file, password: wrong }), 'TOKEN_PKCS12_PASSWORD_INCORRECT');
     assert.ok(wrong.every((b) => b === 0));
   });
+});
+
+/**
+ * node-forge's own PKCS#12 reader on the same file: each key as PKCS#8 DER (forge decrypts EC keys
+ * but leaves them undecoded) and each certificate's DER. The reference the Node-crypto reader
+ * (readPkcs12: createHash KDF, createDecipheriv, asn1js) must agree with.
+ */
+function forgeReading(bytes: Uint8Array, password: string): { keys: Buffer[]; certificates: Buffer[] } {
+  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary'))), password);
+  const der = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+  const bags = p12.safeContents.flatMap((s) => s.safeBags);
+  const keys = bags
+    .filter((b) => b.type === forge.pki.oids.pkcs8ShroudedKeyBag || b.type === forge.pki.oids.keyBag)
+    .map((b) => (b.key ? der(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(b.key))) : der(b.asn1!)));
+  const certificates = bags.filter((b) => b.type === forge.pki.oids.certBag).map((b) => (b.cert ? der(forge.pki.certificateToAsn1(b.cert)) : der(b.asn1!)));
+  return { keys, certificates };
+}
+
+/** The same private key, whatever its PKCS#8 encoding details. */
+const sameKey = (a: Uint8Array, b: Uint8Array) =>
+  assert.deepEqual(
+    createPrivateKey({ key: Buffer.from(a), format: 'der', type: 'pkcs8' }).export({ format: 'jwk' }),
+    createPrivateKey({ key: Buffer.from(b), format: 'der', type: 'pkcs8' }).export({ format: 'jwk' }),
+  );
+
+describe('the Node-crypto reader agrees with node-forge', () => {
+  const cases: Array<{ name: string; make: () => Promise<{ bytes: Uint8Array; password: string }> }> = [
+    { name: 'RSA, forge 3DES', make: async () => ({ bytes: forgeP12('s3cret', '3des').bytes, password: 's3cret' }) },
+    { name: 'RSA, forge AES-256', make: async () => ({ bytes: forgeP12('s3cret', 'aes256').bytes, password: 's3cret' }) },
+    // forge encodes a PBES2 password as Latin-1, so it opens OpenSSL 3's default files only with ASCII passwords.
+    { name: 'RSA, OpenSSL 3 default (PBES2)', make: async () => ({ bytes: readFileSync((await opensslP12('rsa-2048', 'rsa-pw')).file), password: 'rsa-pw' }) },
+    { name: 'EC P-256, OpenSSL 3 default', make: async () => ({ bytes: readFileSync((await opensslP12('P-256', 'ec-pw')).file), password: 'ec-pw' }) },
+    {
+      name: 'EC P-384, legacy 3DES with a SHA-1 MAC, Chinese password',
+      make: async () => ({
+        bytes: readFileSync((await opensslP12('P-384', '律师', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'])).file),
+        password: '律师',
+      }),
+    },
+    {
+      name: 'EC P-256, legacy RC2-40 certificates (openssl -legacy)',
+      make: async () => ({ bytes: readFileSync((await opensslP12('P-256', 'legacy', ['-legacy'])).file), password: 'legacy' }),
+    },
+    { name: 'RSA, empty password', make: async () => ({ bytes: readFileSync((await opensslP12('rsa-2048', '', [], false)).file), password: '' }) },
+  ];
+  for (const { name, make } of cases) {
+    test(`${name}: the same keys and certificates; a wrong password refused by both`, async () => {
+      const { bytes, password } = await make();
+      const ours = await readPkcs12(bytes, password, 'file.p12');
+      const reference = forgeReading(bytes, password);
+      assert.equal(ours.keys.length, 1);
+      assert.equal(reference.keys.length, 1);
+      sameKey(ours.keys[0].der, reference.keys[0]);
+      assert.deepEqual(
+        ours.certificates.map((c) => c.der),
+        reference.certificates,
+      );
+      assert.throws(() => forgeReading(bytes, `${password}x`));
+      await rejectsWith(readPkcs12(bytes, `${password}x`, 'file.p12'), 'TOKEN_PKCS12_PASSWORD_INCORRECT');
+    });
+  }
 });
 
 describe('refusals', () => {

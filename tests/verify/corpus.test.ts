@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { readCms, verifyPdf } from '../../src-main/core/verify/index.js';
@@ -98,6 +98,11 @@ for (const entry of corpus) {
     matchedFiles++;
   });
 }
+
+test('corpus: every PDF in the folder has an expected verdict', () => {
+  const pdfs = (readdirSync(PADES_CORPUS_DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.pdf')).map((f) => f.split(path.sep).join('/'));
+  assert.deepEqual(pdfs.sort(), corpus.map((e) => e.file).sort());
+});
 
 test('corpus: every file and every signature matched', () => {
   // Runs after the per-file tests (node:test runs top-level tests in order).

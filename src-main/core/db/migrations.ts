@@ -167,6 +167,49 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  // --- drafting (issue 10) ---
+  {
+    version: 9,
+    name: 'drafts as Yjs updates, snapshots and versions',
+    sql: `
+      -- A contract's draft. Its state is a Yjs document: the latest snapshot (every update up to
+      -- upto_seq merged) plus the updates appended after it, so a keystroke is one small insert and
+      -- a compaction rewrites the snapshot only every few hundred updates.
+      CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        contract_id TEXT NOT NULL UNIQUE REFERENCES contracts(id) ON DELETE CASCADE,
+        language TEXT NOT NULL,
+        cursor_unit TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE draft_snapshots (
+        draft_id TEXT PRIMARY KEY REFERENCES drafts(id) ON DELETE CASCADE,
+        upto_seq INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE draft_updates (
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (draft_id, seq)
+      ) STRICT;
+      -- Named versions ("发给对方 v2") and automatic ones: the whole state at that moment.
+      CREATE TABLE draft_versions (
+        id TEXT PRIMARY KEY,
+        draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('named', 'automatic')),
+        upto_seq INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (draft_id, number)
+      ) STRICT;
+    `,
+  },
   // ── sync (issue 11) ──
   {
     version: 10,

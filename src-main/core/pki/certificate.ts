@@ -2,6 +2,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { describeSignatureScheme } from '../crypto-names/index.js';
+import { readAccessUrls, readAuthorityKeyId, readCrlUrls, readPolicies } from './certificate-extensions.js';
 import { decodeAsn1, encodeDer, integerHex, toHex } from './der.js';
 import { sha256Hex } from './digest.js';
 import { decodeName, sameName, type NameInfo } from './names.js';
@@ -103,8 +104,9 @@ function extensionValue<T>(cert: pkijs.Certificate, oid: string, type: abstract 
   return value;
 }
 
-function uris(names: readonly pkijs.GeneralName[] | undefined): string[] {
-  return (names ?? []).filter((n) => n.type === 6 && typeof n.value === 'string').map((n) => n.value as string);
+/** An extension's value (the contents of its extnValue OCTET STRING), undecoded. */
+function extensionBytes(cert: pkijs.Certificate, oid: string): Uint8Array | undefined {
+  return cert.extensions?.find((e) => e.extnID === oid)?.extnValue.valueBlock.valueHexView;
 }
 
 function readKeyUsage(cert: pkijs.Certificate): KeyUsageName[] | undefined {
@@ -196,14 +198,14 @@ function describeCertificate(cert: pkijs.Certificate, exact: Uint8Array, fingerp
   const issuer = decodeName(cert.issuer);
   const basic = extensionValue(cert, OID.basicConstraints, pkijs.BasicConstraints);
   const eku = extensionValue(cert, OID.extKeyUsage, pkijs.ExtKeyUsage);
-  const aia = extensionValue(cert, OID.authorityInfoAccess, pkijs.InfoAccess);
-  const crlDp = extensionValue(cert, OID.crlDistributionPoints, pkijs.CRLDistributionPoints);
-  const policies = extensionValue(cert, OID.certificatePolicies, pkijs.CertificatePolicies);
+  const aia = extensionBytes(cert, OID.authorityInfoAccess);
+  const crlDp = extensionBytes(cert, OID.crlDistributionPoints);
+  const policies = extensionBytes(cert, OID.certificatePolicies);
   const ski = extensionValue(cert, OID.subjectKeyIdentifier, asn1js.OctetString);
-  const aki = extensionValue(cert, OID.authorityKeyIdentifier, pkijs.AuthorityKeyIdentifier);
+  const aki = extensionBytes(cert, OID.authorityKeyIdentifier);
   const sigScheme = decodeSignatureAlgorithm(cert.signatureAlgorithm);
   const sigOid = cert.signatureAlgorithm.algorithmId;
-  const accessUrls = (method: string) => uris(aia?.accessDescriptions.filter((d) => d.accessMethod === method).map((d) => d.accessLocation));
+  const access = aia ? readAccessUrls(aia) : { ocsp: [], caIssuers: [] };
   return {
     der: exact,
     sha256: fingerprint,
@@ -222,12 +224,12 @@ function describeCertificate(cert: pkijs.Certificate, exact: Uint8Array, fingerp
           pathLength: typeof basic.pathLenConstraint === 'number' ? basic.pathLenConstraint : basic.pathLenConstraint?.valueBlock.valueDec,
         }
       : undefined,
-    ocspUrls: accessUrls(OID.accessOcsp),
-    caIssuerUrls: accessUrls(OID.accessCaIssuers),
-    crlUrls: (crlDp?.distributionPoints ?? []).flatMap((dp) => (Array.isArray(dp.distributionPoint) ? uris(dp.distributionPoint) : [])),
+    ocspUrls: access.ocsp,
+    caIssuerUrls: access.caIssuers,
+    crlUrls: crlDp ? readCrlUrls(crlDp) : [],
     subjectKeyId: ski ? toHex(ski.valueBlock.valueHexView) : undefined,
-    authorityKeyId: aki?.keyIdentifier ? toHex(aki.keyIdentifier.valueBlock.valueHexView) : undefined,
-    policies: policies?.certificatePolicies.map((p) => p.policyIdentifier) ?? [],
+    authorityKeyId: aki ? readAuthorityKeyId(aki) : undefined,
+    policies: policies ? readPolicies(policies) : [],
     publicKey: readPublicKey(cert),
     signatureAlgorithm: { oid: sigOid, name: sigScheme.ok ? describeSignatureScheme(sigScheme.scheme) : (SIGNATURE_NAMES[sigOid] ?? sigOid) },
     selfIssued: sameName(subject, issuer),

@@ -4,7 +4,7 @@ import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { describeSignatureScheme, type HashAlgorithm, type SignatureScheme } from '../crypto-names/index.js';
 import { parseCertificate, type CertificateInfo } from './certificate.js';
 import { commitmentTypeOfOid, readSigningCertificate, type EssCertId } from './cms-attributes.js';
-import { type DerSpan, decodeAsn1, derChildren, derElement, derSpan, integerHex, rawDer, toHex } from './der.js';
+import { type DerSpan, berChildren, berSpan, decodeAsn1, derElement, integerHex, rawDer, toArrayBuffer, toHex } from './der.js';
 import { digest, hashAlgorithmOfOid } from './digest.js';
 import { decodeName, sameName, type NameInfo } from './names.js';
 import { type CommitmentType, OID } from './oids.js';
@@ -50,6 +50,11 @@ export interface SignerIdentifier {
   readonly subjectKeyId?: string;
 }
 
+export interface UnreadableCertificate {
+  readonly index: number;
+  readonly reason: string;
+}
+
 /** A SignedData read into what verification and reports need. */
 export interface ParsedSignedData {
   /** The ContentInfo DER (PDF padding removed). */
@@ -71,6 +76,8 @@ export interface ParsedSignedData {
   readonly signatureTimestamps: readonly Uint8Array[];
   /** Every readable embedded certificate. */
   readonly certificates: readonly CertificateInfo[];
+  /** Embedded certificates that could not be read: their place in the set (0-based) and why. */
+  readonly unreadableCertificates: readonly UnreadableCertificate[];
   /** Revocation data embedded in the CMS: SignedData crls and Adobe's revocation archival attribute. */
   readonly revocationValues: { readonly crls: readonly Uint8Array[]; readonly ocspResponses: readonly Uint8Array[] };
   /** PAdES signatures carry exactly one; more is reported, only the first is read. */
@@ -87,12 +94,14 @@ interface DecodedSignedData {
   readonly signedData: pkijs.SignedData;
   /** The SignedData's ASN.1; in the lean decode only its [1] revocation field. */
   readonly signedDataAsn1: asn1js.Sequence;
+  /** Each SEQUENCE of the certificate set as received; other CertificateChoices are left out. */
   readonly certificates: readonly Uint8Array[];
 }
 
 /**
- * Decode DER into pkijs SignedData; PKI_CMS_MALFORMED when it is not one. With
- * `certificates: false` the certificate set is located but not decoded: asn1js and pkijs spend
+ * Decode DER (or BER) into pkijs SignedData; PKI_CMS_MALFORMED when it is not one. With
+ * `certificates: false` the certificate set is located but not decoded: pkijs refuses a whole
+ * SignedData over one certificate it cannot read (OpenSSL does not), and asn1js and pkijs spend
  * milliseconds per certificate, while parseCertificate reads the raw bytes once per fingerprint
  * (the same chain recurs in every signature of a document). The pkijs object then holds only the
  * encapsulated content info and the signer infos.
@@ -104,44 +113,59 @@ export function decodeSignedData(der: Uint8Array, options: { certificates?: bool
   }
   const asn1 = decodeAsn1(der);
   if (!asn1.ok) malformed(asn1.reason);
-  let signedData: pkijs.SignedData;
   let signedDataAsn1: asn1js.Sequence;
   try {
     const contentInfo = new pkijs.ContentInfo({ schema: asn1.value });
     if (contentInfo.contentType !== OID.signedData) malformed(`content type ${contentInfo.contentType} is not SignedData`);
     signedDataAsn1 = contentInfo.content as asn1js.Sequence;
-    signedData = new pkijs.SignedData({ schema: signedDataAsn1 });
   } catch (err) {
     if (err instanceof InkstoneError) throw err;
     malformed(err instanceof Error ? err.message : String(err));
   }
-  if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
+  const contentInfo = new Uint8Array(asn1.value.valueBeforeDecodeView);
   const certificates = taggedSetField(signedDataAsn1, 0)
     .filter((c) => c instanceof asn1js.Sequence)
     .map(rawDer);
-  return { contentInfo: new Uint8Array(asn1.value.valueBeforeDecodeView), signedData, signedDataAsn1, certificates };
+  const fields = signedDataAsn1 instanceof asn1js.Sequence ? signedDataAsn1.valueBlock.value : [];
+  const signerSet = fields.at(-1);
+  if (options.certificates === false) {
+    if (fields.length < 4 || !(signerSet instanceof asn1js.Set)) malformed('it is not a SignedData');
+    return fromParts(contentInfo, fields[2], signerSet.valueBlock.value, signedDataAsn1, certificates);
+  }
+  if (signerSet instanceof asn1js.Set) signerSet.valueBlock.value.forEach(withPrimitiveSignature);
+  let signedData: pkijs.SignedData;
+  try {
+    signedData = new pkijs.SignedData({ schema: signedDataAsn1 });
+  } catch (err) {
+    malformed(err instanceof Error ? err.message : String(err));
+  }
+  if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
+  return { contentInfo, signedData, signedDataAsn1, certificates };
 }
 
 const CERTIFICATES_FIELD = 0xa0;
 
-/** The lean decode, or undefined when the layout is not plain DER (the full decode then judges it). */
+/**
+ * The lean decode, located by BER spans (definite or indefinite lengths), or undefined when the
+ * layout is not one they can walk (the full decode then judges it).
+ */
 function decodeWithoutCertificates(der: Uint8Array): DecodedSignedData | undefined {
-  const contentInfo = derSpan(der, 0);
+  const contentInfo = berSpan(der, 0);
   if (!contentInfo || contentInfo.tag !== 0x30 || der.subarray(contentInfo.end).some((b) => b !== 0)) return undefined;
-  const [type, explicit, ...extra] = derChildren(der, contentInfo) ?? [];
+  const [type, explicit, ...extra] = berChildren(der, contentInfo) ?? [];
   if (!type || type.tag !== 0x06 || !explicit || explicit.tag !== 0xa0 || extra.length) return undefined;
-  const [body, ...more] = derChildren(der, explicit) ?? [];
+  const [body, ...more] = berChildren(der, explicit) ?? [];
   if (!body || body.tag !== 0x30 || more.length) return undefined;
-  const fields = derChildren(der, body);
+  const fields = berChildren(der, body);
   const certificateField = fields?.find((f) => f.tag === CERTIFICATES_FIELD);
-  const certificateSpans = certificateField ? derChildren(der, certificateField) : [];
+  const certificateSpans = certificateField ? berChildren(der, certificateField) : [];
   if (!fields || !certificateSpans) return undefined;
   const bytes = (span: DerSpan) => der.subarray(span.start, span.end);
   // SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo, [0] certificates, [1] crls, signerInfos SET }
   const encapSpan = fields[2];
   const signerInfosSpan = fields.at(-1);
   const crlField = fields.find((f) => f.tag === 0xa1);
-  const signerSpans = signerInfosSpan?.tag === 0x31 ? derChildren(der, signerInfosSpan) : undefined;
+  const signerSpans = signerInfosSpan?.tag === 0x31 ? berChildren(der, signerInfosSpan) : undefined;
   if (fields.length < 4 || fields[0].tag !== 0x02 || fields[1].tag !== 0x31 || encapSpan.tag !== 0x30 || !signerSpans) return undefined;
   const oid = decodeAsn1(bytes(type));
   if (!oid.ok || !(oid.value instanceof asn1js.ObjectIdentifier)) return undefined;
@@ -151,19 +175,47 @@ function decodeWithoutCertificates(der: Uint8Array): DecodedSignedData | undefin
   const revocation = decodeAsn1(derElement(0x30, crlField ? [bytes(crlField)] : []));
   if (parts.some((p) => !p.ok) || !revocation.ok || !(revocation.value instanceof asn1js.Sequence)) return undefined;
   const [encap, ...signers] = parts.map((p) => (p.ok ? p.value : undefined));
+  // Only SEQUENCEs are certificates; the tagged choices are attribute or other-format certificates.
+  const certificates = certificateSpans.filter((c) => c.tag === 0x30).map((c) => new Uint8Array(bytes(c)));
+  return fromParts(new Uint8Array(bytes(contentInfo)), encap, signers, revocation.value, certificates);
+}
+
+/** A SignedData holding only its encapsulated content info and signer infos, built from their ASN.1. */
+function fromParts(
+  contentInfo: Uint8Array,
+  encap: asn1js.AsnType | undefined,
+  signers: readonly (asn1js.AsnType | undefined)[],
+  signedDataAsn1: asn1js.Sequence,
+  certificates: readonly Uint8Array[],
+): DecodedSignedData {
   let signedData: pkijs.SignedData;
   try {
     signedData = new pkijs.SignedData({
       encapContentInfo: new pkijs.EncapsulatedContentInfo({ schema: encap }),
-      signerInfos: signers.map((schema) => new pkijs.SignerInfo({ schema })),
+      signerInfos: signers.map((schema) => new pkijs.SignerInfo({ schema: schema && withPrimitiveSignature(schema) })),
     });
   } catch (err) {
     return malformed(err instanceof Error ? err.message : String(err));
   }
   if (signedData.signerInfos.length === 0) malformed('it has no SignerInfo');
-  // Only SEQUENCEs are certificates; the tagged choices are attribute or other-format certificates.
-  const certificates = certificateSpans.filter((c) => c.tag === 0x30).map((c) => new Uint8Array(bytes(c)));
-  return { contentInfo: new Uint8Array(bytes(contentInfo)), signedData, signedDataAsn1: revocation.value, certificates };
+  return { contentInfo, signedData, signedDataAsn1, certificates };
+}
+
+/**
+ * A SignerInfo whose signature OCTET STRING is in BER's constructed form (segments, as some old
+ * encoders wrote it) gets the primitive form holding the same octets, which is all pkijs' schema
+ * accepts. Only the tree in memory changes, and only the signature value's encoding: no signature
+ * covers it (the signed attributes keep their own bytes).
+ */
+function withPrimitiveSignature(signerInfo: asn1js.AsnType): asn1js.AsnType {
+  if (!(signerInfo instanceof asn1js.Sequence)) return signerInfo;
+  // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, [0] signedAttrs OPTIONAL, signatureAlgorithm, signature OCTET STRING, … }
+  const fields = signerInfo.valueBlock.value;
+  const at = fields.findIndex((f, i) => i > 2 && f instanceof asn1js.OctetString);
+  const signature = fields[at];
+  if (signature instanceof asn1js.OctetString && signature.valueBlock.isConstructed)
+    fields[at] = new asn1js.OctetString({ valueHex: toArrayBuffer(octets(signature)) });
+  return signerInfo;
 }
 
 function attributes(set: pkijs.SignedAndUnsignedAttributes | undefined): CmsAttribute[] {
@@ -184,9 +236,12 @@ function singleValue(set: pkijs.SignedAndUnsignedAttributes, oid: string, unread
   return found[0].values[0] as asn1js.AsnType;
 }
 
-/** An OCTET STRING's bytes, also in the BER constructed form (segments), which old encoders wrote. */
-function octets(value: asn1js.OctetString): Uint8Array {
-  return new Uint8Array(value.valueBlock.isConstructed ? value.getValue() : value.valueBlock.valueHexView);
+/** An OCTET STRING's bytes, also in the BER constructed form (segments, themselves maybe segmented), which old encoders wrote. */
+function octets(value: asn1js.BaseBlock): Uint8Array {
+  if (!(value instanceof asn1js.Constructed || (value instanceof asn1js.OctetString && value.valueBlock.isConstructed)))
+    return new Uint8Array((value as asn1js.Primitive).valueBlock.valueHexView);
+  const segments = (value.valueBlock as { value: asn1js.BaseBlock[] }).value;
+  return new Uint8Array(Buffer.concat(segments.map(octets)));
 }
 
 /**
@@ -244,11 +299,8 @@ function readSignerIdentifier(signerInfo: pkijs.SignerInfo): SignerIdentifier {
   const sid: unknown = signerInfo.sid;
   if (sid instanceof pkijs.IssuerAndSerialNumber) return { issuerSerial: { issuer: decodeName(sid.issuer), serialNumber: integerHex(sid.serialNumber) } };
   if (sid instanceof asn1js.BaseBlock && sid.idBlock.tagClass === 3 && sid.idBlock.tagNumber === 0) {
-    const value =
-      sid instanceof asn1js.Constructed
-        ? (sid.valueBlock.value[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView
-        : (sid as asn1js.Primitive).valueBlock.valueHexView;
-    if (value) return { subjectKeyId: toHex(value) };
+    const value = octets(sid);
+    if (value.length) return { subjectKeyId: toHex(value) };
   }
   return malformed('the SignerInfo does not identify its certificate');
 }
@@ -303,17 +355,21 @@ function readRevocationValues(signedDataAsn1: asn1js.Sequence, signerInfo: pkijs
   return { crls, ocspResponses };
 }
 
-function readCertificates(ders: readonly Uint8Array[]): CertificateInfo[] {
-  const out: CertificateInfo[] = [];
-  for (const der of ders) {
+/**
+ * The embedded certificates that read. An unreadable one does not make the signature unreadable
+ * (OpenSSL and pdfsig skip it too): it is listed, and path building will simply not find it.
+ */
+function readCertificates(ders: readonly Uint8Array[]): { readable: CertificateInfo[]; unreadable: UnreadableCertificate[] } {
+  const readable: CertificateInfo[] = [];
+  const unreadable: UnreadableCertificate[] = [];
+  ders.forEach((der, index) => {
     try {
-      out.push(parseCertificate(der));
-    } catch {
-      // An unreadable extra certificate does not make the signature unreadable; path building
-      // will simply not find it.
+      readable.push(parseCertificate(der));
+    } catch (err) {
+      unreadable.push({ index, reason: err instanceof InkstoneError ? String(err.details.reason ?? err.message) : String(err) });
     }
-  }
-  return out;
+  });
+  return { readable, unreadable };
 }
 
 /**
@@ -328,7 +384,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     const digestName = hashAlgorithmOfOid(digestOid);
     const sigAlg = decodeSignatureAlgorithm(signerInfo.signatureAlgorithm, digestName);
     const signerIdentifier = readSignerIdentifier(signerInfo);
-    const certificates = readCertificates(certificateDers);
+    const { readable: certificates, unreadable: unreadableCertificates } = readCertificates(certificateDers);
     const unsignedAttributes = attributes(signerInfo.unsignedAttrs);
     const eContent = signedData.encapContentInfo.eContent;
     return {
@@ -346,6 +402,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
       unsignedAttributes,
       signatureTimestamps: unsignedAttributes.filter((a) => a.oid === OID.signatureTimeStampToken).flatMap((a) => a.values),
       certificates,
+      unreadableCertificates,
       revocationValues: readRevocationValues(signedDataAsn1, signerInfo),
       signerInfoCount: signedData.signerInfos.length,
     };

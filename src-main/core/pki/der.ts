@@ -97,6 +97,8 @@ export interface DerSpan {
   readonly start: number;
   readonly valueStart: number;
   readonly end: number;
+  /** BER indefinite length: the value is followed by the end-of-contents octets `00 00` (berSpan only). */
+  readonly indefinite?: boolean;
 }
 
 /**
@@ -118,6 +120,53 @@ export function derSpan(bytes: Uint8Array, at: number, limit = bytes.length): De
   }
   const end = valueStart + length;
   return end <= limit ? { tag, start: at, valueStart, end } : undefined;
+}
+
+/** Where an element's value ends: before the end-of-contents octets when its length is indefinite. */
+export function valueEnd(span: DerSpan): number {
+  return span.indefinite ? span.end - 2 : span.end;
+}
+
+/**
+ * Like derSpan, but a constructed element may also have BER's indefinite length (`80` … `00 00`),
+ * as streaming encoders wrote CMS. Walks forward without recursion, skipping definite-length
+ * elements whole, so hostile nesting costs no stack.
+ */
+export function berSpan(bytes: Uint8Array, at: number, limit = bytes.length): DerSpan | undefined {
+  if (at + 2 > limit || bytes[at + 1] !== 0x80) return derSpan(bytes, at, limit);
+  const tag = bytes[at];
+  if ((tag & 0x1f) === 0x1f || !(tag & 0x20)) return undefined;
+  let open = 1;
+  let pos = at + 2;
+  while (open > 0) {
+    if (pos + 2 > limit) return undefined;
+    if (bytes[pos] === 0 && bytes[pos + 1] === 0) {
+      open--;
+      pos += 2;
+    } else if (bytes[pos + 1] === 0x80) {
+      if ((bytes[pos] & 0x1f) === 0x1f || !(bytes[pos] & 0x20)) return undefined;
+      open++;
+      pos += 2;
+    } else {
+      const inner = derSpan(bytes, pos, limit);
+      if (!inner) return undefined;
+      pos = inner.end;
+    }
+  }
+  return { tag, start: at, valueStart: at + 2, end: pos, indefinite: true };
+}
+
+/** berSpan's children of a constructed element, or undefined when they do not tile its value exactly. */
+export function berChildren(bytes: Uint8Array, parent: DerSpan): DerSpan[] | undefined {
+  const out: DerSpan[] = [];
+  const end = valueEnd(parent);
+  for (let at = parent.valueStart; at < end;) {
+    const child = berSpan(bytes, at, end);
+    if (!child) return undefined;
+    out.push(child);
+    at = child.end;
+  }
+  return out;
 }
 
 /** The elements inside a constructed element, or undefined when they do not tile its value exactly. */

@@ -21,6 +21,7 @@ import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
+import { Drafts } from '../drafting/index.js';
 import { SettingsStore } from '../settings/index.js';
 import type { SyncLoop } from '../sync/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
@@ -85,6 +86,7 @@ export interface CoreService {
    */
   readonly transfers: TransferPort;
   readonly library: Library;
+  readonly drafts: Drafts;
   close(): void;
 }
 
@@ -128,6 +130,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const drafts = new Drafts(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -278,6 +281,15 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const suffix = say(FILE_NAME_SUFFIX.signedVersion, settings.get().language, { index: input.index });
       return { ...facts, ...(await transfers.offerBytes(data, derivedName(name, suffix))) };
     },
+    // --- drafting (issue 10) ---
+    'drafts.create': ({ contractId, language }) => drafts.create(contractId, language ?? settings.get().language),
+    'drafts.open': ({ contractId }) => drafts.open(contractId),
+    'drafts.applyUpdate': ({ draftId, updateBase64, cursorUnitId }) => {
+      drafts.applyUpdate(draftId, Buffer.from(updateBase64, 'base64'), cursorUnitId);
+      return { saved: true as const };
+    },
+    'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
+    'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
@@ -353,6 +365,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       openDownload: (id) => answer(() => transfers.open(id)),
     },
     library,
+    drafts,
     close: () => {
       closed = true;
       void syncLoop?.then((loop) => loop.stop()).catch(() => undefined);

@@ -15,6 +15,7 @@ export type { Cryptoki, CryptokiLoader, CryptokiMechanism, CryptokiAttribute, Cr
 
 export { openPkcs11Signer, type Pkcs11SignerOptions } from './pkcs11-signer.js';
 export { openPkcs12Signer, type Pkcs12SignerOptions } from './pkcs12-signer.js';
+export { readPkcs12, type Pkcs12Contents, type Pkcs12Item } from './pkcs12-file.js';
 export { listSlots, listTokenKeys, type ModuleOptions, type SlotListing, type TokenContents } from './pkcs11-inventory.js';
 export { installedModules, knownModules, type KnownModule } from './known-modules.js';
 export { CK, CKR, loadNativeCryptoki } from './cryptoki.js';

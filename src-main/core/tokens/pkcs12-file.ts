@@ -1,15 +1,18 @@
 import { createDecipheriv, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
-import forge from 'node-forge';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { pkcs12HashLength, pkcs12Key, type Pkcs12KdfHash } from './pkcs12-kdf.js';
 
 /**
- * PKCS#12 (RFC 7292) reading, done here rather than by forge's `pkcs12FromAsn1` for three reasons:
- * certificates must come out byte for byte (forge re-encodes those it understands, and could change
- * the signed bytes); EC keys and certificates must come out at all (forge parses RSA only); and
- * the password must be encoded as each algorithm requires — BMPString for the PKCS#12 KDF (MAC,
- * legacy 3DES/RC2), UTF-8 for PBES2 — or Chinese passwords fail. forge still supplies the ASN.1
- * reader and the legacy PKCS#12 ciphers Node's OpenSSL 3 no longer ships (RC2); PBES2 (what current
- * tools write) runs on Node's own PBKDF2 and AES.
+ * PKCS#12 (RFC 7292) reading, done here rather than by a library's PKCS#12 reader for three
+ * reasons: certificates must come out byte for byte (forge re-encodes those it understands, and
+ * could change the signed bytes); EC keys and certificates must come out at all (forge parses RSA
+ * only); and the password must be encoded as each algorithm requires — BMPString for the PKCS#12
+ * KDF (MAC, legacy 3DES/RC2), UTF-8 for PBES2 — or Chinese passwords fail. The BER is walked by
+ * the few lines at the end (a general ASN.1 library parses every OCTET STRING's contents again and
+ * costs a cold process more than the rest of the file); the key derivations, MAC, AES and 3DES run
+ * on Node's own crypto; only RC2, which Node's OpenSSL 3 keeps in its legacy provider (and BoringSSL in
+ * Electron lacks), comes from node-forge, loaded when a file uses it: its JavaScript costs a
+ * signing process more time than the signature (docs/decisions/pkcs12.md).
  */
 export interface Pkcs12Contents {
   /** PKCS#8 PrivateKeyInfo DER of each private key. */
@@ -23,8 +26,6 @@ export interface Pkcs12Item {
   readonly friendlyName?: string;
   readonly localKeyId?: string;
 }
-
-type Asn1 = forge.asn1.Asn1;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -55,38 +56,30 @@ const PBES2_CIPHERS: Readonly<Record<string, { name: string; keyLength: number }
   '1.2.840.113549.3.7': { name: 'des-ede3-cbc', keyLength: 24 },
 };
 
-const MAC_DIGESTS: Readonly<Record<string, { node: string; forge: () => forge.md.MessageDigest }>> = {
-  '1.3.14.3.2.26': { node: 'sha1', forge: () => forge.md.sha1.create() },
-  '2.16.840.1.101.3.4.2.1': { node: 'sha256', forge: () => forge.md.sha256.create() },
-  '2.16.840.1.101.3.4.2.2': { node: 'sha384', forge: () => forge.md.sha384.create() },
-  '2.16.840.1.101.3.4.2.3': { node: 'sha512', forge: () => forge.md.sha512.create() },
+/** PKCS#12 PBE (RFC 7292 appendix C), all with SHA-1 key derivation and an 8-byte IV. */
+const PKCS12_PBE: Readonly<Record<string, { cipher: string; keyLength: number; rc2Bits?: number }>> = {
+  '1.2.840.113549.1.12.1.3': { cipher: 'des-ede3-cbc', keyLength: 24 },
+  '1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16 },
+  '1.2.840.113549.1.12.1.5': { cipher: 'rc2', keyLength: 16, rc2Bits: 128 },
+  '1.2.840.113549.1.12.1.6': { cipher: 'rc2', keyLength: 5, rc2Bits: 40 },
 };
 
-/** forge's password-based encryption, which its type definitions leave out. */
-const pbe = (
-  forge.pki as unknown as {
-    pbe: {
-      getCipher(oid: string, params: Asn1, password: string | null): forge.cipher.BlockCipher;
-      generatePkcs12Key(
-        password: string | null,
-        salt: forge.util.ByteStringBuffer,
-        id: number,
-        iter: number,
-        n: number,
-        md: forge.md.MessageDigest,
-      ): forge.util.ByteStringBuffer;
-    };
-  }
-).pbe;
+const MAC_DIGESTS: Readonly<Record<string, Pkcs12KdfHash>> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.4': 'sha224',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
 
 class Malformed extends Error {}
 class Unsupported extends Error {}
 class WrongPassword extends Error {}
 
 /** Decode a PKCS#12 file. Throws TOKEN_PKCS12_INVALID, TOKEN_PKCS12_UNSUPPORTED or TOKEN_PKCS12_PASSWORD_INCORRECT. */
-export function readPkcs12(der: Uint8Array, password: string, file: string): Pkcs12Contents {
+export async function readPkcs12(der: Uint8Array, password: string, file: string): Promise<Pkcs12Contents> {
   try {
-    return decode(der, password);
+    return await decode(der, password);
   } catch (err) {
     if (err instanceof WrongPassword) throw new InkstoneError('TOKEN_PKCS12_PASSWORD_INCORRECT', { file });
     if (err instanceof Unsupported) throw new InkstoneError('TOKEN_PKCS12_UNSUPPORTED', { file, reason: err.message });
@@ -94,10 +87,15 @@ export function readPkcs12(der: Uint8Array, password: string, file: string): Pkc
   }
 }
 
-function decode(der: Uint8Array, password: string): Pkcs12Contents {
-  let pfx: Asn1;
+/** The PKCS#12 KDF's password: BMPString with its two-byte terminator; null is "no password" (nothing at all). */
+function bmpPassword(password: string | null): Buffer {
+  return password === null ? Buffer.alloc(0) : Buffer.concat([Buffer.from(password, 'utf16le').swap16(), Buffer.alloc(2)]);
+}
+
+async function decode(der: Uint8Array, password: string): Promise<Pkcs12Contents> {
+  let pfx: Ber;
   try {
-    pfx = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary')), true);
+    pfx = parse(der);
   } catch {
     throw new Malformed('not DER/BER data');
   }
@@ -115,40 +113,40 @@ function decode(der: Uint8Array, password: string): Pkcs12Contents {
   const keys: Pkcs12Item[] = [];
   const certificates: Pkcs12Item[] = [];
   const pbes2Password = Buffer.from(password, 'utf8');
-  const decrypt = (algorithm: Asn1, encrypted: string): Asn1 => {
+  const kdfBytes = bmpPassword(kdfPassword);
+  const decrypt = async (algorithm: Ber, encrypted: Buffer): Promise<Ber> => {
     const [algOid, params] = children(algorithm, 'AlgorithmIdentifier');
     const name = oid(algOid);
-    const plain =
-      name === OID.pbes2 ? decryptPbes2(params, Buffer.from(encrypted, 'binary'), pbes2Password) : decryptPkcs12Pbe(name, params, encrypted, kdfPassword);
+    const plain = name === OID.pbes2 ? decryptPbes2(params, encrypted, pbes2Password) : await decryptPkcs12Pbe(name, params, encrypted, kdfBytes);
     try {
-      return forge.asn1.fromDer(forge.util.createBuffer(plain), true);
+      return parse(plain);
     } catch {
       // Garbage that happened to end in valid padding: the password was wrong.
       throw new WrongPassword();
     }
   };
 
-  const readBags = (safeContents: Asn1): void => {
+  const readBags = async (safeContents: Ber): Promise<void> => {
     for (const bag of children(safeContents, 'SafeContents')) {
       const [bagId, bagValue, attributes] = children(bag, 'SafeBag');
       const value = explicit(bagValue);
       const attrs = bagAttributes(attributes);
       switch (oid(bagId)) {
         case OID.keyBag:
-          keys.push({ der: toDer(value), ...attrs });
+          keys.push({ der: encoding(value), ...attrs });
           break;
         case OID.shroudedKeyBag: {
           const [algorithm, encrypted] = children(value, 'EncryptedPrivateKeyInfo');
-          keys.push({ der: toDer(decrypt(algorithm, octets(encrypted))), ...attrs });
+          keys.push({ der: encoding(await decrypt(algorithm, octets(encrypted))), ...attrs });
           break;
         }
         case OID.certBag: {
           const [certId, certValue] = children(value, 'CertBag');
-          if (oid(certId) === OID.x509Certificate) certificates.push({ der: Buffer.from(octets(explicit(certValue)), 'binary'), ...attrs });
+          if (oid(certId) === OID.x509Certificate) certificates.push({ der: octets(explicit(certValue)), ...attrs });
           break;
         }
         case OID.safeContentsBag:
-          readBags(value);
+          await readBags(value);
           break;
         // CRL and secret bags carry nothing a signature needs.
       }
@@ -156,128 +154,199 @@ function decode(der: Uint8Array, password: string): Pkcs12Contents {
   };
 
   try {
-    readSafes(parse(authenticatedSafe), decrypt, readBags);
+    for (const info of children(parseContents(authenticatedSafe), 'AuthenticatedSafe')) {
+      const [type, body] = children(info, 'ContentInfo');
+      switch (oid(type)) {
+        case OID.data:
+          await readBags(parseContents(octets(explicit(body))));
+          break;
+        case OID.encryptedData: {
+          const [, encryptedContentInfo] = children(explicit(body), 'EncryptedData');
+          const [, algorithm, encrypted] = children(encryptedContentInfo, 'EncryptedContentInfo');
+          if (encrypted) await readBags(await decrypt(algorithm, octets(encrypted)));
+          break;
+        }
+        default:
+          throw new Unsupported(`content protected as ${oid(type)} (public-key privacy mode)`);
+      }
+    }
   } finally {
     pbes2Password.fill(0);
+    kdfBytes.fill(0);
   }
   return { keys, certificates };
 }
 
-function readSafes(authenticatedSafe: Asn1, decrypt: (algorithm: Asn1, encrypted: string) => Asn1, readBags: (safeContents: Asn1) => void): void {
-  for (const info of children(authenticatedSafe, 'AuthenticatedSafe')) {
-    const [type, body] = children(info, 'ContentInfo');
-    switch (oid(type)) {
-      case OID.data:
-        readBags(parse(octets(explicit(body))));
-        break;
-      case OID.encryptedData: {
-        const [, encryptedContentInfo] = children(explicit(body), 'EncryptedData');
-        const [, algorithm, encrypted] = children(encryptedContentInfo, 'EncryptedContentInfo');
-        if (encrypted) readBags(decrypt(algorithm, octets(encrypted)));
-        break;
-      }
-      default:
-        throw new Unsupported(`content protected as ${oid(type)} (public-key privacy mode)`);
-    }
-  }
-}
-
-/** PBES2 (RFC 8018) with PBKDF2 and AES/3DES-CBC, done by Node's OpenSSL: far faster than forge's JavaScript. */
-function decryptPbes2(params: Asn1, encrypted: Buffer, password: Buffer): string {
+/** PBES2 (RFC 8018) with PBKDF2 and AES/3DES-CBC. */
+function decryptPbes2(params: Ber | undefined, encrypted: Buffer, password: Buffer): Buffer {
   const [kdf, scheme] = children(params, 'PBES2-params');
   const [kdfOid, kdfParams] = children(kdf, 'keyDerivationFunc');
   if (oid(kdfOid) !== OID.pbkdf2) throw new Unsupported(`key derivation ${oid(kdfOid)}`);
   const [salt, iterations, ...rest] = children(kdfParams, 'PBKDF2-params');
-  const prfNode = rest.find((n) => n.type === forge.asn1.Type.SEQUENCE);
+  const prfNode = rest.find((n) => n.tag === SEQUENCE);
   const prf = prfNode ? PBKDF2_PRF[oid(children(prfNode, 'prf')[0])] : 'sha1';
   const [schemeOid, iv] = children(scheme, 'encryptionScheme');
   const cipher = PBES2_CIPHERS[oid(schemeOid)];
   if (!prf) throw new Unsupported('PBKDF2 pseudo-random function');
   if (!cipher) throw new Unsupported(`cipher ${oid(schemeOid)}`);
-  const key = pbkdf2Sync(password, Buffer.from(octets(salt), 'binary'), integer(iterations), cipher.keyLength, prf);
+  const key = pbkdf2Sync(password, octets(salt), integer(iterations), cipher.keyLength, prf);
+  return decryptCbc(cipher.name, key, octets(iv), encrypted);
+}
+
+/** PKCS#12 PBE (RFC 7292 appendix C): 3DES by Node, RC2 by node-forge. */
+async function decryptPkcs12Pbe(name: string, params: Ber | undefined, encrypted: Buffer, password: Buffer): Promise<Buffer> {
+  const scheme = PKCS12_PBE[name];
+  if (!scheme) throw new Unsupported(`encryption ${name}`);
+  const [salt, iterations] = children(params, 'PBEParameter');
+  const derive = (id: 1 | 2, length: number) => pkcs12Key('sha1', password, octets(salt), id, integer(iterations), length);
+  const key = derive(1, scheme.keyLength);
+  const iv = derive(2, 8);
+  if (scheme.rc2Bits === undefined) return decryptCbc(scheme.cipher, key, iv, encrypted);
+  const { default: forge } = await import('node-forge');
+  const cipher = forge.rc2.createDecryptionCipher(forge.util.createBuffer(key.toString('binary')), scheme.rc2Bits);
+  cipher.start(iv.toString('binary'));
+  cipher.update(forge.util.createBuffer(encrypted.toString('binary')));
+  if (!cipher.finish()) throw new WrongPassword();
+  return Buffer.from(cipher.output.getBytes(), 'binary');
+}
+
+function decryptCbc(cipher: string, key: Buffer, iv: Buffer, encrypted: Buffer): Buffer {
   try {
-    const decipher = createDecipheriv(cipher.name, key, Buffer.from(octets(iv), 'binary'));
-    return Buffer.concat([decipher.update(encrypted), decipher.final()]).toString('binary');
+    const decipher = createDecipheriv(cipher, key, iv);
+    return Buffer.concat([decipher.update(encrypted), decipher.final()]);
   } catch {
     throw new WrongPassword(); // bad padding
   }
 }
 
-/** PKCS#12 PBE (RFC 7292 appendix C: 3DES, RC2), which Node's OpenSSL 3 no longer carries in full. */
-function decryptPkcs12Pbe(name: string, params: Asn1, encrypted: string, password: string | null): string {
-  let cipher: forge.cipher.BlockCipher;
-  try {
-    cipher = pbe.getCipher(name, params, password);
-  } catch (err) {
-    throw new Unsupported(`encryption ${name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  cipher.update(forge.util.createBuffer(encrypted));
-  if (!cipher.finish()) throw new WrongPassword();
-  return cipher.output.getBytes();
-}
-
-function macMatches(macData: Asn1, content: string, password: string | null): boolean {
+function macMatches(macData: Ber, content: Buffer, password: string | null): boolean {
   const [digestInfo, salt, iterations] = children(macData, 'MacData');
   const [algorithm, expected] = children(digestInfo, 'DigestInfo');
   const digestOid = oid(children(algorithm, 'AlgorithmIdentifier')[0]);
-  const digest = MAC_DIGESTS[digestOid];
-  if (!digest) throw new Unsupported(`MAC digest ${digestOid}`);
-  const md = digest.forge();
-  const key = pbe.generatePkcs12Key(password, forge.util.createBuffer(octets(salt)), 3, iterations ? integer(iterations) : 1, md.digestLength, md);
-  const mac = createHmac(digest.node, Buffer.from(key.getBytes(), 'binary')).update(Buffer.from(content, 'binary')).digest();
-  const stored = Buffer.from(octets(expected), 'binary');
+  const hash = MAC_DIGESTS[digestOid];
+  if (!hash) throw new Unsupported(`MAC digest ${digestOid}`);
+  const kdfPassword = bmpPassword(password);
+  const stored = octets(expected);
+  const key = pkcs12Key(hash, kdfPassword, octets(salt), 3, iterations ? integer(iterations) : 1, pkcs12HashLength(hash));
+  kdfPassword.fill(0);
+  const mac = createHmac(hash, key).update(content).digest();
   return stored.length === mac.length && timingSafeEqual(stored, mac);
 }
 
-function bagAttributes(attributes: Asn1 | undefined): { friendlyName?: string; localKeyId?: string } {
+function bagAttributes(attributes: Ber | undefined): { friendlyName?: string; localKeyId?: string } {
   const out: { friendlyName?: string; localKeyId?: string } = {};
   for (const attribute of attributes ? children(attributes, 'attributes') : []) {
     const [type, values] = children(attribute, 'Attribute');
     const first = children(values, 'attribute values')[0];
     if (!first) continue;
-    // forge hands a BMPString over already decoded to text.
-    if (oid(type) === OID.friendlyName && first.type === forge.asn1.Type.BMPSTRING) out.friendlyName = octets(first);
-    if (oid(type) === OID.localKeyId) out.localKeyId = Buffer.from(octets(first), 'binary').toString('hex');
+    if (oid(type) === OID.friendlyName && first.tag === BMP_STRING) out.friendlyName = Buffer.from(first.value).swap16().toString('utf16le');
+    if (oid(type) === OID.localKeyId) out.localKeyId = octets(first).toString('hex');
   }
   return out;
 }
 
-function parse(bytes: string): Asn1 {
+/** One BER element: its identifier octet, its whole encoding, its contents and, when constructed, its elements. */
+interface Ber {
+  readonly tag: number;
+  readonly encoding: Uint8Array;
+  readonly value: Uint8Array;
+  readonly children?: readonly Ber[];
+}
+
+const SEQUENCE = 0x30;
+const BMP_STRING = 0x1e;
+/** Deeper than any PKCS#12 file nests (about 12). */
+const MAX_DEPTH = 32;
+
+/** The element at `at` (definite or indefinite length, low tag numbers only), and where it ends. */
+function element(bytes: Uint8Array, at: number, end: number, depth: number): { node: Ber; next: number } {
+  if (depth > MAX_DEPTH) throw new Malformed('nested too deep');
+  if (at + 2 > end || (bytes[at] & 0x1f) === 0x1f) throw new Malformed('damaged contents');
+  const tag = bytes[at];
+  const constructed = (tag & 0x20) !== 0;
+  let pos = at + 2;
+  let length = bytes[at + 1];
+  if (length === 0x80) {
+    if (!constructed) throw new Malformed('damaged contents');
+    const children: Ber[] = [];
+    while (!(bytes[pos] === 0 && bytes[pos + 1] === 0 && pos + 2 <= end)) {
+      const child = element(bytes, pos, end, depth + 1);
+      children.push(child.node);
+      pos = child.next;
+    }
+    return { node: { tag, encoding: bytes.subarray(at, pos + 2), value: bytes.subarray(at + 2, pos), children }, next: pos + 2 };
+  }
+  if (length & 0x80) {
+    const count = length & 0x7f;
+    if (count > 4 || pos + count > end) throw new Malformed('damaged contents');
+    length = 0;
+    for (let i = 0; i < count; i++) length = length * 256 + bytes[pos++];
+  }
+  if (pos + length > end) throw new Malformed('damaged contents');
+  const value = bytes.subarray(pos, pos + length);
+  const node: Ber = { tag, encoding: bytes.subarray(at, pos + length), value };
+  if (!constructed) return { node, next: pos + length };
+  const children: Ber[] = [];
+  for (let p = pos; p < pos + length;) {
+    const child = element(bytes, p, pos + length, depth + 1);
+    children.push(child.node);
+    p = child.next;
+  }
+  return { node: { ...node, children }, next: pos + length };
+}
+
+/** One BER element filling `bytes`. */
+function parse(bytes: Uint8Array): Ber {
+  const { node, next } = element(bytes, 0, bytes.length, 0);
+  if (next !== bytes.length) throw new Malformed('damaged contents');
+  return node;
+}
+
+function parseContents(bytes: Buffer): Ber {
   try {
-    return forge.asn1.fromDer(forge.util.createBuffer(bytes), true);
+    return parse(bytes);
   } catch {
     throw new Malformed('damaged contents');
   }
 }
 
-function children(node: Asn1 | undefined, what: string): Asn1[] {
-  if (!node || !Array.isArray(node.value)) throw new Malformed(`${what} is not a structure`);
-  return node.value;
+function children(node: Ber | undefined, what: string): Ber[] {
+  if (!node?.children) throw new Malformed(`${what} is not a structure`);
+  return [...node.children];
 }
 
 /** The single value inside an EXPLICIT [0] tag. */
-function explicit(node: Asn1 | undefined): Asn1 {
+function explicit(node: Ber | undefined): Ber {
   return children(node, 'tagged value')[0];
 }
 
-/** The bytes of an OCTET STRING (as a binary string), joining the chunks of a BER constructed one. */
-function octets(node: Asn1 | undefined): string {
+/** The bytes of an OCTET STRING (or an IMPLICIT-tagged one), joining the segments of a BER constructed one. */
+function octets(node: Ber | undefined): Buffer {
   if (!node) throw new Malformed('missing value');
-  return Array.isArray(node.value) ? node.value.map(octets).join('') : node.value;
+  return node.children ? Buffer.concat(node.children.map(octets)) : Buffer.from(node.value);
 }
 
-function oid(node: Asn1 | undefined): string {
-  if (!node || node.type !== forge.asn1.Type.OID || typeof node.value !== 'string') throw new Malformed('expected an object identifier');
-  return forge.asn1.derToOid(node.value);
+function oid(node: Ber | undefined): string {
+  if (node?.tag !== 0x06 || node.value.length === 0) throw new Malformed('expected an object identifier');
+  const arcs: number[] = [];
+  let arc = 0;
+  for (const byte of node.value) {
+    arc = arc * 128 + (byte & 0x7f);
+    if (!(byte & 0x80)) {
+      arcs.push(arc);
+      arc = 0;
+    }
+  }
+  const first = Math.min(2, Math.floor(arcs[0] / 40));
+  return [first, arcs[0] - first * 40, ...arcs.slice(1)].join('.');
 }
 
-function integer(node: Asn1 | undefined): number {
-  if (!node || node.type !== forge.asn1.Type.INTEGER || typeof node.value !== 'string') throw new Malformed('expected an integer');
-  let value = 0;
-  for (let i = 0; i < node.value.length; i += 1) value = value * 256 + node.value.charCodeAt(i);
-  return value;
+function integer(node: Ber | undefined): number {
+  if (node?.tag !== 0x02 || node.value.length === 0 || node.value.length > 6 || node.value[0] & 0x80) throw new Malformed('expected a small positive integer');
+  return node.value.reduce((n, b) => n * 256 + b, 0);
 }
 
-function toDer(node: Asn1): Buffer {
-  return Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
+/** The bytes an element was read from. */
+function encoding(node: Ber): Buffer {
+  return Buffer.from(node.encoding);
 }

@@ -38,7 +38,7 @@ export async function openPkcs12Signer(options: Pkcs12SignerOptions): Promise<Si
   } else {
     bytes = options.file;
   }
-  const contents = usePin(options.password, (password) => readPkcs12(bytes, password, fileName));
+  const contents = await usePin(options.password, (password) => readPkcs12(bytes, password, fileName));
 
   const wanted = options.keyLabel;
   const keys = contents.keys.filter((k) => wanted === undefined || k.friendlyName === wanted);

@@ -18,7 +18,7 @@ export interface CmsReading {
   readonly parsed: ParsedSignedData | null;
   /** Why not, in English (logs and expert details). */
   readonly problem: string | null;
-  /** CMS_UNDECODABLE, CONTENTS_TRAILING_BYTES, NON_DER_SIGNED_ATTRIBUTES, UNSUPPORTED_ALGORITHM. */
+  /** CMS_UNDECODABLE, CONTENTS_TRAILING_BYTES, NON_DER_SIGNED_ATTRIBUTES, UNSUPPORTED_ALGORITHM, CERTIFICATE_UNREADABLE. */
   readonly findings: readonly string[];
   /** The signature value exactly as in the CMS (what a signature timestamp's imprint covers). */
   readonly signatureValue: Uint8Array | null;
@@ -66,6 +66,7 @@ function decodeCms(contents: Uint8Array): CmsReading {
   const plainHash = parsed.signatureAlgorithm.scheme ? undefined : PLAIN_ECDSA[parsed.signatureAlgorithm.oid];
   const plainValue = plainHash ? rawToDer(parsed.signatureValue) : null;
   if (!parsed.signatureAlgorithm.scheme && !plainValue) findings.push('UNSUPPORTED_ALGORITHM');
+  if (parsed.unreadableCertificates.length) findings.push('CERTIFICATE_UNREADABLE');
   const normalised: ParsedSignedData = {
     ...parsed,
     ...(attrs && derAttrs ? { signedAttributes: { ...attrs, der: derAttrs } } : {}),

@@ -1,6 +1,7 @@
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import type { Language } from '../../../src-shared/i18n/index.js';
-import { VERIFICATION_SCHEMA, type SignatureResult, type VerificationResult, type VerifyMessage } from '../../../src-shared/api/verification.js';
+import type { SignatureResult, VerificationResult, VerifyMessage } from '../../../src-shared/api/verification.js';
+import { VERIFICATION_SCHEMA } from '../../../src-shared/api/verification-version.js';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { bufferSource, listPages, parsePdfDate, PdfDocument, readDss, type PdfLimits, type PdfSource } from '../pdf/index.js';

@@ -22,7 +22,17 @@ export type LegacyShape =
   | 'ber-indefinite'
   | 'signing-time-with-offset'
   | 'ess-v1-unreadable'
-  | 'signing-time-twice';
+  | 'signing-time-twice'
+  | 'signature-constructed-octets'
+  | 'signature-constructed-octets-ber'
+  | 'crl-in-signed-data'
+  | 'attribute-certificates'
+  | 'attribute-certificates-ber'
+  | 'subject-key-identifier'
+  | 'sha1-with-rsa-algorithm'
+  | 'sha256-with-rsa-algorithm'
+  | 'unreadable-certificate'
+  | 'unreadable-certificate-ber';
 
 export interface LegacyCa {
   readonly dir: string;
@@ -60,7 +70,7 @@ export function makeLegacyCa(dir: string): LegacyCa {
     dir,
   );
   openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', ...subj('/O=Old Co/CN=Zhang San')], dir);
-  writeFileSync(path.join(dir, 'leaf.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
+  writeFileSync(path.join(dir, 'leaf.ext'), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\nsubjectKeyIdentifier=hash\n');
   openssl(
     [
       'x509',
@@ -82,14 +92,70 @@ export function makeLegacyCa(dir: string): LegacyCa {
     ],
     dir,
   );
+  // A CRL of the root that revokes the leaf (as a signer would embed it), and an unrelated certificate.
+  writeFileSync(
+    path.join(dir, 'ca.cnf'),
+    '[ca]\ndefault_ca = legacy\n[legacy]\ndatabase = index.txt\ncrlnumber = crlnumber\ndefault_md = sha1\ndefault_crl_days = 3650\n',
+  );
+  writeFileSync(path.join(dir, 'index.txt'), '');
+  writeFileSync(path.join(dir, 'crlnumber'), '01\n');
+  const ca = ['-config', 'ca.cnf', '-keyfile', 'ca.key', '-cert', 'ca.pem'];
+  openssl(['ca', ...ca, '-revoke', 'leaf.pem', '-crl_reason', 'keyCompromise'], dir);
+  openssl(['ca', ...ca, '-gencrl', '-out', 'crl.pem'], dir);
+  openssl(['crl', '-in', 'crl.pem', '-outform', 'DER', '-out', 'crl.der'], dir);
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'other.key',
+      '-outform',
+      'DER',
+      '-out',
+      'other.der',
+      '-days',
+      '3650',
+      ...subj('/CN=Unrelated'),
+    ],
+    dir,
+  );
   writeFileSync(path.join(dir, 'odd-order.pem'), Buffer.concat([readFileSync(path.join(dir, 'ca.pem')), readFileSync(path.join(dir, 'leaf.pem'))]));
   return { dir, caPem: path.join(dir, 'ca.pem') };
 }
 
 /** OpenSSL's detached SHA-1 signature over `content` (a file in the CA folder), in `shape`. */
 function legacyCms(ca: LegacyCa, content: string, shape: LegacyShape): Buffer {
-  const common = ['-binary', '-md', 'sha1', '-in', content, '-signer', 'leaf.pem', '-inkey', 'leaf.key', '-outform', 'DER'];
+  const md = shape === 'sha256-with-rsa-algorithm' ? 'sha256' : 'sha1';
+  const common = ['-binary', '-md', md, '-in', content, '-signer', 'leaf.pem', '-inkey', 'leaf.key', '-outform', 'DER'];
+  const plain = () => openssl(['cms', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir);
   switch (shape) {
+    case 'signature-constructed-octets':
+      return withConstructedSignature(plain());
+    case 'signature-constructed-octets-ber':
+      return indefinite(withConstructedSignature(plain()));
+    case 'crl-in-signed-data':
+      return withCrl(plain(), readFileSync(path.join(ca.dir, 'crl.der')));
+    case 'attribute-certificates':
+      return withCertificateChoices(plain(), [attributeCertificate(), OTHER_CERTIFICATE_FORMAT]);
+    case 'attribute-certificates-ber':
+      return indefinite(withCertificateChoices(plain(), [attributeCertificate(), OTHER_CERTIFICATE_FORMAT]));
+    case 'subject-key-identifier':
+      return openssl(['cms', '-sign', ...common, '-keyid', '-certfile', 'ca.pem'], ca.dir);
+    case 'sha1-with-rsa-algorithm':
+    case 'sha256-with-rsa-algorithm':
+      // The signature OID (sha…WithRSAEncryption) where RFC 5754 asks for rsaEncryption; the value is unchanged.
+      return editSignerInfo(plain(), (parts) => {
+        const oid = md === 'sha1' ? '2a864886f70d010105' : '2a864886f70d01010b';
+        const at = parts.findIndex((p) => p[0] === 0x04) - 1;
+        return parts.map((p, i) => (i === at ? Buffer.from(`300d0609${oid}0500`, 'hex') : p));
+      });
+    case 'unreadable-certificate':
+      return withCertificateChoices(plain(), [unreadableCertificate(ca)]);
+    case 'unreadable-certificate-ber':
+      return indefinite(withCertificateChoices(plain(), [unreadableCertificate(ca)]));
     case 'pkcs7-smime':
       return openssl(['smime', '-sign', ...common, '-certfile', 'ca.pem'], ca.dir);
     case 'no-signed-attributes':
@@ -166,6 +232,74 @@ function editSignerInfo(der: Uint8Array, edit: (signerInfo: Uint8Array[]) => Uin
   const set = derElement(0x31, [info, ...rest.map((s) => bytesOf(der, s))]);
   const body = derElement(0x30, [...fields.slice(0, -1).map((s) => bytesOf(der, s)), set]);
   return Buffer.from(derElement(0x30, [bytesOf(der, type), derElement(0xa0, [body])]));
+}
+
+/** Rebuild ContentInfo → [0] → SignedData with `edit` applied to its fields' encodings. */
+function editSignedData(der: Uint8Array, edit: (fields: Uint8Array[]) => Uint8Array[]): Buffer {
+  const ci = derSpan(der, 0)!;
+  const [type, explicit] = children(der, ci);
+  const [sd] = children(der, explicit);
+  const body = derElement(0x30, edit(children(der, sd).map((s) => bytesOf(der, s))));
+  return Buffer.from(derElement(0x30, [bytesOf(der, type), derElement(0xa0, [body])]));
+}
+
+/** The signature value as a BER constructed OCTET STRING: segments, one of them segmented again. */
+function withConstructedSignature(der: Uint8Array): Buffer {
+  return editSignerInfo(der, (parts) =>
+    parts.map((p) => {
+      if (p[0] !== 0x04) return p;
+      const span = derSpan(p, 0)!;
+      const value = p.subarray(span.valueStart, span.end);
+      const seg = (a: number, b?: number) => derElement(0x04, [value.subarray(a, b)]);
+      return derElement(0x24, [seg(0, 100), derElement(0x24, [seg(100, 200), seg(200)])]);
+    }),
+  );
+}
+
+/** SignedData with a [1] revocation field holding `crl` (before the signer infos). */
+function withCrl(der: Uint8Array, crl: Uint8Array): Buffer {
+  return editSignedData(der, (fields) => [...fields.slice(0, -1), derElement(0xa1, [crl]), fields[fields.length - 1]]);
+}
+
+/** The certificate set with more CertificateChoices appended. */
+function withCertificateChoices(der: Uint8Array, extra: Uint8Array[]): Buffer {
+  return editSignedData(der, (fields) =>
+    fields.map((f) => (f[0] === 0xa0 ? derElement(0xa0, [...children(f, derSpan(f, 0)!).map((s) => bytesOf(f, s)), ...extra]) : f)),
+  );
+}
+
+const NAME = derElement(0x30, [derElement(0x31, [derElement(0x30, [Buffer.from('0603550403', 'hex'), derElement(0x0c, [Buffer.from('Role Authority')])])])]);
+const SHA256_RSA = Buffer.from('300d06092a864886f70d01010b0500', 'hex');
+
+/** A v2 attribute certificate (RFC 5755) as the [2] CertificateChoice: a role, no public key in it. */
+function attributeCertificate(): Uint8Array {
+  const generalNames = derElement(0x30, [derElement(0xa4, [NAME])]);
+  const time = (t: string) => derElement(0x18, [Buffer.from(t, 'latin1')]);
+  const info = derElement(0x30, [
+    Buffer.from('020101', 'hex'),
+    derElement(0x30, [derElement(0xa1, [derElement(0xa4, [NAME])])]),
+    derElement(0xa0, [generalNames]),
+    SHA256_RSA,
+    Buffer.from('020107', 'hex'),
+    derElement(0x30, [time('20110101000000Z'), time('20210101000000Z')]),
+    derElement(0x30, []),
+  ]);
+  return derElement(0xa2, [info, SHA256_RSA, Buffer.from('0303000102', 'hex')]);
+}
+
+/** [3] OtherCertificateFormat: a private format OID and an opaque value. */
+const OTHER_CERTIFICATE_FORMAT = derElement(0xa3, [Buffer.from('060a2b06010401868d1f0102', 'hex'), derElement(0x04, [Buffer.from('other')])]);
+
+/**
+ * An unrelated certificate whose notBefore is a GeneralizedTime with letters for digits: OpenSSL
+ * reads the certificate (it does not check times when parsing), asn1js throws on it.
+ */
+function unreadableCertificate(ca: LegacyCa): Uint8Array {
+  const der = Buffer.from(readFileSync(path.join(ca.dir, 'other.der')));
+  const at = der.indexOf(Buffer.from('170d', 'hex'));
+  der[at] = 0x18;
+  der.write('20AA01010000Z', at + 2, 'latin1');
+  return der;
 }
 
 /** Add an unsigned attribute of a private type (real signers added their own, e.g. Adobe's). */

@@ -1,0 +1,3 @@
+import { exhaustionSuite } from './support/exhaustion-suite.js';
+
+exhaustionSuite('PostgreSQL', { backend: 'postgres' });
