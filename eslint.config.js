@@ -26,10 +26,10 @@ const siblingInternals = {
 // means adding it here (tests/lint/layering.test.ts fails on a folder this table does not name).
 export const CAPABILITY_LAYERS = [
   ['db', 'files', 'fonts', 'crypto-names', 'environment', 'transfers'], // storage, resources, the crypto vocabulary, the OS's folders and language, files crossing to the UI: import no capability
-  ['audit', 'settings', 'pdf', 'facts', 'seals'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text, seal drawings
-  ['pki'], // certificates, CMS, timestamps, revocation
+  ['audit', 'settings', 'pdf', 'facts'], // the audit trail (db), settings (files), the PDF reader/writer (files), facts read from text
+  ['pki', 'seals'], // certificates, CMS, timestamps, revocation; the organisation and its seal library (audit, db, fonts)
   ['tokens'], // keys: PKCS#11 and PKCS#12
-  ['signing'], // tokens + pki + pdf
+  ['signing', 'devices'], // tokens + pki + pdf; devices: the signing devices screen (tokens + pki + settings)
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
   ['drafting'], // drafts of contracts in the library (issue 10)

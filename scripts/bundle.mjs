@@ -6,6 +6,7 @@
 //   dist/bundles/core/core-worker.js  the browser host's core thread
 //   dist/bundles/core/core-process.js the Electron utility process
 //   dist/bundles/core/long-work.js    the worker thread that runs the core's long operations
+//   dist/bundles/core/device-thread.js the worker thread that reads PKCS#11 tokens (core/devices)
 // Native modules (better-sqlite3, pkcs11js), pdf.js (it loads its own worker and data files) and
 // subset-font (harfbuzz wasm beside it) stay in node_modules. The bundles must sit three folders
 // below the project root, like the sources (src-main/core/fonts/), so resources/ and package.json
@@ -41,6 +42,8 @@ const entries = {
     'core-process': 'src-main/electron/core-process.ts',
     'long-work': 'src-main/core/service/long-work-thread.ts',
     'pdf-inspect-worker': 'src-main/core/library/pdf-inspect-worker.ts',
+    // PKCS#11 calls of the signing devices screen and hot-plug watching (core/devices).
+    'device-thread': 'src-main/core/devices/device-thread.ts',
   },
 };
 

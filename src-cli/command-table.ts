@@ -14,6 +14,8 @@ const tokens = async (): Promise<Register> => (await import('./commands/tokens.j
 const signing = async (): Promise<Register> => (await import('./commands/sign.js')).registerSigningCommands;
 const evidence = async (): Promise<Register> => (await import('./commands/evidence.js')).registerEvidenceCommands;
 const verify = async (): Promise<Register> => (await import('./commands/verify.js')).registerVerifyCommands;
+// The organisation and its seals (issue 9)
+const seals = async (): Promise<Register> => (await import('./commands/seals.js')).registerSealsCommands;
 const draft = async (): Promise<Register> => (await import('./commands/draft.js')).registerDraftCommands;
 // sync (issue 11)
 const sync = async (): Promise<Register> => (await import('./commands/sync.js')).registerSyncCommands;
@@ -51,6 +53,7 @@ export const COMMANDS = {
     description: 'the CA certificates the library trusts for verification (as in Settings → Trusted certificates); nothing else is trusted',
     load: verify,
   },
+  seals: { usage: '', description: 'the organisation profile and its seal library: company seals and signatures (as in the app’s Seals screen)', load: seals },
 } as const satisfies Record<string, { usage: string; description: string; load: () => Promise<Register> }>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -6,6 +6,12 @@ export const CLI_TEXT = defineMessages({
   draftCreated: { en: 'Draft started: {title} (contract {contractId})', 'zh-CN': '已开始起草：{title}（合同 {contractId}）' },
   draftVersionLine: { en: 'v{number}  {name}  {at}', 'zh-CN': 'v{number}  {name}  {at}' },
   draftAutomatic: { en: '(automatic)', 'zh-CN': '（自动保存）' },
+  // Signing devices (issue 9): tokens csr / import-cert
+  csrWritten: {
+    en: 'Key {keyId} made on the token; certificate request written to {out}\n',
+    'zh-CN': '已在 USB Key 中生成密钥 {keyId}；证书申请已写入 {out}\n',
+  },
+  certificatesStored: { en: '{stored} certificate(s) stored beside key {keyId}\n', 'zh-CN': '已在密钥 {keyId} 旁存入 {stored} 个证书\n' },
   importSummary: {
     en: '{imported} imported · {duplicates} already present · {failed} failed',
     'zh-CN': '已导入 {imported} 个 · 已在库中 {duplicates} 个 · 失败 {failed} 个',
@@ -45,6 +51,13 @@ export const CLI_TEXT = defineMessages({
   logKeyNotPinned: {
     en: ' (note: this log key was not pinned beforehand; compare its fingerprint)',
     'zh-CN': '（注意：该日志密钥未经您预先信任，请核对指纹）',
+  },
+  // The organisation and its seals (issue 9)
+  sealActive: { en: 'in use  ', 'zh-CN': '使用中' },
+  sealDisabled: { en: 'disabled', 'zh-CN': '已停用' },
+  noOrganisation: {
+    en: 'No organisation profile yet: set it with --legal-name (and --credit-code, --legal-representative, --address).',
+    'zh-CN': '尚未填写单位信息：请用 --legal-name（以及 --credit-code、--legal-representative、--address）填写。',
   },
   // ── sync (issue 11) ──
   syncSummary: {

@@ -38,6 +38,8 @@ api.events = {
 api.shell = {
   /** Native folder dialog in the main process, which checks the folder and stores it for the next start. */
   chooseDataFolder: () => unwrap(ipcRenderer.invoke(IPC_CHANNELS.chooseDataFolder) as Promise<RpcResult<unknown>>),
+  /** Native open dialog for a token driver or certificate file; the main process checks the kind and adds what was picked. */
+  chooseDeviceFile: (kind: unknown) => unwrap(ipcRenderer.invoke(IPC_CHANNELS.chooseDeviceFile, kind) as Promise<RpcResult<unknown>>),
   /** A picked file goes to the core in chunks of bytes (never base64); operations then take its id. */
   uploadBegin: (name: unknown, size: unknown) => unwrap(ipcRenderer.invoke(IPC_CHANNELS.uploadBegin, name, size) as Promise<RpcResult<unknown>>),
   uploadWrite: (slot: unknown, chunk: unknown) => unwrap(ipcRenderer.invoke(IPC_CHANNELS.uploadWrite, slot, chunk) as Promise<RpcResult<unknown>>),

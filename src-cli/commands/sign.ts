@@ -17,6 +17,7 @@ import { COMMITMENT_TYPES, readCertificateFiles, type CommitmentType } from '../
 import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index.js';
 import { say, type Language } from '../../src-shared/i18n/index.js';
 import { CLI_TEXT } from '../text.js';
+import { readSecretFromStdin } from '../secret-input.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 import { describe } from '../command-table.js';
 
@@ -269,21 +270,6 @@ async function openSigner(opts: KeyOptions): Promise<Signer> {
     ...(process.stdin.isTTY ? { askPin: ask } : {}),
     onPinPad: (request) => process.stderr.write(`Enter the PIN on the keypad of “${request.tokenLabel}”…\n`),
   });
-}
-
-/** The secret on standard input, up to its first line break, as bytes (the token layer wipes them). */
-async function readSecretFromStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const all = Buffer.concat(chunks);
-  chunks.forEach((c) => c.fill(0));
-  let end = all.indexOf(0x0a);
-  if (end < 0) end = all.length;
-  if (end > 0 && all[end - 1] === 0x0d) end--;
-  const secret = new Uint8Array(all.subarray(0, end));
-  all.fill(0);
-  if (secret.length === 0) throw usage('--pin-stdin was given but standard input is empty');
-  return secret;
 }
 
 /** Ask on the terminal with echo off; null when the person presses Ctrl-C or Esc. */

@@ -3,6 +3,7 @@ import { installedModules, knownModules, listSlots, type KnownModule, type SlotL
 import { formatErrorMessage, isInkstoneError, serializeError, type SerializedError } from '../../src-shared/errors/index.js';
 import { cliLanguage, EXIT, runCommand, usage } from '../run.js';
 import { describe } from '../command-table.js';
+import { registerEnrolmentCommands } from './token-enrolment.js';
 
 interface ModuleListing {
   module: string;
@@ -14,6 +15,7 @@ interface ModuleListing {
 /** `inkstone tokens list` — which tokens and keys the machine's PKCS#11 middleware can see. */
 export function registerTokensCommands(program: Command): void {
   const tokens = program.command('tokens').description(describe('tokens'));
+  registerEnrolmentCommands(tokens);
 
   tokens
     .command('list')

@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { RpcResult, Settings } from '../../src-shared/api/index.js';
-import { IPC_CHANNELS } from '../../src-shared/api/index.js';
+import type { DeviceFileKind, DeviceInventory, RpcResult, Settings } from '../../src-shared/api/index.js';
+import { DEVICE_FILE_KINDS, IPC_CHANNELS } from '../../src-shared/api/index.js';
 import { InkstoneError, type ErrorCode } from '../../src-shared/errors/index.js';
 import type { CoreClient } from '../core/service/index.js';
 import { isTrustedSender } from './security.js';
@@ -17,6 +17,7 @@ export function registerIpc(options: {
   core: () => CoreClient;
   onSettingsChanged: (settings: Settings) => void;
   chooseDataFolder: (event: IpcMainInvokeEvent) => Promise<RpcResult<Settings | null>>;
+  chooseDeviceFile: (event: IpcMainInvokeEvent, kind: DeviceFileKind) => Promise<RpcResult<DeviceInventory | null>>;
 }): void {
   ipcMain.handle(IPC_CHANNELS.rpc, async (event, operation: unknown, input: unknown, jobId: unknown) => {
     if (!isTrustedSender(event)) return refused('ORIGIN_REJECTED');
@@ -30,5 +31,10 @@ export function registerIpc(options: {
   ipcMain.handle(IPC_CHANNELS.chooseDataFolder, async (event) => {
     if (!isTrustedSender(event)) return refused('ORIGIN_REJECTED');
     return options.chooseDataFolder(event);
+  });
+  ipcMain.handle(IPC_CHANNELS.chooseDeviceFile, async (event, kind: unknown) => {
+    if (!isTrustedSender(event)) return refused('ORIGIN_REJECTED');
+    if (!(DEVICE_FILE_KINDS as readonly unknown[]).includes(kind)) return refused('INVALID_INPUT', { issues: 'kind: not a device file kind' });
+    return options.chooseDeviceFile(event, kind as DeviceFileKind);
   });
 }

@@ -6,6 +6,7 @@ import { InkstoneError } from '../../src-shared/errors/index.js';
 import { languageFromLocales } from '../../src-shared/locale.js';
 import { startCoreProcess, type CoreConnection } from './core-connection.js';
 import { configuredDataDir, defaultDataDir, folderProblem, settingsFileIn } from './data-folder.js';
+import { chooseDeviceFile } from './device-files.js';
 import { registerIpc } from './ipc.js';
 import { registerUploads } from './uploads.js';
 import { buildAppMenu } from './menu.js';
@@ -133,7 +134,13 @@ async function start(): Promise<void> {
     });
   });
   serveRenderer(RENDERER_DIR, () => core?.client ?? null);
-  registerIpc({ core: requireCore, onSettingsChanged: (next) => next.language !== language && applyLanguage(next.language), chooseDataFolder });
+  registerIpc({
+    core: requireCore,
+    onSettingsChanged: (next) => next.language !== language && applyLanguage(next.language),
+    chooseDataFolder,
+    chooseDeviceFile: (event, kind) =>
+      chooseDeviceFile({ kind, owner: BrowserWindow.fromWebContents(event.sender) ?? window, core: requireCore(), strings: shellStrings(language) }),
+  });
   registerUploads(requireCore);
 
   openWindow();

@@ -61,6 +61,12 @@ const SHELL_TEXT = defineMessages({
   renewalToday: { en: 'renewal notice due today', 'zh-CN': '今天是续约提醒日' },
   renewalPassed: { en: 'renewal notice date passed {days} days ago ({date})', 'zh-CN': '续约提醒日已过 {days} 天（{date}）' },
   saveCopyTitle: { en: 'Save as', 'zh-CN': '保存为' },
+  // Signing devices (issue 9)
+  chooseModuleTitle: { en: 'Choose the token driver (PKCS#11 module)', 'zh-CN': '选择 USB Key 驱动（PKCS#11 模块）' },
+  moduleFilter: { en: 'PKCS#11 modules', 'zh-CN': 'PKCS#11 模块' },
+  choosePkcs12Title: { en: 'Choose a certificate file', 'zh-CN': '选择证书文件' },
+  pkcs12Filter: { en: 'Certificate files (PKCS#12)', 'zh-CN': '证书文件（PKCS#12）' },
+  allFiles: { en: 'All files', 'zh-CN': '所有文件' },
 });
 
 export type ShellStrings = { readonly [K in keyof typeof SHELL_TEXT]: string };

@@ -15,6 +15,9 @@ interface NavItem {
 const WORK_AREAS: readonly NavItem[] = [
   { target: 'library', icon: 'library', label: 'nav.library' },
   { target: 'verify', icon: 'shield', label: 'nav.verify' },
+  { target: 'seals', icon: 'seal', label: 'nav.seals' },
+  // Signing devices (issue 9)
+  { target: 'devices', icon: 'usbKey', label: 'nav.devices' },
 ];
 const FOOTER: readonly NavItem[] = [{ target: 'settings', icon: 'settings', label: 'nav.settings' }];
 

@@ -1,8 +1,10 @@
 import { useCallback, useState } from 'react';
 import { ContractScreen } from '../contract/ContractScreen.js';
+import { DevicesScreen } from '../devices/DevicesScreen.js';
 import { DropZone } from '../import/DropZone.js';
 import { useImportJob } from '../import/useImportJob.js';
 import { LibraryScreen } from '../library/LibraryScreen.js';
+import { SealsScreen } from '../seals/SealsScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import type { VerifyTarget } from '../verify/target.js';
 import { VerifyScreen } from '../verify/VerifyScreen.js';
@@ -40,10 +42,7 @@ function Window() {
   const manageTrust = useCallback(() => setRoute({ name: 'settings' }), [setRoute]);
   const openContract = useCallback((id: string) => setRoute({ name: 'contract', id }), [setRoute]);
   const backToLibrary = useCallback(() => setRoute({ name: 'library' }), [setRoute]);
-  const navigate = useCallback(
-    (target: NavTarget) => setRoute(target === 'verify' ? { name: 'verify' } : target === 'settings' ? { name: 'settings' } : { name: 'library' }),
-    [setRoute],
-  );
+  const navigate = useCallback((target: NavTarget) => setRoute(target === 'library' ? { name: 'library' } : { name: target }), [setRoute]);
   // Dropped files are imported at once; the library is shown once the person has dealt with unsaved edits.
   const importFiles = useCallback(
     (files: File[]) => {
@@ -63,6 +62,8 @@ function Window() {
         {route.name === 'contract' && <ContractScreen key={route.id} id={route.id} onBack={backToLibrary} onVerify={verifyVersion} />}
         {route.name === 'verify' && <VerifyScreen target={verifyTarget} onTarget={setVerifyTarget} onManageTrust={manageTrust} />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'seals' && <SealsScreen onOpenSettings={manageTrust} />}
+        {route.name === 'devices' && <DevicesScreen />}
       </main>
       {/* The Verify screen takes dropped files itself: they are checked there, not imported. */}
       {route.name !== 'verify' && <DropZone onFiles={importFiles} />}

@@ -1,8 +1,15 @@
 /** Where the person is in the app. Kept as plain state: a desktop app has no address bar to sync with. */
-export type Route = { name: 'library' } | { name: 'contract'; id: string } | { name: 'verify' } | { name: 'settings' };
+export type Route =
+  | { name: 'library' }
+  | { name: 'contract'; id: string }
+  | { name: 'verify' }
+  | { name: 'settings' }
+  | { name: 'seals' }
+  // Signing devices (issue 9)
+  | { name: 'devices' };
 
-export type NavTarget = 'library' | 'verify' | 'settings';
+export type NavTarget = 'library' | 'verify' | 'settings' | 'seals' | 'devices';
 
 export function navTargetOf(route: Route): NavTarget {
-  return route.name === 'settings' || route.name === 'verify' ? route.name : 'library';
+  return route.name === 'settings' || route.name === 'verify' || route.name === 'seals' || route.name === 'devices' ? route.name : 'library';
 }

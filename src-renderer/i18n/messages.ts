@@ -1,4 +1,5 @@
 import { defineMessages, placeholders, say, type Language, type Placeholders } from '../../src-shared/i18n/index.js';
+import { SEALS_UI_TEXT } from '../seals/seals-text.js';
 import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 
 /**
@@ -39,6 +40,108 @@ export const UI_TEXT = defineMessages({
   'missingToken.body': {
     en: 'This page needs the address Inkstone printed when it started (it ends with #token=…). Copy that address into the browser.',
     'zh-CN': '此页面需要 Inkstone 启动时输出的地址（以 #token=… 结尾）。请将该地址复制到浏览器中打开。',
+  },
+
+  // Signing devices (issue 9): the screen listing USB keys, their certificates and PKCS#12 files.
+  'nav.devices': { en: 'Signing devices', 'zh-CN': '签名设备' },
+  'devices.title': { en: 'Signing devices', 'zh-CN': '签名设备' },
+  'devices.subtitle': {
+    en: 'USB keys and certificate files you can sign with. This page updates by itself when a key is plugged in or pulled out.',
+    'zh-CN': '可用于签名的 USB Key 和证书文件。插入或拔出 USB Key 时，本页会自动更新。',
+  },
+  'devices.refresh': { en: 'Look again', 'zh-CN': '重新检测' },
+  'devices.loadError': { en: 'The signing devices could not be listed.', 'zh-CN': '无法列出签名设备。' },
+  'devices.updated': { en: 'Devices updated at {time}.', 'zh-CN': '设备列表已于 {time} 更新。' },
+  'devices.empty.title': { en: 'No USB key found', 'zh-CN': '未找到 USB Key' },
+  'devices.empty.plug': {
+    en: 'Plug in the USB key your certificate authority gave you. It appears here within two seconds.',
+    'zh-CN': '请插入证书颁发机构（CA）发放的 USB Key，两秒内会显示在这里。',
+  },
+  'devices.empty.driver': {
+    en: 'Still nothing? Install the key’s driver from your certificate authority, then add its PKCS#11 module below.',
+    'zh-CN': '仍未显示？请先安装 CA 提供的 USB Key 驱动程序，再在下方添加其 PKCS#11 模块。',
+  },
+  'devices.empty.file': {
+    en: 'Signing with a certificate file (.p12 / .pfx) instead? Remember it below.',
+    'zh-CN': '使用证书文件（.p12 / .pfx）签名？请在下方记住该文件。',
+  },
+  'devices.modules': { en: 'Token drivers (PKCS#11 modules)', 'zh-CN': 'USB Key 驱动（PKCS#11 模块）' },
+  'devices.module.added': { en: 'Added by you', 'zh-CN': '由您添加' },
+  'devices.module.error': { en: 'This driver could not be used.', 'zh-CN': '无法使用此驱动程序。' },
+  'devices.module.remove': { en: 'Remove {name}', 'zh-CN': '移除 {name}' },
+  'devices.module.noTokens': { en: 'No key is plugged in for this driver.', 'zh-CN': '此驱动下没有插入的 USB Key。' },
+  'devices.module.emptySlots.one': { en: '{count} empty reader slot', 'zh-CN': '{count} 个空读卡槽' },
+  'devices.module.emptySlots.other': { en: '{count} empty reader slots', 'zh-CN': '{count} 个空读卡槽' },
+  'devices.addModule': { en: 'Add a driver…', 'zh-CN': '添加驱动…' },
+  'devices.addModule.label': { en: 'Full path of the PKCS#11 module (.dll, .so or .dylib)', 'zh-CN': 'PKCS#11 模块的完整路径（.dll、.so 或 .dylib）' },
+  'devices.addModule.submit': { en: 'Add driver', 'zh-CN': '添加驱动' },
+  'devices.token.line': { en: 'Device: {device} · Serial number: {serial}', 'zh-CN': '设备：{device} · 序列号：{serial}' },
+  'devices.token.pinLocked': { en: 'PIN locked: ask your certificate authority to unlock the key', 'zh-CN': 'PIN 已锁定：请联系证书颁发机构解锁' },
+  'devices.token.pinFinalTry': { en: 'Last PIN try left', 'zh-CN': '仅剩最后一次 PIN 尝试机会' },
+  'devices.token.pinCountLow': { en: 'A wrong PIN was entered recently', 'zh-CN': '最近输入过错误的 PIN' },
+  'devices.token.pinPad': { en: 'PIN is entered on the reader', 'zh-CN': '在读卡器上输入 PIN' },
+  'devices.token.noCertificates': { en: 'No certificate on this key yet.', 'zh-CN': '此 USB Key 中尚无证书。' },
+  'devices.token.problem': { en: 'This key could not be read ({problem}).', 'zh-CN': '无法读取此 USB Key（{problem}）。' },
+  'devices.cert.subject': { en: 'Holder', 'zh-CN': '持有人' },
+  'devices.cert.organization': { en: 'Organisation', 'zh-CN': '单位' },
+  'devices.cert.unit': { en: 'Department', 'zh-CN': '部门' },
+  'devices.cert.issuer': { en: 'Issued by', 'zh-CN': '颁发者' },
+  'devices.cert.serial': { en: 'Certificate serial', 'zh-CN': '证书序列号' },
+  'devices.cert.validity': { en: 'Valid', 'zh-CN': '有效期' },
+  'devices.cert.validRange': { en: '{from} to {to}', 'zh-CN': '{from} 至 {to}' },
+  'devices.cert.daysLeft.one': { en: '{count} day left', 'zh-CN': '剩余 {count} 天' },
+  'devices.cert.daysLeft.other': { en: '{count} days left', 'zh-CN': '剩余 {count} 天' },
+  'devices.cert.key': { en: 'Key', 'zh-CN': '密钥' },
+  'devices.cert.keyUsage': { en: 'May be used for', 'zh-CN': '密钥用途' },
+  'devices.cert.keyUsageAny': { en: 'Any purpose (not restricted)', 'zh-CN': '不限用途' },
+  'devices.cert.storage': { en: 'Where the key is', 'zh-CN': '密钥存放' },
+  'devices.cert.ca': { en: 'CA certificate (not for signing)', 'zh-CN': 'CA 证书（不用于签名）' },
+  'devices.cert.problems': { en: 'Problems', 'zh-CN': '问题' },
+  'devices.storage.hardware': { en: 'On the key’s chip; it cannot be copied', 'zh-CN': '在 USB Key 芯片内，无法复制' },
+  'devices.storage.token-extractable': { en: 'On the key, but it can be exported', 'zh-CN': '在 USB Key 内，但可被导出' },
+  'devices.storage.token-hidden': { en: 'On the key (its protection is shown after the PIN)', 'zh-CN': '在 USB Key 内（输入 PIN 后显示其保护方式）' },
+  'devices.storage.file': { en: 'In a file, which anyone with it can copy', 'zh-CN': '在文件中，持有文件者即可复制' },
+  'devices.problem.expired': {
+    en: 'Expired: it cannot sign any more. Ask your certificate authority for a new certificate.',
+    'zh-CN': '已过期，无法再用于签名。请向证书颁发机构申请新证书。',
+  },
+  'devices.problem.notYetValid': { en: 'Not valid yet: it can sign from its start date.', 'zh-CN': '尚未生效，自生效日起方可签名。' },
+  'devices.problem.expiresSoon': { en: 'Expires within 30 days: renew it in time.', 'zh-CN': '将在 30 天内过期，请及时更新。' },
+  'devices.problem.keyUsage': { en: 'Not issued for signing (wrong key usage).', 'zh-CN': '该证书并非为签名签发（密钥用途不符）。' },
+  'devices.problem.chainIncomplete': {
+    en: 'Its issuing CA is not on the key and not among your trusted certificates: validators may not recognise the signature.',
+    'zh-CN': '签发它的 CA 证书既不在 USB Key 中，也不在受信任的证书中：验证方可能无法识别该签名。',
+  },
+  'devices.problem.noPrivateKey': { en: 'The key shows no private key for it: it cannot sign.', 'zh-CN': 'USB Key 中没有与之对应的私钥，无法签名。' },
+  'devices.problem.keyExtractable': {
+    en: 'The private key can be exported from the key: it is not under your sole control.',
+    'zh-CN': '私钥可从 USB Key 导出，不能保证仅由您控制。',
+  },
+  'devices.keyUsage.digitalSignature': { en: 'digital signature', 'zh-CN': '数字签名' },
+  'devices.keyUsage.nonRepudiation': { en: 'non-repudiation', 'zh-CN': '不可否认' },
+  'devices.keyUsage.keyEncipherment': { en: 'key encipherment', 'zh-CN': '密钥加密' },
+  'devices.keyUsage.dataEncipherment': { en: 'data encipherment', 'zh-CN': '数据加密' },
+  'devices.keyUsage.keyAgreement': { en: 'key agreement', 'zh-CN': '密钥协商' },
+  'devices.keyUsage.keyCertSign': { en: 'certificate signing', 'zh-CN': '证书签发' },
+  'devices.keyUsage.cRLSign': { en: 'CRL signing', 'zh-CN': 'CRL 签发' },
+  'devices.keyUsage.encipherOnly': { en: 'encipher only', 'zh-CN': '仅加密' },
+  'devices.keyUsage.decipherOnly': { en: 'decipher only', 'zh-CN': '仅解密' },
+  'devices.files': { en: 'Certificate files (PKCS#12)', 'zh-CN': '证书文件（PKCS#12）' },
+  'devices.files.hint': {
+    en: 'Inkstone remembers where the file is, never its password: you type it each time you sign.',
+    'zh-CN': 'Inkstone 只记住文件位置，从不保存密码：每次签名时需重新输入。',
+  },
+  'devices.files.none': { en: 'No certificate file remembered.', 'zh-CN': '尚未记住任何证书文件。' },
+  'devices.files.missing': { en: 'The file is no longer there.', 'zh-CN': '该文件已不存在。' },
+  'devices.files.remember': { en: 'Remember a certificate file…', 'zh-CN': '记住证书文件…' },
+  'devices.files.rememberLabel': { en: 'Full path of the .p12 or .pfx file', 'zh-CN': '.p12 或 .pfx 文件的完整路径' },
+  'devices.files.rememberSubmit': { en: 'Remember file', 'zh-CN': '记住文件' },
+  'devices.files.forget': { en: 'Forget {name}', 'zh-CN': '不再记住 {name}' },
+  'devices.files.password': { en: 'Password of {name}', 'zh-CN': '{name} 的密码' },
+  'devices.files.show': { en: 'Show certificates', 'zh-CN': '显示证书' },
+  'devices.files.locked': {
+    en: 'Its certificates are shown with the file’s password (used once, not kept).',
+    'zh-CN': '输入文件密码后显示其中的证书（密码仅用于本次，不会保存）。',
   },
 
   'library.title': { en: 'Contract library', 'zh-CN': '合同库' },
@@ -538,6 +641,8 @@ export const UI_TEXT = defineMessages({
   'import.showDetails': { en: 'Show the {count} files', 'zh-CN': '查看全部 {count} 个文件' },
   'import.hideDetails': { en: 'Hide the list', 'zh-CN': '收起列表' },
   'verify.library.latest': { en: 'latest', 'zh-CN': '最新' },
+  // The organisation and its seals (issue 9)
+  ...SEALS_UI_TEXT,
   // ── sync (issue 11): Settings → Evidence service, and the sync indicator ──
   'sync.settings': { en: 'Evidence service', 'zh-CN': '证据服务' },
   'sync.settingsHint': {

@@ -4,6 +4,7 @@ import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Spinner } from '../ui/Spinner.js';
 import { DataFolderSetting } from './DataFolderSetting.js';
 import { LanguageSetting } from './LanguageSetting.js';
+import { OrganisationSetting } from './OrganisationSetting.js';
 import { ReminderSetting } from './ReminderSetting.js';
 import { TrustSetting } from './TrustSetting.js';
 import { VerificationSetting } from './VerificationSetting.js';
@@ -27,6 +28,7 @@ export function SettingsScreen() {
         <div className="settings-body">
           <LanguageSetting />
           <DataFolderSetting />
+          <OrganisationSetting />
           <ReminderSetting />
           <VerificationSetting />
           <TrustSetting />

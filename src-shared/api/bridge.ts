@@ -40,8 +40,14 @@ export const IPC_CHANNELS = {
   rpc: 'inkstone:rpc',
   event: 'inkstone:event',
   chooseDataFolder: 'inkstone:choose-data-folder',
+  // Signing devices (issue 9): the native open dialog for a PKCS#11 module or a PKCS#12 file.
+  chooseDeviceFile: 'inkstone:choose-device-file',
   /** Upload a file the page holds, in chunks (begin → write… → finish), without base64. */
   uploadBegin: 'inkstone:upload-begin',
   uploadWrite: 'inkstone:upload-write',
   uploadFinish: 'inkstone:upload-finish',
 } as const;
+
+/** What the native dialog of `chooseDeviceFile` picks: a token driver to add, or a certificate file to remember. */
+export const DEVICE_FILE_KINDS = ['pkcs11Module', 'pkcs12File'] as const;
+export type DeviceFileKind = (typeof DEVICE_FILE_KINDS)[number];

@@ -231,6 +231,11 @@ export const Settings = z.object({
   reminderHorizonDays: z.number().int().min(1).max(365),
   /** Whether verification asks the certificate authorities (OCSP/CRL over the network) by default. */
   verifyOnline: z.boolean(),
+  // Signing devices (issue 9): changed only through devices.* operations, which check the paths.
+  /** PKCS#11 modules the person added by path. */
+  pkcs11Modules: z.array(z.string().max(4096)).max(32),
+  /** PKCS#12 files the person asked to remember; their passwords never are. */
+  pkcs12Files: z.array(z.string().max(4096)).max(32),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -238,5 +243,5 @@ export type Settings = z.infer<typeof Settings>;
  * What the UI may change. Not the data folder: only the desktop shell sets that, with the path the
  * person picked in the native folder dialog and after checking it can hold a library.
  */
-export const SettingsPatch = Settings.omit({ dataDir: true }).partial().strict();
+export const SettingsPatch = Settings.omit({ dataDir: true, pkcs11Modules: true, pkcs12Files: true }).partial().strict();
 export type SettingsPatch = z.input<typeof SettingsPatch>;

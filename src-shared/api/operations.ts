@@ -19,7 +19,9 @@ import {
 } from './model.js';
 import { CertificateSummary, VerificationResult } from './verification.js';
 import { FactSuggestion } from './facts.js';
+import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, SealType } from './seals.js';
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
+import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
 
 /**
@@ -119,6 +121,41 @@ export const operations = {
     }),
     z.object({ certificates: z.array(CertificateSummary) }),
   ),
+
+  // The organisation and its seals (issue 9): the profile seals are generated from, the seal library.
+  'organisation.get': op(z.object({}), z.object({ profile: OrganisationProfile.nullable() })),
+  'organisation.update': op(OrganisationProfile, OrganisationProfile),
+  /** Company seals and signatures, newest first, each with a data: URL preview; disabled ones only when asked. */
+  'seals.list': op(z.object({ includeDisabled: z.boolean().optional() }), z.object({ seals: z.array(Seal) })),
+  /** A PNG or SVG file (an upload): white made transparent, an SVG rebuilt from its shapes (scripts and links refused). */
+  'seals.import': op(Upload.extend({ name: SealName, category: SealCategory.optional() }), Seal),
+  /** The standard round seal of the organisation in the profile. */
+  'seals.generate': op(z.object({ sealType: SealType, name: SealName.optional() }), Seal),
+  /** What seals.generate would make, not stored. */
+  'seals.previewRound': op(z.object({ sealType: SealType }), z.object({ preview: z.string() })),
+  'seals.drawSignature': op(DrawnSignature, Seal),
+  /** A name written in the handwriting face (楷体 for Chinese, a script face for Latin), kept as outlines. */
+  'seals.typeSignature': op(z.object({ name: SealName, text: z.string().trim().min(1).max(40) }), Seal),
+  /** Stop a seal being stamped; it and its history stay. */
+  'seals.disable': op(z.object({ id: Id }), Seal),
+  // Signing devices (issue 9): tokens, their certificates, remembered PKCS#12 files.
+  /** Every slot, token and certificate of the known and added PKCS#11 modules, and the remembered PKCS#12 files. Starts hot-plug watching (`devices.changed`). */
+  'devices.list': op(z.object({}), DeviceInventory),
+  /** Remember a PKCS#11 module by path (an existing file); answers the new listing. */
+  'devices.addModule': op(z.object({ path: DevicePath }), DeviceInventory),
+  'devices.removeModule': op(z.object({ path: DevicePath }), DeviceInventory),
+  /** Remember a PKCS#12 file by path; its password is never stored. */
+  'devices.rememberPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
+  'devices.forgetPkcs12': op(z.object({ path: DevicePath }), DeviceInventory),
+  /** The certificates in a PKCS#12 file, opened with a password used for this call only. */
+  'devices.openPkcs12': op(z.object({ path: DevicePath, password: z.string().max(1024) }), Pkcs12Entry),
+  /** 证书申请: a key pair made on the token (never extractable) and its PKCS#10 request as PEM, for the CA. */
+  'devices.requestCertificate': op(CertificateRequestInput, CertificateRequestOutput),
+  /** Store the certificate the CA issued (a picked PEM/DER file, with its chain) on the token beside its key. */
+  'devices.importCertificate': op(
+    z.object({ token: TokenAddress, pin: z.string().min(1).max(64), file: Upload }),
+    z.object({ keyId: z.string(), stored: z.number().int() }),
+  ),
 } as const;
 
 export type Operations = typeof operations;
@@ -144,6 +181,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('library.changed'), contractIds: z.array(z.string()) }),
   z.object({ type: z.literal('reminders.due'), reminders: z.array(Reminder) }),
+  /** A token was inserted or removed, or changed state: call devices.list again. */
+  z.object({ type: z.literal('devices.changed') }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -7,7 +7,10 @@ import { tokensErrors } from './tokens.js';
 import { signingErrors } from './signing.js';
 import { verifyErrors } from './verify.js';
 import { evidenceErrors } from './evidence.js';
+import { sealsErrors } from './seals.js';
 import { draftingErrors } from './drafting.js';
+// Signing devices (issue 9)
+import { devicesErrors } from './devices.js';
 import { syncErrors } from './sync.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
@@ -20,7 +23,9 @@ export const ERROR_CATALOG = {
   ...signingErrors,
   ...verifyErrors,
   ...evidenceErrors,
+  ...sealsErrors,
   ...draftingErrors,
+  ...devicesErrors,
   ...syncErrors,
 } as const;
 

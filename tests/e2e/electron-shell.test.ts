@@ -50,6 +50,12 @@ interface DriverReport {
   chooseFolderExpected: string;
   chooseCancelled: Rpc;
   chooseForeign: Rpc;
+  chooseModule: Rpc & { value?: { modules: Array<{ path: string; userAdded: boolean; error?: { code: string } }> } };
+  chooseModuleExpected: string;
+  chooseMissingP12: Rpc;
+  chooseDeviceCancelled: Rpc;
+  chooseDeviceBadKind: Rpc;
+  chooseDeviceForeign: Rpc;
   permissionGranted: boolean;
   permissionCheck: boolean;
   navigateAway: boolean;
@@ -137,6 +143,16 @@ describe('Electron shell (built main process, stand-in electron module)', () => 
     assert.equal(second.fork.dataDir, first.chooseFolderExpected);
     assert.deepEqual(second.menuAtStart, ['File', 'Edit', 'View', 'Window', 'Help']);
     rmSync(first.chooseFolderExpected, { recursive: true, force: true });
+  });
+
+  test('a token driver or certificate file picked in the native dialog is added by the core; the kind is checked, cancel adds nothing', () => {
+    const added = first.chooseModule.value?.modules.find((m) => m.path === first.chooseModuleExpected);
+    assert.equal(added?.userAdded, true);
+    assert.equal(added?.error?.code, 'TOKEN_MODULE_LOAD_FAILED');
+    assert.equal(first.chooseMissingP12.error?.code, 'DEVICE_FILE_NOT_FOUND');
+    assert.deepEqual(first.chooseDeviceCancelled, { ok: true, value: null });
+    assert.equal(first.chooseDeviceBadKind.error?.code, 'INVALID_INPUT');
+    assert.equal(first.chooseDeviceForeign.error?.code, 'ORIGIN_REJECTED');
   });
 
   test('permissions are refused, navigation away is blocked, new windows are denied (https docs go to the browser)', () => {

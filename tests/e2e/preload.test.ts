@@ -52,7 +52,7 @@ describe('preload bridge', () => {
       assert.deepEqual(Object.keys(api[ns]).sort(), methods.sort());
       for (const m of methods) assert.equal(typeof api[ns][m], 'function');
     }
-    assert.deepEqual(Object.keys(api.shell), ['chooseDataFolder', 'uploadBegin', 'uploadWrite', 'uploadFinish']);
+    assert.deepEqual(Object.keys(api.shell), ['chooseDataFolder', 'chooseDeviceFile', 'uploadBegin', 'uploadWrite', 'uploadFinish']);
     assert.ok(!JSON.stringify(Object.keys(api)).includes('ipcRenderer'));
   });
 
@@ -68,6 +68,14 @@ describe('preload bridge', () => {
       ['inkstone:upload-write', 'slot-1', chunk],
       ['inkstone:upload-finish', 'slot-1'],
     ]);
+  });
+
+  test('the signing devices file dialog goes over its own channel with the kind, and answers the new listing', async () => {
+    const listing = { modules: [], pkcs12Files: [], listedAt: '2026-12-07T12:00:00.000Z' };
+    const { exposed, invocations } = loadPreload(() => ({ ok: true, value: listing }));
+    const shell = (exposed.inkstone as { shell: Record<string, (...a: unknown[]) => Promise<unknown>> }).shell;
+    assert.deepEqual(await shell.chooseDeviceFile('pkcs11Module'), listing);
+    assert.deepEqual(invocations, [['inkstone:choose-device-file', 'pkcs11Module']]);
   });
 
   test('calls invoke with the operation, input and job id, and returns the value', async () => {

@@ -25,7 +25,9 @@ import { tokensErrors } from '../../src-shared/errors/tokens.js';
 import { signingErrors } from '../../src-shared/errors/signing.js';
 import { verifyErrors } from '../../src-shared/errors/verify.js';
 import { evidenceErrors } from '../../src-shared/errors/evidence.js';
+import { sealsErrors } from '../../src-shared/errors/seals.js';
 import { draftingErrors } from '../../src-shared/errors/drafting.js';
+import { devicesErrors } from '../../src-shared/errors/devices.js';
 import { syncErrors } from '../../src-shared/errors/sync.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
@@ -101,7 +103,20 @@ test('a table with a missing language or a different placeholder is caught', () 
 });
 
 test('no error code is declared by two capabilities (the catalogue would silently keep one)', () => {
-  const tables = [commonErrors, libraryErrors, pdfErrors, pkiErrors, tokensErrors, signingErrors, verifyErrors, evidenceErrors, draftingErrors, syncErrors];
+  const tables = [
+    commonErrors,
+    libraryErrors,
+    pdfErrors,
+    pkiErrors,
+    tokensErrors,
+    signingErrors,
+    verifyErrors,
+    evidenceErrors,
+    draftingErrors,
+    sealsErrors,
+    devicesErrors,
+    syncErrors,
+  ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,
     tables.reduce((n, t) => n + Object.keys(t).length, 0),

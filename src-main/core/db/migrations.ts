@@ -167,6 +167,39 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  // The organisation and its seals (issue 9).
+  {
+    version: 6,
+    name: 'organisation profile and seal library',
+    sql: `
+      -- The one organisation that signs with this library; company seals are generated from it.
+      CREATE TABLE organisation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        legal_name TEXT NOT NULL,
+        credit_code TEXT NOT NULL DEFAULT '',
+        legal_representative TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      -- Company seals and personal signatures; the file is seals/<sha256>.<svg|png> in the data
+      -- folder. Never deleted: a disabled seal keeps its row so signatures made with it stay traceable.
+      CREATE TABLE seals (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        category TEXT NOT NULL CHECK (category IN ('seal','signature')),
+        origin TEXT NOT NULL CHECK (origin IN ('generated','imported','drawn','typed')),
+        format TEXT NOT NULL CHECK (format IN ('round','svg','png')),
+        seal_type TEXT,
+        seal_text TEXT,
+        width_mm REAL NOT NULL,
+        height_mm REAL NOT NULL,
+        sha256 TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      ) STRICT;
+      CREATE INDEX seals_created ON seals(created_at);
+    `,
+  },
   // --- drafting (issue 10) ---
   {
     version: 9,

@@ -75,3 +75,4 @@ export {
 } from './ocsp.js';
 export { type CrlEntry, type CrlInfo, type CrlStatus, crlStatusOf, fetchCrlStatus, parseCrl, verifyCrl } from './crl.js';
 export { type RevocationEvidence, type RevocationOptions, checkRevocation } from './revocation.js';
+export { type RequestSubject, certificationRequest } from './certification-request.js';

@@ -6,10 +6,6 @@
  * centre, the seal's kind in a straight line below the star.
  */
 
-/** The kinds of seal an organisation keeps; the text is what is cut into the seal. */
-export const SEAL_KINDS = ['公章', '合同专用章', '财务专用章', '人事专用章', '发票专用章', '业务专用章'] as const;
-export type SealKind = (typeof SEAL_KINDS)[number];
-
 /** One character of the name, centred at (x, y) and turned by `rotation` radians (counter-clockwise). */
 export interface PlacedGlyph {
   char: string;
@@ -77,9 +73,17 @@ export function roundSealLayout(options: { name: string; kind?: string; diameter
 const fmt = (v: number) => Number(v.toFixed(3)).toString();
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The seal as a standalone SVG (y flipped to SVG's downward axis), for previews. */
-export function roundSealSvg(layout: SealLayout, fontFamily = "'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"): string {
+/**
+ * The seal as a standalone SVG (y flipped to SVG's downward axis), for previews. Given the face the
+ * PDF embeds (`embeddedFont`, TrueType), the SVG carries it too and shows the seal as stamped.
+ */
+export function roundSealSvg(layout: SealLayout, fontFamily = "'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif", embeddedFont?: Uint8Array): string {
   const d = layout.diameter;
+  const fontFace = embeddedFont
+    ? `<style>@font-face{font-family:InkstoneSeal;src:url(data:font/ttf;base64,${Buffer.from(embeddedFont).toString('base64')})}</style>`
+    : '';
+  const family = embeddedFont ? 'InkstoneSeal' : fontFamily;
+  const weight = embeddedFont ? '' : ' font-weight="700"';
   const color = `rgb(${layout.color.map((c) => Math.round(c * 255)).join(',')})`;
   const star = layout.star.map(([x, y]) => `${fmt(x)},${fmt(-y)}`).join(' ');
   const glyphs = layout.name
@@ -93,7 +97,8 @@ export function roundSealSvg(layout: SealLayout, fontFamily = "'Noto Sans CJK SC
     : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${fmt(-d / 2)} ${fmt(-d / 2)} ${fmt(d)} ${fmt(d)}" width="${fmt(d)}" height="${fmt(d)}">` +
-    `<g fill="${color}" font-family="${escapeXml(fontFamily)}" font-weight="700">` +
+    fontFace +
+    `<g fill="${color}" font-family="${escapeXml(family)}"${weight}>` +
     `<circle cx="0" cy="0" r="${fmt(layout.ring.radius)}" fill="none" stroke="${color}" stroke-width="${fmt(layout.ring.width)}"/>` +
     `<polygon points="${star}"/>${glyphs}${kind}</g></svg>`
   );

@@ -22,6 +22,7 @@ type Reply = { kind: 'result'; id: number; result: RpcResult<unknown> } | { kind
 
 /** Core side: answer calls arriving on the port, push events back on it. */
 export function serveCoreOverPort(port: MessagePortLike, service: CoreService): void {
+  service.onEvent((event) => port.post({ kind: 'event', event } satisfies Reply));
   port.onMessage((message) => {
     const m = message as Request;
     if (!m || typeof m.id !== 'number') return;

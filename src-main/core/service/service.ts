@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   API_DOCUMENT_MAX_BYTES,
+  SEAL_FILE_MAX_BYTES,
   isOperationName,
   operations,
   TRUST_FILE_MAX_BYTES,
@@ -19,8 +20,10 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
+import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
+import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
 import { Drafts } from '../drafting/index.js';
 import { SettingsStore } from '../settings/index.js';
 import type { SyncLoop } from '../sync/index.js';
@@ -66,6 +69,8 @@ export interface CoreServiceOptions {
   longWorkEntry?: LongWorkEntry;
   /** The person's languages in order of preference, for the first-run language (the process locale otherwise). */
   systemLanguages?: readonly string[];
+  /** Reads PKCS#11 tokens for devices.* (default: the device thread; tests pass a fake token's). */
+  deviceScanner?: DeviceScanner;
 }
 
 export interface CoreService {
@@ -86,7 +91,11 @@ export interface CoreService {
    */
   readonly transfers: TransferPort;
   readonly library: Library;
+  /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
+  readonly seals: SealLibrary;
   readonly drafts: Drafts;
+  /** Events no call asked for (a token inserted or removed): the transports forward them to every window. */
+  onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
 }
 
@@ -130,6 +139,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
+  const seals = new SealLibrary(library.db, library.dataDir, library.actor);
   const drafts = new Drafts(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
@@ -190,7 +200,17 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     progress(1);
     return value;
   };
-  /** A certificate file the person picked: small, or refused before it is read. */
+  /** Listeners of events no call asked for (devices.changed). */
+  const eventListeners = new Set<(event: CoreEvent) => void>();
+  const broadcast = (event: CoreEvent) => eventListeners.forEach((listener) => listener(event));
+  // Signing devices (issue 9): the trusted CAs complete each certificate's chain.
+  const devices = new SigningDevices({
+    scanner: options.deviceScanner ?? threadScanner(),
+    settings,
+    issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
+    onChange: () => broadcast({ type: 'devices.changed' }),
+  });
+  /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
   const trustFile = async (uploadId: string) => {
     if (transfers.uploaded(uploadId).size > TRUST_FILE_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: TRUST_FILE_MAX_BYTES });
     return transfers.read(uploadId);
@@ -306,6 +326,34 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       if (!(await removeTrustedCertificate(trustFolder(), sha256))) throw new InkstoneError('VERIFY_TRUST_NOT_FOUND', { sha256 });
       return { certificates: await listTrustedCertificates(trustFolder()) };
     },
+    // The organisation and its seals (issue 9)
+    'organisation.get': () => ({ profile: organisationProfile(library.db) }),
+    'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
+    'seals.list': async ({ includeDisabled }) => ({ seals: await seals.list({ includeDisabled }) }),
+    'seals.import': async ({ uploadId, name, category }) => {
+      if (transfers.uploaded(uploadId).size > SEAL_FILE_MAX_BYTES)
+        throw new InkstoneError('SEAL_FILE_TOO_LARGE', { limit: `${SEAL_FILE_MAX_BYTES / 1024 / 1024} MiB` });
+      const file = await transfers.read(uploadId);
+      const seal = await seals.importFile({ name, fileName: file.name, category, bytes: file.bytes });
+      await transfers.discard(uploadId);
+      return seal;
+    },
+    'seals.generate': (input) => seals.generate(input),
+    'seals.previewRound': async ({ sealType }) => ({
+      preview: `data:image/svg+xml;base64,${Buffer.from(await seals.roundSealPreview(sealType)).toString('base64')}`,
+    }),
+    'seals.drawSignature': (drawing) => seals.drawSignature(drawing),
+    'seals.typeSignature': (input) => seals.typeSignature(input),
+    'seals.disable': ({ id }) => seals.disable(id),
+    // Signing devices (issue 9)
+    'devices.list': () => devices.list(),
+    'devices.addModule': ({ path: file }) => devices.addModule(file),
+    'devices.removeModule': ({ path: file }) => devices.removeModule(file),
+    'devices.rememberPkcs12': ({ path: file }) => devices.rememberPkcs12(file),
+    'devices.forgetPkcs12': ({ path: file }) => devices.forgetPkcs12(file),
+    'devices.openPkcs12': ({ path: file, password }) => devices.openPkcs12(file, password),
+    'devices.requestCertificate': ({ token, pin, keyType, subject }) => devices.requestCertificate({ token, pin, spec: keyType, subject }),
+    'devices.importCertificate': async ({ token, pin, file }) => devices.importCertificate({ token, pin, file: (await trustFile(file.uploadId)).bytes }),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
@@ -365,12 +413,18 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       openDownload: (id) => answer(() => transfers.open(id)),
     },
     library,
+    seals,
     drafts,
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     close: () => {
       closed = true;
       void syncLoop?.then((loop) => loop.stop()).catch(() => undefined);
       void longWork.close();
       void transfers.close();
+      void devices.close();
       library.close();
     },
   };

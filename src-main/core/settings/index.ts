@@ -30,6 +30,8 @@ export class SettingsStore {
       dataDir: defaults.dataDir,
       reminderHorizonDays: 30,
       verifyOnline: false,
+      pkcs11Modules: [],
+      pkcs12Files: [],
     };
     this.current = fallback;
     try {

@@ -1,29 +1,17 @@
-import {
-  beginText,
-  concatTransformationMatrix,
-  drawObject,
-  endText,
-  popGraphicsState,
-  pushGraphicsState,
-  setFillingRgbColor,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type PDFFont,
-  type PDFImage,
-  type PDFOperator,
-} from 'pdf-lib';
+import { beginText, endText, setFillingRgbColor, setFontAndSize, setTextMatrix, showText, type PDFFont, type PDFOperator } from 'pdf-lib';
 import { defineMessages, inLanguage, type Language } from '../../../src-shared/i18n/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { getPage, type IncrementalUpdate, type PdfRect, type PdfRef } from '../pdf/index.js';
 import { AppearanceCanvas, pt, type PageRotation } from './appearance-canvas.js';
 import { visualPage } from './page-geometry.js';
 import type { PagePlacement, SignatureAppearance } from './request.js';
+import { fitInto, sealArtwork, type Box } from './seal-artwork.js';
+import { localSigningTime } from './signing-time-text.js';
 
 /**
- * The visible signature: a seal image and a short text block — who signed, when, why, where —
- * drawn in a form XObject the signature's widget shows. With a wide box the seal sits left of the
- * text; in a narrow one the text is printed over the seal, as a stamped paper signature looks.
+ * The visible signature: a seal (or a signature) and a short text block — who signed, when, why,
+ * where — in the document's language, drawn in a form XObject the signature's widget shows. The
+ * text never covers the seal: in a wide box the seal sits left of the text, otherwise above it.
  */
 
 /** What the text block states. */
@@ -48,20 +36,14 @@ const MAX_FONT_SIZE = 12;
 const ASCENT = 0.88;
 const LEADING = 1.3;
 
-/** The time as a person reads it on paper, in this computer's time zone with its UTC offset. */
-function formatLocalTime(time: Date): string {
-  const offset = -time.getTimezoneOffset();
-  const local = new Date(time.getTime() + offset * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${local} ${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
+/** Below this, text would be unreadable on paper; the seal shrinks before the text does. */
+const MIN_READABLE_SIZE = 5;
 
-function appearanceLines(facts: AppearanceFacts, language: Language): string[] {
+export function appearanceLines(facts: AppearanceFacts, language: Language, timeZone?: string): string[] {
   const l = inLanguage(LABELS, language);
   const lines = [l.signer + facts.signer];
   if (facts.organisation) lines.push(l.organisation + facts.organisation);
-  lines.push(l.time + formatLocalTime(facts.time));
+  lines.push(l.time + localSigningTime(facts.time, language, timeZone));
   if (facts.reason) lines.push(l.reason + facts.reason);
   if (facts.location) lines.push(l.location + facts.location);
   return lines;
@@ -98,43 +80,51 @@ export async function addVisibleAppearance(
   if (!appearance.seal && !showText) throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: 'a visible signature needs a seal image or text' });
   const { width: w, height: h } = appearance.placement;
   const canvas = await AppearanceCanvas.create();
-  const image = appearance.seal ? await canvas.image(appearance.seal) : undefined;
-  const lines = showText ? appearanceLines(facts, appearance.language ?? 'zh-CN') : [];
+  const art = appearance.seal ? await sealArtwork(canvas, appearance.seal) : undefined;
+  const lines = showText ? appearanceLines(facts, appearance.language ?? 'zh-CN', appearance.timeZone) : [];
   const font = lines.length ? await canvas.font(lines.join('')) : undefined;
 
-  const pad = Math.min(4, Math.max(1, Math.min(w, h) * 0.04));
+  const boxes = appearanceBoxes(
+    w,
+    h,
+    art,
+    font ? { widest: Math.max(...lines.map((line) => font.widthOfTextAtSize(line, 1))), count: lines.length } : undefined,
+  );
   const ops: PDFOperator[] = [];
-  let textBox: Box = { x: pad, y: pad, w: w - 2 * pad, h: h - 2 * pad };
-  if (image) {
-    const sideBySide = font !== undefined && w >= 1.6 * h;
-    const sealBox: Box = sideBySide ? { x: pad, y: pad, w: h - 2 * pad, h: h - 2 * pad } : textBox;
-    ops.push(...drawImage(fit(image, sealBox)));
-    if (sideBySide) textBox = { x: h, y: pad, w: w - h - pad, h: h - 2 * pad };
-  }
-  if (font) ops.push(...drawLines(font, lines, textBox));
-  const form = canvas.form(ops, w, h, { ...(font ? { fonts: { F0: font } } : {}), ...(image ? { images: { Im0: image } } : {}) }, rotation);
+  if (art && boxes.seal) ops.push(...art.draw(boxes.seal));
+  if (font && boxes.text) ops.push(...drawLines(font, lines, boxes.text));
+  const fonts = { ...(art?.fonts ?? {}), ...(font ? { F0: font } : {}) };
+  const form = canvas.form(ops, w, h, { fonts, images: art?.images ?? {} }, rotation);
   const [ref] = await canvas.transfer(update, [form]);
   return { pageIndex, rect, form: ref };
 }
 
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-/** The largest box of the image's proportions inside `box`, centred. */
-function fit(image: PDFImage, box: Box): Box {
-  const scale = Math.min(box.w / image.width, box.h / image.height);
-  const w = image.width * scale;
-  const h = image.height * scale;
-  return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h };
-}
-
-/** Draw the form's image `Im0` (a unit square in image space) into `at`. */
-function drawImage(at: Box): PDFOperator[] {
-  return [pushGraphicsState(), concatTransformationMatrix(pt(at.w), 0, 0, pt(at.h), pt(at.x), pt(at.y)), drawObject('Im0'), popGraphicsState()];
+/**
+ * Where the seal and the text go in a w × h box; the two never overlap. A box at least 1.6 times
+ * as wide as it is tall puts the seal left of the text; any other puts it above, leaving the text
+ * the height it needs at a readable size (or 45 % of the box at most).
+ */
+export function appearanceBoxes(
+  w: number,
+  h: number,
+  art: { width: number; height: number } | undefined,
+  text: { widest: number; count: number } | undefined,
+): { seal?: Box; text?: Box } {
+  const pad = Math.min(4, Math.max(1, Math.min(w, h) * 0.04));
+  const inner: Box = { x: pad, y: pad, w: w - 2 * pad, h: h - 2 * pad };
+  if (!art) return { text: inner };
+  if (!text) return { seal: fitInto(art, inner) };
+  if (w >= 1.6 * h) {
+    const seal = fitInto(art, { x: pad, y: pad, w: inner.h, h: inner.h });
+    const left = seal.x + seal.w + pad;
+    return { seal, text: { x: left, y: pad, w: w - left - pad, h: inner.h } };
+  }
+  // Text below at the size that fits the width (up to MAX_FONT_SIZE, at least MIN_READABLE_SIZE when the box allows it).
+  const size = Math.max(Math.min(MAX_FONT_SIZE, inner.w / text.widest), MIN_READABLE_SIZE);
+  const textHeight = Math.min(inner.h * 0.45, text.count * size * LEADING);
+  const textBox: Box = { x: pad, y: pad, w: inner.w, h: textHeight };
+  const seal = fitInto(art, { x: pad, y: pad + textHeight + pad / 2, w: inner.w, h: inner.h - textHeight - pad / 2 });
+  return { seal, text: textBox };
 }
 
 /** Lines at the largest size (up to 12 pt) at which they all fit the box, block centred vertically. */

@@ -1,9 +1,9 @@
-import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { getPage, pageCount, type IncrementalUpdate, type SignatureWidget } from '../pdf/index.js';
 import { AppearanceCanvas, pt } from './appearance-canvas.js';
 import { visualPage } from './page-geometry.js';
 import type { CrossPageSeal } from './request.js';
+import { sealArtwork } from './seal-artwork.js';
 
 /**
  * The cross-page seal (骑缝章): one seal image cut into as many vertical slices as there are pages
@@ -27,9 +27,9 @@ export async function addCrossPageSeal(update: IncrementalUpdate, seal: CrossPag
   if (!Number.isFinite(size) || size <= 0) throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: 'the seal needs a positive size' });
 
   const canvas = await AppearanceCanvas.create();
-  const image = await canvas.image(seal.image);
+  const art = await sealArtwork(canvas, seal.image);
   const height = size;
-  const width = (size * image.width) / image.height;
+  const width = (size * art.width) / art.height;
   const slices = last - first + 1;
   const slice = width / slices;
 
@@ -45,8 +45,8 @@ export async function addCrossPageSeal(update: IncrementalUpdate, seal: CrossPag
       });
     }
     // The form is one slice wide; the whole seal is drawn shifted left so only slice k falls inside.
-    const ops = [pushGraphicsState(), concatTransformationMatrix(pt(width), 0, 0, pt(height), pt(-k * slice), 0), drawObject('Im0'), popGraphicsState()];
-    forms.push(canvas.form(ops, slice, height, { images: { Im0: image } }, page.rotation));
+    const ops = art.draw({ x: -k * slice, y: 0, w: width, h: height });
+    forms.push(canvas.form(ops, slice, height, { fonts: art.fonts, images: art.images }, page.rotation));
     places.push({ page: pageIndex, rect: page.toUser(page.width - slice, y, slice, height) });
   }
   const refs = await canvas.transfer(update, forms);

@@ -40,3 +40,6 @@ export {
   type SignBatchRequest,
 } from './batch.js';
 export { PendingOutput } from './pending-output.js';
+export type { StampArt } from './seal-artwork.js';
+export { localSigningTime } from './signing-time-text.js';
+export { documentLanguage } from './document-language.js';

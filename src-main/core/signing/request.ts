@@ -4,6 +4,7 @@ import type { CommitmentType } from '../pki/index.js';
 import type { FieldLock, MdpPermission } from '../pdf/index.js';
 import type { Assurance, KeyDescription, Signer } from '../tokens/index.js';
 import type { SigningSession } from './session.js';
+import type { StampArt } from './seal-artwork.js';
 import type { ValidationMaterial } from './validation-data.js';
 
 /**
@@ -29,21 +30,26 @@ export interface PagePlacement {
   readonly height: number;
 }
 
-/** A visible signature: a seal image and/or a text block naming the signer, time and reason. */
+/** A visible signature: a seal or signature and/or a text block naming the signer, time and reason. */
 export interface SignatureAppearance {
   readonly placement: PagePlacement;
-  /** PNG bytes; transparency is kept (a red round company seal on a transparent background). */
-  readonly seal?: Uint8Array;
+  /**
+   * PNG bytes (transparency kept), or a seal from the seal library (`SealLibrary.stamp(id).drawing`):
+   * a generated round seal is drawn as vectors with its name as text in the embedded CJK face.
+   */
+  readonly seal?: StampArt;
   /** Show the signer, time, reason and location as text (default true; false shows the seal only). */
   readonly showText?: boolean;
-  /** Language of the text's labels (default zh-CN). */
+  /** The document's language: the text's labels and how the date is written (default zh-CN). */
   readonly language?: Language;
+  /** IANA time zone the signing time is shown in (default: this computer's), always with its UTC offset. */
+  readonly timeZone?: string;
 }
 
-/** A cross-page seal (骑缝章): one seal image cut into slices along the right edge of consecutive pages. */
+/** A cross-page seal (骑缝章): one seal cut into slices along the right edge of consecutive pages. */
 export interface CrossPageSeal {
-  /** PNG bytes. */
-  readonly image: Uint8Array;
+  /** PNG bytes, or a seal from the seal library (`SealLibrary.stamp(id).drawing`). */
+  readonly image: StampArt;
   /** First and last page (1-based, inclusive); every page by default. */
   readonly firstPage?: number;
   readonly lastPage?: number;

@@ -14,6 +14,8 @@ export interface Cryptoki {
   /** Unload the shared library. */
   close(): void;
   C_GetSlotList(tokenPresent?: boolean): Handle[];
+  /** With CKF_DONT_BLOCK: the slot where a token came or went since the last call, or null (CKR_NO_EVENT). Optional: fakes may leave it out. */
+  C_WaitForSlotEvent?(flags: number): Handle | null;
   C_GetSlotInfo(slot: Handle): CryptokiSlotInfo;
   C_GetTokenInfo(slot: Handle): CryptokiTokenInfo;
   C_GetMechanismList(slot: Handle): number[];
@@ -26,6 +28,16 @@ export interface Cryptoki {
   C_FindObjectsFinal(session: Handle): void;
   C_GetAttributeValue(session: Handle, object: Handle, template: CryptokiAttribute[]): Array<{ type: number; value: Buffer }>;
   C_SignInit(session: Handle, mechanism: CryptokiMechanism, key: Handle): void;
+  /** Key generation and certificate import (token-enrolment.ts); optional so fakes without them still type-check. */
+  C_GenerateKeyPair?(
+    session: Handle,
+    mechanism: CryptokiMechanism,
+    publicTemplate: CryptokiAttribute[],
+    privateTemplate: CryptokiAttribute[],
+  ): { publicKey: Handle; privateKey: Handle };
+  C_CreateObject?(session: Handle, template: CryptokiAttribute[]): Handle;
+  C_SetAttributeValue?(session: Handle, object: Handle, template: CryptokiAttribute[]): void;
+  C_DestroyObject?(session: Handle, object: Handle): void;
   C_Sign(session: Handle, data: Buffer, signature: Buffer): Buffer;
   /** C_Sign on a libuv worker thread: a slow USB token does not stall the event loop. */
   C_SignAsync(session: Handle, data: Buffer, signature: Buffer): Promise<Buffer>;
@@ -84,6 +96,8 @@ export const loadNativeCryptoki: CryptokiLoader = (modulePath) => {
 export const CK = {
   // C_Initialize flags
   CKF_OS_LOCKING_OK: 0x2,
+  // C_WaitForSlotEvent flags
+  CKF_DONT_BLOCK: 0x1,
   // slot flags
   CKF_TOKEN_PRESENT: 0x1,
   CKF_REMOVABLE_DEVICE: 0x2,
@@ -99,6 +113,7 @@ export const CK = {
   CKF_USER_PIN_LOCKED: 0x40000,
   CKF_USER_PIN_TO_BE_CHANGED: 0x80000,
   // sessions and users
+  CKF_RW_SESSION: 0x2,
   CKF_SERIAL_SESSION: 0x4,
   CKU_USER: 1,
   CKU_CONTEXT_SPECIFIC: 2,
@@ -110,18 +125,28 @@ export const CK = {
   CKK_RSA: 0,
   CKK_EC: 3,
   CKA_CLASS: 0x0,
+  CKA_TOKEN: 0x1,
+  CKA_PRIVATE: 0x2,
   CKA_LABEL: 0x3,
   CKA_VALUE: 0x11,
   CKA_CERTIFICATE_TYPE: 0x80,
+  CKA_ISSUER: 0x81,
+  CKA_SERIAL_NUMBER: 0x82,
   CKA_KEY_TYPE: 0x100,
+  CKA_SUBJECT: 0x101,
   CKA_ID: 0x102,
   CKA_SENSITIVE: 0x103,
   CKA_SIGN: 0x108,
+  CKA_VERIFY: 0x10a,
   CKA_MODULUS: 0x120,
+  CKA_MODULUS_BITS: 0x121,
+  CKA_PUBLIC_EXPONENT: 0x122,
   CKA_EXTRACTABLE: 0x162,
   CKA_EC_PARAMS: 0x180,
+  CKA_EC_POINT: 0x181,
   CKA_ALWAYS_AUTHENTICATE: 0x202,
   // mechanisms
+  CKM_RSA_PKCS_KEY_PAIR_GEN: 0x0,
   CKM_RSA_PKCS: 0x1,
   CKM_RSA_PKCS_PSS: 0xd,
   CKM_SHA256_RSA_PKCS: 0x40,
@@ -133,6 +158,7 @@ export const CK = {
   CKM_SHA256: 0x250,
   CKM_SHA384: 0x260,
   CKM_SHA512: 0x270,
+  CKM_EC_KEY_PAIR_GEN: 0x1040,
   CKM_ECDSA: 0x1041,
   CKM_ECDSA_SHA256: 0x1044,
   CKM_ECDSA_SHA384: 0x1045,

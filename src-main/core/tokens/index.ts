@@ -23,3 +23,18 @@ export { CK, CKR, loadNativeCryptoki } from './cryptoki.js';
 export { digestInfo, ecdsaRawToDer, looksLikeDerEcdsa } from './signature-encoding.js';
 export { planSignature } from './mechanisms.js';
 export { issuingChain } from './certificates.js';
+// What the signing devices screen (core/devices) reads: slots and objects of a module it holds loaded itself.
+export { Pkcs11Module, modulesLoadedInThisThread } from './pkcs11-module.js';
+export { readSlots } from './token-info.js';
+export { readTokenObjects } from './token-objects.js';
+export { ckrOf } from './cryptoki.js';
+// Making a key pair on a token for a CA application, and storing the certificate the CA issues.
+export {
+  generateKeyPairOnToken,
+  publicKeyId,
+  storeCertificatesOnToken,
+  TOKEN_KEY_SPECS,
+  type NewTokenKey,
+  type TokenKeySpec,
+  type TokenWriteOptions,
+} from './token-enrolment.js';

@@ -40,6 +40,7 @@ export class Pkcs11Module {
     const { threadSafe, initializedElsewhere } = initialize(api, modulePath);
     const module = new Pkcs11Module(key, api, threadSafe, initializedElsewhere, registry);
     registry.set(key, module);
+    loadedInThisThread += 1;
     return module;
   }
 
@@ -48,12 +49,24 @@ export class Pkcs11Module {
     this.refs -= 1;
     if (this.refs > 0) return;
     this.registry.delete(this.path);
+    loadedInThisThread -= 1;
     try {
       if (!this.initializedElsewhere) this.api.C_Finalize();
     } finally {
       this.api.close();
     }
   }
+}
+
+/** How many modules this thread holds loaded now (a signer holds its module until closed). */
+let loadedInThisThread = 0;
+
+/**
+ * Whether this thread has any PKCS#11 module loaded, e.g. an open signer. The device watcher does
+ * not re-initialise modules meanwhile: C_Finalize is process-wide and would end the signer's session.
+ */
+export function modulesLoadedInThisThread(): number {
+  return loadedInThisThread;
 }
 
 /** Loaded modules per loader, so a test's fake layer never shares an entry with the real one. */

@@ -9,8 +9,8 @@ export interface TokenSession extends TokenContext {
   readonly session: Handle;
 }
 
-/** Find the token the selector names and open a (read-only) session with it. */
-export function openTokenSession(module: Pkcs11Module, selector: TokenSelector | undefined): TokenSession {
+/** Find the token the selector names and open a session with it (read-only unless objects are to be written). */
+export function openTokenSession(module: Pkcs11Module, selector: TokenSelector | undefined, options: { readWrite?: boolean } = {}): TokenSession {
   const { api } = module;
   let found: ReturnType<typeof findToken>;
   try {
@@ -20,7 +20,8 @@ export function openTokenSession(module: Pkcs11Module, selector: TokenSelector |
   }
   const { slot, token } = found;
   const ctx: TokenContext = { api, slot, tokenLabel: token.label, minPinLength: token.minPinLength, maxPinLength: token.maxPinLength };
-  const session = guardToken(ctx, 'C_OpenSession', () => api.C_OpenSession(slot, CK.CKF_SERIAL_SESSION));
+  const flags = CK.CKF_SERIAL_SESSION | (options.readWrite ? CK.CKF_RW_SESSION : 0);
+  const session = guardToken(ctx, 'C_OpenSession', () => api.C_OpenSession(slot, flags));
   return { ...ctx, token, session };
 }
 

@@ -1,7 +1,7 @@
 // Runs the built Electron main process (dist/src-main/electron/main.js) against the stand-in
 // electron module, drives its protocol and IPC handlers with a real core process behind them, and
 // prints what it saw as JSON for tests/e2e/electron-shell.test.ts.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,6 +58,20 @@ out.chooseFolderExpected = newFolder;
 fake.nextOpenDialog = { canceled: true, filePaths: [] };
 out.chooseCancelled = await choose(trusted);
 out.chooseForeign = await choose(foreign);
+
+// Signing devices: the native dialog picks a driver or a certificate file; the core checks and remembers it.
+const chooseDevice = fake.ipcHandlers['inkstone:choose-device-file'];
+const module = path.join(mkdtempSync(path.join(os.tmpdir(), 'inkstone-fake-module-')), 'libvendor-pkcs11.so');
+writeFileSync(module, 'not really a shared library');
+fake.nextOpenDialog = { canceled: false, filePaths: [module] };
+out.chooseModule = await chooseDevice(trusted, 'pkcs11Module');
+out.chooseModuleExpected = module;
+fake.nextOpenDialog = { canceled: false, filePaths: [path.join(os.tmpdir(), 'no-such-file.p12')] };
+out.chooseMissingP12 = await chooseDevice(trusted, 'pkcs12File');
+fake.nextOpenDialog = { canceled: true, filePaths: [] };
+out.chooseDeviceCancelled = await chooseDevice(trusted, 'pkcs12File');
+out.chooseDeviceBadKind = await chooseDevice(trusted, '../../etc/passwd');
+out.chooseDeviceForeign = await chooseDevice(foreign, 'pkcs11Module');
 
 let permission;
 fake.permissionRequest({}, 'media', (granted) => (permission = granted));

@@ -1,0 +1,4 @@
+import { signingDevicesScenario } from './support/devices-scenario.js';
+
+// One language per file: see the scenario's note on SoftHSM and test processes.
+signingDevicesScenario('zh-CN');
