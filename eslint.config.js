@@ -36,6 +36,7 @@ export const CAPABILITY_LAYERS = [
   ['drafting'], // drafts of contracts in the library (issue 10)
   // a draft's PDF and DOCX out, DOCX in, redlines (drafting + drafting-export + library); where stored versions will be stamped (library + pdf)
   ['draft-files', 'placements'],
+  ['sync'], // the team library through the evidence service: library + evidence
   ['service'], // the operations table's handlers: everything below
 ];
 

@@ -19,6 +19,8 @@ const seals = async (): Promise<Register> => (await import('./commands/seals.js'
 const contract = async (): Promise<Register> => (await import('./commands/contract.js')).registerContractCommands;
 
 const draft = async (): Promise<Register> => (await import('./commands/draft.js')).registerDraftCommands;
+// sync (issue 11)
+const sync = async (): Promise<Register> => (await import('./commands/sync.js')).registerSyncCommands;
 
 export const COMMANDS = {
   library: { usage: '', description: 'the contract library (import, search)', load: library },
@@ -51,6 +53,11 @@ export const COMMANDS = {
     usage: '[options] <file>',
     description: 'before adding a signature: look for hidden or unused content and overlays that a later update could reveal',
     load: verify,
+  },
+  sync: {
+    usage: '[options]',
+    description: 'sync the library with the team’s evidence service: send what changed here, receive the others’ changes (also: sync status, sync connect)',
+    load: sync,
   },
   trust: {
     usage: '',

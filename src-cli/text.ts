@@ -76,4 +76,17 @@ export const CLI_TEXT = defineMessages({
     en: 'No organisation profile yet: set it with --legal-name (and --credit-code, --legal-representative, --address).',
     'zh-CN': '尚未填写单位信息：请用 --legal-name（以及 --credit-code、--legal-representative、--address）填写。',
   },
+  // ── sync (issue 11) ──
+  syncSummary: {
+    en: 'Sent {sent} change(s), received {received}; {pending} waiting; {conflicts} new conflict(s).',
+    'zh-CN': '已发送 {sent} 项变更，收到 {received} 项；{pending} 项待发送；新增冲突 {conflicts} 项。',
+  },
+  syncStatusLine: {
+    en: '{pending} change(s) waiting in {contracts} contract(s); {conflicts} conflict(s); last success: {lastSuccess}',
+    'zh-CN': '{contracts} 份合同共有 {pending} 项变更待发送；冲突 {conflicts} 项；上次成功：{lastSuccess}',
+  },
+  syncConnected: {
+    en: 'Connected to {serviceUrl}\n  Organisation: {tenantName}\n  Person: {principalName} ({role})\n  Log key fingerprint: {logKeyFingerprint} (pinned)',
+    'zh-CN': '已连接 {serviceUrl}\n  机构：{tenantName}\n  人员：{principalName}（{role}）\n  日志密钥指纹：{logKeyFingerprint}（已固定）',
+  },
 });

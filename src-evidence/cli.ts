@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { InkstoneError } from '../src-shared/errors/index.js';
 import { openDatabase, openEvidenceService } from './service.js';
 import { createHttpApp } from './http/server.js';
-import { createPrincipal, createTenant, endTenantService, listTenants } from './tenancy/index.js';
+import { createPrincipal, createTenant, endTenantService, issueToken, listPrincipals, listTenants, revokeToken } from './tenancy/index.js';
 import type { ExternalTsa } from './tsa/index.js';
 import { ROLES, type Role } from './context.js';
 
@@ -13,7 +13,8 @@ import { ROLES, type Role } from './context.js';
  *   serve                 run the HTTP service (SQLite in --data-dir by default; --database postgres://… to scale)
  *   tenant create <name>  create an organisation; prints its first administrator token
  *   tenant list | end-service <id>
- *   principal create      add a user or device to a tenant; prints its token
+ *   principal create | list | issue-token | revoke-token
+ *                         people and devices of a tenant, each with a role and tokens of their own
  *   purge                 apply the retention rules now
  *   log-info              print the log origin and verifier key (to publish or pin)
  */
@@ -147,16 +148,45 @@ storage(tenant.command('end-service <tenantId>').description('end a tenant’s s
   },
 );
 
-storage(program.command('principal').description('users and devices').command('create').description('add a user or device to a tenant; prints its API token'))
+// People and devices of a tenant, each with a role and tokens of their own; the tenant's
+// administrator runs these (or the same through the API). Tokens are printed once, on stdout alone.
+const principal = program.command('principal').description('people and devices of a tenant, and their tokens');
+storage(principal.command('create').description('add a person (or device) to a tenant; prints their API token (shown once)'))
   .requiredOption('--tenant <id>', 'tenant id')
-  .requiredOption('--name <name>', 'person or device name')
+  .requiredOption('--name <name>', 'person or device name, as audit trails will show it')
   .addOption(new Option('--role <role>', 'role').choices([...ROLES]).default('member'))
   .option('--device', 'a device rather than a person')
+  .option('--json', 'print principal and token as JSON')
   .action(async (opts) => {
     await withDatabase(opts, async (ctx) => {
-      const { principal, token } = await createPrincipal(ctx, opts.tenant, { kind: opts.device ? 'device' : 'user', name: opts.name, role: opts.role as Role });
-      process.stderr.write(`principal ${principal.id} (${principal.role}) created; token (shown once):\n`);
-      process.stdout.write(`${token.token}\n`);
+      const created = await createPrincipal(ctx, opts.tenant, { kind: opts.device ? 'device' : 'user', name: opts.name, role: opts.role as Role });
+      if (opts.json) return void process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
+      process.stderr.write(`principal ${created.principal.id} “${created.principal.name}” (${created.principal.role}) created; token (shown once):\n`);
+      process.stdout.write(`${created.token.token}\n`);
+    });
+  });
+storage(principal.command('list').description('the people and devices of a tenant, with their token ids (never the tokens)'))
+  .requiredOption('--tenant <id>', 'tenant id')
+  .action(async (opts) => {
+    await withDatabase(opts, async (ctx) => process.stdout.write(`${JSON.stringify(await listPrincipals(ctx, opts.tenant), null, 2)}\n`));
+  });
+storage(principal.command('issue-token').description('issue another token for a person or device (shown once), e.g. for a new desktop'))
+  .requiredOption('--tenant <id>', 'tenant id')
+  .requiredOption('--principal <id>', 'principal id')
+  .action(async (opts) => {
+    await withDatabase(opts, async (ctx) => {
+      const issued = await issueToken(ctx, opts.tenant, opts.principal);
+      process.stderr.write(`token ${issued.tokenId} issued (shown once):\n`);
+      process.stdout.write(`${issued.token}\n`);
+    });
+  });
+storage(principal.command('revoke-token').description('revoke a token: every instance refuses it within 5 seconds'))
+  .requiredOption('--tenant <id>', 'tenant id')
+  .requiredOption('--token-id <id>', 'the token’s id (from principal list)')
+  .action(async (opts) => {
+    await withDatabase(opts, async (ctx) => {
+      await revokeToken(ctx, opts.tenant, opts.tokenId);
+      process.stderr.write(`token ${opts.tokenId} revoked\n`);
     });
   });
 

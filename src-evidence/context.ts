@@ -36,6 +36,9 @@ export const DEFAULT_RETENTION: RetentionPolicy = { signedYears: 5, unsignedDays
 export interface Caller {
   readonly tenantId: string;
   readonly principalId: string;
+  /** The person's (or device's) name, as the tenant's administrator entered it: what audit trails show. */
+  readonly principalName: string;
+  readonly tenantName: string;
   readonly tokenId: string;
   readonly role: Role;
   /** The tenant's public scope tag, as written into its statements. */

@@ -20,6 +20,7 @@ import { formatErrorMessage, InkstoneError } from '../../src-shared/errors/index
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 import { describe } from '../command-table.js';
 import { CLI_TEXT } from '../text.js';
+import { readToken } from '../token-input.js';
 
 /**
  * `inkstone evidence submit|verify|certificate|lookup` — evidence preservation (存证) from a terminal.
@@ -31,19 +32,6 @@ const VERIFY_EXIT = { verified: 0, notVerified: 1 } as const;
 
 function stateDir(explicit?: string): string {
   return explicit ? path.resolve(explicit) : path.join(resolveDataDir(), 'evidence');
-}
-
-async function readToken(fromStdin: boolean | undefined): Promise<string> {
-  if (fromStdin) {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    const token = Buffer.concat(chunks).toString('utf8').split(/\r?\n/u)[0].trim();
-    if (!token) throw usage('--token-stdin was given but standard input is empty');
-    return token;
-  }
-  const env = process.env.INKSTONE_EVIDENCE_TOKEN?.trim();
-  if (!env) throw usage('give the API token on standard input with --token-stdin, or in INKSTONE_EVIDENCE_TOKEN');
-  return env;
 }
 
 async function readReceipt(file: string): Promise<unknown> {

@@ -212,6 +212,35 @@ UPDATE idempotency_keys SET key = CASE
   THEN 'internal:' || key ELSE 'client:' || key END;
 `,
   },
+  {
+    version: 5,
+    // The team library's change feed (src-evidence/changes): what each desktop of a tenant changed,
+    // in the order the service received it. `seq` counts per tenant (the pull cursor); the counter
+    // row is locked by every writer, so PostgreSQL instances hand out the same gap-free order.
+    name: 'library change feed',
+    sql: `
+CREATE TABLE library_changes (
+  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+  seq {int} NOT NULL,
+  change_key TEXT NOT NULL,
+  principal_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  contract_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  payload_hash TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (tenant_id, seq)
+){strict};
+CREATE UNIQUE INDEX library_changes_key ON library_changes (tenant_id, change_key);
+CREATE INDEX documents_sha256 ON documents (tenant_id, sha256);
+
+CREATE TABLE library_change_counters (
+  tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+  last_seq {int} NOT NULL
+){strict};
+`,
+  },
 ];
 
 function render(sql: string, dialect: SqlDatabase['dialect']): string {

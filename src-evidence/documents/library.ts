@@ -69,11 +69,21 @@ async function info(ctx: ServiceContext, caller: Caller, r: DocRow): Promise<Doc
   };
 }
 
-export async function listDocuments(ctx: ServiceContext, caller: Caller, options: { limit: number; before?: string }): Promise<DocumentInfo[]> {
-  const rows = await ctx.db.all<DocRow>(
-    `SELECT ${DOC_COLUMNS} FROM documents WHERE tenant_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`,
-    [caller.tenantId, options.before ?? '9999', options.limit],
-  );
+export async function listDocuments(
+  ctx: ServiceContext,
+  caller: Caller,
+  options: { limit: number; before?: string; sha256?: string },
+): Promise<DocumentInfo[]> {
+  const rows = options.sha256
+    ? await ctx.db.all<DocRow>(
+        `SELECT ${DOC_COLUMNS} FROM documents WHERE tenant_id = ? AND sha256 = ? AND deleted_at IS NULL AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`,
+        [caller.tenantId, options.sha256, options.before ?? '9999', options.limit],
+      )
+    : await ctx.db.all<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents WHERE tenant_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`, [
+        caller.tenantId,
+        options.before ?? '9999',
+        options.limit,
+      ]);
   return Promise.all(rows.map((r) => info(ctx, caller, r)));
 }
 

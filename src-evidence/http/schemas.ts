@@ -56,12 +56,31 @@ export const ChunkQuery = z.object({ offset: z.coerce.number().int().min(0) });
 export const ReceiptQuery = z.object({ waitMs: z.coerce.number().int().min(0).max(30_000).default(0) });
 export const CertificateQuery = z.object({ lang: z.enum(LANGUAGES).default('zh-CN') });
 export const PageQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.string().max(40).optional() });
+export const DocumentListQuery = PageQuery.extend({ sha256: hex64.optional().describe('Only documents with these bytes (a desktop asks before uploading).') });
 export const ConsistencyQuery = z.object({ first: z.coerce.number().int().min(0), second: z.coerce.number().int().min(0) });
 
 export const CreatePrincipalBody = z.object({
   kind: z.enum(['user', 'device']),
   name: z.string().min(1).max(200),
   role: z.enum(ROLES),
+});
+const ChangeInputSchema = z.object({
+  key: z.string().min(1).max(200).describe('The desktop’s key for this change: recorded once, however often it is sent.'),
+  kind: z.string().min(1).max(64).describe('What changed, e.g. contract.updated, document.added.'),
+  contractId: z.string().min(1).max(100),
+  at: z.string().min(1).max(40).describe('When the desktop made the change (its clock; the service’s order decides conflicts).'),
+  payload: z.record(z.string(), z.unknown()),
+});
+export const PushChangesBody = z.object({ changes: z.array(ChangeInputSchema).min(1).max(200) });
+export const PullChangesQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0).describe('The cursor: the last sequence number already applied.'),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export const ChangeAcksSchema = z.object({ acks: z.array(z.object({ key: z.string(), seq: z.number().int() })) });
+export const ChangePageSchema = z.object({
+  changes: z.array(ChangeInputSchema.extend({ seq: z.number().int(), principalId: z.string(), principalName: z.string(), receivedAt: z.string() })),
+  cursor: z.number().int(),
+  more: z.boolean(),
 });
 export const LegalHoldBody = z.object({ hold: z.boolean() });
 export const VerifyBody = z.object({

@@ -177,10 +177,12 @@ export async function authenticate(ctx: TenancyContext, authorization: string | 
     tenant_id: string;
     principal_id: string;
     role: Role;
+    principal_name: string;
+    tenant_name: string;
     scope_salt: Buffer;
     service_ended_at: string | null;
   }>(
-    `SELECT t.secret_hash, t.tenant_id, t.principal_id, p.role, n.scope_salt, n.service_ended_at
+    `SELECT t.secret_hash, t.tenant_id, t.principal_id, p.role, p.name AS principal_name, n.name AS tenant_name, n.scope_salt, n.service_ended_at
        FROM api_tokens t JOIN principals p ON p.id = t.principal_id AND p.tenant_id = t.tenant_id JOIN tenants n ON n.id = t.tenant_id
       WHERE t.id = ? AND t.revoked_at IS NULL`,
     [tokenId],
@@ -189,6 +191,8 @@ export async function authenticate(ctx: TenancyContext, authorization: string | 
   const caller: Caller = {
     tenantId: row.tenant_id,
     principalId: row.principal_id,
+    principalName: row.principal_name,
+    tenantName: row.tenant_name,
     tokenId,
     role: row.role,
     scope: scopeTag(row.scope_salt),

@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { PlainKey } from '../i18n/messages.js';
 import { Icon, type IconName } from '../ui/Icon.js';
 import { BrandMark } from './BrandMark.js';
+import { SyncIndicator } from '../sync/SyncIndicator.js';
 import type { NavTarget } from './route.js';
 
 interface NavItem {
@@ -46,6 +47,7 @@ export function NavBar({ current, onNavigate }: { current: NavTarget; onNavigate
       </div>
       <ul className="nav-list">{WORK_AREAS.map(item)}</ul>
       <ul className="nav-list nav-list-footer">{FOOTER.map(item)}</ul>
+      <SyncIndicator />
     </nav>
   );
 }

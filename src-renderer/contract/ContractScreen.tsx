@@ -15,6 +15,7 @@ import { FactSuggestions } from './FactSuggestions.js';
 import { MetadataForm } from './MetadataForm.js';
 import { PartiesSection } from './PartiesSection.js';
 import { StatusMenu } from './StatusMenu.js';
+import { UnsyncedMark } from '../sync/UnsyncedMark.js';
 
 const TABS = ['details', 'parties', 'draft', 'documents', 'audit'] as const;
 type Tab = (typeof TABS)[number];
@@ -94,6 +95,7 @@ export function ContractScreen({ id, onBack, onVerify }: { id: string; onBack: (
                 {contract.title}
               </h1>
               <span className="muted">{t('contract.updated', { date: fmt.dateTime(contract.updatedAt) })}</span>
+              <UnsyncedMark contractId={contract.id} />
             </div>
             <StatusMenu contract={contract} onChanged={onChanged} />
           </header>

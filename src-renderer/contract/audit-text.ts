@@ -63,6 +63,19 @@ export function auditDetailLines(i18n: I18n, event: AuditEvent): string[] {
       return typeof d.name === 'string' ? [d.name] : [];
     case 'version.added':
       return typeof d.number === 'number' ? [i18n.t('audit.detail.version', { number: d.number })] : [];
+    case 'sync.conflict': {
+      // Concurrent edits on two desktops: the value kept and the one that lost, with whose it was.
+      const field = typeof d.field === 'string' ? d.field : '';
+      const label = FIELD_LABELS[field] ? i18n.t(FIELD_LABELS[field]) : field;
+      return [
+        i18n.t('sync.conflictDetail', {
+          field: label,
+          kept: valueText(i18n, field, d.kept),
+          lost: valueText(i18n, field, d.lost),
+          by: typeof d.lostBy === 'string' ? d.lostBy : '',
+        }),
+      ];
+    }
     default:
       return [];
   }

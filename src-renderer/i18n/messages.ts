@@ -744,6 +744,56 @@ export const UI_TEXT = defineMessages({
   'signature.state.partially_signed': { en: 'Partially signed', 'zh-CN': '部分签署' },
   'signature.state.signed': { en: 'Signed by every party', 'zh-CN': '各方均已签署' },
   'signature.failing': { en: 'A signed document does not verify', 'zh-CN': '有已签署文件未通过验证' },
+  // ── sync (issue 11): Settings → Evidence service, and the sync indicator ──
+  'sync.settings': { en: 'Evidence service', 'zh-CN': '证据服务' },
+  'sync.settingsHint': {
+    en: 'Your organisation’s evidence service keeps the team’s library in step across desktops: every change made here is sent, with the documents, and the others’ changes arrive here. Your administrator gives you the address and your personal token.',
+    'zh-CN':
+      '机构的证据服务让团队各台电脑上的合同库保持一致：这里的每项变更连同文件都会发送过去，其他人的变更也会同步到这里。服务地址和您的个人令牌由管理员提供。',
+  },
+  'sync.url': { en: 'Service address', 'zh-CN': '服务地址' },
+  'sync.token': { en: 'Personal token', 'zh-CN': '个人令牌' },
+  'sync.tokenHint': {
+    en: 'Stored only on this computer, readable by you alone; never shown again.',
+    'zh-CN': '仅保存在本机，只有您本人可读取；不会再次显示。',
+  },
+  'sync.test': { en: 'Test connection', 'zh-CN': '测试连接' },
+  'sync.connect': { en: 'Connect', 'zh-CN': '连接' },
+  'sync.testOk': { en: 'The service answered. Check these details before connecting:', 'zh-CN': '服务已响应。连接前请核对以下信息：' },
+  'sync.connected': { en: 'Connected', 'zh-CN': '已连接' },
+  'sync.tenant': { en: 'Organisation', 'zh-CN': '机构' },
+  'sync.person': { en: 'Person', 'zh-CN': '人员' },
+  'sync.role': { en: 'Role', 'zh-CN': '角色' },
+  'sync.fingerprint': { en: 'Log key fingerprint', 'zh-CN': '日志密钥指纹' },
+  'sync.fingerprintHint': {
+    en: 'Pinned on first use: if the service ever signs with another key, Inkstone refuses to sync and warns you.',
+    'zh-CN': '首次使用时固定：若服务日后改用其他密钥签署，墨砚将拒绝同步并提醒您。',
+  },
+  'sync.role.admin': { en: 'administrator', 'zh-CN': '管理员' },
+  'sync.role.member': { en: 'member', 'zh-CN': '成员' },
+  'sync.role.auditor': { en: 'auditor (read only)', 'zh-CN': '审计员（只读）' },
+  'sync.sent': {
+    en: 'Sent: contracts, parties, documents and their versions, with who changed what. Not sent: verification results, dismissed suggestions, settings, signing keys.',
+    'zh-CN': '发送：合同、当事人、文件及其版本，以及谁修改了什么。不发送：验证结果、已忽略的建议、设置、签名密钥。',
+  },
+  'sync.state.disconnected': { en: 'Not connected', 'zh-CN': '未连接' },
+  'sync.state.offline': { en: 'Offline — changes wait here', 'zh-CN': '离线——变更暂存本机' },
+  'sync.state.syncing': { en: 'Syncing {done} of {total}', 'zh-CN': '正在同步 {done}/{total}' },
+  'sync.state.upToDate': { en: 'Up to date', 'zh-CN': '已同步' },
+  'sync.state.error': { en: 'Sync failed', 'zh-CN': '同步失败' },
+  'sync.pending': { en: '{count} change(s) not yet synced', 'zh-CN': '{count} 项变更尚未同步' },
+  'sync.conflicts': { en: '{count} conflicting edit(s) kept in the history', 'zh-CN': '{count} 处冲突编辑已记入历史' },
+  'sync.retry': { en: 'Retry now', 'zh-CN': '立即重试' },
+  'sync.notSynced': { en: 'Not yet synced', 'zh-CN': '尚未同步' },
+  'sync.notSyncedHint': {
+    en: 'Changes to this contract are kept here and sent when the evidence service is reachable.',
+    'zh-CN': '此合同的变更已保存在本机，证据服务可用时即会发送。',
+  },
+  'audit.action.sync.conflict': { en: 'Conflicting edit', 'zh-CN': '编辑冲突' },
+  'sync.conflictDetail': {
+    en: '{field}: kept “{kept}”; “{lost}” by {by} lost (edited at the same time on another desktop)',
+    'zh-CN': '{field}：保留“{kept}”；{by} 的“{lost}”未被采用（另一台电脑同时修改）',
+  },
 });
 
 export type MessageKey = keyof typeof UI_TEXT;

@@ -8,6 +8,7 @@ import { OrganisationSetting } from './OrganisationSetting.js';
 import { ReminderSetting } from './ReminderSetting.js';
 import { TrustSetting } from './TrustSetting.js';
 import { VerificationSetting } from './VerificationSetting.js';
+import { SyncSetting } from '../sync/SyncSetting.js';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -31,6 +32,7 @@ export function SettingsScreen() {
           <ReminderSetting />
           <VerificationSetting />
           <TrustSetting />
+          <SyncSetting />
           {info && (
             <fieldset className="settings-group">
               <legend>{t('settings.about')}</legend>

@@ -9,3 +9,4 @@ export * from './bridge.js';
 export * from './seals.js';
 export * from './devices.js';
 export * from './signing.js';
+export * from './sync.js';

@@ -25,6 +25,7 @@ import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from '
 import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
+import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -52,6 +53,12 @@ const VerifyOptions = z.object({ lang: Language.optional(), online: z.boolean().
 export type VerifyTarget = z.infer<typeof VerifyTarget>;
 
 export const operations = {
+  // ── sync (issue 11): the team library through the evidence service ──
+  'sync.status': op(z.object({}), SyncStatus),
+  'sync.test': op(SyncConnectInput, SyncConnection),
+  'sync.connect': op(SyncConnectInput, SyncConnection),
+  'sync.run': op(z.object({}), SyncStatus),
+
   'app.info': op(z.object({}), z.object({ version: z.string(), platform: z.string(), dataDir: z.string(), schemaVersion: z.number().int() })),
   'settings.get': op(z.object({}), Settings),
   'settings.update': op(SettingsPatch, Settings),

@@ -17,6 +17,7 @@ import { devicesErrors } from './devices.js';
 import { draftingExportErrors } from './drafting-export.js';
 import { templatesErrors } from './templates.js';
 import { ceremonyErrors } from './ceremony.js';
+import { syncErrors } from './sync.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -35,6 +36,7 @@ export const ERROR_CATALOG = {
   ...draftingExportErrors,
   ...templatesErrors,
   ...ceremonyErrors,
+  ...syncErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

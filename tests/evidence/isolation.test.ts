@@ -48,6 +48,15 @@ describe('tenant isolation over every route', () => {
     const upload = await api(h, 'POST', '/v1/uploads', { token: a.token, json: { size: 100, event: 'signed' } });
     const principal = await api(h, 'POST', '/v1/principals', { token: a.token, json: { kind: 'device', name: 'A-laptop', role: 'member' } });
     await api(h, 'GET', `/v1/receipts/${doc.body.evidenceNumber}?waitMs=5000`, { token: a.token });
+    const changed = await api(h, 'POST', '/v1/changes', {
+      token: a.token,
+      json: {
+        changes: [
+          { key: 'a-desk:1', kind: 'contract.created', contractId: 'a-contract-id', at: '2026-12-07T10:00:00.000Z', payload: { title: 'A-secret-title' } },
+        ],
+      },
+    });
+    assert.equal(changed.status, 200);
     Object.assign(secrets, {
       tenantId: a.tenantId,
       documentId: doc.body.documentId,
@@ -58,6 +67,9 @@ describe('tenant isolation over every route', () => {
       principalId: principal.body.principal.id,
       tokenId: principal.body.token.tokenId,
       evidenceNumber: doc.body.evidenceNumber,
+      changeKey: 'a-desk:1',
+      changeContract: 'a-contract-id',
+      changeTitle: 'A-secret-title',
     });
     const paths = h.openapi.paths as Record<
       string,
@@ -92,13 +104,20 @@ describe('tenant isolation over every route', () => {
       });
   }
 
-  const QUERY: Record<string, string> = { getConsistencyProof: '?first=0&second=1', putUploadChunk: '?offset=0', submitDocument: '?event=signed' };
+  const QUERY: Record<string, string> = {
+    getConsistencyProof: '?first=0&second=1',
+    putUploadChunk: '?offset=0',
+    submitDocument: '?event=signed',
+    pullChanges: '?after=0',
+    listDocuments: `?sha256=${'0'.repeat(64)}`,
+  };
   const JSON_BODY: Record<string, unknown> = {
     verifyReceipt: { receipt: {} },
     createPrincipal: { kind: 'user', name: 'intruder', role: 'admin' },
     submitCommitment: { commitment: 'c'.repeat(64), event: 'signed' },
     createUpload: { size: 10, event: 'signed' },
     setLegalHold: { hold: false },
+    pushChanges: { changes: [{ key: 'b-desk:1', kind: 'contract.updated', contractId: 'b-contract-id', at: '2026-12-07T10:00:00.000Z', payload: {} }] },
   };
 
   async function call(op: Operation, token?: string) {
@@ -114,10 +133,11 @@ describe('tenant isolation over every route', () => {
   }
 
   function assertNoLeak(op: Operation, text: string, who: string): void {
-    const asked = pathFor(op);
+    // An error or an acknowledgement may repeat what the caller itself sent, in the path or the body.
+    const asked = pathFor(op) + JSON.stringify(JSON_BODY[op.operationId] ?? '');
     for (const [name, value] of Object.entries(secrets)) {
       if (name === 'evidenceNumber' && op.public) continue; // evidence numbers are public by design
-      if (asked.includes(value)) continue; // an error may repeat what the caller itself sent
+      if (asked.includes(value)) continue;
       assert.ok(!text.includes(value), `${op.method} ${op.path} leaks A's ${name} to ${who}`);
     }
   }
@@ -156,6 +176,29 @@ describe('tenant isolation over every route', () => {
     }
   });
 
+  it("tenant B pulls none of A's changes or documents, whatever cursor or hash it asks with", async () => {
+    const bPerson = (await api(h, 'GET', '/v1/me', { token: b.token })).body.principalId;
+    for (const q of ['?after=0', '?after=0&limit=500', '']) {
+      const res = await api(h, 'GET', `/v1/changes${q}`, { token: b.token });
+      assert.equal(res.status, 200);
+      // B's own push of the walk above is all B sees.
+      assert.deepEqual(
+        res.body.changes.map((c: { kind: string; principalId: string }) => [c.kind, c.principalId]),
+        [['contract.updated', bPerson]],
+      );
+      assert.ok(!res.text.includes('A-secret-title') && !res.text.includes('contract.created'));
+    }
+    const byHash = await api(h, 'GET', `/v1/documents?sha256=${secrets.documentHash}`, { token: b.token });
+    assert.deepEqual([byHash.status, byHash.body.documents], [200, []]);
+    const mine = await api(h, 'GET', `/v1/documents?sha256=${secrets.documentHash}`, { token: a.token });
+    assert.deepEqual(
+      mine.body.documents.map((d: { id: string }) => d.id),
+      [secrets.documentId],
+    );
+    const content = await api(h, 'GET', `/v1/documents/${secrets.documentId}/content`, { token: b.token, headers: { 'x-inkstone-purpose': 'sync' } });
+    assert.equal(content.status, 404);
+  });
+
   it("A's data is intact afterwards and still A's", async () => {
     const doc = await api(h, 'GET', `/v1/documents/${secrets.documentId}`, { token: a.token });
     assert.equal(doc.status, 200);
@@ -163,6 +206,11 @@ describe('tenant isolation over every route', () => {
     assert.equal((await api(h, 'GET', '/v1/me', { token: a.token })).body.serviceEndedAt, null);
     const list = await api(h, 'GET', '/v1/documents', { token: b.token });
     assert.ok(list.body.documents.every((d: { id: string }) => d.id !== secrets.documentId));
+    const changes = await api(h, 'GET', '/v1/changes?after=0', { token: a.token });
+    assert.deepEqual(
+      changes.body.changes.map((c: { key: string; payload: unknown }) => [c.key, c.payload]),
+      [['a-desk:1', { title: 'A-secret-title' }]],
+    );
     const log = await api(h, 'GET', '/v1/access-log', { token: a.token });
     assert.ok(log.body.records.every((r: { principalId: string }) => !r.principalId.startsWith(b.tenantId)));
   });

@@ -32,6 +32,7 @@ import { devicesErrors } from '../../src-shared/errors/devices.js';
 import { draftingExportErrors } from '../../src-shared/errors/drafting-export.js';
 import { templatesErrors } from '../../src-shared/errors/templates.js';
 import { ceremonyErrors } from '../../src-shared/errors/ceremony.js';
+import { syncErrors } from '../../src-shared/errors/sync.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -122,6 +123,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     templatesErrors,
     placementsErrors,
     ceremonyErrors,
+    syncErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,

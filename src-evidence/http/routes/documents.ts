@@ -18,11 +18,11 @@ export function documentRoutes(service: EvidenceService): RouteSpec[] {
       tag: 'documents',
       auth: 'tenant',
       roles: ALL,
-      query: S.PageQuery,
+      query: S.DocumentListQuery,
       headers: [PURPOSE_OPTIONAL],
       responses: { 200: { description: 'Documents' } },
       handler: async (req) => {
-        const documents = await listDocuments(ctx, caller(req), req.query as z.infer<typeof S.PageQuery>);
+        const documents = await listDocuments(ctx, caller(req), req.query as z.infer<typeof S.DocumentListQuery>);
         await audit(req, 'document.list', `${documents.length} documents`);
         return { json: { documents } };
       },

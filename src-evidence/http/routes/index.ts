@@ -1,4 +1,5 @@
 import type { EvidenceService } from '../../service.js';
+import { changeRoutes } from './changes.js';
 import { documentRoutes } from './documents.js';
 import { evidenceRoutes } from './evidence.js';
 import { logRoutes } from './log.js';
@@ -24,6 +25,7 @@ export function allRoutes(service: EvidenceService, openapi: () => unknown): Rou
     ...evidenceRoutes(service),
     ...uploadRoutes(service),
     ...documentRoutes(service),
+    ...changeRoutes(service),
   ];
 }
 

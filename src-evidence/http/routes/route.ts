@@ -36,7 +36,7 @@ export interface RouteSpec {
   readonly path: string;
   readonly operationId: string;
   readonly summary: string;
-  readonly tag: 'log' | 'verification' | 'evidence' | 'documents' | 'uploads' | 'tenant' | 'service';
+  readonly tag: 'log' | 'verification' | 'evidence' | 'documents' | 'uploads' | 'tenant' | 'service' | 'changes';
   readonly auth: 'tenant' | 'public';
   readonly roles?: readonly Role[];
   readonly params?: z.ZodObject;

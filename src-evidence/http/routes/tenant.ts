@@ -14,14 +14,24 @@ export function tenantRoutes(service: EvidenceService): RouteSpec[] {
       method: 'GET',
       path: '/v1/me',
       operationId: 'getMe',
-      summary: 'The caller: tenant, principal, role',
+      summary: 'The caller: tenant, principal (with its name), role',
       tag: 'tenant',
       auth: 'tenant',
       roles: ALL,
       responses: { 200: { description: 'Caller' } },
       handler: async (req) => {
         const c = caller(req);
-        return { json: { tenantId: c.tenantId, principalId: c.principalId, role: c.role, tokenId: c.tokenId, serviceEndedAt: c.serviceEndedAt } };
+        return {
+          json: {
+            tenantId: c.tenantId,
+            tenantName: c.tenantName,
+            principalId: c.principalId,
+            principalName: c.principalName,
+            role: c.role,
+            tokenId: c.tokenId,
+            serviceEndedAt: c.serviceEndedAt,
+          },
+        };
       },
     },
     {

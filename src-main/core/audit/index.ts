@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { statement, type Db } from '../db/index.js';
 import type { AuditEvent } from '../../../src-shared/api/index.js';
+import { queueOutgoing } from './outbox.js';
+
+export { SHARED_ACTIONS, deviceId, pendingChanges, pendingChangesOf, markAcknowledged, outboxSummary, type OutgoingChange } from './outbox.js';
 
 /**
  * The audit trail: an append-only, hash-chained record of every legally relevant change. Each
@@ -14,6 +17,11 @@ export interface AuditEntryInput {
   action: string;
   details: Record<string, unknown>;
   at?: string;
+  /**
+   * A change another desktop made, applied here by sync: recorded like any other, but not queued
+   * to be sent back.
+   */
+  replicated?: boolean;
 }
 
 const GENESIS = '0'.repeat(64);
@@ -28,7 +36,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-function entryHash(prevHash: string, seq: number, e: Required<AuditEntryInput>): string {
+function entryHash(prevHash: string, seq: number, e: Required<Omit<AuditEntryInput, 'replicated'>>): string {
   const body = canonicalJson({ seq, at: e.at, actor: e.actor, contractId: e.contractId, action: e.action, details: e.details });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
@@ -38,7 +46,7 @@ export function appendAudit(db: Db, input: AuditEntryInput): AuditEvent {
   const last = statement(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;
-  const entry = { ...input, at: input.at ?? new Date().toISOString() };
+  const entry = { actor: input.actor, contractId: input.contractId, action: input.action, details: input.details, at: input.at ?? new Date().toISOString() };
   const hash = entryHash(prevHash, seq, entry);
   statement(db, 'INSERT INTO audit_events (seq, at, actor, contract_id, action, details_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     seq,
@@ -50,7 +58,9 @@ export function appendAudit(db: Db, input: AuditEntryInput): AuditEvent {
     prevHash,
     hash,
   );
-  return { seq, at: entry.at, actor: entry.actor, contractId: entry.contractId, action: entry.action, details: entry.details, hash };
+  const event = { seq, at: entry.at, actor: entry.actor, contractId: entry.contractId, action: entry.action, details: entry.details, hash };
+  if (!input.replicated) queueOutgoing(db, event);
+  return event;
 }
 
 interface AuditRow {

@@ -268,4 +268,60 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  // ── sync (issue 11) ──
+  {
+    version: 10,
+    name: 'sync with the evidence service: outbox, cursor, uploads, field clocks, conflicts',
+    sql: `
+      -- This desktop's id: the prefix of every change key it sends, so a change pulled back is known as its own.
+      CREATE TABLE sync_device (id INTEGER PRIMARY KEY CHECK (id = 1), device_id TEXT NOT NULL) STRICT;
+      INSERT INTO sync_device (id, device_id) VALUES (1, lower(hex(randomblob(12))));
+
+      -- Every change the library records, queued in the same transaction as the change and its audit
+      -- entry; done only once the service has acknowledged it with its number (acked_seq).
+      CREATE TABLE sync_outbox (
+        seq INTEGER PRIMARY KEY,
+        change_key TEXT NOT NULL UNIQUE,
+        audit_seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        contract_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        details_json TEXT NOT NULL,
+        acked_seq INTEGER,
+        acked_at TEXT
+      ) STRICT;
+      CREATE INDEX sync_outbox_pending ON sync_outbox(seq) WHERE acked_seq IS NULL;
+      CREATE INDEX sync_outbox_contract ON sync_outbox(contract_id) WHERE acked_seq IS NULL;
+
+      -- The pull cursor, the last success and the last error.
+      CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT, WITHOUT ROWID;
+
+      -- Documents on their way to (or already in) the service, by content: an interrupted upload resumes.
+      CREATE TABLE sync_documents (
+        sha256 TEXT PRIMARY KEY,
+        upload_id TEXT,
+        service_document_id TEXT
+      ) STRICT, WITHOUT ROWID;
+
+      -- The service's number of the write each contract field holds: later numbers win, per field.
+      CREATE TABLE sync_field_clocks (
+        contract_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (contract_id, field)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Concurrent edits of one field: the value kept, the value that lost, and whose it was.
+      CREATE TABLE sync_conflicts (
+        id INTEGER PRIMARY KEY,
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        kept_json TEXT NOT NULL,
+        lost_json TEXT NOT NULL,
+        lost_by TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sync_conflicts_contract ON sync_conflicts(contract_id);
+    `,
+  },
 ];

@@ -34,6 +34,30 @@ export interface EvidenceClientOptions {
   readonly fetch?: typeof fetch;
 }
 
+/** The caller a token belongs to (`GET /v1/me`). */
+export interface ServiceCaller {
+  readonly tenantId: string;
+  readonly tenantName: string;
+  readonly principalId: string;
+  readonly principalName: string;
+  readonly role: 'admin' | 'member' | 'auditor';
+}
+
+/** A change of the team library, as sent (`POST /v1/changes`). */
+export interface LibraryChange {
+  readonly key: string;
+  readonly kind: string;
+  readonly contractId: string;
+  readonly at: string;
+  readonly payload: Record<string, unknown>;
+}
+
+/** A change as pulled: with the service's number and who made it. */
+export interface PulledChange extends LibraryChange {
+  readonly seq: number;
+  readonly principalName: string;
+}
+
 export const RESUMABLE_THRESHOLD = 16 * 1024 * 1024;
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
@@ -59,7 +83,7 @@ export class EvidenceClient {
   async #request(
     method: string,
     path: string,
-    init: { body?: Uint8Array | string; contentType?: string; headers?: Record<string, string>; auth?: boolean } = {},
+    init: { body?: Uint8Array | string; contentType?: string; headers?: Record<string, string>; auth?: boolean; binary?: boolean } = {},
   ): Promise<{ status: number; body: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (init.contentType) headers['content-type'] = init.contentType;
@@ -76,6 +100,14 @@ export class EvidenceClient {
       } catch (err) {
         lastError = new InkstoneError('EVIDENCE_SERVICE_UNAVAILABLE', { url: this.#base, reason: (err as Error).message }, { cause: err });
         continue;
+      }
+      if (res.ok && init.binary) {
+        try {
+          return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+        } catch (err) {
+          lastError = new InkstoneError('EVIDENCE_SERVICE_UNAVAILABLE', { url: this.#base, reason: (err as Error).message }, { cause: err });
+          continue;
+        }
       }
       const text = await res.text();
       let body: unknown = text;
@@ -232,6 +264,45 @@ export class EvidenceClient {
   async lookup(evidenceNumber: string): Promise<EvidenceReceipt> {
     const { body } = await this.#request('GET', `/v1/evidence/${encodeURIComponent(evidenceNumber)}`, { auth: false });
     return parseReceipt(body);
+  }
+
+  /** Who this token belongs to: tenant, person, role. */
+  async me(): Promise<ServiceCaller> {
+    return (await this.#request('GET', '/v1/me')).body as ServiceCaller;
+  }
+
+  /** The log's identity (origin and verifier key), as the service states it. */
+  async logIdentity(): Promise<{ origin: string; verifierKey: string }> {
+    const { body } = await this.#request('GET', '/v1/log', { auth: false });
+    const info = body as { origin: string; verifierKey: string };
+    return { origin: info.origin, verifierKey: info.verifierKey };
+  }
+
+  /** Send library changes; each is recorded once per key. Answers the service's number of each. */
+  async pushChanges(changes: readonly LibraryChange[]): Promise<Array<{ key: string; seq: number }>> {
+    const { body } = await this.#request('POST', '/v1/changes', { body: JSON.stringify({ changes }), contentType: 'application/json' });
+    return (body as { acks: Array<{ key: string; seq: number }> }).acks;
+  }
+
+  /** The team's library changes after `after`, in the service's order. */
+  async pullChanges(after: number, limit = 200): Promise<{ changes: PulledChange[]; cursor: number; more: boolean }> {
+    const { body } = await this.#request('GET', `/v1/changes?after=${after}&limit=${limit}`);
+    return body as { changes: PulledChange[]; cursor: number; more: boolean };
+  }
+
+  /** The id of a document with these bytes the tenant already keeps, if any. */
+  async findDocument(sha256: string): Promise<string | null> {
+    const { body } = await this.#request('GET', `/v1/documents?sha256=${sha256}&limit=1`);
+    return (body as { documents: Array<{ id: string }> }).documents[0]?.id ?? null;
+  }
+
+  /** A document's bytes; the purpose is recorded in the tenant's access log. */
+  async downloadDocument(documentId: string, purpose: string): Promise<Buffer> {
+    const { body } = await this.#request('GET', `/v1/documents/${encodeURIComponent(documentId)}/content`, {
+      headers: { 'x-inkstone-purpose': encodeURIComponent(purpose), accept: 'application/pdf' },
+      binary: true,
+    });
+    return body as Buffer;
   }
 
   /** Check the log's newest checkpoint against this desktop's memory (a periodic audit). */

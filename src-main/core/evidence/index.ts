@@ -72,4 +72,12 @@ export {
 export { renderEvidenceCertificate, type CertificateOptions } from './evidence-certificate-pdf.js';
 export { CheckpointWitness, type RememberedLog, type ConsistencySource } from './witness.js';
 export { evidenceAck, type EvidenceAck, type AckedEntry, type AckedRequest } from './ack.js';
-export { EvidenceClient, RESUMABLE_THRESHOLD, type SubmitOptions, type EvidenceClientOptions } from './client.js';
+export {
+  EvidenceClient,
+  RESUMABLE_THRESHOLD,
+  type SubmitOptions,
+  type EvidenceClientOptions,
+  type ServiceCaller,
+  type LibraryChange,
+  type PulledChange,
+} from './client.js';

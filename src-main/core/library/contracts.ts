@@ -32,28 +32,7 @@ export function createContract(
   const id = newId();
   const at = new Date().toISOString();
   ctx.db.transaction(() => {
-    sql(
-      ctx,
-      `INSERT INTO contracts (id, title, contract_type, status, value_amount, value_currency, effective_date, expiry_date,
-         renewal_date, owner, notes, tags_json, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      f.title,
-      f.contractType,
-      status,
-      f.value?.amount ?? null,
-      f.value?.currency ?? null,
-      f.effectiveDate,
-      f.expiryDate,
-      f.renewalDate,
-      f.owner,
-      f.notes,
-      JSON.stringify(f.tags),
-      at,
-      at,
-    );
-    writeTags(ctx, id, f.tags);
+    insertContractRow(ctx, id, f, status, at);
     const partyIds = parties.map((p, position) => insertParty(ctx, id, position, p));
     touchParties(ctx, id, at);
     appendAudit(ctx.db, {
@@ -119,7 +98,10 @@ export function getContract(ctx: LibraryContext, id: string): Contract {
 
 /** Change fields; the audit entry records each changed field's old and new value. */
 export function updateContract(ctx: LibraryContext, id: string, patch: ContractPatch): void {
-  const p = ContractPatch.parse(patch);
+  // Only the fields the caller named: the schema's defaults would otherwise "change" every other
+  // field back to empty (and, synced, overwrite other people's values).
+  const parsed = ContractPatch.parse(patch);
+  const p = Object.fromEntries(Object.entries(parsed).filter(([k]) => Object.hasOwn(patch, k))) as typeof parsed;
   ctx.db.transaction(() => {
     const current = fieldsOf(contractRow(ctx, id));
     const next = ContractFields.parse({ ...current, ...p });
@@ -129,25 +111,7 @@ export function updateContract(ctx: LibraryContext, id: string, patch: ContractP
     }
     if (!Object.keys(changed).length) return;
     const at = new Date().toISOString();
-    sql(
-      ctx,
-      `UPDATE contracts SET title = ?, contract_type = ?, value_amount = ?, value_currency = ?, effective_date = ?, expiry_date = ?,
-           renewal_date = ?, owner = ?, notes = ?, tags_json = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      next.title,
-      next.contractType,
-      next.value?.amount ?? null,
-      next.value?.currency ?? null,
-      next.effectiveDate,
-      next.expiryDate,
-      next.renewalDate,
-      next.owner,
-      next.notes,
-      JSON.stringify(next.tags),
-      at,
-      id,
-    );
-    if (changed.tags) writeTags(ctx, id, next.tags);
+    storeFields(ctx, id, next, at, Boolean(changed.tags));
     reindex(ctx, id);
     appendAudit(ctx.db, { actor: ctx.actor, contractId: id, action: 'contract.updated', details: { changed }, at });
   })();
@@ -179,6 +143,55 @@ export function tagCounts(ctx: LibraryContext): Array<{ tag: string; count: numb
     tag: string;
     count: number;
   }>;
+}
+
+/** A new contract's row and tags, with the id it was given (here, or on the desktop that created it). */
+export function insertContractRow(ctx: LibraryContext, id: string, f: z.output<typeof ContractFields>, status: ContractStatus, at: string): void {
+  sql(
+    ctx,
+    `INSERT INTO contracts (id, title, contract_type, status, value_amount, value_currency, effective_date, expiry_date,
+       renewal_date, owner, notes, tags_json, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    f.title,
+    f.contractType,
+    status,
+    f.value?.amount ?? null,
+    f.value?.currency ?? null,
+    f.effectiveDate,
+    f.expiryDate,
+    f.renewalDate,
+    f.owner,
+    f.notes,
+    JSON.stringify(f.tags),
+    at,
+    at,
+  );
+  writeTags(ctx, id, f.tags);
+}
+
+/** Write every editable field (the caller reindexes and audits). */
+export function storeFields(ctx: LibraryContext, id: string, next: z.output<typeof ContractFields>, at: string, tagsChanged: boolean): void {
+  sql(
+    ctx,
+    `UPDATE contracts SET title = ?, contract_type = ?, value_amount = ?, value_currency = ?, effective_date = ?, expiry_date = ?,
+         renewal_date = ?, owner = ?, notes = ?, tags_json = ?, updated_at = ? WHERE id = ?`,
+  ).run(
+    next.title,
+    next.contractType,
+    next.value?.amount ?? null,
+    next.value?.currency ?? null,
+    next.effectiveDate,
+    next.expiryDate,
+    next.renewalDate,
+    next.owner,
+    next.notes,
+    JSON.stringify(next.tags),
+    at,
+    id,
+  );
+  if (tagsChanged) writeTags(ctx, id, next.tags);
 }
 
 function writeTags(ctx: LibraryContext, id: string, tags: readonly string[]): void {

@@ -136,7 +136,7 @@ export function versionDetails(ctx: LibraryContext, versionId: string): VersionD
   return row;
 }
 
-function insertVersion(ctx: LibraryContext, documentId: string, versionId: string, n: number, v: NewVersion, at: string): void {
+export function insertVersion(ctx: LibraryContext, documentId: string, versionId: string, n: number, v: NewVersion, at: string): void {
   sql(
     ctx,
     `INSERT INTO versions (id, document_id, number, sha256, size, page_count, signature_field_count, origin, text_content, created_at, original_id)

@@ -11,3 +11,4 @@ export { looksLikePdf, type PdfFacts } from './pdf-inspect.js';
 export { inspectPdf, PdfInspector, DEFAULT_INSPECT_LIMITS, type InspectLimits } from './pdf-inspector.js';
 export { indexText, buildMatchExpression, cjkBigrams } from './search-text.js';
 export { factSuggestions, dismissFactSuggestion } from './fact-suggestions.js';
+export { replicateContract, replicateFields, replicateParty, replicateVersion, currentFieldValues, contractExists, type ReplicaSource } from './replication.js';

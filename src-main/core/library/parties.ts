@@ -7,8 +7,7 @@ import { newId, sql, type LibraryContext } from './context.js';
 import { contractRow } from './contract-row.js';
 import { reindex } from './search-index.js';
 
-export function insertParty(ctx: LibraryContext, contractId: string, position: number, party: z.output<typeof PartyInput>): string {
-  const id = newId();
+export function insertParty(ctx: LibraryContext, contractId: string, position: number, party: z.output<typeof PartyInput>, id = newId()): string {
   sql(ctx, 'INSERT INTO parties (id, contract_id, position, role, name, organisation, registration_number, contact) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     id,
     contractId,

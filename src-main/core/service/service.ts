@@ -31,6 +31,7 @@ import { Drafts } from '../drafting/index.js';
 const draftFiles = () => import('../draft-files/index.js');
 const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 import { SettingsStore } from '../settings/index.js';
+import type { SyncLoop } from '../sync/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 import { signingCeremony } from './signing-ceremony.js';
@@ -227,8 +228,18 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
 
   // Signing in the app (issue 9).
   const ceremony = signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
+  // ── sync (issue 11): the team library, its token in a 0600 file in the data folder. Loaded after
+  // start (the evidence client pulls in PKI code), so the first search does not wait for it.
+  let syncLoop: Promise<SyncLoop> | null = null;
+  const sync = () => (syncLoop ??= import('../sync/index.js').then((m) => m.startSyncLoop(library, m.fileTokenStore(library.dataDir))));
+  let closed = false;
+  setTimeout(() => closed || void sync().catch((err: unknown) => log(`[core] sync did not start: ${String(err)}`)), 3_000).unref();
 
   const handlers: Handlers = {
+    'sync.status': async () => (await sync()).status(),
+    'sync.test': async (input) => (await sync()).test(input),
+    'sync.connect': async (input) => (await sync()).connect(input),
+    'sync.run': async () => (await sync()).runNow(),
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
@@ -444,6 +455,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return () => eventListeners.delete(listener);
     },
     close: () => {
+      closed = true;
+      void syncLoop?.then((loop) => loop.stop()).catch(() => undefined);
       void longWork.close();
       void transfers.close();
       void devices.close();

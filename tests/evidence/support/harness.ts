@@ -15,6 +15,8 @@ export interface Harness {
   readonly routes: readonly RouteSpec[];
   readonly openapi: Record<string, unknown>;
   readonly dataDir: string;
+  /** The PostgreSQL database the service runs on (undefined: SQLite in the data folder), for the admin CLI. */
+  readonly databaseUrl: string | undefined;
   tenant(name: string): Promise<{ tenantId: string; token: string }>;
   /** Stop the HTTP server and the service (keeping storage), for restart tests. */
   stop(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     routes,
     openapi,
     dataDir,
+    databaseUrl: pgServer?.url,
     async tenant(name) {
       const t = await createTenant(service.ctx, name);
       return { tenantId: t.tenant.id, token: t.token.token };

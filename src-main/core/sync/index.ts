@@ -1,0 +1,10 @@
+/**
+ * The team library: this desktop's library synced with the other desktops of its organisation
+ * through the evidence service — the outbox sent in order, documents uploaded once per tenant and
+ * resumably, the others' changes pulled by cursor and merged field by field.
+ */
+export { runSyncPass, syncStatus, type SyncPassResult, type SyncProgress, type SyncStatus } from './sync-pass.js';
+export { conflictsOf, type ConflictRecord } from './merge.js';
+export { connect, connectedClient, currentConnection, testConnection, serviceUrlOf, type SyncConnection } from './connection.js';
+export { fileTokenStore, TOKEN_FILE, type TokenStore } from './token-file.js';
+export { startSyncLoop, type SyncLoop } from './sync-loop.js';

@@ -1,0 +1,26 @@
+import { defineMessages } from '../i18n/index.js';
+
+/** Errors of syncing the library with the evidence service (issue 11). Codes are stable. */
+export const syncErrors = defineMessages({
+  SYNC_NOT_CONNECTED: {
+    en: 'This library is not connected to an evidence service. Connect it in Settings → Evidence service (or inkstone sync connect).',
+    'zh-CN': '本合同库尚未连接证据服务。请在“设置 → 证据服务”中连接（或运行 inkstone sync connect）。',
+  },
+  SYNC_LOG_KEY_CHANGED: {
+    en: 'The evidence service at {url} now signs its log with a different key (fingerprint {found}, expected {pinned}). This can mean the service was replaced or tampered with; nothing was sent. Ask your administrator before reconnecting.',
+    'zh-CN':
+      '{url} 的证据服务现在用另一把密钥签署日志（指纹 {found}，应为 {pinned}）。这可能意味着服务被替换或篡改；未发送任何内容。请先联系管理员再重新连接。',
+  },
+  SYNC_DOCUMENT_MISMATCH: {
+    en: 'The document {sha256} received from the evidence service does not have the bytes it was recorded with; it was not stored.',
+    'zh-CN': '从证据服务收到的文件 {sha256} 与记录的内容不一致，未予保存。',
+  },
+  SYNC_TOKEN_INVALID: {
+    en: 'This is not an evidence service token (they start with iev_). Ask your administrator for your personal token.',
+    'zh-CN': '这不是证据服务令牌（令牌以 iev_ 开头）。请向管理员索取您的个人令牌。',
+  },
+  SYNC_SERVICE_URL_INVALID: {
+    en: '“{url}” is not a service address: use https://… (or http:// on this computer only).',
+    'zh-CN': '“{url}”不是有效的服务地址：请使用 https://…（仅本机可用 http://）。',
+  },
+});
