@@ -47,7 +47,7 @@ test('seals generate needs the organisation profile; organisation checks the cre
   writeFileSync(evil, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(1)</script></svg>');
   const refused = inkstone('seals', 'import', evil, ...data);
   assert.equal(refused.status, 3);
-  assert.match(refused.stderr, /SEAL_SVG_INVALID/);
+  assert.match(refused.stderr, /SEAL_SVG_ELEMENT_REFUSED/);
 
   assert.equal(inkstone('seals', 'disable', seal.id, ...data).status, 0);
   const listed = inkstone('seals', 'list', ...data);

@@ -236,7 +236,8 @@ test('after inserts, updates, status changes and deletes no stale anchor or wind
   });
   afterChange('after status changes', () => {
     for (const id of ids.slice(60, 120)) {
-      const next = STATUS_TRANSITIONS[lib.getContract(id).status][0];
+      // "signed" follows signatures (refused by hand): take the first other way on.
+      const next = STATUS_TRANSITIONS[lib.getContract(id).status].find((s) => s !== 'signed');
       if (next) lib.setStatus(id, next);
     }
   });
@@ -284,10 +285,11 @@ test('the contract count that list totals read is seeded from the contracts alre
     // A database from before the count: the migrations up to it (later ones come after it by number).
     const counted = MIGRATIONS.find((m) => m.name === 'number of contracts kept by triggers');
     assert.ok(counted);
-    const old = new Library(d, {
-      db: openDatabase(path.join(d, 'library.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version < counted.version) }),
-    });
-    for (let i = 0; i < 3; i++) old.createContract({ title: `before ${i}` });
+    // Rows written as that schema's library wrote them (today's code writes tables it does not have yet).
+    const old = openDatabase(path.join(d, 'library.sqlite'), { migrations: MIGRATIONS.filter((m) => m.version < counted.version) });
+    const at = new Date().toISOString();
+    const insert = old.prepare("INSERT INTO contracts (id, title, status, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?)");
+    for (let i = 0; i < 3; i++) insert.run(`${i}`.padStart(32, '0'), `before ${i}`, at, at);
     old.close();
     const now = new Library(d);
     try {
