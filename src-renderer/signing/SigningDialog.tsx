@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
+import { placedStamp, type PlacedStamp } from './placed-stamp.js';
 
 /**
  * The signing ceremony (意愿确认) for one document version: choose a certificate → one screen with
@@ -39,7 +40,7 @@ export function SigningDialog({
   onSigned: (outcome: SigningOutcome) => void;
 }) {
   const api = useApi();
-  const { t, lang, fmt } = useI18n();
+  const { t, lang, fmt, plural } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [step, setStep] = useState<Step>('key');
   const [inventory, setInventory] = useState<DeviceInventory | null>(null);
@@ -54,6 +55,8 @@ export function SigningDialog({
   const [error, setError] = useState<unknown>(null);
   const [progress, setProgress] = useState<{ done: number; label: string }>({ done: 0, label: 'checking' });
   const [outcome, setOutcome] = useState<SigningOutcome | null>(null);
+  /** The boxes placed in the viewer for this version (read when the dialog opens). */
+  const [stamp, setStamp] = useState<PlacedStamp>(() => placedStamp(null));
   const job = useRef<string | null>(null);
 
   useCoreEvents((event) => {
@@ -72,12 +75,14 @@ export function SigningDialog({
       setError(null);
       setOutcome(null);
       d.showModal();
+      setStamp(placedStamp(null));
+      void api.placements.get({ versionId }).then((saved) => setStamp(placedStamp(saved)), setError);
       void api.devices.list({}).then((inv) => {
         setInventory(inv);
         setChosen((c) => c || (signingCertificates(inv)[0]?.cert.sha256 ?? ''));
       }, setError);
     } else if (!open && d.open) d.close();
-  }, [open, api]);
+  }, [open, api, versionId]);
 
   const certificates = inventory ? signingCertificates(inventory) : [];
   const choice = certificates.find((c) => c.cert.sha256 === chosen);
@@ -87,6 +92,9 @@ export function SigningDialog({
     level,
     ...(level !== 'B-B' && tsa.trim() ? { tsaUrl: tsa.trim() } : {}),
     commitment: author ? ('proof-of-origin' as const) : ('proof-of-approval' as const),
+    placements: stamp.placements,
+    ...(stamp.sealId ? { sealId: stamp.sealId } : {}),
+    crossPageSeal: stamp.crossPageSeal,
     lang,
   });
 
@@ -221,7 +229,13 @@ export function SigningDialog({
               <dt>{t('signing.sha256')}</dt>
               <dd className="mono signing-hash">{preview.sha256}</dd>
               <dt>{t('signing.boxes')}</dt>
-              <dd>{preview.sealName ?? t('signing.invisible')}</dd>
+              <dd>
+                {stamp.placements.length
+                  ? t('signing.boxAt', { name: preview.sealName ?? t('signing.signatureBox'), page: stamp.placements[0].page })
+                  : t('signing.invisible')}
+                {stamp.crossPageSeal && <> · {t('signing.crossPage')}</>}
+                {stamp.leftOver > 0 && <> · {plural('signing.leftOver', stamp.leftOver)}</>}
+              </dd>
               <dt>{t('signing.signer')}</dt>
               <dd>
                 {preview.certificate.commonName ?? preview.certificate.subject}
