@@ -8,11 +8,9 @@ import { statement, type Db } from '../db/index.js';
 import { writeFileAtomic } from '../files/index.js';
 import { cjkFontFor } from '../fonts/index.js';
 import { organisationProfile } from './organisation.js';
-import { readPngSeal } from './png-seal.js';
 import { roundSealLayout, roundSealSvg, sealText, type SealLayout } from './round-seal.js';
 import { drawnSignatureArt } from './signature-ink.js';
 import { readSvgSeal } from './svg-import.js';
-import { typedSignatureArt } from './typed-signature.js';
 import { vectorArtSvg, type VectorArt } from './vector-art.js';
 
 /**
@@ -36,6 +34,9 @@ export interface SealStamp {
 
 /** The diameter of the standard company seal. */
 const ROUND_SEAL_MM = 42;
+/** The PNG decoder and the handwriting faces share pdf-lib's 2.5 MB bundle chunk: loaded when first used, not at the core's start. */
+const pngReader = () => import('./png-seal.js');
+
 /** A signature is stamped about as tall as a handwritten one, and no wider than this. */
 const SIGNATURE_HEIGHT_MM = 15;
 const SIGNATURE_MAX_WIDTH_MM = 60;
@@ -111,7 +112,7 @@ export class SealLibrary {
       case 'svg':
         return { seal, drawing: { format: 'svg', art: readSvgSeal(bytes) } };
       default: {
-        const png = readPngSeal(bytes);
+        const png = (await pngReader()).readPngSeal(bytes);
         return { seal, drawing: { format: 'png', ...png } };
       }
     }
@@ -122,7 +123,7 @@ export class SealLibrary {
     const kind = fileKind(input.fileName, input.bytes);
     const category = input.category ?? 'seal';
     if (kind === 'png') {
-      const png = readPngSeal(input.bytes);
+      const png = (await pngReader()).readPngSeal(input.bytes);
       return this.add({
         name: input.name,
         category,
@@ -183,7 +184,7 @@ export class SealLibrary {
 
   /** A name written in the handwriting face, kept as outlines (the font itself is not needed to stamp it). */
   async typeSignature(input: { name: string; text: string }): Promise<Seal> {
-    const art = await typedSignatureArt(input.text);
+    const art = await (await import('./typed-signature.js')).typedSignatureArt(input.text);
     return this.add({
       name: input.name,
       category: 'signature',
