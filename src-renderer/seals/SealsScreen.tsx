@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { SEAL_FILE_MAX_BYTES, SEAL_TYPES, type OrganisationProfile, type Seal, type SealType } from '../../src-shared/api/index.js';
 import { useApi, useFiles } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -299,6 +299,24 @@ function ImportPanel({ onCreated }: { onCreated: Created }) {
 
 const PAD = { width: 480, height: 160 };
 
+/** A panel that is a form of its own: its title, its fields, its failure below them. */
+function PanelForm({ title, onSubmit, error, children }: { title: string; onSubmit: () => Promise<void>; error: unknown; children: ReactNode }) {
+  return (
+    <form
+      className="seals-panel"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      <h3>{title}</h3>
+      {children}
+      {error !== null && <ErrorBanner error={error} />}
+    </form>
+  );
+}
+
 function DrawPanel({ onCreated }: { onCreated: Created }) {
   const api = useApi();
   const { t } = useI18n();
@@ -325,15 +343,7 @@ function DrawPanel({ onCreated }: { onCreated: Created }) {
     }
   };
   return (
-    <form
-      className="seals-panel"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h3>{t('seals.draw.title')}</h3>
+    <PanelForm title={t('seals.draw.title')} onSubmit={save} error={error}>
       <div className="signature-pad-frame">
         <SignaturePad label={t('seals.draw.pad')} strokes={strokes} onChange={setStrokes} {...PAD} />
       </div>
@@ -348,8 +358,7 @@ function DrawPanel({ onCreated }: { onCreated: Created }) {
           {t('seals.draw.save')}
         </button>
       </div>
-      {error !== null && <ErrorBanner error={error} />}
-    </form>
+    </PanelForm>
   );
 }
 
@@ -371,15 +380,7 @@ function TypePanel({ onCreated }: { onCreated: Created }) {
     }
   };
   return (
-    <form
-      className="seals-panel"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h3>{t('seals.type.title')}</h3>
+    <PanelForm title={t('seals.type.title')} onSubmit={save} error={error}>
       <Field label={t('seals.type.text')} hint={t('seals.type.hint')} required error={problem}>
         {(p) => <input {...p} type="text" maxLength={40} value={text} onChange={(e) => setText(e.currentTarget.value)} />}
       </Field>
@@ -388,7 +389,6 @@ function TypePanel({ onCreated }: { onCreated: Created }) {
           {t('seals.type.save')}
         </button>
       </div>
-      {error !== null && <ErrorBanner error={error} />}
-    </form>
+    </PanelForm>
   );
 }
