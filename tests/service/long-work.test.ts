@@ -48,31 +48,47 @@ let pickedId = '';
 /** The large signed PDF as the page hands it over: an upload (made once, reused like the page does). */
 const picked = async () => ({ uploadId: (pickedId ||= await upload(core, readFileSync(bigSigned), 'scan-signed.pdf')) });
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+
 test('searches keep answering while a large document is verified', async () => {
   const input = await picked();
-  // The first verification also starts the worker thread and loads the verifier there; time the second.
+  // The first verification also starts the worker thread and loads the verifier there.
   assert.ok((await core.invoke('verify.document', input)).ok);
   assert.ok((await core.invoke('contracts.search', { text: '采购' })).ok);
 
-  const latencies: number[] = [];
+  // Verifications back to back for most of a second, so a fast machine (a 64 MB hash can take
+  // under 100 ms with SHA extensions) still gives the searches something to wait behind.
+  const runs: number[] = [];
   let settled = false;
-  const started = performance.now();
-  const verification = core.invoke('verify.document', input).finally(() => (settled = true));
+  const verifying = (async () => {
+    const until = performance.now() + 800;
+    do {
+      const t = performance.now();
+      const result = await core.invoke('verify.document', input);
+      assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
+      runs.push(performance.now() - t);
+    } while (performance.now() < until);
+  })().finally(() => (settled = true));
+
+  // A search's delay counts from when it was due, so a core thread busy hashing shows up as a
+  // timer that fires late, not only as a slow answer.
+  const delays: number[] = [];
   while (!settled) {
-    const t0 = performance.now();
-    const search = await core.invoke('contracts.search', { text: '采购' });
-    latencies.push(performance.now() - t0);
-    assert.ok(search.ok);
+    const due = performance.now() + 5;
     await new Promise((resolve) => setTimeout(resolve, 5));
+    const search = await core.invoke('contracts.search', { text: '采购' });
+    delays.push(performance.now() - due);
+    assert.ok(search.ok);
   }
-  const verifyMs = performance.now() - started;
-  const result = await verification;
-  assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
-  const slowest = Math.max(...latencies);
-  // On the core's own thread, the hash alone would hold every search for most of the verification.
-  assert.ok(verifyMs > 150, `verification took ${verifyMs.toFixed(0)} ms: too short to show anything`);
-  assert.ok(latencies.length >= 5, `only ${latencies.length} searches answered during a ${verifyMs.toFixed(0)} ms verification`);
-  assert.ok(slowest < verifyMs / 2, `a search waited ${slowest.toFixed(0)} ms during a ${verifyMs.toFixed(0)} ms verification`);
+  await verifying;
+  const oneRun = median(runs);
+  const p90 = percentile(delays, 0.9);
+  const total = runs.reduce((a, b) => a + b, 0);
+  assert.ok(oneRun > 20, `a verification took ${oneRun.toFixed(0)} ms: too short to show anything`);
+  // On the core's own thread, each search would wait for the verification in front of it.
+  assert.ok(delays.length >= 4 * runs.length, `${delays.length} searches answered during ${runs.length} verifications (${total.toFixed(0)} ms)`);
+  assert.ok(p90 < oneRun / 2, `p90 search delay ${p90.toFixed(1)} ms against ${oneRun.toFixed(0)} ms per verification`);
 });
 
 test('a verification reports its start and end, and jobs.cancel stops it at once', async () => {
