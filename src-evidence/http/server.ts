@@ -154,7 +154,7 @@ export async function createHttpApp(
   });
 
   // PDFs and chunks go to disk as they arrive, never past the route's limit (parsed only after admission).
-  app.addContentTypeParser(['application/pdf', 'application/octet-stream'], (req: FastifyRequest, payload: IncomingMessage) =>
+  app.addContentTypeParser(['application/pdf', 'application/octet-stream', 'application/timestamp-query'], (req: FastifyRequest, payload: IncomingMessage) =>
     service.ctx.spool.take(payload, req.routeOptions.bodyLimit ?? JSON_BODY_LIMIT),
   );
 

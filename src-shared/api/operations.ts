@@ -26,6 +26,7 @@ import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, Dev
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
+import { SignatureUpgrade, SignatureUpgradePolicy } from './signature-upgrade.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -58,6 +59,10 @@ export const operations = {
   'sync.test': op(SyncConnectInput, SyncConnection),
   'sync.connect': op(SyncConnectInput, SyncConnection),
   'sync.run': op(z.object({}), SyncStatus),
+  // ── offline signatures upgraded on sync (issue 11) ──
+  'signatures.upgrades': op(z.object({ contractId: Id }), z.object({ upgrades: z.array(SignatureUpgrade) })),
+  'signatures.upgradePolicy': op(z.object({}), SignatureUpgradePolicy),
+  'signatures.setUpgradePolicy': op(SignatureUpgradePolicy, SignatureUpgradePolicy),
 
   'app.info': op(z.object({}), z.object({ version: z.string(), platform: z.string(), dataDir: z.string(), schemaVersion: z.number().int() })),
   'settings.get': op(z.object({}), Settings),

@@ -6,6 +6,8 @@ import { logRoutes } from './log.js';
 import type { RouteSpec } from './route.js';
 import { serviceRoutes } from './service.js';
 import { tenantRoutes } from './tenant.js';
+// Offline signatures upgraded on sync (issue 11)
+import { timestampRoutes } from './timestamp.js';
 import { uploadRoutes } from './uploads.js';
 
 /**
@@ -26,6 +28,7 @@ export function allRoutes(service: EvidenceService, openapi: () => unknown): Rou
     ...uploadRoutes(service),
     ...documentRoutes(service),
     ...changeRoutes(service),
+    ...timestampRoutes(service),
   ];
 }
 

@@ -324,4 +324,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_conflicts_contract ON sync_conflicts(contract_id);
     `,
   },
+  // Offline signatures upgraded on sync (issue 11).
+  {
+    version: 16,
+    name: 'offline signatures upgraded on sync',
+    sql: `
+      -- Per version signed here at B-B: waiting (with the last failure) or done (with the version that proves its time).
+      -- The primary key is what makes an upgrade happen once, however often a pass is retried or killed.
+      CREATE TABLE signature_upgrades (
+        from_version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+        state TEXT NOT NULL CHECK (state IN ('waiting', 'done')),
+        to_version_id TEXT REFERENCES versions(id) ON DELETE CASCADE,
+        level TEXT CHECK (level IN ('B-T', 'B-LT', 'B-LTA')),
+        proven_time TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error_json TEXT,
+        updated_at TEXT NOT NULL,
+        CHECK ((state = 'done') = (to_version_id IS NOT NULL))
+      ) STRICT, WITHOUT ROWID;
+      CREATE UNIQUE INDEX signature_upgrades_to ON signature_upgrades(to_version_id) WHERE to_version_id IS NOT NULL;
+
+      -- The organisation's chosen level and its own TSA (one row; absent: B-LTA through the service's TSA).
+      CREATE TABLE signature_upgrade_policy (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        level TEXT NOT NULL CHECK (level IN ('off', 'B-T', 'B-LT', 'B-LTA')),
+        timestamp_url TEXT
+      ) STRICT;
+    `,
+  },
 ];

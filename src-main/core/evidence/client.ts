@@ -115,7 +115,8 @@ export class EvidenceClient {
       if (res.ok) return { status: res.status, body };
       const e = (body as ServiceError)?.error;
       const error =
-        e?.code && isErrorCode(e.code)
+        // The service's own INTERNAL is its failure, not this desktop's: reported as a service error.
+        e?.code && isErrorCode(e.code) && e.code !== 'INTERNAL'
           ? new InkstoneError(e.code, e.details ?? {})
           : new InkstoneError('EVIDENCE_SERVICE_ERROR', { status: res.status, message: e?.message ?? text.slice(0, 200) });
       if (res.status === 429 || res.status >= 500) {
@@ -272,10 +273,12 @@ export class EvidenceClient {
   }
 
   /** The log's identity (origin and verifier key), as the service states it. */
-  async logIdentity(): Promise<{ origin: string; verifierKey: string }> {
+  /** The log's origin and key; `timestampUrl` is the service's RFC 3161 endpoint when it runs a TSA (it lists the TSA's chain). */
+  async logIdentity(): Promise<{ origin: string; verifierKey: string; timestampUrl: string | null }> {
     const { body } = await this.#request('GET', '/v1/log', { auth: false });
-    const info = body as { origin: string; verifierKey: string };
-    return { origin: info.origin, verifierKey: info.verifierKey };
+    const info = body as { origin: string; verifierKey: string; tsaCertificates?: unknown[] };
+    const timestampUrl = info.tsaCertificates?.length ? `${this.#base}/v1/timestamp` : null;
+    return { origin: info.origin, verifierKey: info.verifierKey, timestampUrl };
   }
 
   /** Send library changes; each is recorded once per key. Answers the service's number of each. */

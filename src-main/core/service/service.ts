@@ -31,7 +31,7 @@ import { Drafts } from '../drafting/index.js';
 const draftFiles = () => import('../draft-files/index.js');
 const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 import { SettingsStore } from '../settings/index.js';
-import type { SyncLoop } from '../sync/index.js';
+import type { SyncLoop, TokenStore } from '../sync/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 import { signingCeremony } from './signing-ceremony.js';
@@ -77,6 +77,8 @@ export interface CoreServiceOptions {
   systemLanguages?: readonly string[];
   /** Reads PKCS#11 tokens for devices.* (default: the device thread; tests pass a fake token's). */
   deviceScanner?: DeviceScanner;
+  /** Where the evidence service token is kept: the desktop shell's OS keychain; the 0600 file in the data folder by default. */
+  tokenStore?: TokenStore;
 }
 
 export interface CoreService {
@@ -231,7 +233,10 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   // ── sync (issue 11): the team library, its token in a 0600 file in the data folder. Loaded after
   // start (the evidence client pulls in PKI code), so the first search does not wait for it.
   let syncLoop: Promise<SyncLoop> | null = null;
-  const sync = () => (syncLoop ??= import('../sync/index.js').then((m) => m.startSyncLoop(library, m.fileTokenStore(library.dataDir))));
+  const sync = () =>
+    (syncLoop ??= import('../sync/index.js').then((m) =>
+      m.startSyncLoop(library, options.tokenStore ?? m.fileTokenStore(library.dataDir), { upgrade: () => ({ lang: settings.get().language }) }),
+    ));
   let closed = false;
   setTimeout(() => closed || void sync().catch((err: unknown) => log(`[core] sync did not start: ${String(err)}`)), 3_000).unref();
 
@@ -240,6 +245,10 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'sync.test': async (input) => (await sync()).test(input),
     'sync.connect': async (input) => (await sync()).connect(input),
     'sync.run': async () => (await sync()).runNow(),
+    // Offline signatures upgraded on sync (issue 11).
+    'signatures.upgrades': async ({ contractId }) => ({ upgrades: (await import('../sync/index.js')).signatureUpgradesOf(library.db, contractId) }),
+    'signatures.upgradePolicy': async () => (await import('../sync/index.js')).upgradePolicy(library.db),
+    'signatures.setUpgradePolicy': async (policy) => (await import('../sync/index.js')).setUpgradePolicy(library.db, policy),
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),

@@ -8,3 +8,7 @@ export { conflictsOf, type ConflictRecord } from './merge.js';
 export { connect, connectedClient, currentConnection, testConnection, serviceUrlOf, type SyncConnection } from './connection.js';
 export { fileTokenStore, TOKEN_FILE, type TokenStore } from './token-file.js';
 export { startSyncLoop, type SyncLoop } from './sync-loop.js';
+// Offline signatures upgraded on sync
+export { setUpgradePolicy, signatureUpgradesOf, upgradePolicy } from './offline-signatures.js';
+export { upgradeOnSync, type UpgradeOnSync } from './upgrade-on-sync.js';
+export type { UpgradeOutcome } from './signature-upgrade.js';

@@ -4,6 +4,7 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { connect, connectedClient, currentConnection, testConnection, type SyncConnection } from './connection.js';
 import { runSyncPass, syncStatus } from './sync-pass.js';
 import type { TokenStore } from './token-file.js';
+import type { UpgradeOnSync } from './upgrade-on-sync.js';
 
 /**
  * Sync in the running app: a pass shortly after start and every `intervalMs` while connected, one
@@ -24,7 +25,7 @@ const UNREACHABLE = new Set(['EVIDENCE_SERVICE_UNAVAILABLE', 'EVIDENCE_SERVICE_S
 export function startSyncLoop(
   library: Library,
   tokens: TokenStore,
-  options: { intervalMs?: number; maxBackoffMs?: number; firstDelayMs?: number; fetch?: typeof fetch } = {},
+  options: { intervalMs?: number; maxBackoffMs?: number; firstDelayMs?: number; fetch?: typeof fetch; upgrade?: () => UpgradeOnSync } = {},
 ): SyncLoop {
   const interval = options.intervalMs ?? 30_000;
   const maxBackoff = options.maxBackoffMs ?? 10 * 60_000;
@@ -66,6 +67,7 @@ export function startSyncLoop(
     try {
       const { client } = await connectedClient(library, tokens, { fetch: options.fetch });
       await runSyncPass(library, client, {
+        upgrade: options.upgrade?.(),
         onProgress: (p) => {
           if (p.phase === 'push')
             progress = { done: p.push.done, total: p.push.total, uploadSent: p.push.upload?.sent ?? null, uploadTotal: p.push.upload?.total ?? null };

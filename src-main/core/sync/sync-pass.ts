@@ -6,6 +6,7 @@ import { conflictCount } from './merge.js';
 import { pullChanges } from './pull.js';
 import { pushOutbox, type PushProgress } from './push.js';
 import { pullCursor, readState, writeState } from './sync-state.js';
+import { upgradeOnSync, type UpgradeOnSync } from './upgrade-on-sync.js';
 
 /**
  * One sync pass: send what waits here, then apply what the team did. Sending first means this
@@ -21,27 +22,33 @@ export interface SyncPassResult {
   readonly pending: number;
   readonly cursor: number;
   readonly conflicts: number;
+  /** Offline signatures whose time this pass proved (each a new version, already sent). */
+  readonly upgraded: number;
 }
 
 export async function runSyncPass(
   library: Library,
   client: EvidenceClient,
-  options: { chunkSize?: number; onProgress?: (p: SyncProgress) => void } = {},
+  options: { chunkSize?: number; onProgress?: (p: SyncProgress) => void; upgrade?: UpgradeOnSync } = {},
 ): Promise<SyncPassResult> {
   const conflictsBefore = conflictCount(library.db);
   try {
     const sent = await pushOutbox(library, client, { chunkSize: options.chunkSize, onProgress: (push) => options.onProgress?.({ phase: 'push', push }) });
     const received = await pullChanges(library, client, { onProgress: (p) => options.onProgress?.({ phase: 'pull', received: p.done }) });
+    // Offline signatures: upgraded once the service took this person's changes, the new versions sent at once.
+    const { upgraded } = await upgradeOnSync(library, client, options.upgrade);
+    const resent = upgraded.length ? await pushOutbox(library, client, { chunkSize: options.chunkSize }) : 0;
     library.db.transaction(() => {
       writeState(library.db, 'lastSuccessAt', new Date().toISOString());
       writeState(library.db, 'lastError', null);
     })();
     return {
-      sent,
+      sent: sent + resent,
       received,
       pending: outboxSummary(library.db).pending,
       cursor: pullCursor(library.db),
       conflicts: conflictCount(library.db) - conflictsBefore,
+      upgraded: upgraded.length,
     };
   } catch (err) {
     writeState(library.db, 'lastError', JSON.stringify({ at: new Date().toISOString(), error: serializeError(err) }));
