@@ -1,5 +1,5 @@
 import type { ParentPort } from 'electron';
-import { bundledLongWorkEntry, createCoreService, serveCoreOverPort } from '../core/service/index.js';
+import { bundledLongWorkEntry, createCoreService, serveCoreOverPort, tokenStoreOverPort, type MessagePortLike } from '../core/service/index.js';
 
 /**
  * Entry of the Electron utility process that runs the core: SQLite, PDF work and token calls block
@@ -17,12 +17,12 @@ const settingsFile = arg('--settings-file');
 if (!port || !dataDir) throw new Error('core-process must be started by Inkstone with --data-dir');
 
 const systemLanguages = (arg('--system-languages') ?? '').split(',').filter(Boolean);
-const service = createCoreService({ dataDir, settingsFile, systemLanguages, longWorkEntry: bundledLongWorkEntry(import.meta.url) });
-serveCoreOverPort(
-  {
-    post: (message) => port.postMessage(message),
-    onMessage: (listener) => port.on('message', (event) => listener(event.data)),
-  },
-  service,
-);
+const mainPort: MessagePortLike = {
+  post: (message) => port.postMessage(message),
+  onMessage: (listener) => void port.on('message', (event) => listener(event.data)),
+};
+// `--token-store keychain`: the service token is asked of the main process (OS keychain), never kept here.
+const tokenStore = arg('--token-store') === 'keychain' ? tokenStoreOverPort(mainPort) : undefined;
+const service = createCoreService({ dataDir, settingsFile, systemLanguages, longWorkEntry: bundledLongWorkEntry(import.meta.url), tokenStore });
+serveCoreOverPort(mainPort, service);
 process.on('exit', () => service.close());
