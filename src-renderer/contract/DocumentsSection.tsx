@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { PlacementEditor } from '../placement/PlacementEditor.js';
 import { useSealLooks } from '../placement/useSealLooks.js';
 import { SigningDialog } from '../signing/SigningDialog.js';
+import { SignatureUpgradeNote, useSignatureUpgrades } from '../sync/SignatureUpgradeNote.js';
 import { Icon } from '../ui/Icon.js';
 
 function latestVersionId(contract: Contract): string | null {
@@ -35,6 +36,7 @@ export function DocumentsSection({ contract, onVerify }: { contract: Contract; o
   const seals = useSealLooks();
   const [selected, setSelected] = useState<string | null>(() => latestVersionId(contract));
   const [signing, setSigning] = useState(false);
+  const upgrades = useSignatureUpgrades(contract);
 
   useEffect(() => {
     const exists = contract.documents.some((d) => d.versions.some((v) => v.id === selected));
@@ -82,6 +84,7 @@ export function DocumentsSection({ contract, onVerify }: { contract: Contract; o
                             {t(`verify.verdict.${v.verdict}`)}
                           </span>
                         )}
+                        <SignatureUpgradeNote upgrades={upgrades} versionId={v.id} />
                         <span className="version-hash mono" title={v.sha256}>
                           {t('documents.fingerprint', { hash: `${v.sha256.slice(0, 12)}…` })}
                         </span>

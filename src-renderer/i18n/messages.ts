@@ -789,6 +789,14 @@ export const UI_TEXT = defineMessages({
   'sync.pending': { en: '{count} change(s) not yet synced', 'zh-CN': '{count} 项变更尚未同步' },
   'sync.conflicts': { en: '{count} conflicting edit(s) kept in the history', 'zh-CN': '{count} 处冲突编辑已记入历史' },
   'sync.retry': { en: 'Retry now', 'zh-CN': '立即重试' },
+  // ── offline signatures upgraded on sync (issue 11) ──
+  'signatureUpgrade.proven': { en: 'Time proven on sync · {level}', 'zh-CN': '签署时间已在同步时证明 · {level}' },
+  'signatureUpgrade.provenHint': {
+    en: 'Signed offline. When the library synced, a timestamp authority proved the signature existed by {time}; this version adds that proof ({level}) without changing the signature.',
+    'zh-CN': '此签名为离线签署。合同库同步时，时间戳服务证明该签名不晚于 {time} 已存在；本版本附加该证明（{level}），签名本身未改动。',
+  },
+  'signatureUpgrade.waiting': { en: 'Signed offline — time to be proven on sync', 'zh-CN': '离线签署——签署时间待同步时证明' },
+  'audit.action.signature.upgraded': { en: 'Signing time proven on sync', 'zh-CN': '签署时间已在同步时证明' },
   'sync.notSynced': { en: 'Not yet synced', 'zh-CN': '尚未同步' },
   'sync.notSyncedHint': {
     en: 'Changes to this contract are kept here and sent when the evidence service is reachable.',

@@ -235,7 +235,9 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   let syncLoop: Promise<SyncLoop> | null = null;
   const sync = () =>
     (syncLoop ??= import('../sync/index.js').then((m) =>
-      m.startSyncLoop(library, options.tokenStore ?? m.fileTokenStore(library.dataDir), { upgrade: () => ({ lang: settings.get().language }) }),
+      m.startSyncLoop(library, options.tokenStore ?? m.fileTokenStore(library.dataDir), {
+        upgrade: () => ({ lang: settings.get().language, verifyOnline: settings.get().verifyOnline }),
+      }),
     ));
   let closed = false;
   setTimeout(() => closed || void sync().catch((err: unknown) => log(`[core] sync did not start: ${String(err)}`)), 3_000).unref();

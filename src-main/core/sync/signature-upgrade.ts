@@ -31,6 +31,8 @@ export interface UpgradeOptions {
   /** Fetch revocation data online for B-LT and up (the CA's OCSP/CRL). */
   readonly online?: boolean;
   readonly networkTimeoutMs?: number;
+  /** Verify the result with online revocation checks (the person's Verification setting; off by default). */
+  readonly verifyOnline?: boolean;
   readonly lang?: Language;
 }
 
@@ -84,7 +86,7 @@ async function upgradeOne(library: Library, versionId: string, options: UpgradeO
       record = await extend(level);
     }
     if (record.input.sha256 !== version.sha256) throw new InkstoneError('SYNC_DOCUMENT_MISMATCH', { sha256: version.sha256 });
-    const verification = await verifyPdf(output, { name: version.documentName, lang: options.lang ?? 'en', trustStore, online: false });
+    const verification = await verifyPdf(output, { name: version.documentName, lang: options.lang ?? 'en', trustStore, online: options.verifyOnline ?? false });
     if (verification.verdict === 'invalid') throw new InkstoneError('SIGNATURE_UPGRADE_NOT_VERIFIED', { versionId, verdict: verification.verdict });
     const provenTime =
       verification.signatures

@@ -4,9 +4,11 @@ import type { Language } from '../../../src-shared/api/index.js';
 import { offlineSignedVersions, upgradePolicy } from './offline-signatures.js';
 import type { UpgradeOutcome } from './signature-upgrade.js';
 
-/** How a sync pass upgrades offline signatures: revocation data online (B-LT and up), the language of stored verifications. */
+/** How a sync pass upgrades offline signatures: revocation data fetched for B-LT and up, how the result is verified, in which language. */
 export interface UpgradeOnSync {
   readonly online?: boolean;
+  /** Check revocation online when verifying the upgraded version (the person's Verification setting). */
+  readonly verifyOnline?: boolean;
   readonly lang?: Language;
   readonly networkTimeoutMs?: number;
 }
