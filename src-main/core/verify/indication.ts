@@ -102,12 +102,7 @@ const SHA1_CERTIFICATE_SIGNATURES: ReadonlySet<string> = new Set([
 ]);
 
 /** Weak algorithms without a proof of existence from before they weakened. */
-function weakAlgorithms(
-  cms: ParsedSignedData | null,
-  signer: CertificateInfo | null,
-  path: readonly CertificateInfo[],
-  provenTime: Date | null,
-): Problem[] {
+function weakAlgorithms(cms: ParsedSignedData | null, signer: CertificateInfo | null, path: readonly CertificateInfo[], provenTime: Date | null): Problem[] {
   const unproven = (algorithm: string) => !provenTime || provenTime >= WEAK_SINCE[algorithm];
   const problems: Problem[] = [];
   const own: string[] = [];
@@ -162,8 +157,7 @@ export function decideIndication(input: IndicationInput): IndicationResult {
         put('TRY_LATER', { code: r.status === 'not-checked' ? 'PROBLEM_REVOCATION_OFFLINE' : 'PROBLEM_REVOCATION_UNKNOWN', params: { subject } });
       }
     }
-    for (const weak of weakAlgorithms(input.cms, input.signerCertificate, trust.path.path, provenTime))
-      put('CRYPTO_CONSTRAINTS_FAILURE_NO_POE', weak);
+    for (const weak of weakAlgorithms(input.cms, input.signerCertificate, trust.path.path, provenTime)) put('CRYPTO_CONSTRAINTS_FAILURE_NO_POE', weak);
   }
 
   if (failed.length) return { indication: 'TOTAL_FAILED', subIndication: failed[0][0], problems: [...failed, ...indeterminate].map((p) => p[1]) };
