@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Library } from '../../src-main/core/library/index.js';
+import { createCoreService, onFirstUse } from '../../src-main/core/service/index.js';
 import { coreBundleDir } from '../support/bundles.js';
 import { recordLoads, sourcesOf } from '../support/module-loads.js';
 
@@ -72,4 +73,40 @@ w.postMessage({ kind: 'call', id: 1, operation: 'contracts.search', input: { tex
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the areas loaded on first use answer through the same handler table', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'inkstone-core-areas-'));
+  const core = createCoreService({ dataDir: dir, log: () => undefined });
+  try {
+    const contract = await core.invoke('contracts.create', { title: '采购合同' });
+    assert.ok(contract.ok);
+    const contractId = (contract.value as { id: string }).id;
+    // Drafting (yjs, ProseMirror), twice: the second call reuses what the first loaded.
+    const draft = await core.invoke('drafts.create', { contractId, language: 'zh-CN' });
+    assert.equal(draft.ok, true, JSON.stringify(draft));
+    const reopened = await core.invoke('drafts.open', { contractId });
+    assert.equal(reopened.ok && (reopened.value as { draftId: string }).draftId, draft.ok && (draft.value as { draftId: string }).draftId);
+    // The organisation and its seals (pdf-lib stays unloaded until a seal is stamped).
+    assert.deepEqual(await core.invoke('organisation.get', {}), { ok: true, value: { profile: null } });
+    assert.deepEqual(await core.invoke('seals.list', {}), { ok: true, value: { seals: [] } });
+    // Typed errors still come back typed from a lazily loaded area.
+    const missing = await core.invoke('drafts.open', { contractId: '0'.repeat(32) });
+    assert.equal(!missing.ok && missing.error.code, 'CONTRACT_NOT_FOUND');
+  } finally {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('onFirstUse loads once, and again after a failed load', async () => {
+  let loads = 0;
+  const area = onFirstUse(async () => {
+    loads++;
+    if (loads === 1) throw new Error('disk was busy');
+    return { loads };
+  });
+  await assert.rejects(area(), /disk was busy/);
+  assert.deepEqual(await Promise.all([area(), area()]), [{ loads: 2 }, { loads: 2 }]);
+  assert.equal(loads, 2);
 });
