@@ -81,6 +81,11 @@ export const CLI_TEXT = defineMessages({
     en: 'Sent {sent} change(s), received {received}; {pending} waiting; {conflicts} new conflict(s).',
     'zh-CN': '已发送 {sent} 项变更，收到 {received} 项；{pending} 项待发送；新增冲突 {conflicts} 项。',
   },
+  // Offline signatures upgraded on sync (issue 11)
+  syncUpgraded: {
+    en: 'Proved the signing time of {upgraded} offline signature(s): each is a new version of its document.',
+    'zh-CN': '已为 {upgraded} 个离线签名证明签署时间：每个均作为其文件的新版本保存。',
+  },
   syncStatusLine: {
     en: '{pending} change(s) waiting in {contracts} contract(s); {conflicts} conflict(s); last success: {lastSuccess}',
     'zh-CN': '{contracts} 份合同共有 {pending} 项变更待发送；冲突 {conflicts} 项；上次成功：{lastSuccess}',

@@ -28,7 +28,7 @@ export function registerSyncCommands(program: Command): void {
     .command('sync')
     .description(describe('sync'))
     .option('--data-dir <dir>', 'library folder (default: the app’s data folder)')
-    .option('--json', 'print {sent, received, pending, cursor, conflicts} as JSON')
+    .option('--json', 'print {sent, received, pending, cursor, conflicts, upgraded} as JSON')
     .option('--lang <lang>', 'zh-CN or en')
     .action((opts: { dataDir?: string; json?: boolean; lang?: string }) => {
       const lang = cliLanguage(opts.lang);
@@ -41,9 +41,10 @@ export function registerSyncCommands(program: Command): void {
               if (p.phase === 'push')
                 bar?.update(p.push.done, p.push.total, p.push.upload ? `${Math.round((100 * p.push.upload.sent) / p.push.upload.total)} %` : '');
             };
-            const result = await runSyncPass(library, client, { onProgress }).finally(() => bar?.done());
+            const result = await runSyncPass(library, client, { onProgress, upgrade: { lang } }).finally(() => bar?.done());
             if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
             else process.stdout.write(`${say(CLI_TEXT.syncSummary, lang, { ...result })}\n`);
+            if (!opts.json && result.upgraded) process.stdout.write(`${say(CLI_TEXT.syncUpgraded, lang, { upgraded: result.upgraded })}\n`);
             return EXIT.ok;
           }),
         lang,
