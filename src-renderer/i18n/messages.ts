@@ -819,8 +819,8 @@ export const UI_TEXT = defineMessages({
   'evidence.tsa': { en: 'Time-stamping authority', 'zh-CN': '时间戳机构' },
   'evidence.checkpoint': { en: 'Log checkpoint', 'zh-CN': '日志检查点' },
   'evidence.checkpointValue': {
-    en: '{origin} · entry {index} of {size} · root {root}…',
-    'zh-CN': '{origin} · 共 {size} 条中的第 {index} 条 · 根哈希 {root}…',
+    en: '{origin} · entry {index} (counting from 0) of a log of {size} · root {root}…',
+    'zh-CN': '{origin} · 第 {index} 号记录（自 0 起计），日志规模 {size} · 根哈希 {root}…',
   },
   'evidence.sent': { en: 'Sent to the service', 'zh-CN': '发送内容' },
   'evidence.sent.document': { en: 'The signed PDF (kept by the service)', 'zh-CN': '已签署的 PDF（由服务保存）' },
