@@ -839,6 +839,11 @@ export const UI_TEXT = defineMessages({
   'evidence.saveCertificate': { en: 'Save evidence certificate (PDF)', 'zh-CN': '保存出证报告（PDF）' },
   'evidence.saving': { en: 'Preparing the certificate…', 'zh-CN': '正在生成出证报告…' },
   'evidence.saved': { en: 'Saved as {name}', 'zh-CN': '已保存为 {name}' },
+  'evidence.privacy': { en: 'Privacy mode: log only a salted hash of each signed version', 'zh-CN': '隐私模式：仅登记每个已签署版本的加盐哈希' },
+  'evidence.privacyHint': {
+    en: 'The evidence entry then proves the document without the service ever learning its hash; the salt stays on this computer, so keep the receipt. The team library still shares the document itself.',
+    'zh-CN': '存证记录照样能证明该文件，而服务始终不知道其哈希值；盐值只保存在本机，请妥善保管回执。团队合同库仍会共享文件本身。',
+  },
   'evidence.deleteNote': {
     en: 'Deleting this contract here does not delete its evidence: the evidence service keeps it until its retention ends. The receipts stored on this computer go with the contract — save the certificates first.',
     'zh-CN': '在本机删除此合同不会删除其存证：证据服务会保存至保存期届满。本机保存的回执会随合同一并删除——请先保存出证报告。',

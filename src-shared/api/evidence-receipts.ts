@@ -48,3 +48,6 @@ export const ContractEvidence = z.object({ contractId: z.string(), connected: z.
 export type ContractEvidence = z.infer<typeof ContractEvidence>;
 
 export const EvidenceCertificateInput = z.object({ versionId: Id, lang: Language.optional() });
+
+/** Privacy mode: new evidence of versions signed here sends only a salted hash. */
+export const EvidencePrivacy = z.object({ on: z.boolean() });

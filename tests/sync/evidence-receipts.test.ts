@@ -1,4 +1,8 @@
 import { describe, it, before, after } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCoreService } from '../../src-main/core/service/index.js';
 import assert from 'node:assert/strict';
 import { verifyReceipt } from '../../src-main/core/evidence/index.js';
 import { contractEvidence, contractHasReceipts, evidenceCertificate, runSyncPass, setEvidencePrivacy } from '../../src-main/core/sync/index.js';
@@ -173,5 +177,27 @@ describe('evidence receipts of signed versions, against a service started here',
     const again = await client.fetchReceipt(number, { timeoutMs: 5_000 });
     const check = await verifyReceipt(again, { document: { sha256: JSON.parse(receipt_json).document.hash } });
     assert.ok(check.ok, 'and its receipt still verifies');
+  });
+});
+
+describe('evidence operations of the core', () => {
+  it('privacy mode is off until turned on, and kept; unknown contracts and versions get typed errors', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'inkstone-evidence-ops-'));
+    const core = createCoreService({ dataDir, log: () => undefined });
+    try {
+      assert.deepEqual(await core.invoke('evidence.privacy', {}), { ok: true, value: { on: false } });
+      assert.deepEqual(await core.invoke('evidence.setPrivacy', { on: true }), { ok: true, value: { on: true } });
+      assert.deepEqual(await core.invoke('evidence.privacy', {}), { ok: true, value: { on: true } });
+      const { id } = ((await core.invoke('contracts.create', { title: '空合同' })) as { value: { id: string } }).value;
+      const empty = await core.invoke('evidence.contract', { contractId: id });
+      assert.deepEqual(empty, { ok: true, value: { contractId: id, connected: false, versions: [] } });
+      const unknown = await core.invoke('evidence.contract', { contractId: 'c'.repeat(32) });
+      assert.equal(unknown.ok ? 'ok' : unknown.error.code, 'CONTRACT_NOT_FOUND');
+      const noReceipt = await core.invoke('evidence.certificate', { versionId: 'a'.repeat(32), lang: 'en' });
+      assert.equal(noReceipt.ok ? 'ok' : noReceipt.error.code, 'SYNC_RECEIPT_NOT_HELD');
+    } finally {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -65,7 +65,7 @@ async function verificationOf(receiptJson: string, sha256: string, pinned: strin
 
 /** Every signed version of the contract with its evidence, verified now (no network). */
 export async function contractEvidence(library: Library, contractId: string): Promise<ContractEvidence> {
-  library.getContract(contractId); // NOT_FOUND for an unknown contract
+  library.getContract(contractId); // CONTRACT_NOT_FOUND for an unknown contract
   const connection = currentConnection(library);
   const versions = statement(
     library.db,
