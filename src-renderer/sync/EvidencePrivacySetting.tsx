@@ -12,9 +12,15 @@ export function EvidencePrivacySetting() {
   useEffect(() => {
     api.evidence.privacy({}).then((r) => setOn(r.on), setError);
   }, [api]);
+  // Shown as chosen at once; the core's answer (or the old value, on failure) follows.
   const change = (next: boolean) => {
+    const before = on;
     setError(null);
-    api.evidence.setPrivacy({ on: next }).then((r) => setOn(r.on), setError);
+    setOn(next);
+    api.evidence.setPrivacy({ on: next }).then(
+      (r) => setOn(r.on),
+      (err: unknown) => (setOn(before), setError(err)),
+    );
   };
   return (
     <div className="evidence-privacy">

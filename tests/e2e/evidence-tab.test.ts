@@ -17,6 +17,8 @@ import { SCREENSHOTS, type UiLanguage, useInkstone } from './support/harness.js'
 const TEXT = {
   'zh-CN': {
     library: '合同库',
+    settings: '设置',
+    privacy: '隐私模式：仅登记每个已签署版本的加盐哈希',
     evidence: '存证',
     notConnected: '本合同库尚未连接证据服务',
     notSynced: '尚未同步',
@@ -28,6 +30,8 @@ const TEXT = {
   },
   en: {
     library: 'Library',
+    settings: 'Settings',
+    privacy: 'Privacy mode: log only a salted hash of each signed version',
     evidence: 'Evidence',
     notConnected: 'This library is not connected to an evidence service',
     notSynced: 'Not yet synced',
@@ -127,6 +131,15 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await ui.page.setViewportSize({ width: 1024, height: 700 });
       await card.scrollIntoViewIfNeeded();
       await ui.app.screenshot(`${lang}-evidence-verified-1024`);
+
+      // Settings → Evidence service: the privacy switch is the core's, and stays as set.
+      await ui.page.getByRole('button', { name: s.settings, exact: true }).click();
+      const privacy = ui.page.getByLabel(s.privacy);
+      assert.equal(await privacy.isChecked(), false);
+      await privacy.check();
+      await privacy.scrollIntoViewIfNeeded();
+      await ui.app.screenshot(`${lang}-evidence-privacy-setting`);
+      assert.deepEqual(await rpc('evidence.privacy'), { on: true });
       assert.deepEqual(
         ui.app.pageErrors.filter((e) => !/Failed to load resource/u.test(e)),
         [],
