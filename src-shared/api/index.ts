@@ -10,4 +10,5 @@ export * from './seals.js';
 export * from './devices.js';
 export * from './signing.js';
 export * from './sync.js';
+export * from './evidence-receipts.js';
 export * from './signature-upgrade.js';

@@ -26,6 +26,7 @@ import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, Dev
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
+import { ContractEvidence, EvidenceCertificateInput, EvidencePrivacy } from './evidence-receipts.js';
 import { SignatureUpgrade, SignatureUpgradePolicy } from './signature-upgrade.js';
 
 /**
@@ -59,6 +60,11 @@ export const operations = {
   'sync.test': op(SyncConnectInput, SyncConnection),
   'sync.connect': op(SyncConnectInput, SyncConnection),
   'sync.run': op(z.object({}), SyncStatus),
+  // ── evidence receipts per version (issue 11): the Evidence tab and its certificate ──
+  'evidence.contract': op(z.object({ contractId: Id }), ContractEvidence),
+  'evidence.certificate': op(EvidenceCertificateInput, Download),
+  'evidence.privacy': op(z.object({}), EvidencePrivacy),
+  'evidence.setPrivacy': op(EvidencePrivacy, EvidencePrivacy),
   // ── offline signatures upgraded on sync (issue 11) ──
   'signatures.upgrades': op(z.object({ contractId: Id }), z.object({ upgrades: z.array(SignatureUpgrade) })),
   'signatures.upgradePolicy': op(z.object({}), SignatureUpgradePolicy),

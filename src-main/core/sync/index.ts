@@ -8,6 +8,15 @@ export { conflictsOf, type ConflictRecord } from './merge.js';
 export { connect, connectedClient, currentConnection, testConnection, serviceUrlOf, type SyncConnection } from './connection.js';
 export { fileTokenStore, TOKEN_FILE, type TokenStore } from './token-file.js';
 export { startSyncLoop, type SyncLoop } from './sync-loop.js';
+export { collectReceipts, evidencePrivacy, setEvidencePrivacy } from './evidence-receipts.js';
+export {
+  contractEvidence,
+  contractHasReceipts,
+  evidenceCertificate,
+  type ContractEvidence,
+  type VersionEvidence,
+  type VersionEvidenceState,
+} from './contract-evidence.js';
 // Offline signatures upgraded on sync
 export { setUpgradePolicy, signatureUpgradesOf, upgradePolicy } from './offline-signatures.js';
 export { upgradeOnSync, type UpgradeOnSync } from './upgrade-on-sync.js';

@@ -2,6 +2,7 @@ import { outboxSummary } from '../audit/index.js';
 import type { EvidenceClient } from '../evidence/index.js';
 import type { Library } from '../library/index.js';
 import { serializeError } from '../../../src-shared/errors/index.js';
+import { collectReceipts } from './evidence-receipts.js';
 import { conflictCount } from './merge.js';
 import { pullChanges } from './pull.js';
 import { pushOutbox, type PushProgress } from './push.js';
@@ -24,6 +25,8 @@ export interface SyncPassResult {
   readonly conflicts: number;
   /** Offline signatures whose time this pass proved (each a new version, already sent). */
   readonly upgraded: number;
+  /** Evidence receipts of signed versions stored by this pass. */
+  readonly receipts: number;
 }
 
 export async function runSyncPass(
@@ -38,6 +41,8 @@ export async function runSyncPass(
     // Offline signatures: upgraded once the service took this person's changes, the new versions sent at once.
     const { upgraded } = await upgradeOnSync(library, client, options.upgrade);
     const resent = upgraded.length ? await pushOutbox(library, client, { chunkSize: options.chunkSize }) : 0;
+    // Evidence last: the versions signed here are on the service now, and those pulled are here.
+    const receipts = await collectReceipts(library, client);
     library.db.transaction(() => {
       writeState(library.db, 'lastSuccessAt', new Date().toISOString());
       writeState(library.db, 'lastError', null);
@@ -49,6 +54,7 @@ export async function runSyncPass(
       cursor: pullCursor(library.db),
       conflicts: conflictCount(library.db) - conflictsBefore,
       upgraded: upgraded.length,
+      receipts,
     };
   } catch (err) {
     writeState(library.db, 'lastError', JSON.stringify({ at: new Date().toISOString(), error: serializeError(err) }));
