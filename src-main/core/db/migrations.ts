@@ -326,7 +326,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // ── evidence receipts per version (issue 11) ──
   {
-    version: 14,
+    version: 11,
     name: 'evidence receipts of synced versions',
     sql: `
       -- One evidence entry per version: how it was logged ('document': the entry the service made when
