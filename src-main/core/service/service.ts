@@ -26,6 +26,7 @@ import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
 import { Drafts } from '../drafting/index.js';
+import { ClauseLibrary } from '../clauses/index.js';
 
 /** A draft's files (PDF, DOCX, redlines), loaded when first asked for: the core starts without them. */
 const draftFiles = () => import('../draft-files/index.js');
@@ -147,6 +148,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const library = new Library(options.dataDir);
   const seals = new SealLibrary(library.db, library.dataDir, library.actor);
   const drafts = new Drafts(library);
+  const clauses = new ClauseLibrary(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -320,6 +322,13 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
     'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
+    // --- clause library (issue 10) ---
+    'clauses.list': (q) => ({ clauses: clauses.list(q) }),
+    'clauses.get': ({ clauseId, revision }) => clauses.get(clauseId, revision),
+    'clauses.add': (input) => clauses.add(input),
+    'clauses.revise': ({ clauseId, ...input }) => clauses.revise(clauseId, input),
+    'clauses.insert': ({ clauseId, contractId, language, values }) => clauses.copyInto(clauseId, contractId, values, language),
+    'clauses.uses': ({ clauseId }) => ({ uses: clauses.uses(clauseId) }),
     // --- drafting: export, import and redlines (issue 10); docx, mammoth and the typesetter load on first use ---
     'drafts.exportPdf': async ({ contractId }) => {
       const { documentId, versionId, number } = await (await draftFiles()).exportDraftPdf({ library, drafts }, contractId);
