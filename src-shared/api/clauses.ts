@@ -23,15 +23,29 @@ export interface ClauseNodeJSON {
   text?: string;
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
+/** The attributes draft nodes and marks have (outline ids, conditions, references, variables, table cells). */
+const NodeAttrs = z
+  .object({
+    id: z.string().max(64),
+    condition: z.string().max(40),
+    target: z.string().max(64),
+    key: z.string().max(40),
+    filled: z.string().max(2000),
+    colspan: z.number().int().min(1).max(100),
+    rowspan: z.number().int().min(1).max(1000),
+    colwidth: z.array(z.number()).max(100).nullable(),
+  })
+  .partial()
+  .strict();
 const ClauseNode: z.ZodType<ClauseNodeJSON> = z.lazy(() =>
   z
     .object({
       type: z.string().max(40),
-      attrs: z.record(z.string().max(40), z.unknown()).optional(),
+      attrs: NodeAttrs.optional(),
       content: z.array(ClauseNode).max(2000).optional(),
       text: z.string().max(20000).optional(),
       marks: z
-        .array(z.object({ type: z.string().max(40), attrs: z.record(z.string().max(40), z.unknown()).optional() }))
+        .array(z.object({ type: z.string().max(40), attrs: NodeAttrs.optional() }))
         .max(10)
         .optional(),
     })
@@ -94,4 +108,5 @@ export const ClauseListQuery = z.object({
 export type ClauseListQuery = z.infer<typeof ClauseListQuery>;
 
 /** Values for the clause's variables, as typed (checked by the variables model). */
-export const ClauseValues = z.record(z.string().max(40), z.string().max(2000)).refine((v) => Object.keys(v).length <= 50, 'at most 50 values');
+export const ClauseValues = z.array(z.object({ key: z.string().max(40), value: z.string().max(2000) })).max(50);
+export type ClauseValues = z.infer<typeof ClauseValues>;

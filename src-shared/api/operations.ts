@@ -127,7 +127,7 @@ export const operations = {
   'clauses.revise': op(ClauseInput.extend({ clauseId: Id }), Clause),
   /** The copy of the current revision for a contract's draft, variables filled; recorded as a use. */
   'clauses.insert': op(
-    z.object({ clauseId: Id, contractId: Id, language: Language, values: ClauseValues.default({}) }),
+    z.object({ clauseId: Id, contractId: Id, language: Language, values: ClauseValues.default([]) }),
     z.object({ revision: z.number().int().positive(), blocks: ClauseBlocks }),
   ),
   'clauses.uses': op(z.object({ clauseId: Id }), z.object({ uses: z.array(ClauseUse) })),
