@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ClauseLibrary } from '../../src-main/core/clauses/index.js';
 import { Library } from '../../src-main/core/library/index.js';
-import { CLAUSE_POSITIONS, ClauseInput, type ClauseNodeJSON, type ClausePosition, type ClauseSummary } from '../../src-shared/api/index.js';
+import { CLAUSE_POSITIONS, ClauseInput, type ClausePosition, type ClauseSummary } from '../../src-shared/api/index.js';
+import { clauseBlocksFromText } from '../../src-shared/clause-text.js';
 import { isLanguage, say, type Language } from '../../src-shared/i18n/index.js';
 import { describe } from '../command-table.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
@@ -47,29 +48,6 @@ function printList(found: ClauseSummary[], opts: FilterOptions, lang: Language):
         `${say(CLI_TEXT.clauseLine, lang, { id: c.id, revision: c.revision, position: POSITION_TEXT[c.position][lang], language: c.language, title: c.title, tags: c.tags.join(', ') })}\n`,
       );
   return EXIT.ok;
-}
-
-/**
- * The text of `--text` as draft blocks: one paragraph per line, `{{key}}` a variable (its placeholder
- * until filled); with `--heading` the paragraphs form one article.
- */
-function blocksFromText(text: string, heading: string | undefined): ClauseNodeJSON[] {
-  const paragraphs = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line): ClauseNodeJSON => {
-      const content = line.split(/(\{\{[A-Za-z][A-Za-z0-9_]{0,39}\}\})/).flatMap((part): ClauseNodeJSON[] => {
-        if (!part) return [];
-        const key = /^\{\{(.+)\}\}$/.exec(part)?.[1];
-        return [key ? { type: 'text', text: key, marks: [{ type: 'variable', attrs: { key, filled: '' } }] } : { type: 'text', text: part }];
-      });
-      return { type: 'paragraph', content };
-    });
-  if (heading === undefined) return paragraphs;
-  return [
-    { type: 'article', attrs: { id: '', condition: '' }, content: [{ type: 'article_heading', content: [{ type: 'text', text: heading }] }, ...paragraphs] },
-  ];
 }
 
 /** `inkstone clauses list|search|show|add` — the clause library the app's editor uses. */
@@ -163,7 +141,7 @@ export function registerClausesCommands(program: Command): void {
                 tags: opts.tag ?? [],
                 language: language(opts.language) ?? lang,
                 position: position(opts.position) ?? 'standard',
-                blocks: blocksFromText(opts.text, opts.heading),
+                blocks: clauseBlocksFromText(opts.text, opts.heading),
               });
               if (!parsed.success) throw usage(`${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
               const clause = c.add(parsed.data);
