@@ -98,7 +98,13 @@ export function ClauseForm({ start, onSaved, onCancel }: { start: ClauseFormStar
       ) : (
         <>
           <p className="clause-form-label">{t('clauses.form.preview')}</p>
-          <div className="clause-preview">{[preview?.heading, preview?.text].filter(Boolean).join('\n')}</div>
+          <div className="clause-preview">
+            {/* As the library will keep it: each variable as its placeholder, not this contract's value. */}
+            {[preview?.heading, preview?.text]
+              .filter(Boolean)
+              .join('\n')
+              .replace(/\{\{(\w+)\}\}/g, '〔$1〕')}
+          </div>
         </>
       )}
       {error !== null && <ErrorBanner error={error} />}
