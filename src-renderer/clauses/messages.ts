@@ -55,6 +55,7 @@ export const CLAUSES_UI_TEXT = defineMessages({
   'clauses.uses.none': { en: 'Not inserted into any contract yet.', 'zh-CN': '尚未插入任何合同。' },
   'clauses.uses.entry': { en: 'revision {revision}, {when}', 'zh-CN': '第 {revision} 版，{when}' },
   'clauses.noTags': { en: 'no tags', 'zh-CN': '无标签' },
+  'clauses.tagSeparator': { en: ', ', 'zh-CN': '、' },
 });
 
 /** The UI text of each clause position. */
