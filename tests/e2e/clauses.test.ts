@@ -15,7 +15,7 @@ import { useInkstone, type UiLanguage } from './support/harness.js';
 const t = (text: string, marks?: DraftNodeJSON['marks']): DraftNodeJSON => ({ type: 'text', text, ...(marks ? { marks } : {}) });
 const article = (heading: string, ...paragraphs: DraftNodeJSON[][]): DraftNodeJSON => ({
   type: 'article',
-  attrs: { id: `a${heading.length}${paragraphs.length}` },
+  attrs: { id: `a-${heading}` },
   content: [{ type: 'article_heading', content: [t(heading)] }, ...paragraphs.map((content) => ({ type: 'paragraph', content }))],
 });
 

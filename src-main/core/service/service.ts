@@ -327,7 +327,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'clauses.get': ({ clauseId, revision }) => clauses.get(clauseId, revision),
     'clauses.add': (input) => clauses.add(input),
     'clauses.revise': ({ clauseId, ...input }) => clauses.revise(clauseId, input),
-    'clauses.insert': ({ clauseId, contractId, language, values }) => clauses.copyInto(clauseId, contractId, values, language),
+    'clauses.insert': ({ clauseId, contractId, language, values }) =>
+      clauses.copyInto(clauseId, contractId, Object.fromEntries(values.map((v) => [v.key, v.value])), language),
     'clauses.uses': ({ clauseId }) => ({ uses: clauses.uses(clauseId) }),
     // --- drafting: export, import and redlines (issue 10); docx, mammoth and the typesetter load on first use ---
     'drafts.exportPdf': async ({ contractId }) => {
