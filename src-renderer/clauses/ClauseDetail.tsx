@@ -86,7 +86,9 @@ export function ClauseDetail(props: {
         <h3 id={`${idBase}-title`}>{clause.title}</h3>
         <span className={`clause-position clause-position-${clause.position}`}>{t(POSITION_TEXT[clause.position])}</span>
       </header>
-      <p className="muted">{t('clauses.detail.revision', { revision: clause.revision, tags: clause.tags.join(t('clauses.tagSeparator')) || t('clauses.noTags') })}</p>
+      <p className="muted">
+        {t('clauses.detail.revision', { revision: clause.revision, tags: clause.tags.join(t('clauses.tagSeparator')) || t('clauses.noTags') })}
+      </p>
       <div className="clause-preview" lang={clause.language}>
         {clause.text}
       </div>
