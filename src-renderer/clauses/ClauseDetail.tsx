@@ -1,13 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import type { EditorState } from 'prosemirror-state';
-import type { EditorView } from 'prosemirror-view';
 import type { Clause, ClauseUse } from '../../src-shared/api/index.js';
-import type { Language } from '../../src-shared/i18n/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Spinner } from '../ui/Spinner.js';
 import type { ClauseFormStart } from './ClauseForm.js';
+import type { ClauseEditorContext } from './ClausePanel.js';
 import { POSITION_TEXT } from './messages.js';
 import { insertClause } from './clause-editing.js';
 
@@ -17,15 +15,13 @@ import { insertClause } from './clause-editing.js';
  */
 export function ClauseDetail(props: {
   clauseId: string;
-  view: EditorView;
-  state: EditorState;
-  contractId: string;
-  language: Language;
+  editor?: ClauseEditorContext;
+  onOpenContract?: (contractId: string) => void;
   onEdit: (start: ClauseFormStart) => void;
   onClose: () => void;
   onInserted: (title: string) => void;
 }) {
-  const { clauseId, view, contractId, language } = props;
+  const { clauseId, editor } = props;
   const api = useApi();
   const { t, fmt } = useI18n();
   const idBase = useId();
@@ -55,7 +51,7 @@ export function ClauseDetail(props: {
   if (error !== null && !clause) return <ErrorBanner error={error} />;
   if (!clause) return <Spinner label={t('common.loading')} />;
 
-  const insert = async () => {
+  const insert = async ({ view, contractId, language }: ClauseEditorContext) => {
     setBusy(true);
     setError(null);
     setNowhere(false);
@@ -92,7 +88,7 @@ export function ClauseDetail(props: {
       <div className="clause-preview" lang={clause.language}>
         {clause.text}
       </div>
-      {clause.variables.length > 0 && (
+      {editor && clause.variables.length > 0 && (
         <fieldset className="clause-variables">
           <legend>{t('clauses.detail.variables')}</legend>
           {clause.variables.map((v) => (
@@ -129,9 +125,11 @@ export function ClauseDetail(props: {
       {error !== null && <ErrorBanner error={error} />}
       {nowhere && <ErrorBanner message={t('clauses.insertNowhere')} />}
       <div className="clause-actions">
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void insert()} onMouseDown={(e) => e.preventDefault()}>
-          {t('clauses.insert')}
-        </button>
+        {editor && (
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void insert(editor)} onMouseDown={(e) => e.preventDefault()}>
+            {t('clauses.insert')}
+          </button>
+        )}
         <button type="button" className="btn" onClick={() => props.onEdit({ mode: 'revise', clause })}>
           {t('clauses.edit')}
         </button>
@@ -146,7 +144,14 @@ export function ClauseDetail(props: {
         <ul className="clause-uses">
           {uses.map((u, i) => (
             <li key={i}>
-              {u.contractTitle} <span className="muted">{t('clauses.uses.entry', { revision: u.revision, when: fmt.dateTime(u.insertedAt) })}</span>
+              {props.onOpenContract ? (
+                <button type="button" className="btn-link" onClick={() => props.onOpenContract?.(u.contractId)}>
+                  {u.contractTitle}
+                </button>
+              ) : (
+                u.contractTitle
+              )}{' '}
+              <span className="muted">{t('clauses.uses.entry', { revision: u.revision, when: fmt.dateTime(u.insertedAt) })}</span>
             </li>
           ))}
         </ul>

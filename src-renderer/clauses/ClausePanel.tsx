@@ -20,7 +20,15 @@ const SEARCH_PAUSE_MS = 200;
  * clause" for the cursor's article or the selected passage. Arrow keys move from the search box
  * through the results; Enter opens one.
  */
-export function ClausePanel({ view, state, contractId, language }: { view: EditorView; state: EditorState; contractId: string; language: Language }) {
+/** The open draft the panel inserts into and saves from (none on the Clause library screen). */
+export interface ClauseEditorContext {
+  view: EditorView;
+  state: EditorState;
+  contractId: string;
+  language: Language;
+}
+
+export function ClausePanel({ editor, onOpenContract }: { editor?: ClauseEditorContext; onOpenContract?: (contractId: string) => void }) {
   const api = useApi();
   const { t } = useI18n();
   const searchId = useId();
@@ -69,15 +77,15 @@ export function ClausePanel({ view, state, contractId, language }: { view: Edito
     e.preventDefault();
   };
 
-  const saveSelection = () => {
-    const blocks = clauseFromSelection(view.state);
+  const saveSelection = (editor: ClauseEditorContext) => {
+    const blocks = clauseFromSelection(editor.view.state);
     setNotice('');
     if (!blocks.length) {
       setNotice(t('clauses.nothingSelected'));
       return;
     }
     setOpenId(null);
-    setForm({ mode: 'add', blocks, language });
+    setForm({ mode: 'add', blocks, language: editor.language });
   };
 
   return (
@@ -111,9 +119,11 @@ export function ClausePanel({ view, state, contractId, language }: { view: Edito
           <option value="fallback">{t('clauses.position.fallback')}</option>
         </select>
       </div>
-      <button type="button" className="btn" onClick={saveSelection} onMouseDown={(e) => e.preventDefault()}>
-        {t('clauses.saveSelection')}
-      </button>
+      {editor && (
+        <button type="button" className="btn" onClick={() => saveSelection(editor)} onMouseDown={(e) => e.preventDefault()}>
+          {t('clauses.saveSelection')}
+        </button>
+      )}
       {notice && (
         <p className="clause-notice" role="status">
           {notice}
@@ -136,10 +146,8 @@ export function ClausePanel({ view, state, contractId, language }: { view: Edito
         <ClauseDetail
           key={openId}
           clauseId={openId}
-          view={view}
-          state={state}
-          contractId={contractId}
-          language={language}
+          editor={editor}
+          onOpenContract={onOpenContract}
           onEdit={(start) => setForm(start)}
           onClose={() => setOpenId(null)}
           onInserted={(title) => {

@@ -7,6 +7,11 @@ export const CLAUSES_UI_TEXT = defineMessages({
   'audit.action.clause.added': { en: 'Clause saved to the library', 'zh-CN': '保存条款到条款库' },
   'audit.action.clause.revised': { en: 'Clause edited in the library', 'zh-CN': '在条款库中修改条款' },
   'clauses.title': { en: 'Clause library', 'zh-CN': '条款库' },
+  'nav.clauses': { en: 'Clauses', 'zh-CN': '条款库' },
+  'clauses.screenIntro': {
+    en: 'Reusable clauses: edit them here (each edit is a new revision) and see where they are used. Save and insert clauses from a contract’s Draft tab.',
+    'zh-CN': '可复用的条款：在此修改（每次修改为新版本）并查看使用情况。在合同的“起草”页中保存和插入条款。',
+  },
   'clauses.search': { en: 'Search clauses', 'zh-CN': '搜索条款' },
   'clauses.searchPlaceholder': { en: 'Title, tag or words…', 'zh-CN': '标题、标签或正文…' },
   'clauses.filter.position': { en: 'Position', 'zh-CN': '条款类型' },

@@ -108,7 +108,7 @@ export function DraftEditor({ session, contract, onReopen }: { session: DraftSes
           <p className={`draft-save-status draft-save-${saveStatus}`} role="status">
             {t(SAVE_TEXT[saveStatus])}
           </p>
-          {view && state && <ClausePanel view={view} state={state} contractId={contract.id} language={session.language} />}
+          {view && state && <ClausePanel editor={{ view, state, contractId: contract.id, language: session.language }} />}
           {view && state && <TermsPanel view={view} state={state} />}
           <VersionsPanel contractId={contract.id} draftId={session.draftId} />
           <DraftFilesPanel contractId={contract.id} onDraftReplaced={() => onReopen?.()} />

@@ -44,6 +44,7 @@ const CASES = {
       insert: '插入到光标处',
       edit: '修改',
       text: /^正文/,
+      nav: '条款库',
     },
     edited: '接收方应对保密信息严格保密，期限为{{term}}，违约方赔偿全部损失。',
   },
@@ -75,6 +76,7 @@ const CASES = {
       insert: 'Insert at cursor',
       edit: 'Edit',
       text: /^Text/,
+      nav: 'Clauses',
     },
     edited: 'The Recipient shall keep it secret for {{term}} and pay all losses on breach.',
   },
@@ -159,8 +161,16 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         .waitFor();
       assert.match((await page.locator('.draft-document').textContent()) ?? '', new RegExp(c.expected.replace(/[.()]/g, '\\$&')));
       await ui.app.screenshot(`clauses-revised-${lang}`);
+
+      // The Clause library screen: the clause, its revision and where it is used, which opens the contract.
+      await page.getByRole('navigation').getByRole('button', { name: c.ui.nav }).click();
+      const screen = page.locator('.clauses-screen');
+      await screen.locator('.clause-result').filter({ hasText: c.clauseTitle }).click();
+      await screen.getByRole('button', { name: c.ui.insert }).waitFor({ state: 'detached' });
       await page.setViewportSize({ width: 1024, height: 700 });
-      await ui.app.screenshot(`clauses-revised-${lang}-1024`);
+      await ui.app.screenshot(`clauses-screen-${lang}-1024`);
+      await screen.locator('.clause-uses').getByRole('button', { name: c.target }).click();
+      await page.getByRole('heading', { name: c.target }).waitFor();
       assert.deepEqual(ui.app.pageErrors, []);
     });
   });
