@@ -18,6 +18,8 @@ import { draftingExportErrors } from './drafting-export.js';
 import { templatesErrors } from './templates.js';
 import { ceremonyErrors } from './ceremony.js';
 import { syncErrors } from './sync.js';
+// clause library (issue 10)
+import { clausesErrors } from './clauses.js';
 // Offline signatures upgraded on sync (issue 11)
 import { signatureUpgradeErrors } from './signature-upgrade.js';
 
@@ -39,6 +41,7 @@ export const ERROR_CATALOG = {
   ...templatesErrors,
   ...ceremonyErrors,
   ...syncErrors,
+  ...clausesErrors,
   ...signatureUpgradeErrors,
 } as const;
 
