@@ -6,7 +6,9 @@ export type Route =
   | { name: 'settings' }
   | { name: 'seals' }
   // Signing devices (issue 9)
-  | { name: 'devices' };
+  | { name: 'devices' }
+  // Drafting (issue 10): a new contract from a template
+  | { name: 'templates' };
 
 export type NavTarget = 'library' | 'verify' | 'settings' | 'seals' | 'devices';
 

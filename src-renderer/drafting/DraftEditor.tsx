@@ -14,6 +14,7 @@ import { DraftToolbar } from './DraftToolbar.js';
 import { TermsPanel } from './TermsPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import { DraftFilesPanel } from '../draft-files/DraftFilesPanel.js';
+import { VariablesPanel } from '../templates/VariablesPanel.js';
 
 const SAVE_TEXT = { saved: 'draft.save.saved', saving: 'draft.save.saving', failed: 'draft.save.failed' } as const;
 
@@ -107,6 +108,8 @@ export function DraftEditor({ session, contract, onReopen }: { session: DraftSes
           <p className={`draft-save-status draft-save-${saveStatus}`} role="status">
             {t(SAVE_TEXT[saveStatus])}
           </p>
+          {/* drafting: a template's variables, changed later (templates/VariablesPanel.tsx) */}
+          {view && state && <VariablesPanel view={view} state={state} ydoc={ydoc} contract={contract} language={session.language} />}
           {view && state && <TermsPanel view={view} state={state} />}
           <VersionsPanel contractId={contract.id} draftId={session.draftId} />
           <DraftFilesPanel contractId={contract.id} onDraftReplaced={() => onReopen?.()} />

@@ -17,6 +17,7 @@ import {
   type Settings,
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
+import { MAX_TEMPLATE_BYTES } from '../../../src-shared/drafting/index.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
@@ -25,7 +26,7 @@ import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/in
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
 import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
-import { Drafts } from '../drafting/index.js';
+import { Drafts, TemplateStore, newDraftFromTemplate } from '../drafting/index.js';
 
 /** A draft's files (PDF, DOCX, redlines), loaded when first asked for: the core starts without them. */
 const draftFiles = () => import('../draft-files/index.js');
@@ -147,6 +148,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const library = new Library(options.dataDir);
   const seals = new SealLibrary(library.db, library.dataDir, library.actor);
   const drafts = new Drafts(library);
+  const templates = new TemplateStore(library.dataDir);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -340,6 +342,28 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'drafts.redlinePdf': async ({ contractId, from, to, names }) => {
       const bytes = await (await draftFiles()).draftRedlinePdf({ library, drafts }, contractId, from, to, names);
       return transfers.offerBytes(bytes, `${library.getContract(contractId).title}-redline.pdf`);
+    },
+    // --- drafting: templates (issue 10) ---
+    'templates.list': () => ({ templates: templates.list() }),
+    'templates.get': ({ id }) => templates.open(id),
+    'templates.createDraft': ({ templateId, values }) => {
+      const made = newDraftFromTemplate(library, drafts, templates.get(templateId), values);
+      return { contractId: made.contractId, draftId: made.session.draftId };
+    },
+    'templates.import': async ({ uploadId }) => {
+      if (transfers.uploaded(uploadId).size > MAX_TEMPLATE_BYTES) throw new InkstoneError('TEMPLATE_TOO_LARGE', { limit: MAX_TEMPLATE_BYTES });
+      const { bytes } = await transfers.read(uploadId);
+      const imported = await templates.import(bytes);
+      await transfers.discard(uploadId);
+      return imported;
+    },
+    'templates.export': ({ id }) => {
+      const { name, text } = templates.export(id);
+      return transfers.offerBytes(new TextEncoder().encode(text), name, 'application/json');
+    },
+    'templates.remove': ({ id }) => {
+      templates.remove(id);
+      return { templates: templates.list() };
     },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {
