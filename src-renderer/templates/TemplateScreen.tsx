@@ -188,7 +188,10 @@ function FillForm({
     setBusy(true);
     setFailure(null);
     try {
-      const made = await api.templates.createDraft({ templateId: summary.id, values: check.values });
+      const made = await api.templates.createDraft({
+        templateId: summary.id,
+        values: Object.entries(check.values).map(([key, value]) => ({ key, value })),
+      });
       onCreated(made.contractId);
     } catch (err) {
       setFailure(err);

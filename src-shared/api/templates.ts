@@ -26,8 +26,8 @@ export const TemplateSummary = z.object({
 });
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
 
-/** The values a person typed, by variable key (checked by the core as `draft new --set` is). */
-export const TemplateValues = z.record(z.string().max(40), z.string().max(2000)).refine((v) => Object.keys(v).length <= 100, 'at most 100 values');
+/** The values a person typed, one per variable key (checked by the core as `draft new --set` is); a list, so its length is capped before its items. */
+export const TemplateValues = z.array(z.object({ key: z.string().max(40), value: z.string().max(2000) })).max(100);
 
 export const TemplateDraftInput = z.object({ templateId: TemplateId, values: TemplateValues });
 export const TemplateDraftOutput = z.object({ contractId: Id, draftId: Id });

@@ -10,7 +10,13 @@ import { checkForm, initialValues, previewDraft, renderedHint } from '../../src-
 const nda = findTemplate('nda', 'zh-CN');
 /** Every run of text in a plain draft, joined. */
 const allText = (value: unknown): string =>
-  Array.isArray(value) ? value.map(allText).join('') : value && typeof value === 'object' ? Object.entries(value).map(([k, v]) => (k === 'text' && typeof v === 'string' ? v : allText(v))).join('') : '';
+  Array.isArray(value)
+    ? value.map(allText).join('')
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+          .map(([k, v]) => (k === 'text' && typeof v === 'string' ? v : allText(v)))
+          .join('')
+      : '';
 const spec = (key: string) => nda.variables.find((v) => v.key === key)!;
 
 test('each field is checked as the core checks it, with its message in the UI language', () => {

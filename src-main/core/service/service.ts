@@ -347,7 +347,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'templates.list': () => ({ templates: templates.list() }),
     'templates.get': ({ id }) => templates.open(id),
     'templates.createDraft': ({ templateId, values }) => {
-      const made = newDraftFromTemplate(library, drafts, templates.get(templateId), values);
+      const made = newDraftFromTemplate(library, drafts, templates.get(templateId), Object.fromEntries(values.map((v) => [v.key, v.value])));
       return { contractId: made.contractId, draftId: made.session.draftId };
     },
     'templates.import': async ({ uploadId }) => {
