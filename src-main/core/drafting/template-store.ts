@@ -43,12 +43,7 @@ export class TemplateStore {
   /** The gallery first (in its order), then imported templates by title. An unreadable file is skipped, not fatal. */
   list(): TemplateSummary[] {
     const gallery = TEMPLATE_GALLERY.map((t) => summary(galleryId(t), t, 'gallery'));
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.folder).filter((n) => IMPORTED_ID.test(n.replace(/\.json$/, '')) && n.endsWith('.json'));
-    } catch {
-      names = []; // no folder yet: nothing imported
-    }
+    const names = this.storedFiles();
     const imported = names.flatMap((n) => {
       const id = n.slice(0, -'.json'.length);
       try {
@@ -58,6 +53,15 @@ export class TemplateStore {
       }
     });
     return [...gallery, ...imported.sort((a, b) => a.title.localeCompare(b.title))];
+  }
+
+  /** The files imported templates are kept in (none before the first import). */
+  private storedFiles(): string[] {
+    try {
+      return readdirSync(this.folder).filter((n) => n.endsWith('.json') && IMPORTED_ID.test(n.slice(0, -'.json'.length)));
+    } catch {
+      return [];
+    }
   }
 
   private readImported(id: string): DraftTemplate {
