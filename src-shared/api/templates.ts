@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftTemplate } from '../drafting/template-file.js';
+import { DraftTemplate } from '../drafting/template-format.js';
 import { Id, Language } from './model.js';
 
 /**
