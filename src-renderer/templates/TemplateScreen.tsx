@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftTemplate, TemplateSummary } from '../../src-shared/api/index.js';
 import { LANGUAGES } from '../../src-shared/i18n/index.js';
 import { useApi, useFiles } from '../api/ApiContext.js';
+import { useUnsavedEditor } from '../app/UnsavedChanges.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FilePickerButton } from '../import/FilePickerButton.js';
 import { saveFile } from '../pdf/save-file.js';
@@ -166,6 +167,7 @@ function FillForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [organisation, setOrganisation] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
+  const created = useRef(false);
   const check = useMemo(() => checkForm(template, raw, lang), [template, raw, lang]);
   const preview = useMemo(() => previewDraft(template, raw, lang), [template, raw, lang]);
   const parties: PartyChoice[] = organisation ? [{ name: organisation, label: t('templates.party.organisation') }] : [];
@@ -178,12 +180,13 @@ function FillForm({
     );
   }, [api]);
 
-  const submit = async () => {
+  /** Makes the contract (the id), or shows why not (null). */
+  const create = async (): Promise<string | null> => {
     setShown(new Set(template.variables.map((v) => v.key)));
     if (!check.ok) {
       // Keyboard people land on the first field to fix.
       form.current?.querySelector<HTMLElement>(`[data-variable="${problems[0]}"] input, input[data-variable="${problems[0]}"]`)?.focus();
-      return;
+      return null;
     }
     setBusy(true);
     setFailure(null);
@@ -192,12 +195,27 @@ function FillForm({
         templateId: summary.id,
         values: Object.entries(check.values).map(([key, value]) => ({ key, value })),
       });
-      onCreated(made.contractId);
+      created.current = true;
+      return made.contractId;
     } catch (err) {
       setFailure(err);
       setBusy(false);
+      return null;
     }
   };
+  const submit = async () => {
+    const id = await create();
+    if (id) onCreated(id);
+  };
+  // Typed values are not lost silently: leaving asks, and "save" creates the contract. Read when
+  // asked (a getter): once Create has made the contract, opening it must not ask.
+  const edited = JSON.stringify(raw) !== JSON.stringify(initialValues(template));
+  useUnsavedEditor({
+    get dirty() {
+      return edited && !created.current;
+    },
+    save: async () => (await create()) !== null,
+  });
 
   return (
     <div className="screen template-screen template-fill">

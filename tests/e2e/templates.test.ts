@@ -4,6 +4,7 @@
 // follows into the text, and a passage edited by hand asks first. Screenshots also at 1024×700.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { useInkstone, type UiLanguage } from './support/harness.js';
 
@@ -50,6 +51,14 @@ async function until(read: () => Promise<string>, want: RegExp | string): Promis
 }
 const text = (l: Locator) => () => l.innerText();
 
+/** Serious or critical WCAG 2.1 A/AA violations on the page now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 async function fill(page: Page, key: string, value: string) {
   const input = page.locator(`.template-form input[data-variable="${key}"]`);
   await input.fill(value);
@@ -69,6 +78,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.locator('.template-card').first().waitFor();
       assert.equal(await page.locator('.template-card').count(), 8);
       await ui.app.screenshot(`templates-gallery-${lang}`);
+      assert.deepEqual(await axeProblems(page), []);
       await page.locator(`[data-template="gallery-nda-${lang}"] .template-card-use`).click();
       await page.locator('.template-form').waitFor();
 
@@ -82,6 +92,14 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.locator('.template-form button[type="submit"]').click();
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-variable')), 'penalty');
       await ui.app.screenshot(`templates-fill-error-${lang}`);
+      assert.deepEqual(await axeProblems(page), []);
+      // Typed values are not dropped silently: leaving asks first (and staying keeps them).
+      await page.locator('.template-fill .screen-actions .btn').last().click();
+      const leave = page.getByRole('dialog');
+      await leave.waitFor();
+      await leave.getByRole('button').first().click();
+      await page.locator('.template-form').waitFor();
+      assert.equal(await page.locator('input[data-variable="discloser"]').inputValue(), s.values.discloser);
 
       // Fixed: the 大写 reads live beside it, and the preview shows the filled text.
       await page.locator('input[data-variable="penalty"]').fill('12345.6');
@@ -133,6 +151,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await purposeRow.getByRole('button', { name: s.apply }).click();
       const ask = page.locator('dialog.variable-conflict');
       await ask.waitFor();
+      assert.deepEqual(await axeProblems(page), []);
       assert.ok((await ask.innerText()).includes(handEdited));
       await ui.app.screenshot(`templates-conflict-${lang}`);
       await page.setViewportSize({ width: 1024, height: 700 });
