@@ -72,7 +72,8 @@ function Block({ block }: { block: PlainBlock }) {
 /** The filled document as it would be created, read-only, in its own language. */
 export function TemplatePreview({ draft, label }: { draft: PlainDraft; label: string }) {
   return (
-    <article className="template-preview" lang={draft.language} aria-label={label}>
+    // It scrolls on its own, so it takes the focus: keyboard people scroll it with the arrow keys.
+    <article className="template-preview" lang={draft.language} aria-label={label} tabIndex={0}>
       <h3 className="template-preview-title">{marked(draft.title)}</h3>
       {draft.parties.map((p) => (
         <p key={p.partyId} className="template-preview-party">
