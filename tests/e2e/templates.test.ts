@@ -95,7 +95,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       assert.deepEqual(await axeProblems(page), []);
       // Typed values are not dropped silently: leaving asks first (and staying keeps them).
       await page.locator('.template-fill .screen-actions .btn').last().click();
-      const leave = page.getByRole('dialog');
+      const leave = page.locator('dialog[open]');
       await leave.waitFor();
       await leave.getByRole('button').first().click();
       await page.locator('.template-form').waitFor();
