@@ -4,6 +4,7 @@ import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 import { DRAFT_FILES_UI_TEXT } from '../draft-files/messages.js';
 // clause library (issue 10)
 import { CLAUSES_UI_TEXT } from '../clauses/messages.js';
+import { TEMPLATES_UI_TEXT } from '../templates/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
@@ -16,6 +17,8 @@ export const UI_TEXT = defineMessages({
   ...DRAFT_FILES_UI_TEXT,
   // --- clause library (issue 10): clauses/messages.ts ---
   ...CLAUSES_UI_TEXT,
+  // --- drafting: templates and variables (templates/messages.ts) ---
+  ...TEMPLATES_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 
