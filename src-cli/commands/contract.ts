@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { bundledLongWorkEntry, createCoreService, type CoreService } from '../../src-main/core/service/index.js';
-import { SigningLevel, type Contract, type Seal, type SigningKeyRef, type SigningOutcome, type SigningPlacement, type SigningPreview } from '../../src-shared/api/index.js';
+import {
+  SigningLevel,
+  type Contract,
+  type Seal,
+  type SigningKeyRef,
+  type SigningOutcome,
+  type SigningPlacement,
+  type SigningPreview,
+} from '../../src-shared/api/index.js';
 import { placeAtKeyword } from '../../src-main/core/placements/index.js';
 import { InkstoneError, isErrorCode } from '../../src-shared/errors/index.js';
 import { say, type Language } from '../../src-shared/i18n/index.js';
@@ -134,7 +142,8 @@ async function keyRef(opts: ContractSignOptions): Promise<SigningKeyRef> {
 }
 
 function placements(opts: ContractSignOptions): SigningPlacement[] {
-  if (opts.atKeyword !== undefined && (opts.page !== undefined || opts.rect !== undefined)) throw usage('place the box either --at-keyword TEXT or at --page N --rect x,y,w,h');
+  if (opts.atKeyword !== undefined && (opts.page !== undefined || opts.rect !== undefined))
+    throw usage('place the box either --at-keyword TEXT or at --page N --rect x,y,w,h');
   if ((opts.page === undefined) !== (opts.rect === undefined)) throw usage('a visible signature needs both --page N and --rect x,y,w,h');
   if (opts.page === undefined || opts.rect === undefined) return [];
   const page = Number(opts.page);

@@ -51,7 +51,12 @@ export function BoxThumbnails({ versionId, boxes }: { versionId: string; boxes: 
         const scale = size ? THUMB_WIDTH / size.width : 0;
         return (
           <li key={i} className="signing-thumbnail" data-page={b.page} data-kind={b.kind}>
-            <span className="signing-thumbnail-sheet" role="img" aria-label={caption} style={size ? { width: THUMB_WIDTH, height: size.height * scale } : undefined}>
+            <span
+              className="signing-thumbnail-sheet"
+              role="img"
+              aria-label={caption}
+              style={size ? { width: THUMB_WIDTH, height: size.height * scale } : undefined}
+            >
               {doc && size && (
                 <>
                   <PageCanvas doc={doc.pdf} page={b.page} scale={scale} className="signing-thumbnail-canvas" />

@@ -41,7 +41,12 @@ before(async () => {
   await ok('verify.trust.import', { uploadId: await upload(core, readFileSync(pki.rootPemPath), 'root.pem') });
   // The test CAs answer OCSP on loopback: the verification right after signing asks them.
   await ok('settings.update', { verifyOnline: true });
-  await ok('organisation.update', { legalName: '北京某某律师事务所', creditCode: '91110108MA01A1B2C7', legalRepresentative: '张三', address: '北京市海淀区中关村大街1号' });
+  await ok('organisation.update', {
+    legalName: '北京某某律师事务所',
+    creditCode: '91110108MA01A1B2C7',
+    legalRepresentative: '张三',
+    address: '北京市海淀区中关村大街1号',
+  });
 });
 after(async () => {
   core.close();
@@ -63,7 +68,9 @@ function signatureWidgets(file: string): Array<{ page: number; rect: number[] }>
 
 test('a seal, a signature and a date box on two pages and a cross-page seal are all stamped by one signature, covered by it', async () => {
   const pdf = await makeTextPdf({ title: '技术服务合同', lines: ['技术服务合同', '甲方（盖章）：北京某某律师事务所', '乙方（签字）：'], pages: 2 });
-  const { outcomes } = await ok<{ outcomes: Array<{ contractId: string }> }>('library.import', { files: [{ uploadId: await upload(core, pdf, '技术服务合同.pdf') }] });
+  const { outcomes } = await ok<{ outcomes: Array<{ contractId: string }> }>('library.import', {
+    files: [{ uploadId: await upload(core, pdf, '技术服务合同.pdf') }],
+  });
   const contract = await ok<Contract>('contracts.get', { id: outcomes[0].contractId });
   const version = contract.documents[0].versions[0];
   const seal = await ok<Seal>('seals.generate', { sealType: '合同专用章' });

@@ -11,8 +11,13 @@ import { findText } from '../../../src-shared/placement/text-find.js';
  */
 export async function placeAtKeyword(file: string, text: string, size = { width: STANDARD_SEAL_SIZE, height: STANDARD_SEAL_SIZE }): Promise<SigningPlacement> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 })
-    .promise;
+  const doc = await getDocument({
+    data: new Uint8Array(await readFile(file)),
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
   try {
     const [first] = await findText(doc, text, 1);
     if (!first) throw new InkstoneError('PLACEMENT_TEXT_NOT_FOUND', { text });
