@@ -110,7 +110,10 @@ test('contract sign --at-keyword puts the seal beside the text; --cross-page-sea
   const unchanged = JSON.parse((await cli(['contract', 'versions', contractId, '--json'])).stdout) as { documents: Array<{ versions: unknown[] }> };
   assert.equal(unchanged.documents[0].versions.length, 1);
 
-  const signed = await cli(['contract', 'sign', contractId, ...key, '--at-keyword', '乙方（盖章）', '--cross-page-seal', '--json'], `${h.leaves.token.pin}\n`);
+  const signed = await cli(
+    ['contract', 'sign', contractId, ...key, '--at-keyword', '乙方（盖章）', '--cross-page-seal', '--level', 'B-LT', '--tsa', h.pki.servers.urls.tsa, '--json'],
+    `${h.leaves.token.pin}\n`,
+  );
   assert.equal(signed.code, 0, signed.stderr);
   const outcome = JSON.parse(signed.stdout) as { version: number; sha256: string; verdict: string };
   assert.equal(outcome.version, 2);

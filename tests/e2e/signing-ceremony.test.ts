@@ -49,14 +49,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Every button of the dialog's action row lies inside the dialog and shows its whole label. */
+/** Every button of the dialog's action row lies inside the dialog's visible box (not scrolled away) and shows its whole label. */
 async function buttonsFit(dialog: Locator, where: string): Promise<void> {
   const problems = await dialog.evaluate((d) => {
     const outer = d.getBoundingClientRect();
     return [...d.querySelectorAll<HTMLButtonElement>('.dialog-actions button')]
       .filter((b) => {
         const r = b.getBoundingClientRect();
-        return r.left < outer.left - 0.5 || r.right > outer.right + 0.5 || b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1;
+        const outside = r.left < outer.left - 0.5 || r.right > outer.right + 0.5 || r.top < outer.top - 0.5 || r.bottom > outer.bottom + 0.5;
+        return outside || b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1;
       })
       .map((b) => b.textContent ?? '');
   });
