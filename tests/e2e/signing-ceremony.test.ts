@@ -76,7 +76,7 @@ async function checkStep(page: Page, dialog: Locator, step: string, shot: (name:
     await page.setViewportSize(size);
     await buttonsFit(dialog, `(${step}, ${size.width} × ${size.height})`);
   }
-  await shot(`signing-${step}-860`);
+  await shot(`signing-${step}-1024x700`);
   await page.setViewportSize(usual);
 }
 
