@@ -6,6 +6,17 @@ export const CLI_TEXT = defineMessages({
   draftCreated: { en: 'Draft started: {title} (contract {contractId})', 'zh-CN': '已开始起草：{title}（合同 {contractId}）' },
   draftVersionLine: { en: 'v{number}  {name}  {at}', 'zh-CN': 'v{number}  {name}  {at}' },
   draftAutomatic: { en: '(automatic)', 'zh-CN': '（自动保存）' },
+  // --- clause library (issue 10) ---
+  clauseLine: {
+    en: '{id}  r{revision}  {position}  {language}  {title}  [{tags}]',
+    'zh-CN': '{id}  第{revision}版  {position}  {language}  {title}  [{tags}]',
+  },
+  clausePositionStandard: { en: 'standard', 'zh-CN': '标准条款' },
+  clausePositionFallback: { en: 'fallback', 'zh-CN': '备选条款' },
+  clausesNone: { en: 'No clauses found.', 'zh-CN': '没有找到条款。' },
+  clauseAdded: { en: 'Clause saved: {title} ({id})', 'zh-CN': '已保存条款：{title}（{id}）' },
+  clauseVariables: { en: 'Variables: {keys}', 'zh-CN': '变量：{keys}' },
+  clauseUses: { en: 'Used in {count} insertion(s):', 'zh-CN': '已插入 {count} 次：' },
   // Signing devices (issue 9): tokens csr / import-cert
   csrWritten: {
     en: 'Key {keyId} made on the token; certificate request written to {out}\n',
@@ -89,4 +100,14 @@ export const CLI_TEXT = defineMessages({
     en: 'Connected to {serviceUrl}\n  Organisation: {tenantName}\n  Person: {principalName} ({role})\n  Log key fingerprint: {logKeyFingerprint} (pinned)',
     'zh-CN': '已连接 {serviceUrl}\n  机构：{tenantName}\n  人员：{principalName}（{role}）\n  日志密钥指纹：{logKeyFingerprint}（已固定）',
   },
+  // ── evidence receipts per version (issue 11): inkstone contract evidence ──
+  contractEvidenceLine: {
+    en: '{name} version {n}: {state}{number}{verdict}',
+    'zh-CN': '{name} 第 {n} 版：{state}{number}{verdict}',
+  },
+  'evidenceState.not-synced': { en: 'not yet synced', 'zh-CN': '尚未同步' },
+  'evidenceState.awaiting-receipt': { en: 'logged, receipt pending', 'zh-CN': '已登记，回执待取' },
+  'evidenceState.received': { en: 'receipt held', 'zh-CN': '已有回执' },
+  evidenceReceiptVerified: { en: 'verified offline, existed no later than {time}', 'zh-CN': '已离线核验，存在时间不晚于 {time}' },
+  evidenceReceiptFailed: { en: 'did NOT verify ({check}: {code})', 'zh-CN': '未通过核验（{check}：{code}）' },
 });

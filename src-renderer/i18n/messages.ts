@@ -2,6 +2,8 @@ import { defineMessages, placeholders, say, type Language, type Placeholders } f
 import { SEALS_UI_TEXT } from '../seals/seals-text.js';
 import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 import { DRAFT_FILES_UI_TEXT } from '../draft-files/messages.js';
+// clause library (issue 10)
+import { CLAUSES_UI_TEXT } from '../clauses/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
@@ -12,6 +14,8 @@ export const UI_TEXT = defineMessages({
   ...DRAFTING_UI_TEXT,
   // --- drafting: export, import and redlines (draft-files/messages.ts) ---
   ...DRAFT_FILES_UI_TEXT,
+  // --- clause library (issue 10): clauses/messages.ts ---
+  ...CLAUSES_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 
@@ -793,6 +797,60 @@ export const UI_TEXT = defineMessages({
   'sync.notSyncedHint': {
     en: 'Changes to this contract are kept here and sent when the evidence service is reachable.',
     'zh-CN': '此合同的变更已保存在本机，证据服务可用时即会发送。',
+  },
+  // ── evidence receipts per version (issue 11): the Evidence tab and the library's mark ──
+  'contract.tab.evidence': { en: 'Evidence', 'zh-CN': '存证' },
+  'evidence.intro': {
+    en: 'Each signed version is logged with your organisation’s evidence service when it syncs. Its receipt is kept here and checked again every time this tab opens, without the network.',
+    'zh-CN': '每个已签署版本同步时都会在机构的证据服务登记存证。回执保存在本机，每次打开本页都会离线重新核验。',
+  },
+  'evidence.none': { en: 'No signed version yet. Evidence is recorded when a signed version syncs.', 'zh-CN': '尚无已签署版本。已签署版本同步后即登记存证。' },
+  'evidence.notConnected': {
+    en: 'This library is not connected to an evidence service, so signed versions are not logged yet. Connect it in Settings → Evidence service.',
+    'zh-CN': '本合同库尚未连接证据服务，已签署版本暂未登记存证。请在“设置 → 证据服务”中连接。',
+  },
+  'evidence.loadError': { en: 'The evidence of this contract could not be read', 'zh-CN': '无法读取此合同的存证信息' },
+  'evidence.version': { en: '{name} · version {number}', 'zh-CN': '{name} · 第 {number} 版' },
+  'evidence.state.not-synced': { en: 'Not yet synced — logged when it reaches the service', 'zh-CN': '尚未同步——送达服务后登记' },
+  'evidence.state.awaiting-receipt': {
+    en: 'Logged — the receipt follows once the service signs a checkpoint',
+    'zh-CN': '已登记——服务签署检查点后取得回执',
+  },
+  'evidence.verified': { en: 'Receipt verified offline', 'zh-CN': '回执已离线核验' },
+  'evidence.notVerified': { en: 'Receipt did NOT verify ({check})', 'zh-CN': '回执未通过核验（{check}）' },
+  'evidence.number': { en: 'Evidence number', 'zh-CN': '存证编号' },
+  'evidence.time': { en: 'Existed no later than', 'zh-CN': '存在时间（不晚于）' },
+  'evidence.tsa': { en: 'Time-stamping authority', 'zh-CN': '时间戳机构' },
+  'evidence.checkpoint': { en: 'Log checkpoint', 'zh-CN': '日志检查点' },
+  'evidence.checkpointValue': {
+    en: '{origin} · entry {index} (counting from 0) of a log of {size} · root {root}…',
+    'zh-CN': '{origin} · 第 {index} 号记录（自 0 起计），日志规模 {size} · 根哈希 {root}…',
+  },
+  'evidence.sent': { en: 'Sent to the service', 'zh-CN': '发送内容' },
+  'evidence.sent.document': { en: 'The signed PDF (kept by the service)', 'zh-CN': '已签署的 PDF（由服务保存）' },
+  'evidence.sent.commitment': { en: 'Only a salted hash (privacy mode)', 'zh-CN': '仅加盐哈希（隐私模式）' },
+  'evidence.retention': { en: 'Kept by the service until', 'zh-CN': '服务保存期至' },
+  'evidence.retentionNone': { en: 'No retention period', 'zh-CN': '无保存期' },
+  'evidence.legalHold': { en: 'Legal hold', 'zh-CN': '诉讼保全' },
+  'evidence.legalHold.on': { en: 'On — cannot be deleted', 'zh-CN': '已冻结——不得删除' },
+  'evidence.legalHold.off': { en: 'None', 'zh-CN': '无' },
+  'evidence.reportedAt': { en: 'as the service reported on {date}', 'zh-CN': '以服务于 {date} 的答复为准' },
+  'evidence.logKeyChanged': {
+    en: 'This receipt is signed by a log key other than the one pinned when this library connected.',
+    'zh-CN': '此回执的日志密钥与本合同库连接时固定的密钥不同。',
+  },
+  'evidence.certificateLanguage': { en: 'Certificate language', 'zh-CN': '出证报告语言' },
+  'evidence.saveCertificate': { en: 'Save evidence certificate (PDF)', 'zh-CN': '保存出证报告（PDF）' },
+  'evidence.saving': { en: 'Preparing the certificate…', 'zh-CN': '正在生成出证报告…' },
+  'evidence.saved': { en: 'Saved as {name}', 'zh-CN': '已保存为 {name}' },
+  'evidence.privacy': { en: 'Privacy mode: log only a salted hash of each signed version', 'zh-CN': '隐私模式：仅登记每个已签署版本的加盐哈希' },
+  'evidence.privacyHint': {
+    en: 'The evidence entry then proves the document without the service ever learning its hash; the salt stays on this computer, so keep the receipt. The team library still shares the document itself.',
+    'zh-CN': '存证记录照样能证明该文件，而服务始终不知道其哈希值；盐值只保存在本机，请妥善保管回执。团队合同库仍会共享文件本身。',
+  },
+  'evidence.deleteNote': {
+    en: 'Deleting this contract here does not delete its evidence: the evidence service keeps it until its retention ends. The receipts stored on this computer go with the contract — save the certificates first.',
+    'zh-CN': '在本机删除此合同不会删除其存证：证据服务会保存至保存期届满。本机保存的回执会随合同一并删除——请先保存出证报告。',
   },
   'audit.action.sync.conflict': { en: 'Conflicting edit', 'zh-CN': '编辑冲突' },
   'sync.conflictDetail': {

@@ -4,9 +4,12 @@ export * from './placements.js';
 export * from './drafting.js';
 // drafting: export, import and redlines
 export * from './draft-files.js';
+// clause library (issue 10)
+export * from './clauses.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './seals.js';
 export * from './devices.js';
 export * from './signing.js';
 export * from './sync.js';
+export * from './evidence-receipts.js';
