@@ -9,4 +9,6 @@ export * from './bridge.js';
 export * from './seals.js';
 export * from './devices.js';
 export * from './signing.js';
+// Batch signing (issue 9)
+export * from './signing-batch.js';
 export * from './sync.js';

@@ -35,6 +35,7 @@ import type { SyncLoop } from '../sync/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
 import { signingCeremony } from './signing-ceremony.js';
+import { signingBatches } from './signing-batch.js';
 
 /** What is added to a document's name for a file derived from it. */
 const FILE_NAME_SUFFIX = defineMessages({
@@ -216,7 +217,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
     onChange: () => broadcast({ type: 'devices.changed' }),
     // Re-initialising a module (SoftHSM's hot-plug) would end the session of a signing in progress.
-    tokensInUse: () => ceremony.inProgress() > 0,
+    tokensInUse: () => ceremony.inProgress() + batches.inProgress() > 0,
   });
   /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
   const trustFile = async (uploadId: string) => {
@@ -228,6 +229,8 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
 
   // Signing in the app (issue 9).
   const ceremony = signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
+  // Batch signing (issue 9): one ceremony for contracts chosen in the library.
+  const batches = signingBatches({ library, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
   // ── sync (issue 11): the team library, its token in a 0600 file in the data folder. Loaded after
   // start (the evidence client pulls in PKI code), so the first search does not wait for it.
   let syncLoop: Promise<SyncLoop> | null = null;
@@ -361,6 +364,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'placements.get': async ({ versionId }) => (await import('../placements/index.js')).getPlacements(library, versionId),
     'placements.save': async ({ versionId, ...boxes }) => (await import('../placements/index.js')).savePlacements(library, versionId, boxes),
     ...ceremony.handlers,
+    ...batches.handlers,
     // The organisation and its seals (issue 9)
     'organisation.get': () => ({ profile: organisationProfile(library.db) }),
     'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
