@@ -22,8 +22,4 @@ export const signingBatchErrors = defineMessages({
     en: 'This batch is still signing; wait for it to finish before retrying.',
     'zh-CN': '本批次仍在签署中，请待其完成后再重试。',
   },
-  SIGNING_BATCH_STOPPED: {
-    en: 'Not signed: the batch stopped before this document ({reason}).',
-    'zh-CN': '未签署：批量签署在此文件之前已中止（{reason}）。',
-  },
 });

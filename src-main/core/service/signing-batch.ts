@@ -173,15 +173,11 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
     const verifyAndStore = async (position: number, output: string): Promise<void> => {
       const { version } = run.documents[position];
       try {
-        // No abort signal: a document whose signature is made is still verified and kept when the rest are cancelled.
-        const verification = await longWork.run({
-          kind: 'verify',
-          source: output,
-          name: version.documentName,
-          lang: run.lang,
-          online: verifyOnline(),
-          trustFolder: trustFolder(),
-        });
+        // Cancelling stops this too: a signed copy not yet verified and stored is dropped, and the document can be retried.
+        const verification = await longWork.run(
+          { kind: 'verify', source: output, name: version.documentName, lang: run.lang, online: verifyOnline(), trustFolder: trustFolder() },
+          ctx.signal,
+        );
         const added = await storeSignedVersion(library, {
           version,
           output,
@@ -218,7 +214,9 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
           },
         });
       } catch (err) {
-        fail(position, serializeError(err));
+        const error = serializeError(err);
+        if (error.code === 'CANCELLED') settle(position, { status: 'cancelled', signed: null, error: pick(error) });
+        else fail(position, error);
       }
     };
 
@@ -261,9 +259,7 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
       }
       // Cancelled, or the signing thread ended: the documents it had not signed are not signed.
       const reason = serializeError(err);
-      for (const p of signing)
-        if (cancelled) settle(p, { status: 'cancelled', signed: null, error: pick(reason) });
-        else fail(p, new InkstoneError('SIGNING_BATCH_STOPPED', { reason: reason.message }));
+      for (const p of signing) settle(p, { status: cancelled ? 'cancelled' : 'failed', signed: null, error: pick(reason) });
     } finally {
       pinBytes?.fill(0);
       await Promise.all(verifications);
