@@ -21,10 +21,12 @@ export function useBatchSelection(results: PagedSearch, total: number): BatchSel
     (index: number, range: boolean) => {
       const hit = results.rowAt(index);
       if (!hit) return;
+      // Read now: the updater below may run at the next render, after the anchor has moved.
+      const from0 = range ? anchor.current : null;
       setChecked((current) => {
         const next = new Set(current);
-        if (range && anchor.current !== null) {
-          const [from, to] = anchor.current < index ? [anchor.current, index] : [index, anchor.current];
+        if (from0 !== null) {
+          const [from, to] = from0 < index ? [from0, index] : [index, from0];
           for (let i = from; i <= to; i++) {
             const row = results.rowAt(i);
             if (row) next.add(row.id);
