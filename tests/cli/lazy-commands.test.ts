@@ -1,13 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { COMMANDS, type CommandName } from '../../src-cli/command-table.js';
 import { cliBundle } from '../support/bundles.js';
+import { recordLoads, sourcesOf } from '../support/module-loads.js';
 
 /**
  * `inkstone` loads only what the command it runs needs (src-cli/main.ts, command-table.ts): the
@@ -15,30 +13,8 @@ import { cliBundle } from '../support/bundles.js';
  * code. Checked on the bundle that ships, by recording every file Node loads; re-adding an eager
  * import of a command module (or of pdf-lib, pkijs, SQLite…) to the start path fails here.
  */
-const HOOK = pathToFileURL(path.join(import.meta.dirname, '../support/record-loads.mjs')).href;
-
-/** Run the bundled CLI and return the files it loaded (bundle chunks and anything from node_modules). */
-function loadsOf(args: string[]): { code: number | null; stdout: string; files: string[] } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'inkstone-loads-'));
-  const log = path.join(dir, 'loads.txt');
-  try {
-    const register = `data:text/javascript,import{register}from'node:module';register(${JSON.stringify(HOOK)});`;
-    const run = spawnSync(process.execPath, ['--import', register, cliBundle(), ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, INKSTONE_LOAD_LOG: log },
-    });
-    const files = readFileSync(log, 'utf8')
-      .split('\n')
-      .filter((u) => u.startsWith('file:'))
-      .map((u) => fileURLToPath(u));
-    return { code: run.status, stdout: run.stdout, files };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The sources a bundle chunk was made from, from esbuild's `// path` comments. */
-const sourcesOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/^\/\/ (\S+\.(?:[cm]?js|ts))$/gm)].map((m) => m[1]);
+/** Run the bundled CLI and return the files it loaded. */
+const loadsOf = (args: string[]) => recordLoads([cliBundle(), ...args]);
 
 test('inkstone --help loads the CLI entry and Commander, and no command module or engine', () => {
   const { code, stdout, files } = loadsOf(['--help']);

@@ -128,6 +128,12 @@ for (const shape of SHAPES) {
         why,
       );
     else assert.equal(s.subIndication, 'TRY_LATER', why);
+    // The old CA signed the leaf with SHA-1 (its own self-signature is not a weakness: it is the anchor).
+    assert.deepEqual(
+      s.problems.filter((p) => p.code === 'PROBLEM_WEAK_CERTIFICATE_SIGNATURE').map((p) => p.params),
+      [{ algorithm: 'SHA-1', subject: 'Zhang San' }],
+      why,
+    );
     assert.notEqual(result.verdict, 'invalid', why);
     if (shape === 'crl-in-signed-data') {
       // The embedded CRL is read and used: it revokes the leaf, and nothing proves an earlier signing time.

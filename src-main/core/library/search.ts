@@ -185,14 +185,19 @@ export class ContractSearch {
   }
 }
 
-/** `a.localeCompare(b)` without locales or options is this collator's compare, minus a lookup per call. */
-const collator = new Intl.Collator();
+/**
+ * `a.localeCompare(b)` without locales or options is this collator's compare, minus a lookup per
+ * call. Made on the first title sort: making it loads ICU's collation data (~12 ms), which the
+ * core's first search need not wait for.
+ */
+let collator: Intl.Collator | undefined;
 
 /** A text search's window sorted by title as localeCompare orders it; ties newest first whatever the direction. */
 function sortWindow(window: Array<[number, string]>, dir: 'ASC' | 'DESC'): Array<[number, string]> {
   const sign = dir === 'ASC' ? 1 : -1;
+  const compare = (collator ??= new Intl.Collator()).compare;
   return window.sort(([ra, a], [rb, b]) => {
-    const byKey = collator.compare(a, b);
+    const byKey = compare(a, b);
     return byKey !== 0 ? sign * byKey : rb - ra;
   });
 }

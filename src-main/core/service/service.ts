@@ -11,8 +11,6 @@ import {
   type CoreEvent,
   type Language,
   type OperationName,
-  type OperationOutput,
-  type Operations,
   type RpcResult,
   type Settings,
   type VerifyTarget,
@@ -21,21 +19,16 @@ import { InkstoneError, serializeError } from '../../../src-shared/errors/index.
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER } from '../environment/index.js';
-import { SigningDevices, threadScanner, type DeviceScanner } from '../devices/index.js';
+import type { DeviceScanner } from '../devices/index.js';
 import { sweepStaleTempFiles } from '../files/index.js';
 import { Library, dismissFactSuggestion, factSuggestions, importFiles } from '../library/index.js';
-import { SealLibrary, organisationProfile, updateOrganisationProfile } from '../seals/index.js';
-import { Drafts } from '../drafting/index.js';
-
-/** A draft's files (PDF, DOCX, redlines), loaded when first asked for: the core starts without them. */
-const draftFiles = () => import('../draft-files/index.js');
-const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 import { SettingsStore } from '../settings/index.js';
 import type { SyncLoop } from '../sync/index.js';
 import { FileTransfers, type OpenedDownload, type UploadSlot } from '../transfers/index.js';
+import { onFirstUse, type Handler, type Handlers } from './handlers.js';
 import { startLongWork, type LongTaskSource, type LongWorkEntry } from './long-work.js';
-import { signingCeremony } from './signing-ceremony.js';
-import { signingBatches } from './signing-batch.js';
+
+const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** What is added to a document's name for a file derived from it. */
 const FILE_NAME_SUFFIX = defineMessages({
@@ -48,12 +41,6 @@ export interface CallContext {
   jobId?: string;
   emit?: (event: CoreEvent) => void;
 }
-
-type Handler<N extends OperationName> = (
-  input: z.output<Operations[N]['input']>,
-  ctx: Required<Pick<CallContext, 'emit'>> & { jobId?: string; signal: AbortSignal },
-) => Promise<OperationOutput<N>> | OperationOutput<N>;
-type Handlers = { [N in OperationName]: Handler<N> };
 
 const CONTRACT_MUTATIONS = new Set<OperationName>([
   'contracts.create',
@@ -98,9 +85,6 @@ export interface CoreService {
    */
   readonly transfers: TransferPort;
   readonly library: Library;
-  /** The organisation's seals and signatures (the signing ceremony stamps them with `seals.stamp(id)`). */
-  readonly seals: SealLibrary;
-  readonly drafts: Drafts;
   /** Events no call asked for (a token inserted or removed): the transports forward them to every window. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
   close(): void;
@@ -146,8 +130,6 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     systemLanguages: options.systemLanguages,
   });
   const library = new Library(options.dataDir);
-  const seals = new SealLibrary(library.db, library.dataDir, library.actor);
-  const drafts = new Drafts(library);
   const transfers = new FileTransfers(library.dataDir, { maxUploadBytes: API_DOCUMENT_MAX_BYTES });
   const jobs = new Map<string, AbortController>();
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
@@ -210,15 +192,30 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   /** Listeners of events no call asked for (devices.changed). */
   const eventListeners = new Set<(event: CoreEvent) => void>();
   const broadcast = (event: CoreEvent) => eventListeners.forEach((listener) => listener(event));
+  // ── Loaded on first use (tests/service/core-start.test.ts): the core starts with the library and
+  // settings only; devices (pkcs11js, pkijs), seals and the signing ceremony (pdf-lib), drafting
+  // (yjs, ProseMirror) and a draft's files (docx, mammoth) wait for their first call.
+  let ceremonyLoaded: { inProgress(): number } | undefined;
+  let batchesLoaded: { inProgress(): number } | undefined;
   // Signing devices (issue 9): the trusted CAs complete each certificate's chain.
-  const devices = new SigningDevices({
-    scanner: options.deviceScanner ?? threadScanner(),
-    settings,
-    issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
-    onChange: () => broadcast({ type: 'devices.changed' }),
-    // Re-initialising a module (SoftHSM's hot-plug) would end the session of a signing in progress.
-    tokensInUse: () => ceremony.inProgress() + batches.inProgress() > 0,
+  let devicesStarted = false;
+  const devices = onFirstUse(async () => {
+    const { SigningDevices, threadScanner } = await import('../devices/index.js');
+    devicesStarted = true;
+    return new SigningDevices({
+      scanner: options.deviceScanner ?? threadScanner(),
+      settings,
+      issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
+      onChange: () => broadcast({ type: 'devices.changed' }),
+      // Re-initialising a module (SoftHSM's hot-plug) would end the session of a signing in progress.
+      tokensInUse: () => (ceremonyLoaded?.inProgress() ?? 0) + (batchesLoaded?.inProgress() ?? 0) > 0,
+    });
   });
+  const sealsModule = () => import('../seals/index.js');
+  const seals = onFirstUse(async () => new (await sealsModule()).SealLibrary(library.db, library.dataDir, library.actor));
+  const drafts = onFirstUse(async () => new (await import('../drafting/index.js')).Drafts(library));
+  /** A draft's files (PDF, DOCX, redlines) and what they work on. */
+  const draftFiles = async () => ({ files: await import('../draft-files/index.js'), on: { library, drafts: await drafts() } });
   /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
   const trustFile = async (uploadId: string) => {
     if (transfers.uploaded(uploadId).size > TRUST_FILE_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: TRUST_FILE_MAX_BYTES });
@@ -228,9 +225,16 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const derivedName = (name: string, suffix: string) => `${name.replace(/\.pdf$/i, '')}-${suffix}.pdf`;
 
   // Signing in the app (issue 9).
-  const ceremony = signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
+  const ceremony = onFirstUse(async () => {
+    const { signingCeremony } = await import('./signing-ceremony.js');
+    const deps = { library, seals: await seals(), transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline };
+    return (ceremonyLoaded = signingCeremony(deps));
+  });
   // Batch signing (issue 9): one ceremony for contracts chosen in the library.
-  const batches = signingBatches({ library, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline });
+  const batches = onFirstUse(async () => {
+    const { signingBatches } = await import('./signing-batch.js');
+    return (batchesLoaded = signingBatches({ library, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline }));
+  });
   // ── sync (issue 11): the team library, its token in a 0600 file in the data folder. Loaded after
   // start (the evidence client pulls in PKI code), so the first search does not wait for it.
   let syncLoop: Promise<SyncLoop> | null = null;
@@ -315,33 +319,40 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       return { ...facts, ...(await transfers.offerBytes(data, derivedName(name, suffix))) };
     },
     // --- drafting (issue 10) ---
-    'drafts.create': ({ contractId, language }) => drafts.create(contractId, language ?? settings.get().language),
-    'drafts.open': ({ contractId }) => drafts.open(contractId),
-    'drafts.applyUpdate': ({ draftId, updateBase64, cursorUnitId }) => {
-      drafts.applyUpdate(draftId, Buffer.from(updateBase64, 'base64'), cursorUnitId);
+    'drafts.create': async ({ contractId, language }) => (await drafts()).create(contractId, language ?? settings.get().language),
+    'drafts.open': async ({ contractId }) => (await drafts()).open(contractId),
+    'drafts.applyUpdate': async ({ draftId, updateBase64, cursorUnitId }) => {
+      (await drafts()).applyUpdate(draftId, Buffer.from(updateBase64, 'base64'), cursorUnitId);
       return { saved: true as const };
     },
-    'drafts.saveVersion': ({ draftId, name }) => drafts.saveVersion(draftId, name),
-    'drafts.versions': ({ contractId }) => ({ versions: drafts.versions(contractId) }),
+    'drafts.saveVersion': async ({ draftId, name }) => (await drafts()).saveVersion(draftId, name),
+    'drafts.versions': async ({ contractId }) => ({ versions: (await drafts()).versions(contractId) }),
     // --- drafting: export, import and redlines (issue 10); docx, mammoth and the typesetter load on first use ---
     'drafts.exportPdf': async ({ contractId }) => {
-      const { documentId, versionId, number } = await (await draftFiles()).exportDraftPdf({ library, drafts }, contractId);
+      const { files, on } = await draftFiles();
+      const { documentId, versionId, number } = await files.exportDraftPdf(on, contractId);
       return { documentId, versionId, number };
     },
     'drafts.exportDocx': async ({ contractId, at }) => {
-      const { bytes, title } = await (await draftFiles()).exportDraftDocx({ library, drafts }, contractId, at);
+      const { files, on } = await draftFiles();
+      const { bytes, title } = await files.exportDraftDocx(on, contractId, at);
       return transfers.offerBytes(bytes, `${title || 'draft'}.docx`, DOCX_CONTENT_TYPE);
     },
     'drafts.importDocx': async ({ contractId, file }) => {
       if (transfers.uploaded(file.uploadId).size > DOCX_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: DOCX_MAX_BYTES });
       const { name, bytes } = await transfers.read(file.uploadId);
-      const result = await (await draftFiles()).importDraftDocx({ library, drafts }, contractId, { name, bytes }, settings.get().language);
+      const { files, on } = await draftFiles();
+      const result = await files.importDraftDocx(on, contractId, { name, bytes }, settings.get().language);
       await transfers.discard(file.uploadId);
       return result;
     },
-    'drafts.redline': async ({ contractId, from, to }) => (await draftFiles()).draftRedline({ library, drafts }, contractId, from, to).redline,
+    'drafts.redline': async ({ contractId, from, to }) => {
+      const { files, on } = await draftFiles();
+      return files.draftRedline(on, contractId, from, to).redline;
+    },
     'drafts.redlinePdf': async ({ contractId, from, to, names }) => {
-      const bytes = await (await draftFiles()).draftRedlinePdf({ library, drafts }, contractId, from, to, names);
+      const { files, on } = await draftFiles();
+      const bytes = await files.draftRedlinePdf(on, contractId, from, to, names);
       return transfers.offerBytes(bytes, `${library.getContract(contractId).title}-redline.pdf`);
     },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
@@ -363,36 +374,42 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     // placements (viewer); loaded on first use, as the PDF reader it needs is
     'placements.get': async ({ versionId }) => (await import('../placements/index.js')).getPlacements(library, versionId),
     'placements.save': async ({ versionId, ...boxes }) => (await import('../placements/index.js')).savePlacements(library, versionId, boxes),
-    ...ceremony.handlers,
-    ...batches.handlers,
+    'signing.prepare': async (input, ctx) => (await ceremony()).handlers['signing.prepare'](input, ctx),
+    'signing.sign': async (input, ctx) => (await ceremony()).handlers['signing.sign'](input, ctx),
+    // Batch signing (issue 9)
+    'signing.batchPrepare': async (input, ctx) => (await batches()).handlers['signing.batchPrepare'](input, ctx),
+    'signing.batchSign': async (input, ctx) => (await batches()).handlers['signing.batchSign'](input, ctx),
+    'signing.batchRetry': async (input, ctx) => (await batches()).handlers['signing.batchRetry'](input, ctx),
+    'signing.batchReport': async (input) => (await batches()).handlers['signing.batchReport'](input),
     // The organisation and its seals (issue 9)
-    'organisation.get': () => ({ profile: organisationProfile(library.db) }),
-    'organisation.update': (profile) => updateOrganisationProfile(library.db, library.actor, profile),
-    'seals.list': async ({ includeDisabled }) => ({ seals: await seals.list({ includeDisabled }) }),
+    'organisation.get': async () => ({ profile: (await sealsModule()).organisationProfile(library.db) }),
+    'organisation.update': async (profile) => (await sealsModule()).updateOrganisationProfile(library.db, library.actor, profile),
+    'seals.list': async ({ includeDisabled }) => ({ seals: await (await seals()).list({ includeDisabled }) }),
     'seals.import': async ({ uploadId, name, category }) => {
       if (transfers.uploaded(uploadId).size > SEAL_FILE_MAX_BYTES)
         throw new InkstoneError('SEAL_FILE_TOO_LARGE', { limit: `${SEAL_FILE_MAX_BYTES / 1024 / 1024} MiB` });
       const file = await transfers.read(uploadId);
-      const seal = await seals.importFile({ name, fileName: file.name, category, bytes: file.bytes });
+      const seal = await (await seals()).importFile({ name, fileName: file.name, category, bytes: file.bytes });
       await transfers.discard(uploadId);
       return seal;
     },
-    'seals.generate': (input) => seals.generate(input),
+    'seals.generate': async (input) => (await seals()).generate(input),
     'seals.previewRound': async ({ sealType }) => ({
-      preview: `data:image/svg+xml;base64,${Buffer.from(await seals.roundSealPreview(sealType)).toString('base64')}`,
+      preview: `data:image/svg+xml;base64,${Buffer.from(await (await seals()).roundSealPreview(sealType)).toString('base64')}`,
     }),
-    'seals.drawSignature': (drawing) => seals.drawSignature(drawing),
-    'seals.typeSignature': (input) => seals.typeSignature(input),
-    'seals.disable': ({ id }) => seals.disable(id),
+    'seals.drawSignature': async (drawing) => (await seals()).drawSignature(drawing),
+    'seals.typeSignature': async (input) => (await seals()).typeSignature(input),
+    'seals.disable': async ({ id }) => (await seals()).disable(id),
     // Signing devices (issue 9)
-    'devices.list': () => devices.list(),
-    'devices.addModule': ({ path: file }) => devices.addModule(file),
-    'devices.removeModule': ({ path: file }) => devices.removeModule(file),
-    'devices.rememberPkcs12': ({ path: file }) => devices.rememberPkcs12(file),
-    'devices.forgetPkcs12': ({ path: file }) => devices.forgetPkcs12(file),
-    'devices.openPkcs12': ({ path: file, password }) => devices.openPkcs12(file, password),
-    'devices.requestCertificate': ({ token, pin, keyType, subject }) => devices.requestCertificate({ token, pin, spec: keyType, subject }),
-    'devices.importCertificate': async ({ token, pin, file }) => devices.importCertificate({ token, pin, file: (await trustFile(file.uploadId)).bytes }),
+    'devices.list': async () => (await devices()).list(),
+    'devices.addModule': async ({ path: file }) => (await devices()).addModule(file),
+    'devices.removeModule': async ({ path: file }) => (await devices()).removeModule(file),
+    'devices.rememberPkcs12': async ({ path: file }) => (await devices()).rememberPkcs12(file),
+    'devices.forgetPkcs12': async ({ path: file }) => (await devices()).forgetPkcs12(file),
+    'devices.openPkcs12': async ({ path: file, password }) => (await devices()).openPkcs12(file, password),
+    'devices.requestCertificate': async ({ token, pin, keyType, subject }) => (await devices()).requestCertificate({ token, pin, spec: keyType, subject }),
+    'devices.importCertificate': async ({ token, pin, file }) =>
+      (await devices()).importCertificate({ token, pin, file: (await trustFile(file.uploadId)).bytes }),
   };
 
   async function invoke(operation: string, input: unknown, ctx: CallContext = {}): Promise<RpcResult<unknown>> {
@@ -452,8 +469,6 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       openDownload: (id) => answer(() => transfers.open(id)),
     },
     library,
-    seals,
-    drafts,
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
@@ -463,7 +478,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       void syncLoop?.then((loop) => loop.stop()).catch(() => undefined);
       void longWork.close();
       void transfers.close();
-      void devices.close();
+      if (devicesStarted) void devices().then((d) => d.close());
       library.close();
     },
   };

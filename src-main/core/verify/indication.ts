@@ -93,13 +93,29 @@ export function chainProblem(path: PathCheck): Problem | null {
   return { code: CHAIN_CODES[failure.reason] ?? 'CHAIN_NOT_CHECKED', params: { subject: subjectOf(failure.certificate) } };
 }
 
+/** Certificate signature algorithms that hash with SHA-1 (a forged issuer signature needs only a collision). */
+const SHA1_CERTIFICATE_SIGNATURES: ReadonlySet<string> = new Set([
+  '1.2.840.113549.1.1.5', // sha1WithRSAEncryption
+  '1.3.14.3.2.29', // sha1WithRSA (OIW)
+  '1.2.840.10045.4.1', // ecdsa-with-SHA1
+  '1.2.840.10040.4.3', // dsa-with-sha1
+]);
+
 /** Weak algorithms without a proof of existence from before they weakened. */
-function weakAlgorithm(cms: ParsedSignedData | null, signer: CertificateInfo | null, provenTime: Date | null): Problem | null {
-  const weak: string[] = [];
-  if (cms?.digestAlgorithm.name === 'SHA-1') weak.push('SHA-1');
-  if (signer && signer.publicKey.algorithm.startsWith('RSA') && signer.publicKey.bits > 0 && signer.publicKey.bits < 1900) weak.push('RSA-1024');
-  const unproven = weak.filter((w) => !provenTime || provenTime >= WEAK_SINCE[w]);
-  return unproven.length ? { code: 'PROBLEM_WEAK_ALGORITHM', params: { algorithm: unproven.join(', ') } } : null;
+function weakAlgorithms(cms: ParsedSignedData | null, signer: CertificateInfo | null, path: readonly CertificateInfo[], provenTime: Date | null): Problem[] {
+  const unproven = (algorithm: string) => !provenTime || provenTime >= WEAK_SINCE[algorithm];
+  const problems: Problem[] = [];
+  const own: string[] = [];
+  if (cms?.digestAlgorithm.name === 'SHA-1') own.push('SHA-1');
+  if (signer && signer.publicKey.algorithm.startsWith('RSA') && signer.publicKey.bits > 0 && signer.publicKey.bits < 1900) own.push('RSA-1024');
+  if (own.some(unproven)) problems.push({ code: 'PROBLEM_WEAK_ALGORITHM', params: { algorithm: own.filter(unproven).join(', ') } });
+  // An issuer's SHA-1 signature on a certificate of the path can be forged with a chosen-prefix
+  // collision. A root's signature on itself proves nothing (the anchor is trusted as such).
+  if (unproven('SHA-1'))
+    for (const c of path)
+      if (!c.selfIssued && SHA1_CERTIFICATE_SIGNATURES.has(c.signatureAlgorithm.oid))
+        problems.push({ code: 'PROBLEM_WEAK_CERTIFICATE_SIGNATURE', params: { algorithm: 'SHA-1', subject: subjectOf(c) } });
+  return problems;
 }
 
 export function decideIndication(input: IndicationInput): IndicationResult {
@@ -141,8 +157,7 @@ export function decideIndication(input: IndicationInput): IndicationResult {
         put('TRY_LATER', { code: r.status === 'not-checked' ? 'PROBLEM_REVOCATION_OFFLINE' : 'PROBLEM_REVOCATION_UNKNOWN', params: { subject } });
       }
     }
-    const weak = weakAlgorithm(input.cms, input.signerCertificate, provenTime);
-    if (weak) put('CRYPTO_CONSTRAINTS_FAILURE_NO_POE', weak);
+    for (const weak of weakAlgorithms(input.cms, input.signerCertificate, trust.path.path, provenTime)) put('CRYPTO_CONSTRAINTS_FAILURE_NO_POE', weak);
   }
 
   if (failed.length) return { indication: 'TOTAL_FAILED', subIndication: failed[0][0], problems: [...failed, ...indeterminate].map((p) => p[1]) };

@@ -87,6 +87,10 @@ const MESSAGES = defineMessages({
     en: '{algorithm} is no longer considered secure and no timestamp proves the signature predates that',
     'zh-CN': '{algorithm} 已不再安全，且没有时间戳证明签名早于其失效时间',
   },
+  PROBLEM_WEAK_CERTIFICATE_SIGNATURE: {
+    en: 'the certificate of {subject} was signed by its issuer with {algorithm}, which is no longer considered secure, and no timestamp proves the signature predates that',
+    'zh-CN': '{subject} 的证书由签发者以 {algorithm} 签名，该算法已不再安全，且没有时间戳证明签名早于其失效时间',
+  },
 
   // Certificate paths: why a path does not lead to a trusted anchor.
   CHAIN_UNTRUSTED_ROOT: { en: 'the chain ends at {subject}, which you have not chosen to trust', 'zh-CN': '证书链终止于 {subject}，您尚未将其设为受信任证书' },
