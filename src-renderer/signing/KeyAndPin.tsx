@@ -101,7 +101,8 @@ export function PinEntry({ pinState, pin, onPin }: { pinState: PinState | null; 
 
 /** The token's state after a failed PIN (the error carries it): said before the next try. */
 export function pinStateAfter(pinState: PinState | null, error: { code: string; details: Record<string, unknown> }): PinState | null {
-  if (pinState && error.code === 'TOKEN_PIN_INCORRECT') return { ...pinState, countLow: error.details.countLow === true, finalTry: error.details.finalTry === true };
+  if (pinState && error.code === 'TOKEN_PIN_INCORRECT')
+    return { ...pinState, countLow: error.details.countLow === true, finalTry: error.details.finalTry === true };
   if (pinState && error.code === 'TOKEN_PIN_LOCKED') return { ...pinState, locked: true };
   return pinState;
 }

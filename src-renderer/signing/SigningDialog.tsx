@@ -253,9 +253,7 @@ export function SigningDialog({
           </>
         )}
 
-        {step === 'pin' && preview && (
-          <PinEntry pinState={pinState} pin={pin} onPin={setPin} />
-        )}
+        {step === 'pin' && preview && <PinEntry pinState={pinState} pin={pin} onPin={setPin} />}
 
         {step === 'signing' && (
           <div aria-live="polite">

@@ -26,7 +26,14 @@ import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, Dev
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 // Batch signing (issue 9)
-import { SigningBatchOutcome, SigningBatchPrepareInput, SigningBatchPreview, SigningBatchResult, SigningBatchRetryInput, SigningBatchSignInput } from './signing-batch.js';
+import {
+  SigningBatchOutcome,
+  SigningBatchPrepareInput,
+  SigningBatchPreview,
+  SigningBatchResult,
+  SigningBatchRetryInput,
+  SigningBatchSignInput,
+} from './signing-batch.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
 
 /**

@@ -21,8 +21,26 @@ import { useInkstone, type UiLanguage } from './support/harness.js';
 
 const COUNT = 10;
 const TEXT = {
-  'zh-CN': { signSelected: `签署所选（${COUNT}）`, next: '下一步', tick: '本人确认以上声明', sign: '签署', summary: `已签署 ${COUNT} 份，失败 0 份，已取消 0 份。`, save: '保存签署报告（PDF）', report: `共 ${COUNT} 份：已签署 ${COUNT} 份`, close: '关闭' },
-  en: { signSelected: `Sign selected (${COUNT})`, next: 'Next', tick: 'I confirm the statement above', sign: 'Sign', summary: `${COUNT} signed, 0 failed, 0 cancelled.`, save: 'Save summary (PDF)', report: `${COUNT} documents: ${COUNT} signed`, close: 'Close' },
+  'zh-CN': {
+    signSelected: `签署所选（${COUNT}）`,
+    next: '下一步',
+    tick: '本人确认以上声明',
+    sign: '签署',
+    summary: `已签署 ${COUNT} 份，失败 0 份，已取消 0 份。`,
+    save: '保存签署报告（PDF）',
+    report: `共 ${COUNT} 份：已签署 ${COUNT} 份`,
+    close: '关闭',
+  },
+  en: {
+    signSelected: `Sign selected (${COUNT})`,
+    next: 'Next',
+    tick: 'I confirm the statement above',
+    sign: 'Sign',
+    summary: `${COUNT} signed, 0 failed, 0 cancelled.`,
+    save: 'Save summary (PDF)',
+    report: `${COUNT} documents: ${COUNT} signed`,
+    close: 'Close',
+  },
 } as const;
 
 let pki: TestPki | undefined;
@@ -66,7 +84,10 @@ for (const [lang, viewport] of [
       const rows = page.locator('[role="option"][data-contract-id]');
       await rows.nth(COUNT - 1).waitFor({ timeout: 60_000 });
       await rows.first().locator('.contract-check').click();
-      await rows.nth(COUNT - 1).locator('.contract-check').click({ modifiers: ['Shift'] });
+      await rows
+        .nth(COUNT - 1)
+        .locator('.contract-check')
+        .click({ modifiers: ['Shift'] });
       await app.screenshot(`batch-signing-0-selected-${lang}`);
       const signSelected = page.getByRole('button', { name: words.signSelected });
       await signSelected.waitFor();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { signDocumentBatch, type BatchSignStep } from '../../src-main/core/service/signing-batch-work.js';
+import { signDocumentBatch, type BatchSignStep } from '../../src-main/core/service/index.js';
 import { parseCertificate } from '../../src-main/core/pki/index.js';
 import { SOFTHSM_MODULE } from '../support/softhsm.js';
 import { countingLoader } from '../tokens/counting-cryptoki.js';

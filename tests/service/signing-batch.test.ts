@@ -44,12 +44,16 @@ async function contracts(prefix: string, count: number): Promise<string[]> {
     files.push({ uploadId: await upload(core, await makeTextPdf({ title, lines: [`第一条 ${title}`, '甲方：北京某某律师事务所'] }), `${title}.pdf`) });
   }
   const { outcomes } = await ok<{ outcomes: Array<{ ok: boolean; contractId: string }> }>('library.import', { files });
-  assert.deepEqual(outcomes.filter((o) => !o.ok), []);
+  assert.deepEqual(
+    outcomes.filter((o) => !o.ok),
+    [],
+  );
   return outcomes.map((o) => o.contractId);
 }
 
 const tempFolders = () => readdirSync(dir).filter((n) => n.startsWith('.inkstone-tmp'));
-const batchEvents = (jobId: string) => events.filter((e): e is Extract<CoreEvent, { type: 'signing.batchDocument' }> => e.type === 'signing.batchDocument' && e.jobId === jobId);
+const batchEvents = (jobId: string) =>
+  events.filter((e): e is Extract<CoreEvent, { type: 'signing.batchDocument' }> => e.type === 'signing.batchDocument' && e.jobId === jobId);
 
 before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'inkstone-batch-'));
@@ -81,11 +85,19 @@ test('100 one-page contracts: one consent listing every hash, one PIN, each beco
   const started = performance.now();
   const result = await ok<SigningBatchOutcome>(
     'signing.batchSign',
-    { versionIds: preview.documents.map((d) => d.versionId), key: key(), lang: 'zh-CN', pin: leaves.token.pin, consent: { accepted: true, text: preview.consentText } },
+    {
+      versionIds: preview.documents.map((d) => d.versionId),
+      key: key(),
+      lang: 'zh-CN',
+      pin: leaves.token.pin,
+      consent: { accepted: true, text: preview.consentText },
+    },
     jobId,
   );
   const seconds = (performance.now() - started) / 1000;
-  console.log(`# batch of 100 one-page contracts signed, verified and stored in ${seconds.toFixed(2)} s (${(100 / seconds).toFixed(1)} docs/s; shared machine)`);
+  console.log(
+    `# batch of 100 one-page contracts signed, verified and stored in ${seconds.toFixed(2)} s (${(100 / seconds).toFixed(1)} docs/s; shared machine)`,
+  );
   assert.equal(result.signed, 100, JSON.stringify(result.documents.find((d) => d.status !== 'signed')));
   for (const d of result.documents) assert.deepEqual([d.signed?.version, d.signed?.verdict], [2, 'valid'], d.documentName);
   // One event per document, as it is stored.
@@ -105,7 +117,10 @@ test('100 one-page contracts: one consent listing every hash, one PIN, each beco
   const consent = audit.events.find((e) => e.action === 'signing.consented');
   assert.ok(consent);
   assert.equal(consent.details.documentSha256, preview.documents[42].sha256);
-  assert.match(String(consent.details.consentText), new RegExp(`^本人确认已阅读以下 100 份文件[^\\n]*\\n43\\. 《批量合同-043》.*SHA-256：${preview.documents[42].sha256}`));
+  assert.match(
+    String(consent.details.consentText),
+    new RegExp(`^本人确认已阅读以下 100 份文件[^\\n]*\\n43\\. 《批量合同-043》.*SHA-256：${preview.documents[42].sha256}`),
+  );
   assert.equal((consent.details.certificate as { sha256: string }).sha256, preview.certificate.sha256);
   assert.equal((consent.details.batch as { id: string; documents: number }).id, result.batchId);
   const everything = JSON.stringify(audit) + logged.join('\n') + readFileSync(path.join(dir, 'settings.json'), 'utf8');
@@ -127,9 +142,21 @@ test('a consent that is not the sentence for these documents does not sign; nor 
   const ids = await contracts('伪造', 2);
   const preview = await ok<SigningBatchPreview>('signing.batchPrepare', { contractIds: ids, key: key(), lang: 'en' });
   const versionIds = preview.documents.map((d) => d.versionId);
-  const forged = await call('signing.batchSign', { versionIds: versionIds.slice(0, 1), key: key(), lang: 'en', pin: leaves.token.pin, consent: { accepted: true, text: preview.consentText } });
+  const forged = await call('signing.batchSign', {
+    versionIds: versionIds.slice(0, 1),
+    key: key(),
+    lang: 'en',
+    pin: leaves.token.pin,
+    consent: { accepted: true, text: preview.consentText },
+  });
   assert.equal(!forged.ok && forged.error.code, 'SIGNING_CONSENT_MISMATCH');
-  const twice = await call('signing.batchSign', { versionIds: [versionIds[0], versionIds[0]], key: key(), lang: 'en', pin: leaves.token.pin, consent: { accepted: true, text: 'x' } });
+  const twice = await call('signing.batchSign', {
+    versionIds: [versionIds[0], versionIds[0]],
+    key: key(),
+    lang: 'en',
+    pin: leaves.token.pin,
+    consent: { accepted: true, text: 'x' },
+  });
   assert.equal(!twice.ok && twice.error.code, 'SIGNING_BATCH_TWICE');
   for (const id of ids) assert.equal((await ok<Contract>('contracts.get', { id })).documents[0].versions.length, 1);
 });
@@ -160,13 +187,17 @@ test('a wrong PIN signs nothing; a document signed meanwhile fails alone; cancel
   // Cancelled once four documents are stored: those stay signed, the rest are cancelled.
   const jobId = 'batch-cancel';
   let cancelling: Promise<unknown> | undefined;
-  const pending = core.invoke('signing.batchSign', { ...request, pin: leaves.token.pin }, {
-    jobId,
-    emit: (e) => {
-      events.push(e);
-      if (!cancelling && batchEvents(jobId).filter((b) => b.result.status === 'signed').length >= 4) cancelling = call('jobs.cancel', { jobId });
+  const pending = core.invoke(
+    'signing.batchSign',
+    { ...request, pin: leaves.token.pin },
+    {
+      jobId,
+      emit: (e) => {
+        events.push(e);
+        if (!cancelling && batchEvents(jobId).filter((b) => b.result.status === 'signed').length >= 4) cancelling = call('jobs.cancel', { jobId });
+      },
     },
-  }) as Promise<RpcResult<SigningBatchOutcome>>;
+  ) as Promise<RpcResult<SigningBatchOutcome>>;
   const first = await pending;
   if (!first.ok) assert.fail(first.error.message);
   const statuses = first.value.documents.map((d) => d.status);

@@ -85,7 +85,13 @@ export async function renderBatchReport(run: BatchRun, outcome: SigningBatchOutc
       blocks.push({ kind: 'field', label: T.newVersion, value: say(TEXT.newVersionValue, lang, { version: r.signed.version, verdict: T[r.signed.verdict] }) });
       blocks.push({ kind: 'field', label: T.newHash, value: r.signed.sha256 });
     }
-    if (r.error) blocks.push({ kind: 'line', text: isErrorCode(r.error.code) ? formatErrorMessage(r.error.code, r.error.details, lang) : r.error.code, color: RED, indent: 140 });
+    if (r.error)
+      blocks.push({
+        kind: 'line',
+        text: isErrorCode(r.error.code) ? formatErrorMessage(r.error.code, r.error.details, lang) : r.error.code,
+        color: RED,
+        indent: 140,
+      });
   }
   blocks.push({ kind: 'heading', text: T.consent });
   for (const line of run.consentText.split('\n')) blocks.push({ kind: 'line', text: line, size: 8.5 });

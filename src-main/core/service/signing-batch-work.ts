@@ -21,7 +21,11 @@ export interface BatchSignTask extends Pick<SignTask, 'key' | 'pin' | 'expected'
 /** What the thread tells the core while it works: the key is open, then each document's fate. */
 export type BatchSignStep = { kind: 'key-opened' } | { kind: 'signed'; index: number } | { kind: 'failed'; index: number; error: SerializedError };
 
-export async function signDocumentBatch(task: BatchSignTask, onStep: (step: BatchSignStep) => void, loader?: CryptokiLoader): Promise<{ signed: number; failed: number }> {
+export async function signDocumentBatch(
+  task: BatchSignTask,
+  onStep: (step: BatchSignStep) => void,
+  loader?: CryptokiLoader,
+): Promise<{ signed: number; failed: number }> {
   const trustStore = await trustStoreFromFolder(task.trustFolder);
   const signer = await openSigner(task.key, task.pin, loader);
   try {

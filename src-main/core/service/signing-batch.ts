@@ -116,7 +116,16 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
     try {
       const { key: preview } = await usingToken(async () =>
         longWork.run(
-          { kind: 'signingPrepare', source: '', name: '', key: await keyLocation(key, transfers), ...(secret ? { password: secret } : {}), lang, trustFolder: trustFolder(), check: false },
+          {
+            kind: 'signingPrepare',
+            source: '',
+            name: '',
+            key: await keyLocation(key, transfers),
+            ...(secret ? { password: secret } : {}),
+            lang,
+            trustFolder: trustFolder(),
+            check: false,
+          },
           signal,
         ),
       );
@@ -152,9 +161,10 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
     const settle = (position: number, patch: Pick<SigningBatchResult, 'status' | 'signed' | 'error'>) => {
       const doc = run.documents[position];
       doc.result = { ...doc.result, ...patch };
-      ctx.jobId && ctx.emit({ type: 'signing.batchDocument', jobId: ctx.jobId, batchId: run.id, result: doc.result });
+      if (!ctx.jobId) return;
+      ctx.emit({ type: 'signing.batchDocument', jobId: ctx.jobId, batchId: run.id, result: doc.result });
       const done = run.documents.filter((d) => d.result.status !== 'pending').length;
-      ctx.jobId && ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: OPERATION, done, total });
+      ctx.emit({ type: 'progress', jobId: ctx.jobId, operation: OPERATION, done, total });
     };
     const fail = (position: number, error: SerializedError | InkstoneError) =>
       settle(position, { status: 'failed', signed: null, error: pick(error instanceof InkstoneError ? serializeError(error) : error) });
@@ -254,7 +264,9 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
       const cancelled = err instanceof InkstoneError && err.code === 'CANCELLED';
       // The key never opened: nothing was signed, the person may type the PIN again.
       if (!keyOpened && !cancelled) {
-        for (const p of todo) if (run.documents[p].result.status === 'pending') run.documents[p].result = { ...run.documents[p].result, status: 'failed', error: pick(serializeError(err)) };
+        for (const p of todo)
+          if (run.documents[p].result.status === 'pending')
+            run.documents[p].result = { ...run.documents[p].result, status: 'failed', error: pick(serializeError(err)) };
         throw err;
       }
       // Cancelled, or the signing thread ended: the documents it had not signed are not signed.
@@ -279,7 +291,11 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
         // The contract's latest document (the most recently added), at its latest version.
         const document = contract.documents.filter((d) => d.versions.length).at(-1);
         if (!document) {
-          skipped.push({ contractId, contractTitle: contract.title, error: pick(serializeError(new InkstoneError('SIGNING_BATCH_NO_DOCUMENT', { title: contract.title }))) });
+          skipped.push({
+            contractId,
+            contractTitle: contract.title,
+            error: pick(serializeError(new InkstoneError('SIGNING_BATCH_NO_DOCUMENT', { title: contract.title }))),
+          });
           continue;
         }
         const latest = document.versions.reduce((a, b) => (b.number > a.number ? b : a));
@@ -289,7 +305,10 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
         previewKey(input.key, input.lang, input.password, ctx.signal),
         // The check before signing of every document, spread over both long-work threads.
         ...versions.map((v) =>
-          longWork.run({ kind: 'presignCheck', source: library.store.pathFor(v.sha256), name: v.documentName, lang: input.lang, trustFolder: trustFolder() }, ctx.signal),
+          longWork.run(
+            { kind: 'presignCheck', source: library.store.pathFor(v.sha256), name: v.documentName, lang: input.lang, trustFolder: trustFolder() },
+            ctx.signal,
+          ),
         ),
       ]);
       const documents: SigningBatchDocument[] = versions.map((v, i) => ({
@@ -392,4 +411,3 @@ function pendingResult(version: VersionDetails, position: number): SigningBatchR
     error: null,
   };
 }
-

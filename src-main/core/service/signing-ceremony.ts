@@ -75,7 +75,8 @@ export async function keyLocation(key: Request['key'], transfers: FileTransfers)
 }
 
 /** A secret as bytes the token layer wipes after its one use. */
-export const secretBytes = (secret: string | undefined): Uint8Array | undefined => (secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')));
+export const secretBytes = (secret: string | undefined): Uint8Array | undefined =>
+  secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8'));
 
 export function signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
   /** Ceremony steps using a token right now (the devices watch must not re-initialise its module meanwhile). */
