@@ -8,7 +8,7 @@ import { saveFile } from '../pdf/save-file.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
-import { CertificateChoice, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
+import { CeremonySteps, CertificateChoice, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
 
 /**
  * Batch signing (签署所选): the contracts chosen in the library signed in one ceremony — choose the
@@ -175,11 +175,9 @@ export function BatchSigningDialog({ open, contractIds, onClose }: { open: boole
         }}
       >
         <h2 id="batch-signing-title">{plural('batch.title', contractIds.length)}</h2>
-        <ol className="signing-steps" aria-hidden="true">
-          <li className={step === 'key' || step === 'preparing' ? 'current' : ''}>{t('signing.step.key')}</li>
-          <li className={step === 'review' ? 'current' : ''}>{t('signing.step.review')}</li>
-          <li className={step === 'pin' || step === 'signing' ? 'current' : ''}>{t('signing.step.pin')}</li>
-        </ol>
+        <CeremonySteps
+          current={step === 'key' || step === 'preparing' ? 'key' : step === 'review' ? 'review' : step === 'pin' || step === 'signing' ? 'pin' : null}
+        />
         {error !== null && <ErrorBanner error={error} />}
 
         {step === 'key' && (

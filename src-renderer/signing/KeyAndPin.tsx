@@ -99,6 +99,18 @@ export function PinEntry({ pinState, pin, onPin }: { pinState: PinState | null; 
   );
 }
 
+/** The three steps of a ceremony, the current one marked: choose the key, confirm, type the PIN. */
+export function CeremonySteps({ current }: { current: 'key' | 'review' | 'pin' | null }) {
+  const { t } = useI18n();
+  return (
+    <ol className="signing-steps" aria-hidden="true">
+      <li className={current === 'key' ? 'current' : ''}>{t('signing.step.key')}</li>
+      <li className={current === 'review' ? 'current' : ''}>{t('signing.step.review')}</li>
+      <li className={current === 'pin' ? 'current' : ''}>{t('signing.step.pin')}</li>
+    </ol>
+  );
+}
+
 /** The token's state after a failed PIN (the error carries it): said before the next try. */
 export function pinStateAfter(pinState: PinState | null, error: { code: string; details: Record<string, unknown> }): PinState | null {
   if (pinState && error.code === 'TOKEN_PIN_INCORRECT')

@@ -8,7 +8,7 @@ import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { placedStamp, type PlacedStamp } from './placed-stamp.js';
-import { CertificateChoice, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
+import { CeremonySteps, CertificateChoice, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
 
 /**
  * The signing ceremony (意愿确认) for one document version: choose a certificate → one screen with
@@ -159,11 +159,9 @@ export function SigningDialog({
         }}
       >
         <h2 id="signing-title">{t('signing.title', { name: documentName })}</h2>
-        <ol className="signing-steps" aria-hidden="true">
-          <li className={step === 'key' || step === 'preparing' ? 'current' : ''}>{t('signing.step.key')}</li>
-          <li className={step === 'review' ? 'current' : ''}>{t('signing.step.review')}</li>
-          <li className={step === 'pin' || step === 'signing' ? 'current' : ''}>{t('signing.step.pin')}</li>
-        </ol>
+        <CeremonySteps
+          current={step === 'key' || step === 'preparing' ? 'key' : step === 'review' ? 'review' : step === 'pin' || step === 'signing' ? 'pin' : null}
+        />
         {error !== null && <ErrorBanner error={error} />}
 
         {step === 'key' && (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, Language, SignatureState } from './model.js';
-import { PinState, SigningCertificate, SigningCommitment, SigningKeyRef, SigningLevel } from './signing.js';
-import { VerificationResult, VerifyMessage } from './verification.js';
+import { PinState, SigningCertificate, SigningCommitment, SigningKeyRef, SigningLevel, SigningPreview } from './signing.js';
+import { VerificationResult } from './verification.js';
 
 /**
  * Batch signing (issue 9): contracts chosen in the library signed in one ceremony — one consent
@@ -31,18 +31,18 @@ export const SigningBatchPrepareInput = BatchKey.extend({
 });
 
 /** One document of the batch as the consent lists it. */
-export const SigningBatchDocument = z.object({
-  contractId: Id,
-  contractTitle: z.string(),
-  documentId: Id,
-  documentName: z.string(),
-  versionId: Id,
-  versionNumber: z.number().int(),
-  nextVersionNumber: z.number().int(),
-  sha256: z.string(),
-  pageCount: z.number().int(),
+export const SigningBatchDocument = SigningPreview.pick({
+  contractId: true,
+  contractTitle: true,
+  documentId: true,
+  documentName: true,
+  versionId: true,
+  versionNumber: true,
+  nextVersionNumber: true,
+  sha256: true,
+  pageCount: true,
   /** The check before signing: hidden content, overlays, failing earlier signatures. */
-  check: z.object({ clean: z.boolean(), findings: z.array(VerifyMessage) }),
+  check: true,
 });
 export type SigningBatchDocument = z.infer<typeof SigningBatchDocument>;
 

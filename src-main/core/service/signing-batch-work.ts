@@ -2,7 +2,7 @@ import type { SerializedError } from '../../../src-shared/errors/index.js';
 import { signBatch } from '../signing/index.js';
 import type { CryptokiLoader } from '../tokens/index.js';
 import { trustStoreFromFolder } from '../verify/index.js';
-import { checkConsentedKey, openSigner, type SignTask } from './signing-work.js';
+import { checkConsentedKey, openSigner, signatureOptions, type SignTask } from './signing-work.js';
 
 /**
  * A batch signing's key work, run in one long-work thread that holds the token session for the
@@ -34,11 +34,7 @@ export async function signDocumentBatch(
     const result = await signBatch({
       documents: task.documents,
       signer,
-      level: task.level,
-      ...(task.tsaUrl ? { timestampUrls: [task.tsaUrl] } : {}),
-      commitment: task.commitment,
-      validationData: { certificates: trustStore.anchors.map((a) => a.der) },
-      allowOnline: task.level !== 'B-B',
+      ...signatureOptions(task, trustStore.anchors),
       onProgress: (p) => {
         if (p.phase === 'signed') onStep({ kind: 'signed', index: p.index });
         else if (p.phase === 'failed' && p.error) onStep({ kind: 'failed', index: p.index, error: p.error });

@@ -20,7 +20,7 @@ import type { FileTransfers } from '../transfers/index.js';
 import type { LongWork } from './long-work.js';
 import { storeSignedVersion } from './signed-version-store.js';
 import type { BatchSignStep } from './signing-batch-work.js';
-import { keyLocation, secretBytes, type CallCtx } from './signing-ceremony.js';
+import { keyLocation, secretBytes, tokenUse, type CallCtx } from './signing-ceremony.js';
 import type { KeyPreview } from './signing-work.js';
 
 /**
@@ -99,16 +99,7 @@ const OPERATION = 'signing.batchSign';
 
 export function signingBatches({ library, transfers, longWork, trustFolder, verifyOnline }: BatchDeps) {
   const runs = new Map<string, BatchRun>();
-  /** Batch steps using a token right now (the devices watch must not re-initialise its module meanwhile). */
-  let inProgress = 0;
-  const usingToken = async <T>(work: () => Promise<T>): Promise<T> => {
-    inProgress++;
-    try {
-      return await work();
-    } finally {
-      inProgress--;
-    }
-  };
+  const { usingToken, inProgress } = tokenUse();
 
   /** The key's certificate, kind and PIN state, read without a PIN (a PKCS#12 file needs its password). */
   const previewKey = async (key: SigningKeyRef, lang: Language, password: string | undefined, signal: AbortSignal) => {
@@ -390,7 +381,7 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
       return transfers.offerBytes(await renderBatchReport(run, outcome(run), lang), batchReportName(run, lang));
     },
   };
-  return { inProgress: () => inProgress, handlers };
+  return { inProgress, handlers };
 }
 
 /** The code and details of a typed error (its message is said again in the reader's language). */

@@ -78,8 +78,8 @@ export async function keyLocation(key: Request['key'], transfers: FileTransfers)
 export const secretBytes = (secret: string | undefined): Uint8Array | undefined =>
   secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8'));
 
-export function signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
-  /** Ceremony steps using a token right now (the devices watch must not re-initialise its module meanwhile). */
+/** Counts ceremony steps using a token right now: the devices watch must not re-initialise its module meanwhile. */
+export function tokenUse() {
   let inProgress = 0;
   const usingToken = async <T>(work: () => Promise<T>): Promise<T> => {
     inProgress++;
@@ -89,6 +89,11 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
       inProgress--;
     }
   };
+  return { usingToken, inProgress: () => inProgress };
+}
+
+export function signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
+  const { usingToken, inProgress } = tokenUse();
   /** The version to sign, which must be the latest of its document (a signature adds the next one). */
   const latest = (request: Request): VersionDetails => {
     const version = library.versionDetails(request.versionId);
@@ -228,7 +233,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
     },
   };
   return {
-    inProgress: () => inProgress,
+    inProgress,
     handlers: {
       'signing.prepare': (input: Parameters<(typeof handlers)['signing.prepare']>[0], ctx: CallCtx) =>
         usingToken(() => handlers['signing.prepare'](input, ctx)),

@@ -164,6 +164,17 @@ export async function openSigner(key: KeyLocation, pin: Pin | undefined, loader?
   });
 }
 
+/** How a ceremony's signature is made, for one document or a batch: level, timestamp server, commitment, the trusted CAs to complete the chain. */
+export function signatureOptions(task: Pick<SignTask, 'level' | 'tsaUrl' | 'commitment'>, anchors: ReadonlyArray<{ der: Uint8Array }>) {
+  return {
+    level: task.level,
+    ...(task.tsaUrl ? { timestampUrls: [task.tsaUrl] } : {}),
+    commitment: task.commitment,
+    validationData: { certificates: anchors.map((a) => a.der) },
+    allowOnline: task.level !== 'B-B',
+  };
+}
+
 /** The person consented to one certificate and one kind of key: anything else does not sign. */
 export function checkConsentedKey(signer: Signer, expected: SignTask['expected']): void {
   const cert = parseCertificate(signer.certificate);
@@ -185,11 +196,7 @@ export async function signVersion(task: SignTask, progress: SigningProgress): Pr
       input: task.source,
       output: task.output,
       signer,
-      level: task.level,
-      ...(task.tsaUrl ? { timestampUrls: [task.tsaUrl] } : {}),
-      commitment: task.commitment,
-      validationData: { certificates: trustStore.anchors.map((a) => a.der) },
-      allowOnline: task.level !== 'B-B',
+      ...signatureOptions(task, trustStore.anchors),
       ...(box ? { appearance: { placement: box, ...(task.seal ? { seal: task.seal } : {}), language: task.lang } } : {}),
       ...(task.crossPageSeal && task.seal ? { crossPageSeal: { image: task.seal } } : {}),
     });
