@@ -12,3 +12,4 @@ export * from './signing.js';
 // Batch signing (issue 9)
 export * from './signing-batch.js';
 export * from './sync.js';
+export * from './evidence-receipts.js';

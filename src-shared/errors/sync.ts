@@ -23,4 +23,9 @@ export const syncErrors = defineMessages({
     en: '“{url}” is not a service address: use https://… (or http:// on this computer only).',
     'zh-CN': '“{url}”不是有效的服务地址：请使用 https://…（仅本机可用 http://）。',
   },
+  // ── evidence receipts per version ──
+  SYNC_RECEIPT_NOT_HELD: {
+    en: 'This version has no evidence receipt here yet: it is kept once the version has synced and the service has signed a checkpoint covering it.',
+    'zh-CN': '此版本在本机尚无存证回执：版本同步且证据服务签署了包含它的检查点后才会保存。',
+  },
 });
