@@ -13,5 +13,7 @@ export * from './bridge.js';
 export * from './seals.js';
 export * from './devices.js';
 export * from './signing.js';
+// Batch signing (issue 9)
+export * from './signing-batch.js';
 export * from './sync.js';
 export * from './evidence-receipts.js';

@@ -20,6 +20,8 @@ import { ceremonyErrors } from './ceremony.js';
 import { syncErrors } from './sync.js';
 // clause library (issue 10)
 import { clausesErrors } from './clauses.js';
+// Batch signing (issue 9)
+import { signingBatchErrors } from './signing-batch.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -40,6 +42,7 @@ export const ERROR_CATALOG = {
   ...ceremonyErrors,
   ...syncErrors,
   ...clausesErrors,
+  ...signingBatchErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

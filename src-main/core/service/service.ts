@@ -197,6 +197,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   // settings only; devices (pkcs11js, pkijs), seals and the signing ceremony (pdf-lib), drafting
   // (yjs, ProseMirror) and a draft's files (docx, mammoth) wait for their first call.
   let ceremonyLoaded: { inProgress(): number } | undefined;
+  let batchesLoaded: { inProgress(): number } | undefined;
   // Signing devices (issue 9): the trusted CAs complete each certificate's chain.
   let devicesStarted = false;
   const devices = onFirstUse(async () => {
@@ -208,7 +209,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
       onChange: () => broadcast({ type: 'devices.changed' }),
       // Re-initialising a module (SoftHSM's hot-plug) would end the session of a signing in progress.
-      tokensInUse: () => (ceremonyLoaded?.inProgress() ?? 0) > 0,
+      tokensInUse: () => (ceremonyLoaded?.inProgress() ?? 0) + (batchesLoaded?.inProgress() ?? 0) > 0,
     });
   });
   const sealsModule = () => import('../seals/index.js');
@@ -235,6 +236,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     const { signingCeremony } = await import('./signing-ceremony.js');
     const deps = { library, seals: await seals(), transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline };
     return (ceremonyLoaded = signingCeremony(deps));
+  });
+  // Batch signing (issue 9): one ceremony for contracts chosen in the library.
+  const batches = onFirstUse(async () => {
+    const { signingBatches } = await import('./signing-batch.js');
+    return (batchesLoaded = signingBatches({ library, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline }));
   });
   // ── sync (issue 11): the team library, its token in a 0600 file in the data folder. Loaded after
   // start (the evidence client pulls in PKI code), so the first search does not wait for it.
@@ -421,6 +427,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'placements.save': async ({ versionId, ...boxes }) => (await import('../placements/index.js')).savePlacements(library, versionId, boxes),
     'signing.prepare': async (input, ctx) => (await ceremony()).handlers['signing.prepare'](input, ctx),
     'signing.sign': async (input, ctx) => (await ceremony()).handlers['signing.sign'](input, ctx),
+    // Batch signing (issue 9)
+    'signing.batchPrepare': async (input, ctx) => (await batches()).handlers['signing.batchPrepare'](input, ctx),
+    'signing.batchSign': async (input, ctx) => (await batches()).handlers['signing.batchSign'](input, ctx),
+    'signing.batchRetry': async (input, ctx) => (await batches()).handlers['signing.batchRetry'](input, ctx),
+    'signing.batchReport': async (input) => (await batches()).handlers['signing.batchReport'](input),
     // The organisation and its seals (issue 9)
     'organisation.get': async () => ({ profile: (await sealsModule()).organisationProfile(library.db) }),
     'organisation.update': async (profile) => (await sealsModule()).updateOrganisationProfile(library.db, library.actor, profile),
