@@ -8,3 +8,4 @@ export { conflictsOf, type ConflictRecord } from './merge.js';
 export { connect, connectedClient, currentConnection, testConnection, serviceUrlOf, type SyncConnection } from './connection.js';
 export { fileTokenStore, TOKEN_FILE, type TokenStore } from './token-file.js';
 export { startSyncLoop, type SyncLoop } from './sync-loop.js';
+export { syncFault, SYNC_REQUEST_TIMEOUT_MS } from './sync-fault.js';
