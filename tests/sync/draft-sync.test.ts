@@ -23,7 +23,12 @@ const article = (heading: string, text: string): DraftNodeJSON => ({
 
 function twoArticles(): DraftNodeJSON {
   const doc = blankDraft({ title: '技术服务合同', parties: [] });
-  return { ...doc, content: doc.content!.map((n) => (n.type === NODE.body ? { type: NODE.body, content: [article('服务内容', '乙方提供技术服务。'), article('付款', '甲方按月付款。')] } : n)) };
+  return {
+    ...doc,
+    content: doc.content!.map((n) =>
+      n.type === NODE.body ? { type: NODE.body, content: [article('服务内容', '乙方提供技术服务。'), article('付款', '甲方按月付款。')] } : n,
+    ),
+  };
 }
 
 /** The paragraphs' text nodes, in document order. */
@@ -101,7 +106,15 @@ describe('drafts synced through their CRDT', () => {
 
     const onA = text(a, contractId);
     assert.equal(text(b, contractId), onA, 'A and B hold the same draft');
-    for (const piece of ['甲方可随时检查进度。', '检查不得影响服务。', '【A改】', '逾期付款按日万分之五计息。', '【B改】', '乙方提供技术服务。', '甲方按月付款。']) {
+    for (const piece of [
+      '甲方可随时检查进度。',
+      '检查不得影响服务。',
+      '【A改】',
+      '逾期付款按日万分之五计息。',
+      '【B改】',
+      '乙方提供技术服务。',
+      '甲方按月付款。',
+    ]) {
       assert.ok(onA.includes(piece), `${piece} kept`);
     }
     assert.equal(onA.split('【B改】').length, 2, 'each edit once');

@@ -49,7 +49,10 @@ async function startProxy(target: string): Promise<{ url: string; mode: Mode; cl
 }
 
 const failsWith = async (p: Promise<unknown>, code: string) =>
-  assert.rejects(p, (err: unknown) => err instanceof InkstoneError && err.code === code && /\S/u.test(err.localized('zh-CN')) && err.localized('zh-CN') !== err.message);
+  assert.rejects(
+    p,
+    (err: unknown) => err instanceof InkstoneError && err.code === code && /\S/u.test(err.localized('zh-CN')) && err.localized('zh-CN') !== err.message,
+  );
 
 describe('sync faults: a failing service, a slow one, a revoked token', () => {
   let team: Team;

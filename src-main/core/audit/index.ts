@@ -9,7 +9,12 @@ export {
   queueChange,
   lastWaiting,
   refoldWaiting,
-  pendingChanges, pendingChangesOf, markAcknowledged, outboxSummary, type OutgoingChange } from './outbox.js';
+  pendingChanges,
+  pendingChangesOf,
+  markAcknowledged,
+  outboxSummary,
+  type OutgoingChange,
+} from './outbox.js';
 
 /**
  * The audit trail: an append-only, hash-chained record of every legally relevant change. Each

@@ -200,7 +200,14 @@ export class Drafts {
       );
       this.sql('INSERT INTO draft_snapshots (draft_id, upto_seq, state, created_at) VALUES (?, 0, ?, ?)').run(edit.draftId, update, at);
       this.insertVersion(edit.draftId, '', 'automatic', 0, update, at);
-      appendAudit(this.db, { actor: person, contractId, action: 'draft.created', details: { draftId: edit.draftId, language: edit.language }, at, replicated: true });
+      appendAudit(this.db, {
+        actor: person,
+        contractId,
+        action: 'draft.created',
+        details: { draftId: edit.draftId, language: edit.language },
+        at,
+        replicated: true,
+      });
       return true;
     }
     const ydoc = new Y.Doc();

@@ -108,7 +108,12 @@ export class EvidenceClient {
       if (attempt) await new Promise((r) => setTimeout(r, Math.min(4000, 100 * 2 ** attempt) * (0.5 + Math.random())));
       let res: Response;
       try {
-        res = await this.#fetch(`${this.#base}${path}`, { method, headers, body: init.body as RequestInit['body'], signal: AbortSignal.timeout(this.#timeoutMs) });
+        res = await this.#fetch(`${this.#base}${path}`, {
+          method,
+          headers,
+          body: init.body as RequestInit['body'],
+          signal: AbortSignal.timeout(this.#timeoutMs),
+        });
       } catch (err) {
         lastError = new InkstoneError('EVIDENCE_SERVICE_UNAVAILABLE', { url: this.#base, reason: (err as Error).message }, { cause: err });
         continue;
