@@ -43,7 +43,7 @@ try {
     const res = await fetch(`${team.h.url}/v1/documents?event=registered`, {
       method: 'POST',
       headers: { authorization: `Bearer ${other.token}`, 'content-type': 'application/pdf', 'idempotency-key': `plain-${i}` },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     if (!res.ok) throw new Error(`plain POST ${i}: HTTP ${res.status}`);
     await res.arrayBuffer();

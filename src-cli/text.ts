@@ -89,4 +89,14 @@ export const CLI_TEXT = defineMessages({
     en: 'Connected to {serviceUrl}\n  Organisation: {tenantName}\n  Person: {principalName} ({role})\n  Log key fingerprint: {logKeyFingerprint} (pinned)',
     'zh-CN': '已连接 {serviceUrl}\n  机构：{tenantName}\n  人员：{principalName}（{role}）\n  日志密钥指纹：{logKeyFingerprint}（已固定）',
   },
+  // ── evidence receipts per version (issue 11): inkstone contract evidence ──
+  contractEvidenceLine: {
+    en: '{name} version {n}: {state}{number}{verdict}',
+    'zh-CN': '{name} 第 {n} 版：{state}{number}{verdict}',
+  },
+  'evidenceState.not-synced': { en: 'not yet synced', 'zh-CN': '尚未同步' },
+  'evidenceState.awaiting-receipt': { en: 'logged, receipt pending', 'zh-CN': '已登记，回执待取' },
+  'evidenceState.received': { en: 'receipt held', 'zh-CN': '已有回执' },
+  evidenceReceiptVerified: { en: 'verified offline, existed no later than {time}', 'zh-CN': '已离线核验，存在时间不晚于 {time}' },
+  evidenceReceiptFailed: { en: 'did NOT verify ({check}: {code})', 'zh-CN': '未通过核验（{check}：{code}）' },
 });

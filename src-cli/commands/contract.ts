@@ -8,6 +8,7 @@ import { describe } from '../command-table.js';
 import { cliLanguage, EXIT, resolveDataDir, runCommand, usage } from '../run.js';
 import { readSecretFromStdin } from '../secret-input.js';
 import { CLI_TEXT } from '../text.js';
+import { registerContractEvidenceCommand } from './contract-evidence.js';
 
 /**
  * `inkstone contract sign|versions`: the app's signing ceremony over the same core operations
@@ -54,6 +55,8 @@ function openCore(dataDir: string | undefined): CoreService {
 
 export function registerContractCommands(program: Command): void {
   const contract = program.command('contract').description(describe('contract'));
+  // evidence receipts per version (issue 11)
+  registerContractEvidenceCommand(contract);
 
   contract
     .command('sign')

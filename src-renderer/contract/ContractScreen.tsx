@@ -16,14 +16,16 @@ import { MetadataForm } from './MetadataForm.js';
 import { PartiesSection } from './PartiesSection.js';
 import { StatusMenu } from './StatusMenu.js';
 import { UnsyncedMark } from '../sync/UnsyncedMark.js';
+import { EvidenceTab } from '../sync/EvidenceTab.js';
 
-const TABS = ['details', 'parties', 'draft', 'documents', 'audit'] as const;
+const TABS = ['details', 'parties', 'draft', 'documents', 'evidence', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Readonly<Record<Tab, PlainKey>> = {
   details: 'contract.tab.details',
   parties: 'contract.tab.parties',
   draft: 'contract.tab.draft',
   documents: 'contract.tab.documents',
+  evidence: 'contract.tab.evidence',
   audit: 'contract.tab.audit',
 };
 
@@ -159,6 +161,8 @@ function TabContent({
       return <DraftTab contract={contract} />;
     case 'documents':
       return <DocumentsSection contract={contract} onVerify={onVerify} />;
+    case 'evidence':
+      return <EvidenceTab contract={contract} />;
     case 'audit':
       return <AuditTimeline contractId={contract.id} version={contract.updatedAt} />;
   }

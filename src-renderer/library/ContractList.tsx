@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ContractRow } from './ContractRow.js';
+import { useSyncStatus } from '../sync/useSyncStatus.js';
 import type { PagedSearch } from './usePagedSearch.js';
 
 export const ROW_HEIGHT = 60;
@@ -38,6 +39,9 @@ export function ContractList({
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { ensure } = results;
+  // Contracts with changes the service has not acknowledged: one status read for all rows, fresh after each pass.
+  const { status } = useSyncStatus();
+  const unsynced = useMemo(() => new Set(status?.connection ? status.unsyncedContracts : []), [status]);
 
   useEffect(() => {
     if (total > 0) ensure(first, last);
@@ -86,6 +90,7 @@ export function ContractList({
                 hit={results.rowAt(item.index)}
                 index={item.index}
                 selected={item.index === selected}
+                unsynced={unsynced.has(results.rowAt(item.index)?.id ?? '')}
                 total={total}
                 onOpen={onOpen}
                 onSelect={onSelect}

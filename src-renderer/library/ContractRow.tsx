@@ -2,12 +2,14 @@ import { memo, type ReactElement } from 'react';
 import type { SearchHit, SearchSnippet } from '../../src-shared/api/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
+import { NotSyncedBadge } from '../sync/UnsyncedMark.js';
 
 /** One contract in the library list; a placeholder shimmer while its page is loading. */
 export const ContractRow = memo(function ContractRow({
   hit,
   index,
   selected,
+  unsynced = false,
   total,
   onOpen,
   onSelect,
@@ -15,6 +17,8 @@ export const ContractRow = memo(function ContractRow({
   hit: SearchHit | undefined;
   index: number;
   selected: boolean;
+  /** Changes to it wait for the evidence service ("not yet synced"). */
+  unsynced?: boolean;
   total: number;
   onOpen: (id: string) => void;
   onSelect: (index: number) => void;
@@ -44,7 +48,10 @@ export const ContractRow = memo(function ContractRow({
       onClick={() => onOpen(hit.id)}
     >
       <div className="contract-cell-main">
-        <span className="contract-title">{hit.snippet?.field === 'title' ? <Marked snippet={hit.snippet} /> : hit.title}</span>
+        <span className="contract-title">
+          {hit.snippet?.field === 'title' ? <Marked snippet={hit.snippet} /> : hit.title}
+          {unsynced && <NotSyncedBadge />}
+        </span>
         {hit.snippet && hit.snippet.field !== 'title' ? (
           // Why the contract matched, in the line the parties and tags use otherwise.
           <span className="contract-sub contract-snippet">

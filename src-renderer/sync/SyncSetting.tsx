@@ -6,6 +6,7 @@ import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Field } from '../ui/Field.js';
 import { Notice } from '../ui/Notice.js';
 import { useSyncStatus } from './useSyncStatus.js';
+import { EvidencePrivacySetting } from './EvidencePrivacySetting.js';
 
 /**
  * Settings → Evidence service: the address and the person's own token. "Test connection" shows
@@ -105,6 +106,7 @@ export function SyncSetting() {
         </dl>
       )}
       <p className="field-hint">{t('sync.sent')}</p>
+      <EvidencePrivacySetting />
       {error !== null && <ErrorBanner error={error} />}
     </fieldset>
   );

@@ -10,3 +10,4 @@ export * from './seals.js';
 export * from './devices.js';
 export * from './signing.js';
 export * from './sync.js';
+export * from './evidence-receipts.js';

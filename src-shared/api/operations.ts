@@ -26,6 +26,7 @@ import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, Dev
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
+import { ContractEvidence, EvidenceCertificateInput, EvidencePrivacy } from './evidence-receipts.js';
 
 /**
  * The API contract: every operation the UI may ask the core for, with its input and output schema.
@@ -58,6 +59,11 @@ export const operations = {
   'sync.test': op(SyncConnectInput, SyncConnection),
   'sync.connect': op(SyncConnectInput, SyncConnection),
   'sync.run': op(z.object({}), SyncStatus),
+  // ── evidence receipts per version (issue 11): the Evidence tab and its certificate ──
+  'evidence.contract': op(z.object({ contractId: Id }), ContractEvidence),
+  'evidence.certificate': op(EvidenceCertificateInput, Download),
+  'evidence.privacy': op(z.object({}), EvidencePrivacy),
+  'evidence.setPrivacy': op(EvidencePrivacy, EvidencePrivacy),
 
   'app.info': op(z.object({}), z.object({ version: z.string(), platform: z.string(), dataDir: z.string(), schemaVersion: z.number().int() })),
   'settings.get': op(z.object({}), Settings),

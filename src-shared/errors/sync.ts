@@ -36,4 +36,9 @@ export const syncErrors = defineMessages({
     en: 'The evidence service no longer accepts this desktop’s token (revoked or unknown). Nothing was lost: {pending} changes wait. Ask your administrator for a new token and connect again.',
     'zh-CN': '证据服务已不再接受本机的令牌（已吊销或无法识别）。没有任何内容丢失：{pending} 项更改正在等待。请向管理员索取新令牌后重新连接。',
   },
+  // ── evidence receipts per version ──
+  SYNC_RECEIPT_NOT_HELD: {
+    en: 'This version has no evidence receipt here yet: it is kept once the version has synced and the service has signed a checkpoint covering it.',
+    'zh-CN': '此版本在本机尚无存证回执：版本同步且证据服务签署了包含它的检查点后才会保存。',
+  },
 });

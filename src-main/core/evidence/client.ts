@@ -60,6 +60,15 @@ export interface PulledChange extends LibraryChange {
   readonly principalName: string;
 }
 
+/** A document the service keeps for the tenant (`GET /v1/documents/{id}`). */
+export interface ServiceDocument {
+  readonly id: string;
+  readonly sha256: string;
+  readonly legalHold: boolean;
+  readonly retainUntil: string | null;
+  readonly evidence: ReadonlyArray<{ readonly evidenceNumber: string; readonly event: string; readonly sequencedAt: string }>;
+}
+
 export const RESUMABLE_THRESHOLD = 16 * 1024 * 1024;
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
@@ -311,6 +320,11 @@ export class EvidenceClient {
   async findDocument(sha256: string): Promise<string | null> {
     const { body } = await this.#request('GET', `/v1/documents?sha256=${sha256}&limit=1`);
     return (body as { documents: Array<{ id: string }> }).documents[0]?.id ?? null;
+  }
+
+  /** A kept document's particulars: retention, legal hold and the evidence entries that log it. */
+  async documentInfo(documentId: string): Promise<ServiceDocument> {
+    return (await this.#request('GET', `/v1/documents/${encodeURIComponent(documentId)}`)).body as ServiceDocument;
   }
 
   /** A document's bytes; the purpose is recorded in the tenant's access log. */

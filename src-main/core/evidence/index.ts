@@ -80,4 +80,5 @@ export {
   type ServiceCaller,
   type LibraryChange,
   type PulledChange,
+  type ServiceDocument,
 } from './client.js';

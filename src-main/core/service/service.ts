@@ -241,6 +241,18 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'sync.test': async (input) => (await sync()).test(input),
     'sync.connect': async (input) => (await sync()).connect(input),
     'sync.run': async () => (await sync()).runNow(),
+    // ── evidence receipts per version (issue 11) ──
+    'evidence.contract': async ({ contractId }) => (await import('../sync/index.js')).contractEvidence(library, contractId),
+    'evidence.certificate': async ({ versionId, lang }) => {
+      const { bytes, name } = await (await import('../sync/index.js')).evidenceCertificate(library, versionId, lang ?? settings.get().language);
+      return transfers.offerBytes(bytes, name);
+    },
+    'evidence.privacy': async () => ({ on: (await import('../sync/index.js')).evidencePrivacy(library.db) }),
+    'evidence.setPrivacy': async ({ on }) => {
+      const m = await import('../sync/index.js');
+      m.setEvidencePrivacy(library.db, on);
+      return { on: m.evidencePrivacy(library.db) };
+    },
     'app.info': () => ({ version: packageVersion, platform: process.platform, dataDir: library.dataDir, schemaVersion: SCHEMA_VERSION }),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),

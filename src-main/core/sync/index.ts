@@ -8,4 +8,13 @@ export { conflictsOf, type ConflictRecord } from './merge.js';
 export { connect, connectedClient, currentConnection, testConnection, serviceUrlOf, type SyncConnection } from './connection.js';
 export { fileTokenStore, TOKEN_FILE, type TokenStore } from './token-file.js';
 export { startSyncLoop, type SyncLoop } from './sync-loop.js';
+export { collectReceipts, evidencePrivacy, setEvidencePrivacy } from './evidence-receipts.js';
+export {
+  contractEvidence,
+  contractHasReceipts,
+  evidenceCertificate,
+  type ContractEvidence,
+  type VersionEvidence,
+  type VersionEvidenceState,
+} from './contract-evidence.js';
 export { syncFault, SYNC_REQUEST_TIMEOUT_MS } from './sync-fault.js';

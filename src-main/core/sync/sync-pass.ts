@@ -2,6 +2,7 @@ import { outboxSummary } from '../audit/index.js';
 import type { EvidenceClient } from '../evidence/index.js';
 import type { Library } from '../library/index.js';
 import { serializeError } from '../../../src-shared/errors/index.js';
+import { collectReceipts } from './evidence-receipts.js';
 import { conflictCount } from './merge.js';
 import { pullChanges } from './pull.js';
 import { pushOutbox, type PushProgress } from './push.js';
@@ -22,6 +23,8 @@ export interface SyncPassResult {
   readonly pending: number;
   readonly cursor: number;
   readonly conflicts: number;
+  /** Evidence receipts of signed versions stored by this pass. */
+  readonly receipts: number;
 }
 
 export async function runSyncPass(
@@ -33,6 +36,8 @@ export async function runSyncPass(
   try {
     const sent = await pushOutbox(library, client, { chunkSize: options.chunkSize, onProgress: (push) => options.onProgress?.({ phase: 'push', push }) });
     const received = await pullChanges(library, client, { onProgress: (p) => options.onProgress?.({ phase: 'pull', received: p.done }) });
+    // Evidence last: the versions signed here are on the service now, and those pulled are here.
+    const receipts = await collectReceipts(library, client);
     library.db.transaction(() => {
       writeState(library.db, 'lastSuccessAt', new Date().toISOString());
       writeState(library.db, 'lastError', null);
@@ -43,6 +48,7 @@ export async function runSyncPass(
       pending: outboxSummary(library.db).pending,
       cursor: pullCursor(library.db),
       conflicts: conflictCount(library.db) - conflictsBefore,
+      receipts,
     };
   } catch (err) {
     const fault = syncFault(err, client, outboxSummary(library.db).pending);

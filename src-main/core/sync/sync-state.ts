@@ -5,7 +5,7 @@ import { statement, type Db } from '../db/index.js';
  * changes in the same transactions as what it describes): the pull cursor, the last success, the
  * last failure, and the connection's public particulars (never the token).
  */
-export type SyncStateKey = 'cursor' | 'lastSuccessAt' | 'lastError' | 'connection';
+export type SyncStateKey = 'cursor' | 'lastSuccessAt' | 'lastError' | 'connection' | 'evidencePrivacy';
 
 export function readState(db: Db, key: SyncStateKey): string | null {
   const row = statement(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined;
