@@ -33,7 +33,7 @@ export const CAPABILITY_LAYERS = [
   ['signing', 'devices'], // tokens + pki + pdf; devices: the signing devices screen (tokens + pki + settings)
   ['verify'], // pdf + pki; may use signing's facts
   ['library', 'evidence'], // the contract library and the evidence log: peers, neither imports the other
-  ['drafting'], // drafts of contracts in the library (issue 10)
+  ['drafting', 'clauses'], // drafts of contracts in the library; the clause library (issue 10)
   // a draft's PDF and DOCX out, DOCX in, redlines (drafting + drafting-export + library); where stored versions will be stamped (library + pdf)
   ['draft-files', 'placements'],
   ['sync'], // the team library through the evidence service: library + evidence

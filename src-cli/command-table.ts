@@ -19,6 +19,8 @@ const seals = async (): Promise<Register> => (await import('./commands/seals.js'
 const contract = async (): Promise<Register> => (await import('./commands/contract.js')).registerContractCommands;
 
 const draft = async (): Promise<Register> => (await import('./commands/draft.js')).registerDraftCommands;
+// clause library (issue 10)
+const clauses = async (): Promise<Register> => (await import('./commands/clauses.js')).registerClausesCommands;
 // sync (issue 11)
 const sync = async (): Promise<Register> => (await import('./commands/sync.js')).registerSyncCommands;
 
@@ -35,6 +37,7 @@ export const COMMANDS = {
     description: 'drafts: start one for a new or existing contract, list its versions, export PDF/DOCX, import DOCX, redline two versions',
     load: draft,
   },
+  clauses: { usage: '', description: 'the clause library: list, search, show and add reusable clauses (each edit a new revision)', load: clauses },
   tokens: { usage: '', description: 'signing tokens (USB keys, smart cards) reached through PKCS#11', load: tokens },
   sign: { usage: '[options] <inputs...>', description: 'sign PDFs (PAdES B-B to B-LTA) with a key on a PKCS#11 token or in a PKCS#12 file', load: signing },
   extend: { usage: '[options] <input>', description: 'raise a signed PDF to B-T, B-LT or B-LTA, keeping every existing signature valid', load: signing },

@@ -6,6 +6,17 @@ export const CLI_TEXT = defineMessages({
   draftCreated: { en: 'Draft started: {title} (contract {contractId})', 'zh-CN': '已开始起草：{title}（合同 {contractId}）' },
   draftVersionLine: { en: 'v{number}  {name}  {at}', 'zh-CN': 'v{number}  {name}  {at}' },
   draftAutomatic: { en: '(automatic)', 'zh-CN': '（自动保存）' },
+  // --- clause library (issue 10) ---
+  clauseLine: {
+    en: '{id}  r{revision}  {position}  {language}  {title}  [{tags}]',
+    'zh-CN': '{id}  第{revision}版  {position}  {language}  {title}  [{tags}]',
+  },
+  clausePositionStandard: { en: 'standard', 'zh-CN': '标准条款' },
+  clausePositionFallback: { en: 'fallback', 'zh-CN': '备选条款' },
+  clausesNone: { en: 'No clauses found.', 'zh-CN': '没有找到条款。' },
+  clauseAdded: { en: 'Clause saved: {title} ({id})', 'zh-CN': '已保存条款：{title}（{id}）' },
+  clauseVariables: { en: 'Variables: {keys}', 'zh-CN': '变量：{keys}' },
+  clauseUses: { en: 'Used in {count} insertion(s):', 'zh-CN': '已插入 {count} 次：' },
   // Signing devices (issue 9): tokens csr / import-cert
   csrWritten: {
     en: 'Key {keyId} made on the token; certificate request written to {out}\n',

@@ -14,6 +14,8 @@ interface NavItem {
 /** Work areas, top to bottom; signing, verification and evidence join this list as they arrive. */
 const WORK_AREAS: readonly NavItem[] = [
   { target: 'library', icon: 'library', label: 'nav.library' },
+  // clause library (issue 10)
+  { target: 'clauses', icon: 'pages', label: 'nav.clauses' },
   { target: 'verify', icon: 'shield', label: 'nav.verify' },
   { target: 'seals', icon: 'seal', label: 'nav.seals' },
   // Signing devices (issue 9)

@@ -1,3 +1,4 @@
+import { ClausesScreen } from '../clauses/ClausesScreen.js';
 import { useCallback, useState } from 'react';
 import { ContractScreen } from '../contract/ContractScreen.js';
 import { DevicesScreen } from '../devices/DevicesScreen.js';
@@ -64,6 +65,7 @@ function Window() {
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'seals' && <SealsScreen onOpenSettings={manageTrust} />}
         {route.name === 'devices' && <DevicesScreen />}
+        {route.name === 'clauses' && <ClausesScreen onOpenContract={openContract} />}
       </main>
       {/* The Verify screen takes dropped files itself: they are checked there, not imported. */}
       {route.name !== 'verify' && <DropZone onFiles={importFiles} />}

@@ -6,10 +6,14 @@ export type Route =
   | { name: 'settings' }
   | { name: 'seals' }
   // Signing devices (issue 9)
-  | { name: 'devices' };
+  | { name: 'devices' }
+  // clause library (issue 10)
+  | { name: 'clauses' };
 
-export type NavTarget = 'library' | 'verify' | 'settings' | 'seals' | 'devices';
+export type NavTarget = 'library' | 'verify' | 'settings' | 'seals' | 'devices' | 'clauses';
 
 export function navTargetOf(route: Route): NavTarget {
-  return route.name === 'settings' || route.name === 'verify' || route.name === 'seals' || route.name === 'devices' ? route.name : 'library';
+  return route.name === 'settings' || route.name === 'verify' || route.name === 'seals' || route.name === 'devices' || route.name === 'clauses'
+    ? route.name
+    : 'library';
 }

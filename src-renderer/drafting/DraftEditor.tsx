@@ -14,6 +14,7 @@ import { DraftToolbar } from './DraftToolbar.js';
 import { TermsPanel } from './TermsPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import { DraftFilesPanel } from '../draft-files/DraftFilesPanel.js';
+import { ClausePanel } from '../clauses/ClausePanel.js';
 
 const SAVE_TEXT = { saved: 'draft.save.saved', saving: 'draft.save.saving', failed: 'draft.save.failed' } as const;
 
@@ -107,6 +108,7 @@ export function DraftEditor({ session, contract, onReopen }: { session: DraftSes
           <p className={`draft-save-status draft-save-${saveStatus}`} role="status">
             {t(SAVE_TEXT[saveStatus])}
           </p>
+          {view && state && <ClausePanel editor={{ view, state, contractId: contract.id, language: session.language }} />}
           {view && state && <TermsPanel view={view} state={state} />}
           <VersionsPanel contractId={contract.id} draftId={session.draftId} />
           <DraftFilesPanel contractId={contract.id} onDraftReplaced={() => onReopen?.()} />

@@ -2,6 +2,8 @@ import { defineMessages, placeholders, say, type Language, type Placeholders } f
 import { SEALS_UI_TEXT } from '../seals/seals-text.js';
 import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 import { DRAFT_FILES_UI_TEXT } from '../draft-files/messages.js';
+// clause library (issue 10)
+import { CLAUSES_UI_TEXT } from '../clauses/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
@@ -12,6 +14,8 @@ export const UI_TEXT = defineMessages({
   ...DRAFTING_UI_TEXT,
   // --- drafting: export, import and redlines (draft-files/messages.ts) ---
   ...DRAFT_FILES_UI_TEXT,
+  // --- clause library (issue 10): clauses/messages.ts ---
+  ...CLAUSES_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 

@@ -4,6 +4,8 @@ export * from './placements.js';
 export * from './drafting.js';
 // drafting: export, import and redlines
 export * from './draft-files.js';
+// clause library (issue 10)
+export * from './clauses.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './seals.js';

@@ -26,6 +26,7 @@ import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, Dev
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
+import { Clause, ClauseInput, ClauseListQuery, ClauseSummary, ClauseUse, ClauseBlocks, ClauseValues } from './clauses.js';
 import { ContractEvidence, EvidenceCertificateInput, EvidencePrivacy } from './evidence-receipts.js';
 
 /**
@@ -123,6 +124,19 @@ export const operations = {
     z.object({ contractId: Id, file: Upload }),
     z.object({ draftId: Id, versionId: Id, previousVersionId: Id.nullable(), lost: z.array(DocxLoss) }),
   ),
+  // --- clause library (issue 10): reusable clauses, each edit a new revision; drafts hold copies ---
+  /** Newest first, or ranked by a full-text query (CJK-aware, like the library); filters by language, position, tag. */
+  'clauses.list': op(ClauseListQuery, z.object({ clauses: z.array(ClauseSummary) })),
+  'clauses.get': op(z.object({ clauseId: Id, revision: z.number().int().positive().optional() }), Clause),
+  'clauses.add': op(ClauseInput, Clause),
+  /** An edit: a new revision. Drafts and contracts that already hold the clause keep their copy. */
+  'clauses.revise': op(ClauseInput.extend({ clauseId: Id }), Clause),
+  /** The copy of the current revision for a contract's draft, variables filled; recorded as a use. */
+  'clauses.insert': op(
+    z.object({ clauseId: Id, contractId: Id, language: Language, values: ClauseValues.default([]) }),
+    z.object({ revision: z.number().int().positive(), blocks: ClauseBlocks }),
+  ),
+  'clauses.uses': op(z.object({ clauseId: Id }), z.object({ uses: z.array(ClauseUse) })),
   'drafts.redline': op(z.object({ contractId: Id, from: DraftPoint, to: DraftPoint }), Redline),
   'drafts.redlinePdf': op(
     z.object({ contractId: Id, from: DraftPoint, to: DraftPoint, names: z.object({ from: z.string().max(200), to: z.string().max(200) }) }),

@@ -18,7 +18,10 @@ import { defineMessages, say, type Language } from '../i18n/index.js';
 export const VARIABLE_KINDS = ['text', 'party', 'date', 'money', 'number', 'choice', 'yesno'] as const;
 export type VariableKind = (typeof VARIABLE_KINDS)[number];
 
-const Key = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a key is a letter then letters, digits or _ (at most 40)');
+const Key = z
+  .string()
+  .max(40)
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, 'a key is a letter then letters, digits or _ (at most 40)');
 const Label = z.string().trim().min(1).max(80);
 
 export const VariableSpec = z

@@ -18,6 +18,8 @@ import { draftingExportErrors } from './drafting-export.js';
 import { templatesErrors } from './templates.js';
 import { ceremonyErrors } from './ceremony.js';
 import { syncErrors } from './sync.js';
+// clause library (issue 10)
+import { clausesErrors } from './clauses.js';
 
 /** Every error code Inkstone can report, with its zh-CN and en text. */
 export const ERROR_CATALOG = {
@@ -37,6 +39,7 @@ export const ERROR_CATALOG = {
   ...templatesErrors,
   ...ceremonyErrors,
   ...syncErrors,
+  ...clausesErrors,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -33,6 +33,7 @@ import { draftingExportErrors } from '../../src-shared/errors/drafting-export.js
 import { templatesErrors } from '../../src-shared/errors/templates.js';
 import { ceremonyErrors } from '../../src-shared/errors/ceremony.js';
 import { syncErrors } from '../../src-shared/errors/sync.js';
+import { clausesErrors } from '../../src-shared/errors/clauses.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
 
 // Every table of text is made with defineMessages (src-shared/i18n). This file finds each one in the
@@ -124,6 +125,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     placementsErrors,
     ceremonyErrors,
     syncErrors,
+    clausesErrors,
   ];
   assert.equal(
     Object.keys(ERROR_CATALOG).length,

@@ -324,6 +324,46 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_conflicts_contract ON sync_conflicts(contract_id);
     `,
   },
+  // ── clause library (issue 10) ──
+  {
+    version: 11,
+    name: 'clause library: clauses, their revisions, search and where they are used',
+    sql: `
+      -- A clause is its revisions: an edit adds one and moves current_revision, never rewriting an old
+      -- one. Drafts hold a copy of the revision they inserted, so an edit here changes none of them.
+      CREATE TABLE clauses (
+        id TEXT PRIMARY KEY,
+        current_revision INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE clause_revisions (
+        clause_id TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        tags_json TEXT NOT NULL,
+        language TEXT NOT NULL,
+        position TEXT NOT NULL CHECK (position IN ('standard', 'fallback')),
+        blocks_json TEXT NOT NULL,
+        variables_json TEXT NOT NULL,
+        text TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (clause_id, revision)
+      ) STRICT;
+      -- The current revision's words (CJK as bigrams, like contracts_fts), rowid = clauses.rowid.
+      CREATE VIRTUAL TABLE clauses_fts USING fts5(title, tags, body, tokenize = 'unicode61 remove_diacritics 2');
+      -- Each insertion into a contract's draft, with the revision copied.
+      CREATE TABLE clause_uses (
+        id INTEGER PRIMARY KEY,
+        clause_id TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+        revision INTEGER NOT NULL,
+        contract_id TEXT NOT NULL REFERENCES contracts(id) ON DELETE CASCADE,
+        inserted_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX clause_uses_clause ON clause_uses(clause_id, inserted_at);
+    `,
+  },
   // ── evidence receipts per version (issue 11) ──
   {
     version: 11,

@@ -213,6 +213,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const sealsModule = () => import('../seals/index.js');
   const seals = onFirstUse(async () => new (await sealsModule()).SealLibrary(library.db, library.dataDir, library.actor));
   const drafts = onFirstUse(async () => new (await import('../drafting/index.js')).Drafts(library));
+  const clauses = onFirstUse(async () => new (await import('../clauses/index.js')).ClauseLibrary(library));
   /** A draft's files (PDF, DOCX, redlines) and what they work on. */
   const draftFiles = async () => ({ files: await import('../draft-files/index.js'), on: { library, drafts: await drafts() } });
   /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
@@ -333,6 +334,14 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     },
     'drafts.saveVersion': async ({ draftId, name }) => (await drafts()).saveVersion(draftId, name),
     'drafts.versions': async ({ contractId }) => ({ versions: (await drafts()).versions(contractId) }),
+    // --- clause library (issue 10); loaded on first use like drafting ---
+    'clauses.list': async (q) => ({ clauses: (await clauses()).list(q) }),
+    'clauses.get': async ({ clauseId, revision }) => (await clauses()).get(clauseId, revision),
+    'clauses.add': async (input) => (await clauses()).add(input),
+    'clauses.revise': async ({ clauseId, ...input }) => (await clauses()).revise(clauseId, input),
+    'clauses.insert': async ({ clauseId, contractId, language, values }) =>
+      (await clauses()).copyInto(clauseId, contractId, Object.fromEntries(values.map((v) => [v.key, v.value])), language),
+    'clauses.uses': async ({ clauseId }) => ({ uses: (await clauses()).uses(clauseId) }),
     // --- drafting: export, import and redlines (issue 10); docx, mammoth and the typesetter load on first use ---
     'drafts.exportPdf': async ({ contractId }) => {
       const { files, on } = await draftFiles();

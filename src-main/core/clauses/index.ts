@@ -1,0 +1,1 @@
+export { ClauseLibrary, CLAUSE_LIST_MAX } from './clause-library.js';
