@@ -324,9 +324,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sync_conflicts_contract ON sync_conflicts(contract_id);
     `,
   },
-  // ── clause library (issue 10) ──
+  // ── evidence receipts per version (issue 11) ──
   {
     version: 11,
+    name: 'evidence receipts of synced versions',
+    sql: `
+      -- One evidence entry per version: how it was logged ('document': the entry the service made when
+      -- it kept the bytes; 'commitment': privacy mode, only SHA-256(salt ‖ hash) left this desktop and
+      -- the salt is kept here), its number once known, the receipt once a checkpoint covers it, and
+      -- the retention and legal hold the service last reported for the document.
+      CREATE TABLE sync_evidence (
+        version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+        mode TEXT NOT NULL CHECK (mode IN ('document', 'commitment')),
+        salt TEXT,
+        evidence_number TEXT,
+        receipt_json TEXT,
+        retain_until TEXT,
+        legal_hold INTEGER,
+        service_checked_at TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  // ── clause library (issue 10) ──
+  {
+    version: 12,
     name: 'clause library: clauses, their revisions, search and where they are used',
     sql: `
       -- A clause is its revisions: an edit adds one and moves current_revision, never rewriting an old
@@ -362,28 +384,6 @@ export const MIGRATIONS: readonly Migration[] = [
         inserted_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX clause_uses_clause ON clause_uses(clause_id, inserted_at);
-    `,
-  },
-  // ── evidence receipts per version (issue 11) ──
-  {
-    version: 11,
-    name: 'evidence receipts of synced versions',
-    sql: `
-      -- One evidence entry per version: how it was logged ('document': the entry the service made when
-      -- it kept the bytes; 'commitment': privacy mode, only SHA-256(salt ‖ hash) left this desktop and
-      -- the salt is kept here), its number once known, the receipt once a checkpoint covers it, and
-      -- the retention and legal hold the service last reported for the document.
-      CREATE TABLE sync_evidence (
-        version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
-        mode TEXT NOT NULL CHECK (mode IN ('document', 'commitment')),
-        salt TEXT,
-        evidence_number TEXT,
-        receipt_json TEXT,
-        retain_until TEXT,
-        legal_hold INTEGER,
-        service_checked_at TEXT,
-        created_at TEXT NOT NULL
-      ) STRICT, WITHOUT ROWID;
     `,
   },
 ];
