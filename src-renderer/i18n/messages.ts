@@ -4,6 +4,7 @@ import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 import { DRAFT_FILES_UI_TEXT } from '../draft-files/messages.js';
 // clause library (issue 10)
 import { CLAUSES_UI_TEXT } from '../clauses/messages.js';
+import { TEMPLATES_UI_TEXT } from '../templates/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
@@ -16,6 +17,8 @@ export const UI_TEXT = defineMessages({
   ...DRAFT_FILES_UI_TEXT,
   // --- clause library (issue 10): clauses/messages.ts ---
   ...CLAUSES_UI_TEXT,
+  // --- drafting: templates and variables (templates/messages.ts) ---
+  ...TEMPLATES_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 
@@ -705,10 +708,10 @@ export const UI_TEXT = defineMessages({
   'signing.boxes': { en: 'Stamped', 'zh-CN': '盖章位置' },
   'signing.invisible': { en: 'An invisible signature (no box on the pages)', 'zh-CN': '不可见签名（页面上不显示签章）' },
   'signing.boxAt': { en: '{name} on page {page}', 'zh-CN': '{name}，第 {page} 页' },
-  'signing.signatureBox': { en: 'Signature box', 'zh-CN': '签名框' },
-  'signing.crossPage': { en: 'cross-page seal on every page', 'zh-CN': '加盖骑缝章' },
-  'signing.leftOver.one': { en: 'one other placed box is not stamped by this signature', 'zh-CN': '另有 1 个已放置的位置不由本次签署加盖' },
-  'signing.leftOver.other': { en: '{count} other placed boxes are not stamped by this signature', 'zh-CN': '另有 {count} 个已放置的位置不由本次签署加盖' },
+  'signing.crossPage': { en: 'and a cross-page seal', 'zh-CN': '并加盖骑缝章' },
+  // Signing ceremony: every placed box in one signing (issue 9)
+  'signing.boxCount.one': { en: 'One box, drawn by this signature:', 'zh-CN': '本次签署加盖 1 处：' },
+  'signing.boxCount.other': { en: '{count} boxes, all drawn by this one signature:', 'zh-CN': '本次签署共加盖 {count} 处：' },
   'signing.signer': { en: 'Signer', 'zh-CN': '签署人' },
   'signing.issuer': { en: 'Issued by', 'zh-CN': '颁发者' },
   'signing.validity': { en: 'Valid', 'zh-CN': '有效期' },

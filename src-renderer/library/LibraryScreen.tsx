@@ -34,8 +34,11 @@ export function LibraryScreen({
   onOpen,
   importJob,
   onImport,
+  onNewFromTemplate,
 }: {
   active: boolean;
+  /** 从模板新建: the template gallery (issue 10). */
+  onNewFromTemplate?: () => void;
   onOpen: (id: string) => void;
   importJob: ImportJob;
   onImport: (files: File[]) => void;
@@ -218,6 +221,13 @@ export function LibraryScreen({
       <NewContractDialog
         open={creating}
         onClose={() => setCreating(false)}
+        onFromTemplate={
+          onNewFromTemplate &&
+          (() => {
+            setCreating(false);
+            onNewFromTemplate();
+          })
+        }
         onCreated={(id) => {
           setCreating(false);
           onOpen(id);

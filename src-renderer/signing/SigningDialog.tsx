@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
+import { BoxThumbnails } from './BoxThumbnails.js';
 import { placedStamp, type PlacedStamp } from './placed-stamp.js';
 
 /**
@@ -230,11 +231,9 @@ export function SigningDialog({
               <dd className="mono signing-hash">{preview.sha256}</dd>
               <dt>{t('signing.boxes')}</dt>
               <dd>
-                {stamp.placements.length
-                  ? t('signing.boxAt', { name: preview.sealName ?? t('signing.signatureBox'), page: stamp.placements[0].page })
-                  : t('signing.invisible')}
+                {preview.boxes.length ? plural('signing.boxCount', preview.boxes.length) : t('signing.invisible')}
                 {stamp.crossPageSeal && <> · {t('signing.crossPage')}</>}
-                {stamp.leftOver > 0 && <> · {plural('signing.leftOver', stamp.leftOver)}</>}
+                {preview.boxes.length > 0 && <BoxThumbnails versionId={versionId} boxes={preview.boxes} />}
               </dd>
               <dt>{t('signing.signer')}</dt>
               <dd>

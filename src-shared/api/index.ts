@@ -6,6 +6,8 @@ export * from './drafting.js';
 export * from './draft-files.js';
 // clause library (issue 10)
 export * from './clauses.js';
+// drafting: templates (issue 10)
+export * from './templates.js';
 export * from './operations.js';
 export * from './bridge.js';
 export * from './seals.js';

@@ -24,6 +24,7 @@ import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, Seal
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
+import { DraftTemplate, TemplateDraftInput, TemplateDraftOutput, TemplateId, TemplateSummary } from './templates.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
 import { Clause, ClauseInput, ClauseListQuery, ClauseSummary, ClauseUse, ClauseBlocks, ClauseValues } from './clauses.js';
@@ -142,6 +143,15 @@ export const operations = {
     z.object({ contractId: Id, from: DraftPoint, to: DraftPoint, names: z.object({ from: z.string().max(200), to: z.string().max(200) }) }),
     Download,
   ),
+  // --- drafting: templates (issue 10): the gallery and imported template files; a contract from one ---
+  'templates.list': op(z.object({}), z.object({ templates: z.array(TemplateSummary) })),
+  'templates.get': op(z.object({ id: TemplateId }), z.object({ summary: TemplateSummary, template: DraftTemplate })),
+  /** A new contract and its draft, filled from the template (the same core as `inkstone draft new --template`). */
+  'templates.createDraft': op(TemplateDraftInput, TemplateDraftOutput),
+  /** A template file (an upload), checked and kept; TEMPLATE_INVALID / TEMPLATE_TOO_LARGE otherwise. */
+  'templates.import': op(Upload, TemplateSummary),
+  'templates.export': op(z.object({ id: TemplateId }), Download),
+  'templates.remove': op(z.object({ id: TemplateId }), z.object({ templates: z.array(TemplateSummary) })),
 
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
   /** Trust the CA certificates in a PEM or DER file; all or nothing. */

@@ -13,8 +13,10 @@ import {
   draftJSON,
   draftLanguage,
   newDraftYDoc,
+  recordDraftVariables,
   toPlainDraft,
   type DraftNodeJSON,
+  type DraftVariables,
   type PlainDraft,
   type PlainParty,
 } from '../../../src-shared/drafting/index.js';
@@ -114,12 +116,14 @@ export class Drafts {
    * A new draft for a contract without one, written with its snapshot and a first automatic
    * version: blank (title, parties, one article, signature blocks) unless `initial` gives the
    * document (a template filled in, an imported file). `initial` is checked against the schema.
+   * `variables` (a template's, with their values) are kept in the draft for the variables panel.
    */
-  create(contractId: string, language: Language, initial?: DraftNodeJSON): DraftSession {
+  create(contractId: string, language: Language, initial?: DraftNodeJSON, variables?: DraftVariables): DraftSession {
     const contract = this.library.getContract(contractId);
     if (this.sql('SELECT 1 FROM drafts WHERE contract_id = ?').get(contractId)) throw new InkstoneError('DRAFT_EXISTS', { contractId });
     const parties = draftParties(contract);
     const ydoc = newDraftYDoc(initial ?? blankDraft({ title: contract.title, parties }), language);
+    if (variables?.specs.length) recordDraftVariables(ydoc, variables.specs, variables.values);
     const state = Y.encodeStateAsUpdate(ydoc);
     const id = newId();
     const at = this.now().toISOString();

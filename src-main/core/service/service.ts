@@ -15,6 +15,7 @@ import {
   type Settings,
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
+import { MAX_TEMPLATE_BYTES } from '../../../src-shared/drafting/template-format.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
@@ -214,6 +215,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   const seals = onFirstUse(async () => new (await sealsModule()).SealLibrary(library.db, library.dataDir, library.actor));
   const drafts = onFirstUse(async () => new (await import('../drafting/index.js')).Drafts(library));
   const clauses = onFirstUse(async () => new (await import('../clauses/index.js')).ClauseLibrary(library));
+  // Drafting: templates (issue 10), loaded with drafting on first use.
+  const templates = onFirstUse(async () => {
+    const drafting = await import('../drafting/index.js');
+    return { store: new drafting.TemplateStore(library.dataDir), fromTemplate: drafting.newDraftFromTemplate };
+  });
   /** A draft's files (PDF, DOCX, redlines) and what they work on. */
   const draftFiles = async () => ({ files: await import('../draft-files/index.js'), on: { library, drafts: await drafts() } });
   /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
@@ -369,6 +375,30 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const { files, on } = await draftFiles();
       const bytes = await files.draftRedlinePdf(on, contractId, from, to, names);
       return transfers.offerBytes(bytes, `${library.getContract(contractId).title}-redline.pdf`);
+    },
+    // --- drafting: templates (issue 10) ---
+    'templates.list': async () => ({ templates: (await templates()).store.list() }),
+    'templates.get': async ({ id }) => (await templates()).store.open(id),
+    'templates.createDraft': async ({ templateId, values }) => {
+      const { store, fromTemplate } = await templates();
+      const made = fromTemplate(library, await drafts(), store.get(templateId), Object.fromEntries(values.map((v) => [v.key, v.value])));
+      return { contractId: made.contractId, draftId: made.session.draftId };
+    },
+    'templates.import': async ({ uploadId }) => {
+      if (transfers.uploaded(uploadId).size > MAX_TEMPLATE_BYTES) throw new InkstoneError('TEMPLATE_TOO_LARGE', { limit: MAX_TEMPLATE_BYTES });
+      const { bytes } = await transfers.read(uploadId);
+      const imported = await (await templates()).store.import(bytes);
+      await transfers.discard(uploadId);
+      return imported;
+    },
+    'templates.export': async ({ id }) => {
+      const { name, text } = (await templates()).store.export(id);
+      return transfers.offerBytes(new TextEncoder().encode(text), name, 'application/json');
+    },
+    'templates.remove': async ({ id }) => {
+      const { store } = await templates();
+      store.remove(id);
+      return { templates: store.list() };
     },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {

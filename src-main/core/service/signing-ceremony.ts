@@ -18,6 +18,7 @@ import { lineageOf, type Library, type VersionDetails } from '../library/index.j
 import type { SealLibrary } from '../seals/index.js';
 import type { FileTransfers } from '../transfers/index.js';
 import type { LongWork } from './long-work.js';
+import { ceremonyStamps } from './ceremony-boxes.js';
 import type { KeyLocation, KeyPreview } from './signing-work.js';
 
 /**
@@ -92,7 +93,6 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
   const latest = (request: Request): VersionDetails => {
     const version = library.versionDetails(request.versionId);
     if (version.number !== version.latestNumber) throw new InkstoneError('SIGNING_VERSION_NOT_LATEST', { number: version.number });
-    if (request.placements.length > 1) throw new InkstoneError('SIGNING_ONE_BOX', { count: request.placements.length });
     if (request.level !== 'B-B' && !request.tsaUrl) throw new InkstoneError('SIGN_TSA_REQUIRED', { level: request.level });
     return version;
   };
@@ -125,6 +125,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
     'signing.prepare': async (input: Request & { password?: string }, ctx: CallCtx): Promise<SigningPreview> => {
       const { version, result } = await prepare(input, ctx, { check: true, password: input.password });
       const seal = input.sealId ? (await seals.stamp(input.sealId)).seal : null;
+      const { shown } = await ceremonyStamps(input, seals);
       return {
         contractId: version.contractId,
         contractTitle: version.contractTitle,
@@ -136,6 +137,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
         sha256: version.sha256,
         pageCount: version.pageCount,
         sealName: seal?.name ?? null,
+        boxes: shown,
         certificate: result.key.certificate,
         assurance: result.key.assurance,
         keyDescription: result.key.keyDescription,
@@ -159,6 +161,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
       if (input.consent.text !== consentText) throw new InkstoneError('SIGNING_CONSENT_MISMATCH');
 
       const stamp = input.sealId ? await seals.stamp(input.sealId) : null;
+      const stamps = await ceremonyStamps(input, seals);
       const folder = path.join(library.dataDir, `.inkstone-tmp-signing-${randomBytes(8).toString('hex')}`);
       const output = path.join(folder, 'signed.pdf');
       const pin = secretBytes(input.pin);
@@ -176,9 +179,8 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
             level: input.level,
             ...(input.tsaUrl ? { tsaUrl: input.tsaUrl } : {}),
             commitment: input.commitment,
-            placements: input.placements,
-            ...(stamp ? { seal: stamp.drawing } : {}),
-            crossPageSeal: input.crossPageSeal,
+            boxes: stamps.boxes,
+            ...(stamps.crossPageSeal ? { crossPageSeal: stamps.crossPageSeal } : {}),
             lang: input.lang,
             trustFolder: trustFolder(),
             online: verifyOnline(),
@@ -220,6 +222,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
                 level: record.level,
                 commitment: input.commitment,
                 seal: stamp ? { id: stamp.seal.id, name: stamp.seal.name, sha256: stamp.seal.sha256 } : null,
+                seals: stamps.seals,
                 placements: input.placements,
                 crossPageSeal: input.crossPageSeal,
                 consentText,

@@ -1,9 +1,9 @@
 import type { Language } from '../../../src-shared/i18n/index.js';
-import type { PinState, SigningCommitment, SigningLevel, SigningPlacement } from '../../../src-shared/api/index.js';
+import type { PinState, SigningCommitment, SigningLevel } from '../../../src-shared/api/index.js';
 import type { VerificationResult, VerifyMessage } from '../../../src-shared/api/verification.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { checkSigningCertificate, parseCertificate, type CertificateInfo } from '../pki/index.js';
-import { signDocument, type SigningRecord, type StampArt } from '../signing/index.js';
+import { signDocument, type CrossPageSeal, type PagePlacement, type SigningRecord, type StampArt } from '../signing/index.js';
 import { listTokenKeys, openPkcs11Signer, openPkcs12Signer, type Assurance, type Pin, type Signer } from '../tokens/index.js';
 import { checkBeforeSigning, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 
@@ -65,13 +65,20 @@ export interface SignTask {
   level: SigningLevel;
   tsaUrl?: string;
   commitment: SigningCommitment;
-  placements: SigningPlacement[];
-  seal?: StampArt;
-  crossPageSeal: boolean;
+  /** The boxes to stamp, all in this one signature; the first carries its appearance. */
+  boxes: readonly SignTaskBox[];
+  crossPageSeal?: CrossPageSeal;
   lang: Language;
   trustFolder: string;
   /** Verify the result with online revocation checks (the person's setting). */
   online: boolean;
+}
+
+/** A box with what it shows: the seal-library drawing, or written text (a date box: the signing time). */
+export interface SignTaskBox {
+  placement: PagePlacement;
+  seal?: StampArt;
+  text: 'date' | 'signer';
 }
 
 export interface SignResult {
@@ -169,7 +176,7 @@ export async function signVersion(task: SignTask, progress: SigningProgress): Pr
     if (cert.sha256 !== task.expected.certificateSha256 || signer.assurance !== task.expected.assurance)
       throw new InkstoneError('SIGNING_KEY_CHANGED', { token: signer.keyDescription.tokenLabel ?? signer.keyDescription.fileName ?? '' });
     progress('signing');
-    const [box] = task.placements;
+    const [first, ...more] = task.boxes;
     record = await signDocument({
       input: task.source,
       output: task.output,
@@ -179,8 +186,9 @@ export async function signVersion(task: SignTask, progress: SigningProgress): Pr
       commitment: task.commitment,
       validationData: { certificates: trustStore.anchors.map((a) => a.der) },
       allowOnline: task.level !== 'B-B',
-      ...(box ? { appearance: { placement: box, ...(task.seal ? { seal: task.seal } : {}), language: task.lang } } : {}),
-      ...(task.crossPageSeal && task.seal ? { crossPageSeal: { image: task.seal } } : {}),
+      ...(first ? { appearance: { placement: first.placement, ...(first.seal ? { seal: first.seal } : {}), language: task.lang } } : {}),
+      stamps: more,
+      ...(task.crossPageSeal ? { crossPageSeal: task.crossPageSeal } : {}),
     });
   } finally {
     await signer.close();
