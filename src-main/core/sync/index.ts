@@ -17,3 +17,4 @@ export {
   type VersionEvidence,
   type VersionEvidenceState,
 } from './contract-evidence.js';
+export { syncFault, SYNC_REQUEST_TIMEOUT_MS } from './sync-fault.js';
