@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { bundledLongWorkEntry, createCoreService, type CoreService } from '../../src-main/core/service/index.js';
-import { SigningLevel, type Contract, type SigningKeyRef, type SigningOutcome, type SigningPreview } from '../../src-shared/api/index.js';
+import {
+  SigningLevel,
+  type Contract,
+  type Seal,
+  type SigningKeyRef,
+  type SigningOutcome,
+  type SigningPlacement,
+  type SigningPreview,
+} from '../../src-shared/api/index.js';
+import { placeAtKeyword } from '../../src-main/core/placements/index.js';
 import { InkstoneError, isErrorCode } from '../../src-shared/errors/index.js';
 import { say, type Language } from '../../src-shared/i18n/index.js';
 import { describe } from '../command-table.js';
@@ -27,6 +36,7 @@ interface ContractSignOptions {
   seal?: string;
   page?: string;
   rect?: string;
+  atKeyword?: string;
   crossPageSeal?: boolean;
   level: SigningLevel;
   tsa?: string;
@@ -71,6 +81,7 @@ export function registerContractCommands(program: Command): void {
     .option('--seal <name>', 'seal or signature of the seal library to stamp (see `inkstone seals list`)')
     .option('--page <n>', 'page of the visible signature (1 = first)')
     .option('--rect <x,y,w,h>', 'box of the visible signature, in points from the lower-left corner')
+    .option('--at-keyword <text>', 'put the seal box beside the first place this text occurs, e.g. 甲方（盖章）')
     .option('--cross-page-seal', 'also slice the seal across the right edge of every page (骑缝章)')
     .addOption(new Option('--level <level>', 'PAdES level').choices(SigningLevel.options).default('B-B'))
     .option('--tsa <url>', 'RFC 3161 timestamp server (B-T and above)')
@@ -133,7 +144,9 @@ async function keyRef(opts: ContractSignOptions): Promise<SigningKeyRef> {
   return { kind: 'pkcs11', module: opts.pkcs11Module!, ...(opts.token ? { tokenLabel: opts.token } : {}), ...(opts.key ? { keyLabel: opts.key } : {}) };
 }
 
-function placements(opts: ContractSignOptions) {
+function placements(opts: ContractSignOptions): SigningPlacement[] {
+  if (opts.atKeyword !== undefined && (opts.page !== undefined || opts.rect !== undefined))
+    throw usage('place the box either --at-keyword TEXT or at --page N --rect x,y,w,h');
   if ((opts.page === undefined) !== (opts.rect === undefined)) throw usage('a visible signature needs both --page N and --rect x,y,w,h');
   if (opts.page === undefined || opts.rect === undefined) return [];
   const page = Number(opts.page);
@@ -141,16 +154,18 @@ function placements(opts: ContractSignOptions) {
   if (!Number.isInteger(page) || page < 1) throw usage(`${opts.page} is not a page number`);
   if (parts.length !== 4 || !parts.every(Number.isFinite)) throw usage(`--rect wants x,y,w,h in points, not "${opts.rect}"`);
   const [x, y, width, height] = parts;
-  return [{ page, x, y, width, height }];
+  return [{ page, x, y, width, height, kind: 'seal' }];
 }
 
 /** The enabled seal of the library with this name. */
-async function sealNamed(core: CoreService, name: string): Promise<string> {
-  const { seals } = await invoke<{ seals: Array<{ id: string; name: string }> }>(core, 'seals.list', {});
+async function sealNamed(core: CoreService, name: string): Promise<Seal> {
+  const { seals } = await invoke<{ seals: Seal[] }>(core, 'seals.list', {});
   const seal = seals.find((s) => s.name === name);
   if (!seal) throw usage(`no seal named "${name}" in the seal library (see \`inkstone seals list\`)`);
-  return seal.id;
+  return seal;
 }
+
+const POINTS_PER_MM = 72 / 25.4;
 
 async function signContract(contractId: string, opts: ContractSignOptions, lang: Language): Promise<number> {
   if (!opts.pinStdin) throw usage('give the PIN (or PKCS#12 password) on standard input with --pin-stdin');
@@ -169,7 +184,13 @@ async function signContract(contractId: string, opts: ContractSignOptions, lang:
         opts.document ? `the contract has no document ${opts.document}` : `the contract has ${c.documents.length} documents: choose one with --document`,
       );
     const latest = document.versions[document.versions.length - 1];
-    const sealId = opts.seal ? await sealNamed(core, opts.seal) : undefined;
+    const seal = opts.seal ? await sealNamed(core, opts.seal) : undefined;
+    const sealId = seal?.id;
+    if (opts.atKeyword !== undefined) {
+      const file = core.library.store.pathFor(core.library.versionDetails(latest.id).sha256);
+      const size = seal ? { width: seal.widthMm * POINTS_PER_MM, height: seal.heightMm * POINTS_PER_MM } : undefined;
+      boxes.push(await placeAtKeyword(file, opts.atKeyword, size));
+    }
     const request = {
       versionId: latest.id,
       key,

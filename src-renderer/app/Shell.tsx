@@ -9,6 +9,7 @@ import { SealsScreen } from '../seals/SealsScreen.js';
 import { SettingsScreen } from '../settings/SettingsScreen.js';
 import type { VerifyTarget } from '../verify/target.js';
 import { VerifyScreen } from '../verify/VerifyScreen.js';
+import { TemplateScreen } from '../templates/TemplateScreen.js';
 import { NavBar } from './NavBar.js';
 import { navTargetOf, type NavTarget, type Route } from './route.js';
 import { UnsavedChangesProvider, useLeaveGuard } from './UnsavedChanges.js';
@@ -58,7 +59,13 @@ function Window() {
       <NavBar current={navTargetOf(route)} onNavigate={navigate} />
       <main className="main">
         <div className="screen-host" hidden={route.name !== 'library'}>
-          <LibraryScreen active={route.name === 'library'} onOpen={openContract} importJob={importJob} onImport={importFiles} />
+          <LibraryScreen
+            active={route.name === 'library'}
+            onOpen={openContract}
+            importJob={importJob}
+            onImport={importFiles}
+            onNewFromTemplate={() => setRoute({ name: 'templates' })}
+          />
         </div>
         {route.name === 'contract' && <ContractScreen key={route.id} id={route.id} onBack={backToLibrary} onVerify={verifyVersion} />}
         {route.name === 'verify' && <VerifyScreen target={verifyTarget} onTarget={setVerifyTarget} onManageTrust={manageTrust} />}
@@ -66,6 +73,7 @@ function Window() {
         {route.name === 'seals' && <SealsScreen onOpenSettings={manageTrust} />}
         {route.name === 'devices' && <DevicesScreen />}
         {route.name === 'clauses' && <ClausesScreen onOpenContract={openContract} />}
+        {route.name === 'templates' && <TemplateScreen onBack={backToLibrary} onCreated={openContract} />}
       </main>
       {/* The Verify screen takes dropped files itself: they are checked there, not imported. */}
       {route.name !== 'verify' && <DropZone onFiles={importFiles} />}

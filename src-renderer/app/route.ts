@@ -8,7 +8,9 @@ export type Route =
   // Signing devices (issue 9)
   | { name: 'devices' }
   // clause library (issue 10)
-  | { name: 'clauses' };
+  | { name: 'clauses' }
+  // Drafting (issue 10): a new contract from a template
+  | { name: 'templates' };
 
 export type NavTarget = 'library' | 'verify' | 'settings' | 'seals' | 'devices' | 'clauses';
 

@@ -15,6 +15,7 @@ import { TermsPanel } from './TermsPanel.js';
 import { VersionsPanel } from './VersionsPanel.js';
 import { DraftFilesPanel } from '../draft-files/DraftFilesPanel.js';
 import { ClausePanel } from '../clauses/ClausePanel.js';
+import { VariablesPanel } from '../templates/VariablesPanel.js';
 
 const SAVE_TEXT = { saved: 'draft.save.saved', saving: 'draft.save.saving', failed: 'draft.save.failed' } as const;
 
@@ -109,6 +110,8 @@ export function DraftEditor({ session, contract, onReopen }: { session: DraftSes
             {t(SAVE_TEXT[saveStatus])}
           </p>
           {view && state && <ClausePanel editor={{ view, state, contractId: contract.id, language: session.language }} />}
+          {/* drafting: a template's variables, changed later (templates/VariablesPanel.tsx) */}
+          {view && state && <VariablesPanel view={view} state={state} ydoc={ydoc} contract={contract} language={session.language} />}
           {view && state && <TermsPanel view={view} state={state} />}
           <VersionsPanel contractId={contract.id} draftId={session.draftId} />
           <DraftFilesPanel contractId={contract.id} onDraftReplaced={() => onReopen?.()} />

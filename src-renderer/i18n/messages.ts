@@ -4,6 +4,7 @@ import { DRAFTING_UI_TEXT } from '../drafting/messages.js';
 import { DRAFT_FILES_UI_TEXT } from '../draft-files/messages.js';
 // clause library (issue 10)
 import { CLAUSES_UI_TEXT } from '../clauses/messages.js';
+import { TEMPLATES_UI_TEXT } from '../templates/messages.js';
 
 /**
  * Every text of the UI, in both languages (the convention is in src-shared/i18n). Keys are
@@ -16,6 +17,8 @@ export const UI_TEXT = defineMessages({
   ...DRAFT_FILES_UI_TEXT,
   // --- clause library (issue 10): clauses/messages.ts ---
   ...CLAUSES_UI_TEXT,
+  // --- drafting: templates and variables (templates/messages.ts) ---
+  ...TEMPLATES_UI_TEXT,
   'app.name': { en: 'Inkstone', 'zh-CN': 'Inkstone' },
   'app.tagline': { en: 'Contract library', 'zh-CN': '合同管理' },
 
@@ -705,10 +708,10 @@ export const UI_TEXT = defineMessages({
   'signing.boxes': { en: 'Stamped', 'zh-CN': '盖章位置' },
   'signing.invisible': { en: 'An invisible signature (no box on the pages)', 'zh-CN': '不可见签名（页面上不显示签章）' },
   'signing.boxAt': { en: '{name} on page {page}', 'zh-CN': '{name}，第 {page} 页' },
-  'signing.signatureBox': { en: 'Signature box', 'zh-CN': '签名框' },
-  'signing.crossPage': { en: 'cross-page seal on every page', 'zh-CN': '加盖骑缝章' },
-  'signing.leftOver.one': { en: 'one other placed box is not stamped by this signature', 'zh-CN': '另有 1 个已放置的位置不由本次签署加盖' },
-  'signing.leftOver.other': { en: '{count} other placed boxes are not stamped by this signature', 'zh-CN': '另有 {count} 个已放置的位置不由本次签署加盖' },
+  'signing.crossPage': { en: 'and a cross-page seal', 'zh-CN': '并加盖骑缝章' },
+  // Signing ceremony: every placed box in one signing (issue 9)
+  'signing.boxCount.one': { en: 'One box, drawn by this signature:', 'zh-CN': '本次签署加盖 1 处：' },
+  'signing.boxCount.other': { en: '{count} boxes, all drawn by this one signature:', 'zh-CN': '本次签署共加盖 {count} 处：' },
   'signing.signer': { en: 'Signer', 'zh-CN': '签署人' },
   'signing.issuer': { en: 'Issued by', 'zh-CN': '颁发者' },
   'signing.validity': { en: 'Valid', 'zh-CN': '有效期' },
@@ -753,6 +756,30 @@ export const UI_TEXT = defineMessages({
   'signature.state.partially_signed': { en: 'Partially signed', 'zh-CN': '部分签署' },
   'signature.state.signed': { en: 'Signed by every party', 'zh-CN': '各方均已签署' },
   'signature.failing': { en: 'A signed document does not verify', 'zh-CN': '有已签署文件未通过验证' },
+  // ── batch signing (issue 9): selection in the library and the batch dialog ──
+  'library.selectRow': { en: 'Select “{title}” for signing', 'zh-CN': '选择《{title}》用于签署' },
+  'library.selectAllVisible': { en: 'Select all shown', 'zh-CN': '全选当前显示' },
+  'library.clearSelection': { en: 'Clear selection', 'zh-CN': '取消选择' },
+  'library.signSelected': { en: 'Sign selected ({count})', 'zh-CN': '签署所选（{count}）' },
+  'batch.title.one': { en: 'Sign {count} contract', 'zh-CN': '批量签署 {count} 份合同' },
+  'batch.title.other': { en: 'Sign {count} contracts', 'zh-CN': '批量签署 {count} 份合同' },
+  'batch.preparing.one': { en: 'Checking {count} document…', 'zh-CN': '正在检查 {count} 份文件…' },
+  'batch.preparing.other': { en: 'Checking {count} documents…', 'zh-CN': '正在检查 {count} 份文件…' },
+  'batch.nothing': { en: 'None of the chosen contracts has a document to sign.', 'zh-CN': '所选合同均没有可签署的文件。' },
+  'batch.documents': { en: 'Documents to sign', 'zh-CN': '待签署文件' },
+  'batch.retrying.one': { en: 'Sign the {count} document that was not signed again.', 'zh-CN': '重新签署未签成的 {count} 份文件。' },
+  'batch.retrying.other': { en: 'Sign the {count} documents that were not signed again.', 'zh-CN': '重新签署未签成的 {count} 份文件。' },
+  'batch.progress': { en: '{done} of {total} documents', 'zh-CN': '已完成 {done} / {total} 份' },
+  'batch.summary': { en: '{signed} signed, {failed} failed, {cancelled} cancelled.', 'zh-CN': '已签署 {signed} 份，失败 {failed} 份，已取消 {cancelled} 份。' },
+  'batch.rowSigned': { en: 'Version {version} · {verdict}', 'zh-CN': '第 {version} 版 · {verdict}' },
+  'batch.status.pending': { en: 'Waiting…', 'zh-CN': '等待中…' },
+  'batch.status.signed': { en: 'Signed', 'zh-CN': '已签署' },
+  'batch.status.failed': { en: 'Failed', 'zh-CN': '失败' },
+  'batch.status.cancelled': { en: 'Cancelled', 'zh-CN': '已取消' },
+  'batch.saveReport': { en: 'Save summary (PDF)', 'zh-CN': '保存签署报告（PDF）' },
+  'batch.reportSaved': { en: 'Saved “{name}”.', 'zh-CN': '已保存“{name}”。' },
+  'batch.retry.one': { en: 'Retry {count} failed', 'zh-CN': '重试失败的 {count} 份' },
+  'batch.retry.other': { en: 'Retry {count} failed', 'zh-CN': '重试失败的 {count} 份' },
   // ── sync (issue 11): Settings → Evidence service, and the sync indicator ──
   'sync.settings': { en: 'Evidence service', 'zh-CN': '证据服务' },
   'sync.settingsHint': {

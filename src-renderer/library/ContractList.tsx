@@ -20,6 +20,8 @@ export function ContractList({
   onSelect,
   onOpen,
   onKeyDown,
+  checked,
+  onCheck,
 }: {
   results: PagedSearch;
   total: number;
@@ -30,6 +32,9 @@ export function ContractList({
   onSelect: (index: number) => void;
   onOpen: (id: string) => void;
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
+  /** Contracts ticked for batch signing. */
+  checked: ReadonlySet<string>;
+  onCheck: (index: number, range: boolean) => void;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -94,6 +99,8 @@ export function ContractList({
                 total={total}
                 onOpen={onOpen}
                 onSelect={onSelect}
+                checked={Boolean(results.rowAt(item.index) && checked.has(results.rowAt(item.index)!.id))}
+                onCheck={onCheck}
               />
             </div>
           ))}

@@ -13,6 +13,8 @@ export const ContractRow = memo(function ContractRow({
   total,
   onOpen,
   onSelect,
+  checked,
+  onCheck,
 }: {
   hit: SearchHit | undefined;
   index: number;
@@ -22,6 +24,9 @@ export const ContractRow = memo(function ContractRow({
   total: number;
   onOpen: (id: string) => void;
   onSelect: (index: number) => void;
+  /** Ticked for batch signing (useBatchSelection). */
+  checked: boolean;
+  onCheck: (index: number, range: boolean) => void;
 }) {
   const { t, fmt } = useI18n();
   const common = {
@@ -48,6 +53,19 @@ export const ContractRow = memo(function ContractRow({
       onClick={() => onOpen(hit.id)}
     >
       <div className="contract-cell-main">
+        <input
+          type="checkbox"
+          className="contract-check"
+          checked={checked}
+          tabIndex={-1}
+          aria-label={t('library.selectRow', { title: hit.title })}
+          onMouseDown={(e) => e.stopPropagation()}
+          onClick={(e) => {
+            e.stopPropagation();
+            onCheck(index, e.shiftKey);
+          }}
+          onChange={() => undefined}
+        />
         <span className="contract-title">
           {hit.snippet?.field === 'title' ? <Marked snippet={hit.snippet} /> : hit.title}
           {unsynced && <NotSyncedBadge />}

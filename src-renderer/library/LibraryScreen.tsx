@@ -18,6 +18,9 @@ import { RemindersPanel } from './RemindersPanel.js';
 import { SearchBox } from './SearchBox.js';
 import { SortControl } from './SortControl.js';
 import { usePagedSearch } from './usePagedSearch.js';
+// Batch signing (issue 9)
+import { BatchSigningDialog } from '../signing/BatchSigningDialog.js';
+import { useBatchSelection } from './useBatchSelection.js';
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -34,8 +37,11 @@ export function LibraryScreen({
   onOpen,
   importJob,
   onImport,
+  onNewFromTemplate,
 }: {
   active: boolean;
+  /** 从模板新建: the template gallery (issue 10). */
+  onNewFromTemplate?: () => void;
   onOpen: (id: string) => void;
   importJob: ImportJob;
   onImport: (files: File[]) => void;
@@ -100,6 +106,9 @@ export function LibraryScreen({
   }, [active]);
 
   const total = results.total ?? 0;
+  // Batch signing (issue 9): rows ticked for "Sign selected".
+  const batch = useBatchSelection(results, total);
+  const [batchOpen, setBatchOpen] = useState(false);
   const pageRows = Math.max(1, Math.floor(480 / ROW_HEIGHT));
   const onListKey = useCallback(
     (e: KeyboardEvent<HTMLElement>) => {
@@ -121,6 +130,15 @@ export function LibraryScreen({
           return e.currentTarget.getAttribute('role') === 'listbox' ? move(0) : undefined;
         case 'End':
           return e.currentTarget.getAttribute('role') === 'listbox' ? move(total - 1) : undefined;
+        case ' ':
+          if (e.currentTarget.getAttribute('role') !== 'listbox' || selected < 0) return;
+          e.preventDefault();
+          return batch.toggle(selected, e.shiftKey);
+        case 'a':
+        case 'A':
+          if (e.currentTarget.getAttribute('role') !== 'listbox' || !(e.ctrlKey || e.metaKey)) return;
+          e.preventDefault();
+          return batch.selectAllShown();
         case 'Enter': {
           const hit = results.rowAt(selected < 0 ? 0 : selected);
           if (hit) {
@@ -133,7 +151,7 @@ export function LibraryScreen({
           return;
       }
     },
-    [total, selected, pageRows, results, onOpen],
+    [total, selected, pageRows, results, onOpen, batch],
   );
 
   const narrowed = isNarrowed(query);
@@ -154,6 +172,16 @@ export function LibraryScreen({
           )}
         </div>
         <div className="screen-actions">
+          {total > 0 && (
+            <button type="button" className="btn btn-quiet" onClick={batch.checked.size ? batch.clear : batch.selectAllShown}>
+              {t(batch.checked.size ? 'library.clearSelection' : 'library.selectAllVisible')}
+            </button>
+          )}
+          {batch.checked.size > 0 && (
+            <button type="button" className="btn" onClick={() => setBatchOpen(true)}>
+              <Icon name="edit" /> {t('library.signSelected', { count: batch.checked.size })}
+            </button>
+          )}
           <button type="button" className="btn" onClick={() => setCreating(true)}>
             <Icon name="plus" /> {t('library.newContract')}
           </button>
@@ -207,6 +235,8 @@ export function LibraryScreen({
                 onSelect={setSelected}
                 onOpen={onOpen}
                 onKeyDown={onListKey}
+                checked={batch.checked}
+                onCheck={batch.toggle}
               />
               <p className="keyboard-hint muted">{t('library.keyboardHint')}</p>
             </>
@@ -215,9 +245,24 @@ export function LibraryScreen({
         <RemindersPanel onOpen={onOpen} refreshKey={visits} />
       </div>
 
+      <BatchSigningDialog
+        open={batchOpen}
+        contractIds={[...batch.checked]}
+        onClose={() => {
+          setBatchOpen(false);
+          batch.clear();
+        }}
+      />
       <NewContractDialog
         open={creating}
         onClose={() => setCreating(false)}
+        onFromTemplate={
+          onNewFromTemplate &&
+          (() => {
+            setCreating(false);
+            onNewFromTemplate();
+          })
+        }
         onCreated={(id) => {
           setCreating(false);
           onOpen(id);

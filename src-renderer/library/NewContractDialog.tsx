@@ -5,7 +5,18 @@ import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Field } from '../ui/Field.js';
 
 /** A modal asking for the one thing a new contract needs: its title. */
-export function NewContractDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function NewContractDialog({
+  open,
+  onClose,
+  onCreated,
+  onFromTemplate,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+  /** Drafting (issue 10): start from a template instead. */
+  onFromTemplate?: () => void;
+}) {
   const api = useApi();
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -57,6 +68,11 @@ export function NewContractDialog({ open, onClose, onCreated }: { open: boolean;
           {(p) => <input {...p} type="text" value={title} autoFocus onChange={(e) => (setTitle(e.currentTarget.value), setError(null))} />}
         </Field>
         <div className="dialog-actions">
+          {onFromTemplate && (
+            <button type="button" className="btn dialog-action-aside" onClick={onFromTemplate}>
+              {t('newContract.fromTemplate')}
+            </button>
+          )}
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>

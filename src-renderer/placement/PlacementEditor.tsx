@@ -2,7 +2,7 @@ import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import type { Placement, PlacementKind, SavedPlacements } from '../../src-shared/api/placements.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { PdfViewer } from '../pdf/PdfViewer.js';
-import type { TextMatch } from '../pdf/text-find.js';
+import type { TextMatch } from '../../src-shared/placement/text-find.js';
 import { Icon } from '../ui/Icon.js';
 import { newPlacementId, startingSize } from './box-edit.js';
 import { PlacementContext, type PlacementState, type SealLook } from './placement-context.js';

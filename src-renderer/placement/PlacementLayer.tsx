@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Placement } from '../../src-shared/api/placements.js';
-import { crossPageSlices, type Box } from '../../src-shared/placement/geometry.js';
+import { besideText, crossPageSlices, type Box } from '../../src-shared/placement/geometry.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { PageView } from '../pdf/viewer-context.js';
 import { useViewer } from '../pdf/viewer-context.js';
-import { besideText, moved, onScreen, resized } from './box-edit.js';
+import { moved, onScreen, resized } from './box-edit.js';
 import { usePlacementState, type SealLook } from './placement-context.js';
 
 /** Edges this close on screen (CSS pixels) jump onto the page's edge. */

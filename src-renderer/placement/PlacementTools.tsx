@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { PLACEMENT_KINDS, type PlacementKind } from '../../src-shared/api/placements.js';
-import { keepOnPage } from '../../src-shared/placement/geometry.js';
+import { besideText, keepOnPage } from '../../src-shared/placement/geometry.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { findText, type TextMatch } from '../pdf/text-find.js';
+import { findText, type TextMatch } from '../../src-shared/placement/text-find.js';
 import { useViewer } from '../pdf/viewer-context.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
-import { besideText, centredAt } from './box-edit.js';
+import { centredAt } from './box-edit.js';
 import { usePlacementState } from './placement-context.js';
 
 /** Pointer travel (CSS pixels) that turns a press on a tool into a drag. */

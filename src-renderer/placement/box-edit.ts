@@ -55,14 +55,6 @@ export function resized(box: Box, dw: number, dh: number, page: PageSize, snap: 
   return { x: box.x, y: top - height, width, height };
 }
 
-/** A box offered next to found text: just after it on the same line, or below it when the line is full. */
-export function besideText(text: Box, size: { width: number; height: number }, page: PageSize): Box {
-  const middle = text.y + text.height / 2;
-  const after = { x: text.x + text.width + 4, y: middle - size.height / 2, ...size };
-  if (after.x + size.width <= page.width) return keepOnPage(after, page);
-  return keepOnPage({ x: text.x, y: text.y - size.height - 4, ...size }, page);
-}
-
 /** A new box id, unique within the version (a UUID where the page can make one). */
 export function newPlacementId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

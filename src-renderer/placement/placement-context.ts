@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Placement, PlacementKind } from '../../src-shared/api/placements.js';
-import type { TextMatch } from '../pdf/text-find.js';
+import type { TextMatch } from '../../src-shared/placement/text-find.js';
 import type { PlacementsModel } from './usePlacements.js';
 
 /** How a seal from the seal library looks in a box: its image, as it will be stamped, and its size in points. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DeviceCertificate, DeviceInventory, PinState, SigningLevel, SigningOutcome, SigningPreview } from '../../src-shared/api/index.js';
+import type { DeviceInventory, PinState, SigningLevel, SigningOutcome, SigningPreview } from '../../src-shared/api/index.js';
 import { useApi } from '../api/ApiContext.js';
 import { toApiError } from '../api/api-error.js';
 import { useCoreEvents } from '../hooks/useCoreEvents.js';
@@ -7,7 +7,9 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
+import { BoxThumbnails } from './BoxThumbnails.js';
 import { placedStamp, type PlacedStamp } from './placed-stamp.js';
+import { CeremonySteps, CertificateChoice, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
 
 /**
  * The signing ceremony (意愿确认) for one document version: choose a certificate → one screen with
@@ -18,13 +20,6 @@ import { placedStamp, type PlacedStamp } from './placed-stamp.js';
  */
 
 type Step = 'key' | 'preparing' | 'review' | 'pin' | 'signing' | 'done';
-
-/** Certificates that can be chosen: those with a key beside them (not CA certificates). */
-function signingCertificates(inventory: DeviceInventory): Array<{ cert: DeviceCertificate; token: string }> {
-  return inventory.modules.flatMap((m) =>
-    m.slots.flatMap((s) => (s.token?.certificates ?? []).filter((c) => c.ref && !c.isCa).map((cert) => ({ cert, token: s.token!.label }))),
-  );
-}
 
 export function SigningDialog({
   open,
@@ -131,9 +126,7 @@ export function SigningDialog({
     } catch (err) {
       const e = toApiError(err);
       // The token's state after a wrong PIN comes with the error: say it before the next try.
-      if (pinState && e.code === 'TOKEN_PIN_INCORRECT')
-        setPinState({ ...pinState, countLow: e.details.countLow === true, finalTry: e.details.finalTry === true });
-      if (pinState && e.code === 'TOKEN_PIN_LOCKED') setPinState({ ...pinState, locked: true });
+      setPinState(pinStateAfter(pinState, e));
       setError(err);
       setStep(e.code === 'CANCELLED' ? 'review' : 'pin');
     } finally {
@@ -167,50 +160,24 @@ export function SigningDialog({
         }}
       >
         <h2 id="signing-title">{t('signing.title', { name: documentName })}</h2>
-        <ol className="signing-steps" aria-hidden="true">
-          <li className={step === 'key' || step === 'preparing' ? 'current' : ''}>{t('signing.step.key')}</li>
-          <li className={step === 'review' ? 'current' : ''}>{t('signing.step.review')}</li>
-          <li className={step === 'pin' || step === 'signing' ? 'current' : ''}>{t('signing.step.pin')}</li>
-        </ol>
+        <CeremonySteps
+          current={step === 'key' || step === 'preparing' ? 'key' : step === 'review' ? 'review' : step === 'pin' || step === 'signing' ? 'pin' : null}
+        />
         {error !== null && <ErrorBanner error={error} />}
 
         {step === 'key' && (
           <>
-            {inventory && certificates.length === 0 && <p className="notice">{t('signing.noCertificates')}</p>}
-            {certificates.length > 0 && (
-              <fieldset className="signing-certificates">
-                <legend>{t('signing.certificateChoice')}</legend>
-                {certificates.map(({ cert, token }) => (
-                  <label key={cert.sha256} className="signing-certificate">
-                    <input type="radio" name="certificate" value={cert.sha256} checked={cert.sha256 === chosen} onChange={() => setChosen(cert.sha256)} />
-                    <span>
-                      <strong>{cert.subject.commonName ?? cert.subject.text}</strong>
-                      {cert.subject.organization && <> · {cert.subject.organization}</>}
-                      <span className="muted"> · {token}</span>
-                    </span>
-                  </label>
-                ))}
-              </fieldset>
-            )}
-            <label className="field">
-              <span>{t('signing.level')}</span>
-              <select value={level} onChange={(e) => setLevel(e.currentTarget.value as SigningLevel)}>
-                {(['B-B', 'B-T', 'B-LT', 'B-LTA'] as const).map((l) => (
-                  <option key={l} value={l}>
-                    PAdES {l}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {level !== 'B-B' && (
-              <label className="field">
-                <span>{t('signing.tsa')}</span>
-                <input type="url" value={tsa} required onChange={(e) => setTsa(e.currentTarget.value)} />
-              </label>
-            )}
-            <label className="checkbox">
-              <input type="checkbox" checked={author} onChange={(e) => setAuthor(e.currentTarget.checked)} /> {t('signing.author')}
-            </label>
+            <CertificateChoice
+              inventory={inventory}
+              chosen={chosen}
+              onChoose={setChosen}
+              level={level}
+              onLevel={setLevel}
+              tsa={tsa}
+              onTsa={setTsa}
+              author={author}
+              onAuthor={setAuthor}
+            />
           </>
         )}
 
@@ -230,11 +197,9 @@ export function SigningDialog({
               <dd className="mono signing-hash">{preview.sha256}</dd>
               <dt>{t('signing.boxes')}</dt>
               <dd>
-                {stamp.placements.length
-                  ? t('signing.boxAt', { name: preview.sealName ?? t('signing.signatureBox'), page: stamp.placements[0].page })
-                  : t('signing.invisible')}
+                {preview.boxes.length ? plural('signing.boxCount', preview.boxes.length) : t('signing.invisible')}
                 {stamp.crossPageSeal && <> · {t('signing.crossPage')}</>}
-                {stamp.leftOver > 0 && <> · {plural('signing.leftOver', stamp.leftOver)}</>}
+                {preview.boxes.length > 0 && <BoxThumbnails versionId={versionId} boxes={preview.boxes} />}
               </dd>
               <dt>{t('signing.signer')}</dt>
               <dd>
@@ -285,24 +250,7 @@ export function SigningDialog({
           </>
         )}
 
-        {step === 'pin' && preview && (
-          <div className="signing-pin">
-            {pinState?.locked && <p className="notice notice-error">{t('signing.pinLocked')}</p>}
-            {!pinState?.locked && pinState?.finalTry && <p className="notice notice-error">{t('signing.pinFinalTry')}</p>}
-            {!pinState?.locked && !pinState?.finalTry && pinState?.countLow && <p className="notice notice-warning">{t('signing.pinCountLow')}</p>}
-            {pinState?.pinPad ? (
-              <p className="notice">{t('signing.pinPad')}</p>
-            ) : (
-              !pinState?.locked && (
-                <label className="field">
-                  <span>{pinState ? t('signing.pinLabel', { token: pinState.tokenLabel }) : t('signing.passwordLabel')}</span>
-                  <input type="password" autoComplete="off" autoFocus value={pin} maxLength={256} onChange={(e) => setPin(e.currentTarget.value)} />
-                </label>
-              )
-            )}
-            <p className="muted">{t('signing.pinNeverStored')}</p>
-          </div>
-        )}
+        {step === 'pin' && preview && <PinEntry pinState={pinState} pin={pin} onPin={setPin} />}
 
         {step === 'signing' && (
           <div aria-live="polite">

@@ -1,31 +1,40 @@
-import type { SigningPlacement, VersionPlacements } from '../../src-shared/api/index.js';
+import type { SigningRequest, VersionPlacements } from '../../src-shared/api/index.js';
 
-/** What the boxes a person placed in the viewer ask one signature to stamp. */
+/** What the boxes a person placed in the viewer ask the signature to stamp: all of them, in one signing. */
 export interface PlacedStamp {
-  /** The box the signature's appearance goes in (one per signature); none: an invisible signature. */
-  placements: SigningPlacement[];
+  /** Every box; none: an invisible signature. The core picks the one that carries the signature's own appearance. */
+  placements: NonNullable<SigningRequest['placements']>;
+  /** The seal for boxes (and a cross-page seal) that name none of their own. */
   sealId?: string;
-  crossPageSeal: boolean;
-  /** Further boxes this signature does not stamp (another signer's, or a date box). */
-  leftOver: number;
+  crossPageSeal: NonNullable<SigningRequest['crossPageSeal']>;
 }
 
+/** A seal library id (the placement model only bounds its length). */
 const SEAL_ID = /^[0-9a-f]{32}$/;
+const sealIdOf = (id: string | undefined) => (id && SEAL_ID.test(id) ? id : undefined);
 
 /**
- * A signature carries one visible appearance, so the first seal (or, failing that, signature) box
- * the person placed is stamped, with its seal; the cross-page seal follows the saved toggle and
- * borrows that seal when it names none of its own.
+ * Every box the person placed, as placed, with its own seal; the cross-page seal where its slices
+ * were previewed. The first seal named anywhere is the default for boxes that name none.
  */
 export function placedStamp(saved: VersionPlacements | null): PlacedStamp {
   const boxes = saved?.placements ?? [];
-  const box = boxes.find((p) => p.kind === 'seal') ?? boxes.find((p) => p.kind === 'signature');
   const cross = saved?.crossPageSeal ?? null;
-  const sealId = [box?.sealId, cross?.sealId].find((id): id is string => Boolean(id && SEAL_ID.test(id)));
+  const sealId = [...boxes.filter((p) => p.kind === 'seal').map((p) => p.sealId), cross?.sealId].map(sealIdOf).find(Boolean);
   return {
-    placements: box ? [{ page: box.page, x: box.x, y: box.y, width: box.width, height: box.height }] : [],
+    placements: boxes.map((p) => {
+      const own = sealIdOf(p.sealId);
+      return { page: p.page, x: p.x, y: p.y, width: p.width, height: p.height, kind: p.kind, ...(own ? { sealId: own } : {}) };
+    }),
     ...(sealId ? { sealId } : {}),
-    crossPageSeal: Boolean(cross),
-    leftOver: boxes.length - (box ? 1 : 0),
+    crossPageSeal: cross
+      ? {
+          firstPage: cross.firstPage,
+          lastPage: cross.lastPage,
+          size: cross.size,
+          ...(cross.y !== undefined ? { y: cross.y } : {}),
+          ...(sealIdOf(cross.sealId) ? { sealId: cross.sealId } : {}),
+        }
+      : false,
   };
 }

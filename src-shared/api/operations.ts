@@ -24,7 +24,17 @@ import { DrawnSignature, OrganisationProfile, Seal, SealCategory, SealName, Seal
 import { DraftSession, DraftUpdateInput, DraftVersion, DraftVersionName } from './drafting.js';
 import { CertificateRequestInput, CertificateRequestOutput, DeviceInventory, DevicePath, Pkcs12Entry, TokenAddress } from './devices.js';
 import { DocxLoss, DraftPoint, Redline } from './draft-files.js';
+import { DraftTemplate, TemplateDraftInput, TemplateDraftOutput, TemplateId, TemplateSummary } from './templates.js';
 import { SigningOutcome, SigningPreview, SigningRequest, SigningSignInput } from './signing.js';
+// Batch signing (issue 9)
+import {
+  SigningBatchOutcome,
+  SigningBatchPrepareInput,
+  SigningBatchPreview,
+  SigningBatchResult,
+  SigningBatchRetryInput,
+  SigningBatchSignInput,
+} from './signing-batch.js';
 import { SyncConnectInput, SyncConnection, SyncStatus } from './sync.js';
 import { Clause, ClauseInput, ClauseListQuery, ClauseSummary, ClauseUse, ClauseBlocks, ClauseValues } from './clauses.js';
 import { ContractEvidence, EvidenceCertificateInput, EvidencePrivacy } from './evidence-receipts.js';
@@ -147,6 +157,15 @@ export const operations = {
     z.object({ contractId: Id, from: DraftPoint, to: DraftPoint, names: z.object({ from: z.string().max(200), to: z.string().max(200) }) }),
     Download,
   ),
+  // --- drafting: templates (issue 10): the gallery and imported template files; a contract from one ---
+  'templates.list': op(z.object({}), z.object({ templates: z.array(TemplateSummary) })),
+  'templates.get': op(z.object({ id: TemplateId }), z.object({ summary: TemplateSummary, template: DraftTemplate })),
+  /** A new contract and its draft, filled from the template (the same core as `inkstone draft new --template`). */
+  'templates.createDraft': op(TemplateDraftInput, TemplateDraftOutput),
+  /** A template file (an upload), checked and kept; TEMPLATE_INVALID / TEMPLATE_TOO_LARGE otherwise. */
+  'templates.import': op(Upload, TemplateSummary),
+  'templates.export': op(z.object({ id: TemplateId }), Download),
+  'templates.remove': op(z.object({ id: TemplateId }), z.object({ templates: z.array(TemplateSummary) })),
 
   'verify.trust.list': op(z.object({}), z.object({ certificates: z.array(CertificateSummary) })),
   /** Trust the CA certificates in a PEM or DER file; all or nothing. */
@@ -190,6 +209,15 @@ export const operations = {
   'signing.prepare': op(SigningRequest.extend({ password: z.string().max(256).optional() }), SigningPreview, { longRunning: true }),
   /** Sign the latest version with the PIN just typed (never stored or retried); the verified result becomes the next version. */
   'signing.sign': op(SigningSignInput, SigningOutcome, { longRunning: true }),
+  // Batch signing (issue 9): one ceremony for contracts chosen in the library; all run off the core's thread.
+  /** Each contract's latest document with its hash, pages and check before signing, the key, and one consent listing them all. */
+  'signing.batchPrepare': op(SigningBatchPrepareInput, SigningBatchPreview, { longRunning: true }),
+  /** Sign every listed version under one PIN; each verified result becomes its document's next version; a result per document. */
+  'signing.batchSign': op(SigningBatchSignInput, SigningBatchOutcome, { longRunning: true }),
+  /** Sign again only the batch's failed or cancelled documents (the PIN is asked again). */
+  'signing.batchRetry': op(SigningBatchRetryInput, SigningBatchOutcome, { longRunning: true }),
+  /** The batch's summary as a PDF report (zh-CN or en), offered as a download. */
+  'signing.batchReport': op(z.object({ batchId: Id, lang: Language }), Download),
   // Signing devices (issue 9): tokens, their certificates, remembered PKCS#12 files.
   /** Every slot, token and certificate of the known and added PKCS#11 modules, and the remembered PKCS#12 files. Starts hot-plug watching (`devices.changed`). */
   'devices.list': op(z.object({}), DeviceInventory),
@@ -235,6 +263,8 @@ export const CoreEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reminders.due'), reminders: z.array(Reminder) }),
   /** A token was inserted or removed, or changed state: call devices.list again. */
   z.object({ type: z.literal('devices.changed') }),
+  /** Batch signing (issue 9): one document of a running batch has been signed and stored, or has failed. */
+  z.object({ type: z.literal('signing.batchDocument'), jobId: z.string(), batchId: Id, result: SigningBatchResult }),
 ]);
 export type CoreEvent = z.infer<typeof CoreEvent>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Language, SignatureState, Upload } from './model.js';
+import { CrossPageSealPlacement, MAX_PLACEMENTS, PlacementKind } from './placements.js';
 import { VerificationResult, VerifyMessage } from './verification.js';
 
 /**
@@ -46,15 +47,33 @@ export const SigningKeyRef = z.union([
 ]);
 export type SigningKeyRef = z.infer<typeof SigningKeyRef>;
 
-/** A box to stamp: a rectangle in PDF points from the page's lower-left corner. */
+/**
+ * A box to stamp: a rectangle in PDF points from the page's lower-left corner, what it shows (a
+ * seal, a handwritten signature, the signing date) and which seal-library image, when not the
+ * request's `sealId`.
+ */
 export const SigningPlacement = z.object({
   page: z.number().int().min(1).max(100_000),
   x: z.number().min(0).max(100_000),
   y: z.number().min(0).max(100_000),
   width: z.number().positive().max(100_000),
   height: z.number().positive().max(100_000),
+  kind: PlacementKind.default('seal'),
+  sealId: Id.optional(),
 });
 export type SigningPlacement = z.infer<typeof SigningPlacement>;
+
+/** A box the signing will stamp, as the consent step lists it: where, what, and which seal by name. */
+export const StampedBox = z.object({
+  page: z.number().int(),
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+  kind: PlacementKind,
+  sealName: z.string().nullable(),
+});
+export type StampedBox = z.infer<typeof StampedBox>;
 
 /** What one signing asks for, apart from the PIN and the consent. */
 export const SigningRequest = z.object({
@@ -64,11 +83,15 @@ export const SigningRequest = z.object({
   /** RFC 3161 server, needed from B-T on. */
   tsaUrl: z.string().url().max(2048).optional(),
   commitment: SigningCommitment.default('proof-of-approval'),
-  /** Visible boxes; none makes an invisible signature. */
-  placements: z.array(SigningPlacement).max(50).default([]),
-  /** A seal or signature of the seal library to stamp in the box (and across pages). */
+  /**
+   * Visible boxes, all stamped by this one signature; the first carries the signature's own
+   * appearance (seal and who signed). None makes an invisible signature.
+   */
+  placements: z.array(SigningPlacement).max(MAX_PLACEMENTS).default([]),
+  /** A seal or signature of the seal library to stamp in boxes that name none (and across pages). */
   sealId: Id.optional(),
-  crossPageSeal: z.boolean().default(false),
+  /** A cross-page seal (骑缝章): true for every page at the standard size, or where it was placed in the viewer. */
+  crossPageSeal: z.union([z.boolean(), CrossPageSealPlacement.extend({ sealId: Id.optional() })]).default(false),
   /** Language of the consent sentence and the visible signature's labels. */
   lang: Language,
 });
@@ -115,6 +138,8 @@ export const SigningPreview = z.object({
   pageCount: z.number().int(),
   /** The seal to be stamped, by name, or null. */
   sealName: z.string().nullable(),
+  /** Every box the signature will stamp, the one carrying its appearance first. */
+  boxes: z.array(StampedBox).default([]),
   certificate: SigningCertificate,
   /** A non-extractable key on the signer's token, or a copyable file (art. 13.1). */
   assurance: z.enum(['hardware-token', 'software-key']),

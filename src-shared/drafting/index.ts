@@ -36,4 +36,14 @@ export {
   instantiateTemplate,
   templateParties,
 } from './template-file.js';
+export {
+  readDraftVariables,
+  recordDraftVariables,
+  storeDraftVariable,
+  refillVariable,
+  variableUses,
+  DRAFT_VARIABLE_VALUES,
+  type DraftVariables,
+  type VariableUse,
+} from './draft-variables.js';
 export { TEMPLATE_GALLERY, findTemplate } from './gallery/index.js';

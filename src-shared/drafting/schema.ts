@@ -179,7 +179,9 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [{ tag: 'span.draft-term-use' }],
   },
   [MARK.variable]: {
-    inclusive: false,
+    // Inclusive, so typing over the whole filled text (or on at its end) stays inside the variable
+    // and counts as a hand edit that a later re-fill asks about, instead of silently escaping it.
+    inclusive: true,
     attrs: { key: { default: '' }, filled: { default: '' } },
     toDOM: (mark: Mark) => ['span', { class: 'draft-variable', 'data-key': mark.attrs.key as string, 'data-filled': mark.attrs.filled as string }, 0],
     parseDOM: [

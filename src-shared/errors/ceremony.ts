@@ -14,9 +14,9 @@ export const ceremonyErrors = defineMessages({
     en: 'Version {number} is no longer the latest version of this document; sign the latest one.',
     'zh-CN': '第 {number} 版已不是该文档的最新版本，请签署最新版本。',
   },
-  SIGNING_ONE_BOX: {
-    en: 'One signature draws one box; {count} were placed. Sign once per box.',
-    'zh-CN': '一次签名只能盖一个位置，当前放置了 {count} 个。请每个位置分别签署。',
+  SIGNING_CROSS_PAGE_NO_SEAL: {
+    en: 'The cross-page seal needs a seal from the seal library; choose one before signing.',
+    'zh-CN': '骑缝章需要使用印章库中的印章，请先选择印章再签署。',
   },
   SIGNING_NOT_SIGNED: {
     en: 'The signed copy was not stored: {reason}',

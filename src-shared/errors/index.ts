@@ -20,6 +20,8 @@ import { ceremonyErrors } from './ceremony.js';
 import { syncErrors } from './sync.js';
 // clause library (issue 10)
 import { clausesErrors } from './clauses.js';
+// Batch signing (issue 9)
+import { signingBatchErrors } from './signing-batch.js';
 // Offline signatures upgraded on sync (issue 11)
 import { signatureUpgradeErrors } from './signature-upgrade.js';
 
@@ -42,6 +44,7 @@ export const ERROR_CATALOG = {
   ...ceremonyErrors,
   ...syncErrors,
   ...clausesErrors,
+  ...signingBatchErrors,
   ...signatureUpgradeErrors,
 } as const;
 

@@ -18,4 +18,8 @@ export const placementsErrors = defineMessages({
     en: 'The cross-page seal does not fit pages {first}–{last} of this {count}-page document.',
     'zh-CN': '骑缝章无法放在这份 {count} 页文档的第 {first}–{last} 页上。',
   },
+  PLACEMENT_TEXT_NOT_FOUND: {
+    en: '“{text}” was not found on the pages of this document, so no box can be placed beside it.',
+    'zh-CN': '在该文档的页面中未找到“{text}”，无法在其旁边放置签章。',
+  },
 });

@@ -23,6 +23,19 @@ export const syncErrors = defineMessages({
     en: '“{url}” is not a service address: use https://… (or http:// on this computer only).',
     'zh-CN': '“{url}”不是有效的服务地址：请使用 https://…（仅本机可用 http://）。',
   },
+  // Sync faults (issue 11): why a pass stopped; whatever waits in the outbox is sent by the next one.
+  SYNC_SERVICE_FAILING: {
+    en: 'The evidence service at {url} is failing (HTTP {status}). Nothing was lost: {pending} changes wait and are sent when it recovers.',
+    'zh-CN': '{url} 的证据服务出现故障（HTTP {status}）。没有任何内容丢失：{pending} 项更改正在等待，服务恢复后即发送。',
+  },
+  SYNC_SERVICE_TOO_SLOW: {
+    en: 'The evidence service at {url} did not answer within {seconds} s. Nothing was lost: {pending} changes wait and are sent at the next attempt.',
+    'zh-CN': '{url} 的证据服务在 {seconds} 秒内未响应。没有任何内容丢失：{pending} 项更改正在等待，下次尝试时发送。',
+  },
+  SYNC_ACCESS_REVOKED: {
+    en: 'The evidence service no longer accepts this desktop’s token (revoked or unknown). Nothing was lost: {pending} changes wait. Ask your administrator for a new token and connect again.',
+    'zh-CN': '证据服务已不再接受本机的令牌（已吊销或无法识别）。没有任何内容丢失：{pending} 项更改正在等待。请向管理员索取新令牌后重新连接。',
+  },
   // ── evidence receipts per version ──
   SYNC_RECEIPT_NOT_HELD: {
     en: 'This version has no evidence receipt here yet: it is kept once the version has synced and the service has signed a checkpoint covering it.',

@@ -8,4 +8,5 @@ export const templatesErrors = defineMessages({
   VARIABLE_UNKNOWN: { en: 'The template has no variable “{key}”.', 'zh-CN': '模板中没有变量“{key}”。' },
   TEMPLATE_INVALID: { en: 'The template file cannot be used: {reason}', 'zh-CN': '模板文件无法使用：{reason}' },
   TEMPLATE_TOO_LARGE: { en: 'The template file is larger than {limit} bytes.', 'zh-CN': '模板文件超过 {limit} 字节。' },
+  TEMPLATE_BUILT_IN: { en: 'Templates of the built-in gallery cannot be removed.', 'zh-CN': '内置模板不能删除。' },
 });

@@ -120,3 +120,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** 40 mm, the diameter of a standard Chinese company seal, in points. */
 export const STANDARD_SEAL_SIZE = (40 / 25.4) * 72;
+
+/** A box offered next to found text: just after it on the same line, or below it when the line is full. */
+export function besideText(text: Box, size: { width: number; height: number }, page: PageSize): Box {
+  const middle = text.y + text.height / 2;
+  const after = { x: text.x + text.width + 4, y: middle - size.height / 2, ...size };
+  if (after.x + size.width <= page.width) return keepOnPage(after, page);
+  return keepOnPage({ x: text.x, y: text.y - size.height - 4, ...size }, page);
+}

@@ -4,6 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
 import { createCoreService } from '../../src-main/core/service/index.js';
 import type { Contract } from '../../src-shared/api/index.js';
 import { getTestPki, type TestPki, type TokenLeaves } from '../support/test-pki.js';
@@ -39,6 +41,45 @@ const TEXT = {
   },
 } as const;
 
+/** Axe (WCAG 2.1 A and AA) over the page: serious and critical violations, named. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Every button of the dialog's action row lies inside the dialog's visible box (not scrolled away) and shows its whole label. */
+async function buttonsFit(dialog: Locator, where: string): Promise<void> {
+  const problems = await dialog.evaluate((d) => {
+    const outer = d.getBoundingClientRect();
+    return [...d.querySelectorAll<HTMLButtonElement>('.dialog-actions button')]
+      .filter((b) => {
+        const r = b.getBoundingClientRect();
+        const outside = r.left < outer.left - 0.5 || r.right > outer.right + 0.5 || r.top < outer.top - 0.5 || r.bottom > outer.bottom + 0.5;
+        return outside || b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1;
+      })
+      .map((b) => b.textContent ?? '');
+  });
+  assert.deepEqual(problems, [], `buttons clipped or outside the dialog ${where}`);
+}
+
+/** Axe and the buttons at the usual size, then at 860 px wide and at 1024 × 700; the size is put back. */
+async function checkStep(page: Page, dialog: Locator, step: string, shot: (name: string) => Promise<unknown>): Promise<void> {
+  assert.deepEqual(await seriousViolations(page), [], `axe, step ${step}`);
+  await buttonsFit(dialog, `(${step})`);
+  const usual = page.viewportSize()!;
+  for (const size of [
+    { width: 860, height: 700 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await buttonsFit(dialog, `(${step}, ${size.width} × ${size.height})`);
+  }
+  await shot(`signing-${step}-1024x700`);
+  await page.setViewportSize(usual);
+}
+
 let pki: TestPki | undefined;
 let leaves: TokenLeaves;
 // The test PKI's loopback servers (TSA, OCSP) would keep the process alive.
@@ -61,6 +102,14 @@ async function libraryWithContract(pki: TestPki, dataDir: string): Promise<{ dat
       assert.ok((await core.invoke('contracts.addParty', { contractId, party: { role, name, organisation } })).ok);
     assert.ok((await core.invoke('verify.trust.import', { uploadId: await upload(core, readFileSync(pki.rootPemPath), 'root.pem') })).ok);
     assert.ok((await core.invoke('settings.update', { verifyOnline: true })).ok);
+    // Two boxes placed in the viewer beforehand: a seal box and a date box, both stamped by the one signing.
+    const got = await core.invoke('contracts.get', { id: contractId });
+    const versionId = got.ok ? (got.value as Contract).documents[0].versions[0].id : assert.fail('contract');
+    const placements = [
+      { id: 'seal-1', kind: 'seal', page: 1, x: 380, y: 520, width: 119, height: 119 },
+      { id: 'date-1', kind: 'date', page: 1, x: 380, y: 480, width: 120, height: 26 },
+    ];
+    assert.ok((await core.invoke('placements.save', { versionId, placements, crossPageSeal: null })).ok);
     return { dataDir, contractId };
   } finally {
     core.close();
@@ -92,6 +141,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await dialog.waitFor();
       await dialog.getByRole('radio', { name: /张三/ }).check({ timeout: 30_000 });
       await app.screenshot(`signing-1-certificate-${lang}`);
+      await checkStep(page, dialog, `certificate-${lang}`, (n) => app.screenshot(n));
       await dialog.getByRole('button', { name: words.next }).click();
 
       // One screen with the document's hash, the certificate, the key kind and the consent sentence.
@@ -101,7 +151,14 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       assert.match((await dialog.locator('.signing-hash').textContent()) ?? '', /^[0-9a-f]{64}$/);
       const next = dialog.getByRole('button', { name: words.next });
       assert.equal(await next.isDisabled(), true, 'nothing goes on before the confirmation is ticked');
+      // Every box that will be stamped, as a thumbnail of its page with the box drawn on it.
+      const thumbnails = dialog.locator('.signing-thumbnail');
+      assert.equal(await thumbnails.count(), 2, 'one thumbnail per placed box');
+      await dialog.locator('.signing-thumbnail canvas[data-drawn="true"]').nth(1).waitFor({ timeout: 60_000 });
+      assert.equal(await dialog.locator('.signing-thumbnail-box').count(), 2);
+      await dialog.locator('.signing-thumbnails').scrollIntoViewIfNeeded();
       await app.screenshot(`signing-2-confirmation-${lang}`);
+      await checkStep(page, dialog, `confirmation-${lang}`, (n) => app.screenshot(n));
       await dialog.getByRole('checkbox', { name: words.tick }).check();
       await next.click();
 
@@ -113,11 +170,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await dialog.getByText(words.fewTries).waitFor();
       assert.equal(await pin.inputValue(), '', 'the PIN field is emptied, never resent');
       await app.screenshot(`signing-3-wrong-pin-${lang}`);
+      await checkStep(page, dialog, `pin-${lang}`, (n) => app.screenshot(n));
 
       await pin.fill(leaves.token.pin);
       await dialog.getByRole('button', { name: words.sign, exact: true }).click();
       await dialog.getByText(words.valid).waitFor({ timeout: 120_000 });
       await app.screenshot(`signing-4-signed-${lang}`);
+      await checkStep(page, dialog, `signed-${lang}`, (n) => app.screenshot(n));
       await dialog.getByRole('button', { name: lang === 'zh-CN' ? '关闭' : 'Close' }).click();
 
       // Version 2 on the same document, verified valid; the contract says partially signed.

@@ -33,6 +33,7 @@ import { draftingExportErrors } from '../../src-shared/errors/drafting-export.js
 import { templatesErrors } from '../../src-shared/errors/templates.js';
 import { ceremonyErrors } from '../../src-shared/errors/ceremony.js';
 import { syncErrors } from '../../src-shared/errors/sync.js';
+import { signingBatchErrors } from '../../src-shared/errors/signing-batch.js';
 import { clausesErrors } from '../../src-shared/errors/clauses.js';
 import { signatureUpgradeErrors } from '../../src-shared/errors/signature-upgrade.js';
 import { translate } from '../../src-renderer/i18n/messages.js';
@@ -127,6 +128,7 @@ test('no error code is declared by two capabilities (the catalogue would silentl
     ceremonyErrors,
     syncErrors,
     clausesErrors,
+    signingBatchErrors,
     signatureUpgradeErrors,
   ];
   assert.equal(

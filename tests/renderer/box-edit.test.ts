@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { besideText, centredAt, moved, onScreen, resized } from '../../src-renderer/placement/box-edit.js';
+import { centredAt, moved, onScreen, resized } from '../../src-renderer/placement/box-edit.js';
+import { besideText } from '../../src-shared/placement/geometry.js';
 
 const A4 = { width: 595, height: 842 };
 

@@ -16,21 +16,26 @@ const box = (kind: 'seal' | 'signature' | 'date', page: number, sealId?: string)
 });
 
 test('nothing placed: an invisible signature', () => {
-  assert.deepEqual(placedStamp(null), { placements: [], crossPageSeal: false, leftOver: 0 });
-  assert.deepEqual(placedStamp({ placements: [], crossPageSeal: null }), { placements: [], crossPageSeal: false, leftOver: 0 });
+  assert.deepEqual(placedStamp(null), { placements: [], crossPageSeal: false });
+  assert.deepEqual(placedStamp({ placements: [], crossPageSeal: null }), { placements: [], crossPageSeal: false });
 });
 
-test('the first seal box is stamped with its seal, before any signature or date box', () => {
+test('every placed box is stamped, with its kind and its own seal; a seal box lends its seal to the others', () => {
   const s = placedStamp({ placements: [box('date', 1), box('signature', 2, other), box('seal', 3, seal)], crossPageSeal: null });
-  assert.deepEqual(s.placements, [{ page: 3, x: 10, y: 20, width: 119, height: 119 }]);
-  assert.equal(s.sealId, seal);
-  assert.equal(s.leftOver, 2);
-  assert.equal(placedStamp({ placements: [box('date', 1), box('signature', 2, other)], crossPageSeal: null }).sealId, other);
+  assert.deepEqual(s.placements, [
+    { page: 1, x: 10, y: 20, width: 119, height: 119, kind: 'date' },
+    { page: 2, x: 10, y: 20, width: 119, height: 119, kind: 'signature', sealId: other },
+    { page: 3, x: 10, y: 20, width: 119, height: 119, kind: 'seal', sealId: seal },
+  ]);
+  assert.equal(s.sealId, seal, 'a handwritten signature is never the default seal');
+  assert.equal(placedStamp({ placements: [box('date', 1), box('signature', 2, other)], crossPageSeal: null }).sealId, undefined);
 });
 
-test('the cross-page seal follows the toggle and lends its seal to a box without one', () => {
-  const s = placedStamp({ placements: [box('seal', 1)], crossPageSeal: { sealId: seal, firstPage: 1, lastPage: 3, size: 119 } });
-  assert.equal(s.crossPageSeal, true);
+test('the cross-page seal is stamped where it was previewed, and lends its seal to a box without one', () => {
+  const s = placedStamp({ placements: [box('seal', 1)], crossPageSeal: { sealId: seal, firstPage: 2, lastPage: 3, size: 119, y: 40 } });
+  assert.deepEqual(s.crossPageSeal, { firstPage: 2, lastPage: 3, size: 119, y: 40, sealId: seal });
   assert.equal(s.sealId, seal);
-  assert.equal(placedStamp({ placements: [box('seal', 1, 'not-an-id')], crossPageSeal: null }).sealId, undefined);
+  const bad = placedStamp({ placements: [box('seal', 1, 'not-an-id')], crossPageSeal: null });
+  assert.equal(bad.sealId, undefined);
+  assert.equal('sealId' in bad.placements[0], false, 'an id the seal library cannot have is not sent');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findInRuns, spanBox } from '../../src-renderer/pdf/text-find.js';
+import { findInRuns, spanBox } from '../../src-shared/placement/text-find.js';
 
 const run = (str: string, x: number, y = 100, width = str.length * 10) => ({ str, box: { x, y, width, height: 12 } });
 

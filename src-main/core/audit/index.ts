@@ -3,7 +3,18 @@ import { statement, type Db } from '../db/index.js';
 import type { AuditEvent } from '../../../src-shared/api/index.js';
 import { queueOutgoing } from './outbox.js';
 
-export { SHARED_ACTIONS, deviceId, pendingChanges, pendingChangesOf, markAcknowledged, outboxSummary, type OutgoingChange } from './outbox.js';
+export {
+  SHARED_ACTIONS,
+  deviceId,
+  queueChange,
+  lastWaiting,
+  refoldWaiting,
+  pendingChanges,
+  pendingChangesOf,
+  markAcknowledged,
+  outboxSummary,
+  type OutgoingChange,
+} from './outbox.js';
 
 /**
  * The audit trail: an append-only, hash-chained record of every legally relevant change. Each

@@ -55,6 +55,44 @@ export function queueOutgoing(db: Db, event: AuditEvent): void {
   );
 }
 
+/**
+ * Queue a change that is not an audit entry (a draft's edits: one per autosave would flood the
+ * trail) under a key its maker chose; `audit_seq` 0 says so.
+ */
+export function queueChange(db: Db, change: Omit<OutgoingChange, 'seq'>): void {
+  statement(db, 'INSERT INTO sync_outbox (change_key, audit_seq, kind, contract_id, at, details_json) VALUES (?, 0, ?, ?, ?, ?)').run(
+    change.key,
+    change.kind,
+    change.contractId,
+    change.at,
+    JSON.stringify(change.details),
+  );
+}
+
+/** The newest entry of this kind for this contract still waiting, if any. */
+export function lastWaiting(db: Db, kind: string, contractId: string): OutgoingChange | null {
+  const r = statement(
+    db,
+    'SELECT seq, change_key, kind, contract_id, at, details_json FROM sync_outbox WHERE acked_seq IS NULL AND kind = ? AND contract_id = ? ORDER BY seq DESC LIMIT 1',
+  ).get(kind, contractId) as OutboxRow | undefined;
+  return r ? { seq: r.seq, key: r.change_key, kind: r.kind, contractId: r.contract_id, at: r.at, details: JSON.parse(r.details_json) } : null;
+}
+
+/**
+ * Give a waiting entry new content under a new key (later edits folded into it). The new key
+ * matters: if the old content was already sent and its acknowledgement is still on its way, that
+ * acknowledgement no longer matches and the folded entry is sent again — never the same key with
+ * other content, which the service refuses.
+ */
+export function refoldWaiting(db: Db, seq: number, change: Pick<OutgoingChange, 'key' | 'at' | 'details'>): void {
+  statement(db, 'UPDATE sync_outbox SET change_key = ?, at = ?, details_json = ? WHERE seq = ? AND acked_seq IS NULL').run(
+    change.key,
+    change.at,
+    JSON.stringify(change.details),
+    seq,
+  );
+}
+
 interface OutboxRow {
   seq: number;
   change_key: string;

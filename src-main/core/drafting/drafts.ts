@@ -13,8 +13,10 @@ import {
   draftJSON,
   draftLanguage,
   newDraftYDoc,
+  recordDraftVariables,
   toPlainDraft,
   type DraftNodeJSON,
+  type DraftVariables,
   type PlainDraft,
   type PlainParty,
 } from '../../../src-shared/drafting/index.js';
@@ -22,6 +24,7 @@ import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { appendAudit } from '../audit/index.js';
 import { statement, type Db } from '../db/index.js';
 import type { Library } from '../library/index.js';
+import { queueDraftEdit, type DraftEditPayload } from './draft-outbox.js';
 
 /** Updates merged into a snapshot once this many are waiting… */
 export const COMPACT_AFTER = 200;
@@ -47,6 +50,15 @@ interface VersionRow {
 /** A contract's parties as the draft's party atoms and signature blocks carry them. */
 export const draftParties = (contract: Contract): PlainParty[] =>
   contract.parties.map((p) => ({ partyId: p.id, role: p.role, name: p.name, organisation: p.organisation, registrationNumber: p.registrationNumber }));
+
+/** Refuses bytes that do not parse as a Yjs update, before anything is written. */
+function checkUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch (err) {
+    throw new InkstoneError('DRAFT_UPDATE_INVALID', { reason: (err as Error).message?.slice(0, 200) ?? 'unreadable' });
+  }
+}
 
 const newId = () => randomBytes(16).toString('hex');
 
@@ -104,12 +116,14 @@ export class Drafts {
    * A new draft for a contract without one, written with its snapshot and a first automatic
    * version: blank (title, parties, one article, signature blocks) unless `initial` gives the
    * document (a template filled in, an imported file). `initial` is checked against the schema.
+   * `variables` (a template's, with their values) are kept in the draft for the variables panel.
    */
-  create(contractId: string, language: Language, initial?: DraftNodeJSON): DraftSession {
+  create(contractId: string, language: Language, initial?: DraftNodeJSON, variables?: DraftVariables): DraftSession {
     const contract = this.library.getContract(contractId);
     if (this.sql('SELECT 1 FROM drafts WHERE contract_id = ?').get(contractId)) throw new InkstoneError('DRAFT_EXISTS', { contractId });
     const parties = draftParties(contract);
     const ydoc = newDraftYDoc(initial ?? blankDraft({ title: contract.title, parties }), language);
+    if (variables?.specs.length) recordDraftVariables(ydoc, variables.specs, variables.values);
     const state = Y.encodeStateAsUpdate(ydoc);
     const id = newId();
     const at = this.now().toISOString();
@@ -125,6 +139,7 @@ export class Drafts {
       this.sql('INSERT INTO draft_snapshots (draft_id, upto_seq, state, created_at) VALUES (?, 0, ?, ?)').run(id, state, at);
       this.insertVersion(id, '', 'automatic', 0, state, at);
       appendAudit(this.db, { actor: this.library.actor, contractId, action: 'draft.created', details: { draftId: id, language }, at });
+      queueDraftEdit(this.db, { contractId, draftId: id, language, seq: 0, update: state, at });
     })();
     return { draftId: id, contractId, language, stateBase64: Buffer.from(state).toString('base64'), cursorUnitId: '' };
   }
@@ -147,22 +162,74 @@ export class Drafts {
    */
   applyUpdate(draftId: string, update: Uint8Array, cursorUnitId?: string): void {
     const row = this.rowById(draftId);
-    try {
-      Y.decodeUpdate(update);
-    } catch (err) {
-      throw new InkstoneError('DRAFT_UPDATE_INVALID', { reason: (err as Error).message?.slice(0, 200) ?? 'unreadable' });
-    }
+    checkUpdate(update);
     const at = this.now().toISOString();
     this.db.transaction(() => {
-      const last = this.sql(
-        'SELECT coalesce(max(seq), (SELECT upto_seq FROM draft_snapshots WHERE draft_id = ?)) AS seq FROM draft_updates WHERE draft_id = ?',
-      ).get(draftId, draftId) as { seq: number };
-      const seq = last.seq + 1;
-      this.sql('INSERT INTO draft_updates (draft_id, seq, data, created_at) VALUES (?, ?, ?, ?)').run(draftId, seq, update, at);
-      this.sql('UPDATE drafts SET updated_at = ?, cursor_unit = coalesce(?, cursor_unit) WHERE id = ?').run(at, cursorUnitId ?? null, draftId);
-      this.compactIfDue(draftId, at);
-      this.automaticVersionIfDue(row, at);
+      const seq = this.append(row, update, at, cursorUnitId);
+      queueDraftEdit(this.db, { contractId: row.contract_id, draftId, language: row.language as Language, seq, update, at });
     })();
+  }
+
+  /** Stores one update after the others; returns its number. Call inside a transaction. */
+  private append(row: DraftRow, update: Uint8Array, at: string, cursorUnitId?: string): number {
+    const last = this.sql(
+      'SELECT coalesce(max(seq), (SELECT upto_seq FROM draft_snapshots WHERE draft_id = ?)) AS seq FROM draft_updates WHERE draft_id = ?',
+    ).get(row.id, row.id) as { seq: number };
+    const seq = last.seq + 1;
+    this.sql('INSERT INTO draft_updates (draft_id, seq, data, created_at) VALUES (?, ?, ?, ?)').run(row.id, seq, update, at);
+    this.sql('UPDATE drafts SET updated_at = ?, cursor_unit = coalesce(?, cursor_unit) WHERE id = ?').run(at, cursorUnitId ?? null, row.id);
+    this.compactIfDue(row.id, at);
+    this.automaticVersionIfDue(row, at);
+    return seq;
+  }
+
+  /**
+   * Another desktop's edits of this contract's draft, applied by sync (inside the pull's
+   * transaction): merged through the CRDT, so both sides' text survives in any order. Only what
+   * this copy lacks is stored — an entry received again stores nothing. A contract without a draft
+   * here gets the sender's (its id and language). Never queued back. Returns whether anything changed.
+   */
+  mergeTeamEdit(contractId: string, edit: DraftEditPayload, at: string, person: string): boolean {
+    const update = new Uint8Array(Buffer.from(edit.updateBase64, 'base64'));
+    checkUpdate(update);
+    const existing = this.sql('SELECT id, contract_id, language, cursor_unit FROM drafts WHERE contract_id = ?').get(contractId) as DraftRow | undefined;
+    if (!existing) {
+      this.sql('INSERT INTO drafts (id, contract_id, language, cursor_unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+        edit.draftId,
+        contractId,
+        edit.language,
+        '',
+        at,
+        at,
+      );
+      this.sql('INSERT INTO draft_snapshots (draft_id, upto_seq, state, created_at) VALUES (?, 0, ?, ?)').run(edit.draftId, update, at);
+      this.insertVersion(edit.draftId, '', 'automatic', 0, update, at);
+      appendAudit(this.db, {
+        actor: person,
+        contractId,
+        action: 'draft.created',
+        details: { draftId: edit.draftId, language: edit.language },
+        at,
+        replicated: true,
+      });
+      return true;
+    }
+    const ydoc = new Y.Doc();
+    try {
+      Y.applyUpdate(ydoc, this.state(existing.id).state);
+      // What the arriving update adds here, exactly: Yjs reports a transaction's new content only.
+      let added: Uint8Array | null = null;
+      ydoc.on('update', (u: Uint8Array) => (added = added ? Y.mergeUpdates([added, u]) : u));
+      Y.applyUpdate(ydoc, update);
+      // Parts waiting for edits not seen yet are kept whole, to be completed by a later entry.
+      const waiting = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
+      const store = waiting ? (added ? Y.mergeUpdates([added, update]) : update) : added;
+      if (!store) return false;
+      this.append(existing, store, at);
+      return true;
+    } finally {
+      ydoc.destroy();
+    }
   }
 
   private compactIfDue(draftId: string, at: string): void {

@@ -19,7 +19,9 @@ export function newDraftFromTemplate(library: Library, drafts: Drafts, template:
   const values = checkValues(template.variables, raw, template.language);
   return library.db.transaction(() => {
     const contract = library.createContract({ title: template.title }, { parties: templateParties(template, values) });
-    const session = drafts.create(contract.id, template.language, instantiateTemplate(template, values, draftParties(contract)));
+    const document = instantiateTemplate(template, values, draftParties(contract));
+    // The draft remembers its variables, so the editor's variables panel can change them later.
+    const session = drafts.create(contract.id, template.language, document, { specs: template.variables, values });
     return { contractId: contract.id, session, values };
   })();
 }

@@ -32,6 +32,8 @@ export interface EvidenceClientOptions {
   readonly stateDir: string | null;
   readonly retries?: number;
   readonly fetch?: typeof fetch;
+  /** How long one request may take before it counts as failed (default 60 s). */
+  readonly timeoutMs?: number;
 }
 
 /** The caller a token belongs to (`GET /v1/me`). */
@@ -79,6 +81,7 @@ export class EvidenceClient {
   readonly #token: string | undefined;
   readonly #retries: number;
   readonly #fetch: typeof fetch;
+  readonly #timeoutMs: number;
   readonly witness: CheckpointWitness | null;
 
   constructor(options: EvidenceClientOptions) {
@@ -86,7 +89,16 @@ export class EvidenceClient {
     this.#token = options.token;
     this.#retries = options.retries ?? 5;
     this.#fetch = options.fetch ?? fetch;
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
     this.witness = options.stateDir ? new CheckpointWitness(options.stateDir) : null;
+  }
+
+  /** The service this client talks to, and how long it waits for an answer (sync's fault reports name both). */
+  get serviceUrl(): string {
+    return this.#base;
+  }
+  get timeoutMs(): number {
+    return this.#timeoutMs;
   }
 
   async #request(
@@ -105,7 +117,12 @@ export class EvidenceClient {
       if (attempt) await new Promise((r) => setTimeout(r, Math.min(4000, 100 * 2 ** attempt) * (0.5 + Math.random())));
       let res: Response;
       try {
-        res = await this.#fetch(`${this.#base}${path}`, { method, headers, body: init.body as RequestInit['body'], signal: AbortSignal.timeout(60_000) });
+        res = await this.#fetch(`${this.#base}${path}`, {
+          method,
+          headers,
+          body: init.body as RequestInit['body'],
+          signal: AbortSignal.timeout(this.#timeoutMs),
+        });
       } catch (err) {
         lastError = new InkstoneError('EVIDENCE_SERVICE_UNAVAILABLE', { url: this.#base, reason: (err as Error).message }, { cause: err });
         continue;

@@ -5,3 +5,4 @@
  * src-shared/placement/geometry.ts, shared with the viewer and the signing engine.
  */
 export { getPlacements, savePlacements, checkPlacements } from './placements.js';
+export { placeAtKeyword } from './keyword-placement.js';

@@ -2,7 +2,8 @@ import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../../src-shared/errors/index.js';
 import { readSignedVersion, renderVerificationReport, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 import type { LongTask, LongTaskReply, LongTaskRequest } from './long-work.js';
-import { prepareSigning, signVersion } from './signing-work.js';
+import { checkDocument, prepareSigning, signVersion } from './signing-work.js';
+import { signDocumentBatch } from './signing-batch-work.js';
 
 /**
  * A worker thread of the core that runs one long task at a time (long-work.ts decides which thread
@@ -12,7 +13,7 @@ import { prepareSigning, signVersion } from './signing-work.js';
 if (!parentPort) throw new Error('long-work-thread must run as a worker thread');
 const port = parentPort;
 
-async function run(task: LongTask, progress: (step: string) => void): Promise<unknown> {
+async function run(task: LongTask, progress: (step: unknown) => void): Promise<unknown> {
   switch (task.kind) {
     case 'verify':
     case 'report': {
@@ -30,11 +31,15 @@ async function run(task: LongTask, progress: (step: string) => void): Promise<un
       return prepareSigning(task);
     case 'signing':
       return signVersion(task, progress);
+    case 'presignCheck':
+      return checkDocument(task);
+    case 'signingBatch':
+      return signDocumentBatch(task, progress);
   }
 }
 
 port.on('message', (message: LongTaskRequest) => {
-  const progress = (step: string) => port.postMessage({ id: message.id, progress: step } satisfies LongTaskReply);
+  const progress = (step: unknown) => port.postMessage({ id: message.id, progress: step } satisfies LongTaskReply);
   void run(message.task, progress).then(
     (value) => port.postMessage({ id: message.id, ok: true, value } satisfies LongTaskReply),
     (err: unknown) => port.postMessage({ id: message.id, ok: false, error: serializeError(err) } satisfies LongTaskReply),

@@ -6,6 +6,7 @@ import type { VerificationResult } from '../../../src-shared/api/verification.js
 import { InkstoneError, type SerializedError } from '../../../src-shared/errors/index.js';
 import type { SignedVersion } from '../verify/index.js';
 import type { PrepareResult, PrepareTask, SignResult, SignTask } from './signing-work.js';
+import type { BatchSignStep, BatchSignTask } from './signing-batch-work.js';
 
 /**
  * Long operations of the core (verification, reports, signed versions; import's pdf.js inspection has its own stoppable worker, library/pdf-inspector.ts)
@@ -32,14 +33,17 @@ export type LongTask =
   | ({ kind: 'report' } & VerifyTask)
   | { kind: 'signedVersion'; source: LongTaskSource; index: number }
   | ({ kind: 'signingPrepare' } & PrepareTask)
-  | ({ kind: 'signing' } & SignTask);
+  | ({ kind: 'signing' } & SignTask)
+  // Batch signing (issue 9): the check before signing per document, and the whole batch's key work.
+  | { kind: 'presignCheck'; source: string; name: string; lang: Language; trustFolder: string }
+  | ({ kind: 'signingBatch' } & BatchSignTask);
 
 export type LongTaskRequest = { id: number; task: LongTask };
 export type LongTaskReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: SerializedError }
-  /** A step of a task that has several (signing: opening the key, signing, verifying). */
-  | { id: number; progress: string };
+  /** A step of a task that has several (signing: opening the key, signing, verifying; a batch: each document). */
+  | { id: number; progress: unknown };
 
 type Outputs = {
   verify: VerificationResult;
@@ -47,13 +51,19 @@ type Outputs = {
   signedVersion: SignedVersion & { data: Uint8Array };
   signingPrepare: PrepareResult;
   signing: SignResult;
+  presignCheck: NonNullable<PrepareResult['check']>;
+  signingBatch: { signed: number; failed: number };
 };
+
+/** What a task's progress says: a step's name, or a batch document's fate. */
+type Steps = { signingBatch: BatchSignStep };
+export type LongTaskStep<K extends LongTask['kind']> = K extends keyof Steps ? Steps[K] : string;
 
 /** How a thread is started: the bundled script next to the core bundle, or the TypeScript source. */
 export type LongWorkEntry = URL;
 
 export interface LongWork {
-  run<K extends LongTask['kind']>(task: LongTask & { kind: K }, signal?: AbortSignal, onProgress?: (step: string) => void): Promise<Outputs[K]>;
+  run<K extends LongTask['kind']>(task: LongTask & { kind: K }, signal?: AbortSignal, onProgress?: (step: LongTaskStep<K>) => void): Promise<Outputs[K]>;
   /** End every thread; running tasks fail with CANCELLED. */
   close(): Promise<void>;
 }
@@ -66,7 +76,7 @@ interface Slot {
 interface Queued {
   task: LongTask;
   signal?: AbortSignal;
-  onProgress?: (step: string) => void;
+  onProgress?: (step: never) => void;
   resolve: (value: unknown) => void;
   reject: (err: unknown) => void;
 }
@@ -143,7 +153,7 @@ export function startLongWork(options: { entry?: LongWorkEntry; threads?: number
     };
     const onMessage = (reply: LongTaskReply) => {
       if (reply.id !== id) return;
-      if ('progress' in reply) return job.onProgress?.(reply.progress);
+      if ('progress' in reply) return job.onProgress?.(reply.progress as never);
       finish(() => (reply.ok ? job.resolve(reply.value) : job.reject(new InkstoneError(reply.error.code, reply.error.details))), true);
     };
     const onError = (err: Error) => finish(() => job.reject(new InkstoneError('INTERNAL', {}, { cause: err })), false);

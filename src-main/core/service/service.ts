@@ -15,6 +15,7 @@ import {
   type Settings,
   type VerifyTarget,
 } from '../../../src-shared/api/index.js';
+import { MAX_TEMPLATE_BYTES } from '../../../src-shared/drafting/template-format.js';
 import { InkstoneError, serializeError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import { SCHEMA_VERSION } from '../db/index.js';
@@ -198,6 +199,7 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
   // settings only; devices (pkcs11js, pkijs), seals and the signing ceremony (pdf-lib), drafting
   // (yjs, ProseMirror) and a draft's files (docx, mammoth) wait for their first call.
   let ceremonyLoaded: { inProgress(): number } | undefined;
+  let batchesLoaded: { inProgress(): number } | undefined;
   // Signing devices (issue 9): the trusted CAs complete each certificate's chain.
   let devicesStarted = false;
   const devices = onFirstUse(async () => {
@@ -209,13 +211,18 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       issuers: async () => (await (await verifier()).trustStoreFromFolder(trustFolder())).anchors.map((a) => a.der),
       onChange: () => broadcast({ type: 'devices.changed' }),
       // Re-initialising a module (SoftHSM's hot-plug) would end the session of a signing in progress.
-      tokensInUse: () => (ceremonyLoaded?.inProgress() ?? 0) > 0,
+      tokensInUse: () => (ceremonyLoaded?.inProgress() ?? 0) + (batchesLoaded?.inProgress() ?? 0) > 0,
     });
   });
   const sealsModule = () => import('../seals/index.js');
   const seals = onFirstUse(async () => new (await sealsModule()).SealLibrary(library.db, library.dataDir, library.actor));
   const drafts = onFirstUse(async () => new (await import('../drafting/index.js')).Drafts(library));
   const clauses = onFirstUse(async () => new (await import('../clauses/index.js')).ClauseLibrary(library));
+  // Drafting: templates (issue 10), loaded with drafting on first use.
+  const templates = onFirstUse(async () => {
+    const drafting = await import('../drafting/index.js');
+    return { store: new drafting.TemplateStore(library.dataDir), fromTemplate: drafting.newDraftFromTemplate };
+  });
   /** A draft's files (PDF, DOCX, redlines) and what they work on. */
   const draftFiles = async () => ({ files: await import('../draft-files/index.js'), on: { library, drafts: await drafts() } });
   /** A certificate file the person picked (a CA to trust, a certificate to import onto a token): small, or refused before it is read. */
@@ -231,6 +238,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     const { signingCeremony } = await import('./signing-ceremony.js');
     const deps = { library, seals: await seals(), transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline };
     return (ceremonyLoaded = signingCeremony(deps));
+  });
+  // Batch signing (issue 9): one ceremony for contracts chosen in the library.
+  const batches = onFirstUse(async () => {
+    const { signingBatches } = await import('./signing-batch.js');
+    return (batchesLoaded = signingBatches({ library, transfers, longWork, trustFolder, verifyOnline: () => settings.get().verifyOnline }));
   });
   // ── sync (issue 11): the team library, its token in a 0600 file in the data folder. Loaded after
   // start (the evidence client pulls in PKI code), so the first search does not wait for it.
@@ -381,6 +393,30 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
       const bytes = await files.draftRedlinePdf(on, contractId, from, to, names);
       return transfers.offerBytes(bytes, `${library.getContract(contractId).title}-redline.pdf`);
     },
+    // --- drafting: templates (issue 10) ---
+    'templates.list': async () => ({ templates: (await templates()).store.list() }),
+    'templates.get': async ({ id }) => (await templates()).store.open(id),
+    'templates.createDraft': async ({ templateId, values }) => {
+      const { store, fromTemplate } = await templates();
+      const made = fromTemplate(library, await drafts(), store.get(templateId), Object.fromEntries(values.map((v) => [v.key, v.value])));
+      return { contractId: made.contractId, draftId: made.session.draftId };
+    },
+    'templates.import': async ({ uploadId }) => {
+      if (transfers.uploaded(uploadId).size > MAX_TEMPLATE_BYTES) throw new InkstoneError('TEMPLATE_TOO_LARGE', { limit: MAX_TEMPLATE_BYTES });
+      const { bytes } = await transfers.read(uploadId);
+      const imported = await (await templates()).store.import(bytes);
+      await transfers.discard(uploadId);
+      return imported;
+    },
+    'templates.export': async ({ id }) => {
+      const { name, text } = (await templates()).store.export(id);
+      return transfers.offerBytes(new TextEncoder().encode(text), name, 'application/json');
+    },
+    'templates.remove': async ({ id }) => {
+      const { store } = await templates();
+      store.remove(id);
+      return { templates: store.list() };
+    },
     'verify.trust.list': async () => ({ certificates: await (await verifier()).listTrustedCertificates(trustFolder()) }),
     'verify.trust.import': async ({ uploadId }) => {
       const { importTrustedCertificates, listTrustedCertificates } = await verifier();
@@ -402,6 +438,11 @@ export function createCoreService(options: CoreServiceOptions): CoreService {
     'placements.save': async ({ versionId, ...boxes }) => (await import('../placements/index.js')).savePlacements(library, versionId, boxes),
     'signing.prepare': async (input, ctx) => (await ceremony()).handlers['signing.prepare'](input, ctx),
     'signing.sign': async (input, ctx) => (await ceremony()).handlers['signing.sign'](input, ctx),
+    // Batch signing (issue 9)
+    'signing.batchPrepare': async (input, ctx) => (await batches()).handlers['signing.batchPrepare'](input, ctx),
+    'signing.batchSign': async (input, ctx) => (await batches()).handlers['signing.batchSign'](input, ctx),
+    'signing.batchRetry': async (input, ctx) => (await batches()).handlers['signing.batchRetry'](input, ctx),
+    'signing.batchReport': async (input) => (await batches()).handlers['signing.batchReport'](input),
     // The organisation and its seals (issue 9)
     'organisation.get': async () => ({ profile: (await sealsModule()).organisationProfile(library.db) }),
     'organisation.update': async (profile) => (await sealsModule()).updateOrganisationProfile(library.db, library.actor, profile),

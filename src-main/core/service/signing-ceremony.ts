@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import {
@@ -13,11 +13,12 @@ import {
 } from '../../../src-shared/api/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
-import { appendAudit } from '../audit/index.js';
-import { lineageOf, type Library, type VersionDetails } from '../library/index.js';
+import type { Library, VersionDetails } from '../library/index.js';
 import type { SealLibrary } from '../seals/index.js';
 import type { FileTransfers } from '../transfers/index.js';
 import type { LongWork } from './long-work.js';
+import { ceremonyStamps } from './ceremony-boxes.js';
+import { storeSignedVersion } from './signed-version-store.js';
 import type { KeyLocation, KeyPreview } from './signing-work.js';
 
 /**
@@ -63,10 +64,10 @@ interface CeremonyDeps {
 }
 
 type Request = z.output<typeof SigningRequest>;
-type CallCtx = { jobId?: string; emit: (event: CoreEvent) => void; signal: AbortSignal };
+export type CallCtx = { jobId?: string; emit: (event: CoreEvent) => void; signal: AbortSignal };
 
 /** The key as the thread takes it: a PKCS#12 file's bytes decoded once. */
-async function keyLocation(key: Request['key'], transfers: FileTransfers): Promise<KeyLocation> {
+export async function keyLocation(key: Request['key'], transfers: FileTransfers): Promise<KeyLocation> {
   if (key.kind === 'pkcs11') return key;
   if ('path' in key) return { kind: 'pkcs12', fileName: path.basename(key.path), file: key.path, ...(key.keyLabel ? { keyLabel: key.keyLabel } : {}) };
   if (transfers.uploaded(key.uploadId).size > PKCS12_MAX_BYTES) throw new InkstoneError('BODY_TOO_LARGE', { limitBytes: PKCS12_MAX_BYTES });
@@ -75,10 +76,11 @@ async function keyLocation(key: Request['key'], transfers: FileTransfers): Promi
 }
 
 /** A secret as bytes the token layer wipes after its one use. */
-const secretBytes = (secret: string | undefined): Uint8Array | undefined => (secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8')));
+export const secretBytes = (secret: string | undefined): Uint8Array | undefined =>
+  secret === undefined ? undefined : new Uint8Array(Buffer.from(secret, 'utf8'));
 
-export function signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
-  /** Ceremony steps using a token right now (the devices watch must not re-initialise its module meanwhile). */
+/** Counts ceremony steps using a token right now: the devices watch must not re-initialise its module meanwhile. */
+export function tokenUse() {
   let inProgress = 0;
   const usingToken = async <T>(work: () => Promise<T>): Promise<T> => {
     inProgress++;
@@ -88,11 +90,15 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
       inProgress--;
     }
   };
+  return { usingToken, inProgress: () => inProgress };
+}
+
+export function signingCeremony({ library, seals, transfers, longWork, trustFolder, verifyOnline }: CeremonyDeps) {
+  const { usingToken, inProgress } = tokenUse();
   /** The version to sign, which must be the latest of its document (a signature adds the next one). */
   const latest = (request: Request): VersionDetails => {
     const version = library.versionDetails(request.versionId);
     if (version.number !== version.latestNumber) throw new InkstoneError('SIGNING_VERSION_NOT_LATEST', { number: version.number });
-    if (request.placements.length > 1) throw new InkstoneError('SIGNING_ONE_BOX', { count: request.placements.length });
     if (request.level !== 'B-B' && !request.tsaUrl) throw new InkstoneError('SIGN_TSA_REQUIRED', { level: request.level });
     return version;
   };
@@ -125,6 +131,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
     'signing.prepare': async (input: Request & { password?: string }, ctx: CallCtx): Promise<SigningPreview> => {
       const { version, result } = await prepare(input, ctx, { check: true, password: input.password });
       const seal = input.sealId ? (await seals.stamp(input.sealId)).seal : null;
+      const { shown } = await ceremonyStamps(input, seals);
       return {
         contractId: version.contractId,
         contractTitle: version.contractTitle,
@@ -136,6 +143,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
         sha256: version.sha256,
         pageCount: version.pageCount,
         sealName: seal?.name ?? null,
+        boxes: shown,
         certificate: result.key.certificate,
         assurance: result.key.assurance,
         keyDescription: result.key.keyDescription,
@@ -159,6 +167,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
       if (input.consent.text !== consentText) throw new InkstoneError('SIGNING_CONSENT_MISMATCH');
 
       const stamp = input.sealId ? await seals.stamp(input.sealId) : null;
+      const stamps = await ceremonyStamps(input, seals);
       const folder = path.join(library.dataDir, `.inkstone-tmp-signing-${randomBytes(8).toString('hex')}`);
       const output = path.join(folder, 'signed.pdf');
       const pin = secretBytes(input.pin);
@@ -176,9 +185,8 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
             level: input.level,
             ...(input.tsaUrl ? { tsaUrl: input.tsaUrl } : {}),
             commitment: input.commitment,
-            placements: input.placements,
-            ...(stamp ? { seal: stamp.drawing } : {}),
-            crossPageSeal: input.crossPageSeal,
+            boxes: stamps.boxes,
+            ...(stamps.crossPageSeal ? { crossPageSeal: stamps.crossPageSeal } : {}),
             lang: input.lang,
             trustFolder: trustFolder(),
             online: verifyOnline(),
@@ -187,64 +195,40 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
           (s) => step(steps[s] ?? 1, s),
         );
         pin?.fill(0);
-        const bytes = await readFile(output);
-        const stored = await library.store.put(bytes);
-        try {
-          const added = library.db.transaction(() => {
-            const v = library.addVersion(version.documentId, {
-              sha256: stored.sha256,
-              size: bytes.length,
-              pageCount: version.pageCount,
-              signatureFieldCount: verification.signatures.filter((s) => s.kind === 'signature').length,
-              origin: 'signing',
-              text: version.text,
-              originalId: lineageOf(bytes).originalId,
-            });
-            appendAudit(library.db, {
-              actor: library.actor,
-              contractId: version.contractId,
-              action: 'signing.consented',
-              details: {
-                documentId: version.documentId,
-                signedVersionId: version.versionId,
-                documentSha256: version.sha256,
-                newVersionId: v.versionId,
-                newSha256: stored.sha256,
-                certificate: {
-                  sha256: result.key.certificate.sha256,
-                  subject: result.key.certificate.subject,
-                  issuer: result.key.certificate.issuer,
-                  serialNumber: result.key.certificate.serialNumber,
-                },
-                assurance: record.assurance,
-                level: record.level,
-                commitment: input.commitment,
-                seal: stamp ? { id: stamp.seal.id, name: stamp.seal.name, sha256: stamp.seal.sha256 } : null,
-                placements: input.placements,
-                crossPageSeal: input.crossPageSeal,
-                consentText,
-                consentLanguage: input.lang,
-                consentedAt,
-              },
-            });
-            library.recordVerification(v.versionId, verification, JSON.stringify(verification));
-            return v;
-          })();
-          step(4, 'stored');
-          ctx.emit({ type: 'library.changed', contractIds: [version.contractId] });
-          return {
-            contractId: version.contractId,
-            documentId: version.documentId,
-            versionId: added.versionId,
-            version: added.number,
-            sha256: stored.sha256,
-            verdict: verification.verdict,
-            signatureState: library.signatureStatus(version.contractId).state,
-          };
-        } catch (err) {
-          if (stored.created && !library.findBySha256(stored.sha256)) await library.store.remove(stored.sha256);
-          throw err;
-        }
+        const added = await storeSignedVersion(library, {
+          version,
+          output,
+          verification,
+          consent: {
+            certificate: {
+              sha256: result.key.certificate.sha256,
+              subject: result.key.certificate.subject,
+              issuer: result.key.certificate.issuer,
+              serialNumber: result.key.certificate.serialNumber,
+            },
+            assurance: record.assurance,
+            level: record.level,
+            commitment: input.commitment,
+            seal: stamp ? { id: stamp.seal.id, name: stamp.seal.name, sha256: stamp.seal.sha256 } : null,
+            seals: stamps.seals,
+            placements: input.placements,
+            crossPageSeal: input.crossPageSeal,
+            consentText,
+            consentLanguage: input.lang,
+            consentedAt,
+          },
+        });
+        step(4, 'stored');
+        ctx.emit({ type: 'library.changed', contractIds: [version.contractId] });
+        return {
+          contractId: version.contractId,
+          documentId: version.documentId,
+          versionId: added.versionId,
+          version: added.number,
+          sha256: added.sha256,
+          verdict: verification.verdict,
+          signatureState: library.signatureStatus(version.contractId).state,
+        };
       } finally {
         pin?.fill(0);
         await rm(folder, { recursive: true, force: true });
@@ -252,7 +236,7 @@ export function signingCeremony({ library, seals, transfers, longWork, trustFold
     },
   };
   return {
-    inProgress: () => inProgress,
+    inProgress,
     handlers: {
       'signing.prepare': (input: Parameters<(typeof handlers)['signing.prepare']>[0], ctx: CallCtx) =>
         usingToken(() => handlers['signing.prepare'](input, ctx)),

@@ -1,10 +1,10 @@
 import type { Language } from '../../../src-shared/i18n/index.js';
-import type { PinState, SigningCommitment, SigningLevel, SigningPlacement } from '../../../src-shared/api/index.js';
+import type { PinState, SigningCommitment, SigningLevel } from '../../../src-shared/api/index.js';
 import type { VerificationResult, VerifyMessage } from '../../../src-shared/api/verification.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { checkSigningCertificate, parseCertificate, type CertificateInfo } from '../pki/index.js';
-import { signDocument, type SigningRecord, type StampArt } from '../signing/index.js';
-import { listTokenKeys, openPkcs11Signer, openPkcs12Signer, type Assurance, type Pin, type Signer } from '../tokens/index.js';
+import { signDocument, type CrossPageSeal, type PagePlacement, type SigningRecord, type StampArt } from '../signing/index.js';
+import { listTokenKeys, openPkcs11Signer, openPkcs12Signer, type Assurance, type CryptokiLoader, type Pin, type Signer } from '../tokens/index.js';
 import { checkBeforeSigning, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 
 /**
@@ -65,13 +65,20 @@ export interface SignTask {
   level: SigningLevel;
   tsaUrl?: string;
   commitment: SigningCommitment;
-  placements: SigningPlacement[];
-  seal?: StampArt;
-  crossPageSeal: boolean;
+  /** The boxes to stamp, all in this one signature; the first carries its appearance. */
+  boxes: readonly SignTaskBox[];
+  crossPageSeal?: CrossPageSeal;
   lang: Language;
   trustFolder: string;
   /** Verify the result with online revocation checks (the person's setting). */
   online: boolean;
+}
+
+/** A box with what it shows: the seal-library drawing, or written text (a date box: the signing time). */
+export interface SignTaskBox {
+  placement: PagePlacement;
+  seal?: StampArt;
+  text: 'date' | 'signer';
 }
 
 export interface SignResult {
@@ -139,12 +146,18 @@ function tokenSelector(key: Extract<KeyLocation, { kind: 'pkcs11' }>) {
 export async function prepareSigning(task: PrepareTask): Promise<PrepareResult> {
   const key = await previewKey(task.key, task.lang, task.password);
   if (!task.check) return { key, check: null };
-  const check = await checkBeforeSigning(task.source, { name: task.name, lang: task.lang, trustStore: await trustStoreFromFolder(task.trustFolder) });
-  const findings = check.clean ? [] : check.findings.filter((f) => f.code !== 'PRESIGN_CLEAN');
-  return { key, check: { clean: check.clean, findings } };
+  return { key, check: await checkDocument(task) };
 }
 
-async function openSigner(key: KeyLocation, pin: Pin | undefined): Promise<Signer> {
+/** The check before signing (hidden content, overlays, failing earlier signatures), its findings in the person's language. */
+export async function checkDocument(task: { source: string; name: string; lang: Language; trustFolder: string }): Promise<NonNullable<PrepareResult['check']>> {
+  const check = await checkBeforeSigning(task.source, { name: task.name, lang: task.lang, trustStore: await trustStoreFromFolder(task.trustFolder) });
+  const findings = check.clean ? [] : check.findings.filter((f) => f.code !== 'PRESIGN_CLEAN');
+  return { clean: check.clean, findings };
+}
+
+/** Open the key with the PIN (a PKCS#12 file's password); `loader` lets tests count or fake the Cryptoki calls. */
+export async function openSigner(key: KeyLocation, pin: Pin | undefined, loader?: CryptokiLoader): Promise<Signer> {
   if (key.kind === 'pkcs12') {
     if (pin === undefined) throw new InkstoneError('TOKEN_PIN_REQUIRED', { token: key.fileName, key: key.fileName });
     return openPkcs12Signer({ file: key.file, fileName: key.fileName, password: pin, ...(key.keyLabel ? { keyLabel: key.keyLabel } : {}) });
@@ -154,7 +167,26 @@ async function openSigner(key: KeyLocation, pin: Pin | undefined): Promise<Signe
     token: tokenSelector(key),
     key: { ...(key.keyId ? { id: key.keyId } : {}), ...(key.keyLabel && !key.keyId ? { label: key.keyLabel } : {}) },
     ...(pin !== undefined ? { pin } : {}),
+    ...(loader ? { loader } : {}),
   });
+}
+
+/** How a ceremony's signature is made, for one document or a batch: level, timestamp server, commitment, the trusted CAs to complete the chain. */
+export function signatureOptions(task: Pick<SignTask, 'level' | 'tsaUrl' | 'commitment'>, anchors: ReadonlyArray<{ der: Uint8Array }>) {
+  return {
+    level: task.level,
+    ...(task.tsaUrl ? { timestampUrls: [task.tsaUrl] } : {}),
+    commitment: task.commitment,
+    validationData: { certificates: anchors.map((a) => a.der) },
+    allowOnline: task.level !== 'B-B',
+  };
+}
+
+/** The person consented to one certificate and one kind of key: anything else does not sign. */
+export function checkConsentedKey(signer: Signer, expected: SignTask['expected']): void {
+  const cert = parseCertificate(signer.certificate);
+  if (cert.sha256 !== expected.certificateSha256 || signer.assurance !== expected.assurance)
+    throw new InkstoneError('SIGNING_KEY_CHANGED', { token: signer.keyDescription.tokenLabel ?? signer.keyDescription.fileName ?? '' });
 }
 
 /** Sign the stored version into `output`, then verify the result against the person's trust anchors. */
@@ -164,23 +196,17 @@ export async function signVersion(task: SignTask, progress: SigningProgress): Pr
   const signer = await openSigner(task.key, task.pin);
   let record: SigningRecord;
   try {
-    // The person consented to one certificate and one kind of key: anything else does not sign.
-    const cert = parseCertificate(signer.certificate);
-    if (cert.sha256 !== task.expected.certificateSha256 || signer.assurance !== task.expected.assurance)
-      throw new InkstoneError('SIGNING_KEY_CHANGED', { token: signer.keyDescription.tokenLabel ?? signer.keyDescription.fileName ?? '' });
+    checkConsentedKey(signer, task.expected);
     progress('signing');
-    const [box] = task.placements;
+    const [first, ...more] = task.boxes;
     record = await signDocument({
       input: task.source,
       output: task.output,
       signer,
-      level: task.level,
-      ...(task.tsaUrl ? { timestampUrls: [task.tsaUrl] } : {}),
-      commitment: task.commitment,
-      validationData: { certificates: trustStore.anchors.map((a) => a.der) },
-      allowOnline: task.level !== 'B-B',
-      ...(box ? { appearance: { placement: box, ...(task.seal ? { seal: task.seal } : {}), language: task.lang } } : {}),
-      ...(task.crossPageSeal && task.seal ? { crossPageSeal: { image: task.seal } } : {}),
+      ...signatureOptions(task, trustStore.anchors),
+      ...(first ? { appearance: { placement: first.placement, ...(first.seal ? { seal: first.seal } : {}), language: task.lang } } : {}),
+      stamps: more,
+      ...(task.crossPageSeal ? { crossPageSeal: task.crossPageSeal } : {}),
     });
   } finally {
     await signer.close();

@@ -1,11 +1,11 @@
 import { beginText, endText, setFillingRgbColor, setFontAndSize, setTextMatrix, showText, type PDFFont, type PDFOperator } from 'pdf-lib';
 import { defineMessages, inLanguage, type Language } from '../../../src-shared/i18n/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
-import { getPage, type IncrementalUpdate, type PdfRect, type PdfRef } from '../pdf/index.js';
+import { getPage, type IncrementalUpdate, type PdfRect, type PdfRef, type SignatureWidget } from '../pdf/index.js';
 import { AppearanceCanvas, pt, type PageRotation } from './appearance-canvas.js';
 import { visualPage } from './page-geometry.js';
-import type { PagePlacement, SignatureAppearance } from './request.js';
-import { fitInto, sealArtwork, type Box } from './seal-artwork.js';
+import type { PagePlacement, SignatureAppearance, SignatureStamp } from './request.js';
+import { fitInto, sealArtwork, type Box, type StampArt } from './seal-artwork.js';
 import { localSigningTime } from './signing-time-text.js';
 
 /**
@@ -75,13 +75,39 @@ export async function addVisibleAppearance(
   appearance: SignatureAppearance,
   facts: AppearanceFacts,
 ): Promise<{ pageIndex: number; rect: PdfRect; form: PdfRef }> {
-  const { pageIndex, rect, rotation } = placementRect(update, appearance.placement);
   const showText = appearance.showText ?? true;
   if (!appearance.seal && !showText) throw new InkstoneError('SIGN_PLACEMENT_INVALID', { reason: 'a visible signature needs a seal image or text' });
-  const { width: w, height: h } = appearance.placement;
-  const canvas = await AppearanceCanvas.create();
-  const art = appearance.seal ? await sealArtwork(canvas, appearance.seal) : undefined;
   const lines = showText ? appearanceLines(facts, appearance.language ?? 'zh-CN', appearance.timeZone) : [];
+  return drawBox(update, appearance.placement, appearance.seal, lines);
+}
+
+/**
+ * A further box of the same signature: its seal or signature alone, or, without one, the signing
+ * time (a date box) or who signed. Returns the widget `addSignatureWidgets` adds.
+ */
+export async function addStampAppearance(
+  update: IncrementalUpdate,
+  stamp: SignatureStamp,
+  facts: AppearanceFacts,
+  language: Language,
+  timeZone?: string,
+): Promise<SignatureWidget> {
+  const lines = stamp.seal ? [] : stamp.text === 'date' ? [localSigningTime(facts.time, language, timeZone)] : appearanceLines(facts, language, timeZone);
+  const { pageIndex, rect, form } = await drawBox(update, stamp.placement, stamp.seal, lines);
+  return { page: pageIndex, rect, appearance: form };
+}
+
+/** A form XObject for one box, the seal and the lines never overlapping, added to the update. */
+async function drawBox(
+  update: IncrementalUpdate,
+  placement: PagePlacement,
+  seal: StampArt | undefined,
+  lines: readonly string[],
+): Promise<{ pageIndex: number; rect: PdfRect; form: PdfRef }> {
+  const { pageIndex, rect, rotation } = placementRect(update, placement);
+  const { width: w, height: h } = placement;
+  const canvas = await AppearanceCanvas.create();
+  const art = seal ? await sealArtwork(canvas, seal) : undefined;
   const font = lines.length ? await canvas.font(lines.join('')) : undefined;
 
   const boxes = appearanceBoxes(

@@ -20,6 +20,7 @@ export type {
   PagePlacement,
   SignatureAppearance,
   CrossPageSeal,
+  SignatureStamp,
   SignDocumentRequest,
   SignerIdentity,
   SigningRecord,

@@ -46,6 +46,18 @@ export interface SignatureAppearance {
   readonly timeZone?: string;
 }
 
+/**
+ * A further box the same signature shows: one more widget of its field (ISO 32000-1 §12.7.3.1),
+ * drawn in the signed revision, so the signature covers it and no later change is needed.
+ */
+export interface SignatureStamp {
+  readonly placement: PagePlacement;
+  /** The seal or handwritten signature drawn in the box. */
+  readonly seal?: StampArt;
+  /** Without a seal, the box is written: `date` the signing time, `signer` who signed (the default). */
+  readonly text?: 'date' | 'signer';
+}
+
 /** A cross-page seal (骑缝章): one seal cut into slices along the right edge of consecutive pages. */
 export interface CrossPageSeal {
   /** PNG bytes, or a seal from the seal library (`SealLibrary.stamp(id).drawing`). */
@@ -84,6 +96,8 @@ export interface SignDocumentRequest {
   /** Omit for an invisible signature. */
   readonly appearance?: SignatureAppearance;
   readonly crossPageSeal?: CrossPageSeal;
+  /** Further boxes of the same signature (in the appearance's language and time zone). */
+  readonly stamps?: readonly SignatureStamp[];
   /** Make a certification signature: 1 no changes, 2 form filling and signing, 3 also annotations. */
   readonly certify?: MdpPermission;
   /** Lock form fields once signed (FieldMDP). */

@@ -4,7 +4,7 @@ import type { SignDocumentRequest } from './request.js';
 
 /**
  * The objects of one signature in its revision: the appearance the person chose (a seal and text,
- * a cross-page seal, or nothing), the signature field and its widgets, and the signature
+ * further boxes, a cross-page seal, or nothing), the signature field and its widgets, and the signature
  * dictionary with its placeholder.
  */
 
@@ -30,18 +30,20 @@ export async function addSignatureRevision(
 ): Promise<SignatureRevision> {
   const { signer, signingTime } = options;
   const signerName = signer.subject.commonName ?? signer.subject.text;
+  const facts = {
+    signer: signerName,
+    organisation: organisationOf(signer),
+    time: signingTime,
+    ...(request.reason ? { reason: request.reason } : {}),
+    ...(request.location ? { location: request.location } : {}),
+  };
   // pdf-lib and fontkit take a second to load: only a visible signature pays for them.
-  const visible = request.appearance
-    ? await (
-        await import('./appearance.js')
-      ).addVisibleAppearance(update, request.appearance, {
-        signer: signerName,
-        organisation: organisationOf(signer),
-        time: signingTime,
-        ...(request.reason ? { reason: request.reason } : {}),
-        ...(request.location ? { location: request.location } : {}),
-      })
-    : undefined;
+  const drawing = request.appearance || request.stamps?.length ? await import('./appearance.js') : undefined;
+  const visible = request.appearance ? await drawing!.addVisibleAppearance(update, request.appearance, facts) : undefined;
+  // Every further box is one more widget of this field, drawn in this revision: the signature covers it.
+  const stamps: SignatureWidget[] = [];
+  for (const stamp of request.stamps ?? [])
+    stamps.push(await drawing!.addStampAppearance(update, stamp, facts, request.appearance?.language ?? 'zh-CN', request.appearance?.timeZone));
   const slices: SignatureWidget[] = request.crossPageSeal ? await (await import('./cross-page-seal.js')).addCrossPageSeal(update, request.crossPageSeal) : [];
   const placeholder = addSignaturePlaceholder(
     update,
@@ -61,8 +63,8 @@ export async function addSignatureRevision(
       contentsSize: options.contentsSize,
     },
   );
-  if (slices.length) addSignatureWidgets(update, placeholder, slices);
-  return { placeholder, visible: visible !== undefined, crossPageSeal: slices.length > 0 };
+  if (stamps.length || slices.length) addSignatureWidgets(update, placeholder, [...stamps, ...slices]);
+  return { placeholder, visible: visible !== undefined || stamps.length > 0, crossPageSeal: slices.length > 0 };
 }
 
 /** The subject's organisation (O), as the seal and the record name it. */

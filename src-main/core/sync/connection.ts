@@ -1,6 +1,7 @@
 import { EvidenceClient, logKeyFingerprint } from '../evidence/index.js';
 import type { Library } from '../library/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
+import { SYNC_REQUEST_TIMEOUT_MS } from './sync-fault.js';
 import { readState, writeState } from './sync-state.js';
 import type { TokenStore } from './token-file.js';
 
@@ -95,7 +96,7 @@ export async function connectedClient(
   const connection = currentConnection(library);
   const token = connection ? await tokens.read() : null;
   if (!connection || !token) throw new InkstoneError('SYNC_NOT_CONNECTED', {});
-  const client = new EvidenceClient({ serviceUrl: connection.serviceUrl, token, stateDir: null, fetch: options.fetch });
+  const client = new EvidenceClient({ serviceUrl: connection.serviceUrl, token, stateDir: null, fetch: options.fetch, timeoutMs: SYNC_REQUEST_TIMEOUT_MS });
   const fingerprint = logKeyFingerprint((await client.logIdentity()).verifierKey);
   if (fingerprint !== connection.logKeyFingerprint) {
     throw new InkstoneError('SYNC_LOG_KEY_CHANGED', { url: connection.serviceUrl, found: fingerprint, pinned: connection.logKeyFingerprint });

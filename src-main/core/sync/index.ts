@@ -17,6 +17,7 @@ export {
   type VersionEvidence,
   type VersionEvidenceState,
 } from './contract-evidence.js';
+export { syncFault, SYNC_REQUEST_TIMEOUT_MS } from './sync-fault.js';
 // Offline signatures upgraded on sync
 export { setUpgradePolicy, signatureUpgradesOf, upgradePolicy } from './offline-signatures.js';
 export { upgradeOnSync, type UpgradeOnSync } from './upgrade-on-sync.js';

@@ -1,6 +1,7 @@
 import { appendAudit, deviceId } from '../audit/index.js';
 import type { EvidenceClient, PulledChange } from '../evidence/index.js';
 import { contractExists, replicateContract, replicateParty, replicateVersion, type Library, type NewVersion, type ReplicaSource } from '../library/index.js';
+import { DRAFT_EDITED, Drafts, draftEditOf } from '../drafting/index.js';
 import { InkstoneError } from '../../../src-shared/errors/index.js';
 import { ensureDownloaded } from './document-transfer.js';
 import { fieldWrites, mergeFieldWrites, advanceClock } from './merge.js';
@@ -51,6 +52,9 @@ function apply(library: Library, change: PulledChange, src: ReplicaSource): void
         change.at,
         src,
       );
+      return;
+    case DRAFT_EDITED:
+      if (contractExists(library, change.contractId)) new Drafts(library).mergeTeamEdit(change.contractId, draftEditOf(p), change.at, src.person);
       return;
     default:
     // A kind a newer Inkstone sends: skipped (the cursor still moves).

@@ -6,6 +6,7 @@ import { collectReceipts } from './evidence-receipts.js';
 import { conflictCount } from './merge.js';
 import { pullChanges } from './pull.js';
 import { pushOutbox, type PushProgress } from './push.js';
+import { syncFault } from './sync-fault.js';
 import { pullCursor, readState, writeState } from './sync-state.js';
 import { upgradeOnSync, type UpgradeOnSync } from './upgrade-on-sync.js';
 
@@ -57,8 +58,9 @@ export async function runSyncPass(
       receipts,
     };
   } catch (err) {
-    writeState(library.db, 'lastError', JSON.stringify({ at: new Date().toISOString(), error: serializeError(err) }));
-    throw err;
+    const fault = syncFault(err, client, outboxSummary(library.db).pending);
+    writeState(library.db, 'lastError', JSON.stringify({ at: new Date().toISOString(), error: serializeError(fault) }));
+    throw fault;
   }
 }
 

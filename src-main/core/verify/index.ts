@@ -32,3 +32,9 @@ export { readCms } from './cms-reading.js';
 export async function renderVerificationReport(...args: Parameters<typeof import('./report-pdf.js').renderVerificationReport>): Promise<Uint8Array> {
   return (await import('./report-pdf.js')).renderVerificationReport(...args);
 }
+
+/** Inkstone's report layout for other reports (the batch signing summary); loaded on first use like the verification report. */
+export type { ReportBlock } from './report-pdf.js';
+export async function renderReportPdf(...args: Parameters<typeof import('./report-pdf.js').renderReportPdf>): Promise<Uint8Array> {
+  return (await import('./report-pdf.js')).renderReportPdf(...args);
+}

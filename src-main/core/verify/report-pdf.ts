@@ -21,12 +21,14 @@ const RED = rgb(0.7, 0.1, 0.1);
 const AMBER = rgb(0.65, 0.42, 0.0);
 const RULE = rgb(0.8, 0.8, 0.82);
 
-type Block =
+export type ReportBlock =
   | { kind: 'title'; text: string }
   | { kind: 'banner'; text: string; detail: string; color: RGB }
   | { kind: 'heading'; text: string; color?: RGB }
   | { kind: 'field'; label: string; value: string; color?: RGB }
   | { kind: 'line'; text: string; color?: RGB; indent?: number; size?: number };
+
+type Block = ReportBlock;
 
 const verdictColour = (v: string) => (v === 'valid' || v === 'TOTAL_PASSED' ? GREEN : v === 'invalid' || v === 'TOTAL_FAILED' ? RED : AMBER);
 // Marks from GB2312, which the embedded face covers (✗, ↳ and the en dash are not in it).
@@ -250,19 +252,31 @@ function blockText(b: Block): string {
 /** Render a verification result as a PDF report in its own language. */
 export async function renderVerificationReport(result: VerificationResult): Promise<Uint8Array> {
   const L = labels(result.lang);
-  const blocks = reportBlocks(result);
-  const footer = (p: number, n: number) =>
-    `${L.generated} · ${result.verifiedAt} · ${result.document.sha256.slice(0, 16)}… · ${fill(L.page, { page: p, pages: n })}`;
+  return renderReportPdf({
+    title: `${L.title} — ${result.document.name}`,
+    createdAt: new Date(result.verifiedAt),
+    blocks: reportBlocks(result),
+    footer: (p, n) => `${L.generated} · ${result.verifiedAt} · ${result.document.sha256.slice(0, 16)}… · ${fill(L.page, { page: p, pages: n })}`,
+  });
+}
+
+/** The layout of Inkstone's reports (verification, batch signing): A4 blocks in the embedded CJK face, a footer on each page. */
+export async function renderReportPdf(report: {
+  title: string;
+  createdAt: Date;
+  blocks: readonly ReportBlock[];
+  footer: (page: number, pages: number) => string;
+}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  doc.setTitle(`${L.title} — ${result.document.name}`);
+  doc.setTitle(report.title);
   doc.setProducer('Inkstone');
-  doc.setCreationDate(new Date(result.verifiedAt));
-  const allText = blocks.map(blockText).join('') + footer(0, 0);
+  doc.setCreationDate(report.createdAt);
+  const allText = report.blocks.map(blockText).join('') + report.footer(0, 0);
   const font = await doc.embedFont(await cjkFontFor(allText), { subset: false });
   const layout = new Layout(doc, font);
-  for (const b of blocks) layout.block(b);
+  for (const b of report.blocks) layout.block(b);
   const pages = doc.getPages();
-  pages.forEach((p, i) => p.drawText(footer(i + 1, pages.length), { x: MARGIN, y: MARGIN - 24, size: 7.5, font, color: MUTED }));
+  pages.forEach((p, i) => p.drawText(report.footer(i + 1, pages.length), { x: MARGIN, y: MARGIN - 24, size: 7.5, font, color: MUTED }));
   return doc.save({ useObjectStreams: false });
 }

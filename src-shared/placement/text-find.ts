@@ -1,9 +1,8 @@
-import type { Box } from '../../src-shared/placement/geometry.js';
-import type { PDFDocumentProxy } from './pdfjs.js';
+import type { Box } from './geometry.js';
 
 /**
  * Finding words on the pages, from pdf.js's text content (the runs of text a text layer is built
- * from). Text is compared without white space, since a PDF spaces and splits runs as it likes
+ * from): the viewer's "place at text" and the CLI's `--at-keyword` use this one finder. Text is compared without white space, since a PDF spaces and splits runs as it likes
  * ("甲方（盖章）" may come as "甲方", "（盖章）"), and each match is boxed in points on the shown page.
  */
 
@@ -77,18 +76,27 @@ export interface TextMatch {
   readonly text: string;
 }
 
+/** The part of a pdf.js document the finder reads (the renderer's and Node's pdf.js both fit). */
+export interface TextPages {
+  readonly numPages: number;
+  getPage(pageNumber: number): Promise<{
+    getViewport(params: { scale: number }): { height: number; convertToViewportRectangle(rect: number[]): number[] };
+    getTextContent(): Promise<{ items: ReadonlyArray<{ str?: string; type?: string; transform?: number[]; width?: number; height?: number }> }>;
+  }>;
+}
+
 /** The runs of one page, boxed in points from the shown page's lower-left corner. */
-async function pageRuns(doc: PDFDocumentProxy, pageNumber: number): Promise<TextRun[]> {
+async function pageRuns(doc: TextPages, pageNumber: number): Promise<TextRun[]> {
   const page = await doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const runs: TextRun[] = [];
   for (const item of content.items) {
-    if (!('str' in item) || !item.str) continue;
-    const [, , , , e, f] = item.transform as number[];
+    if (!item.str || !item.transform) continue;
+    const [, , c, d, e, f] = item.transform;
     // From a little below the baseline (descenders) to the top of the font's height.
-    const h = item.height || Math.hypot(item.transform[2] as number, item.transform[3] as number);
-    const [ax, ay, bx, by] = viewport.convertToViewportRectangle([e, f - 0.2 * h, e + item.width, f + 0.9 * h]) as number[];
+    const h = item.height || Math.hypot(c, d);
+    const [ax, ay, bx, by] = viewport.convertToViewportRectangle([e, f - 0.2 * h, e + (item.width ?? 0), f + 0.9 * h]);
     const box = { x: Math.min(ax, bx), y: viewport.height - Math.max(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
     runs.push({ str: item.str, box });
   }
@@ -96,7 +104,7 @@ async function pageRuns(doc: PDFDocumentProxy, pageNumber: number): Promise<Text
 }
 
 /** Every occurrence of `needle` in the document, page by page (at most `limit`). */
-export async function findText(doc: PDFDocumentProxy, needle: string, limit = 100): Promise<TextMatch[]> {
+export async function findText(doc: TextPages, needle: string, limit = 100): Promise<TextMatch[]> {
   const out: TextMatch[] = [];
   for (let page = 1; page <= doc.numPages && out.length < limit; page++) {
     const runs = await pageRuns(doc, page);
