@@ -191,7 +191,7 @@ describe('offline signatures upgraded on sync', () => {
 
     // A revoked token: the service refuses the person, so nothing is upgraded for them.
     await revokeToken(service.service.ctx, tenant.tenantId, person.token.tokenId);
-    await stillOffline('error', 'EVIDENCE_UNAUTHENTICATED');
+    await stillOffline('error', 'SYNC_ACCESS_REVOKED');
     assert.equal((await upgrades())[0].state, 'waiting');
 
     // A new token for the same person: the next pass upgrades.
