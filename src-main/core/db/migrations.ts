@@ -388,7 +388,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // Offline signatures upgraded on sync (issue 11).
   {
-    version: 16,
+    version: 13,
     name: 'offline signatures upgraded on sync',
     sql: `
       -- Per version signed here at B-B: waiting (with the last failure) or done (with the version that proves its time).
