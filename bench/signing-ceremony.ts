@@ -3,7 +3,7 @@
 // long-work thread, verification of the result, storage as the next version, consent audited)
 // versus signDocument on the same file. A 1-page contract and a 20 MB one; median of 5 each.
 //   node --import tsx bench/signing-ceremony.ts
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,21 +42,24 @@ async function measure(label: string, file: string): Promise<string> {
     engine.push(performance.now() - t);
   }
 
-  const dataDir = mkdtempSync(path.join(work, `library-${label}-`));
-  const core = createCoreService({ dataDir });
+  // One warm core (as in the app); each run imports a file of its own and signs its latest version.
+  const core = createCoreService({ dataDir: mkdtempSync(path.join(work, `library-${label}-`)) });
   const app: number[] = [];
   try {
     await core.invoke('verify.trust.import', { uploadId: await upload(core, readFileSync(pki.rootPemPath), 'root.pem') });
-    for (let i = 0; i < RUNS; i++) {
-      const copy = path.join(work, `${label}-${i}.pdf`);
-      copyFileSync(file, copy);
-      const imported = await core.invoke('library.import', { files: [{ uploadId: await upload(core, readFileSync(copy), `${label}-${i}.pdf`) }] });
+    for (let i = -1; i < RUNS; i++) {
+      const bytes = Buffer.concat([readFileSync(file), Buffer.from(`\n% run ${label} ${i}\n`, 'latin1')]);
+      const imported = await core.invoke('library.import', { files: [{ uploadId: await upload(core, bytes, `${label}-${i}.pdf`) }] });
       if (!imported.ok) throw new Error(imported.error.message);
       const contractId = (imported.value as { outcomes: Array<{ contractId: string }> }).outcomes[0].contractId;
       const got = await core.invoke('contracts.get', { id: contractId });
       const contract = got.ok ? (got.value as Contract) : undefined;
-      const versionId = contract!.documents[0].versions[0].id;
-      const request = { versionId, key: { kind: 'pkcs11', module: SOFTHSM_MODULE, tokenLabel: leaves.token.label, keyId: leaves.zhangSan.id }, lang: 'zh-CN' };
+      const latest = contract!.documents[0].versions.reduce((x, y) => (y.number > x.number ? y : x));
+      const request = {
+        versionId: latest.id,
+        key: { kind: 'pkcs11', module: SOFTHSM_MODULE, tokenLabel: leaves.token.label, keyId: leaves.zhangSan.id },
+        lang: 'zh-CN',
+      };
       // From the click on "Sign" (prepare) to the verified version stored (sign), the person's pauses excluded.
       const t = performance.now();
       const prepared = await core.invoke('signing.prepare', request);
@@ -66,8 +69,8 @@ async function measure(label: string, file: string): Promise<string> {
         pin: leaves.token.pin,
         consent: { accepted: true, text: (prepared.value as SigningPreview).consentText },
       });
-      app.push(performance.now() - t);
       if (!signed.ok) throw new Error(signed.error.message);
+      if (i >= 0) app.push(performance.now() - t); // run -1 warms the threads up
     }
   } finally {
     core.close();
