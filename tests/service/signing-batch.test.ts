@@ -138,6 +138,31 @@ test('100 one-page contracts: one consent listing every hash, one PIN, each beco
   }
 });
 
+test('a batch asks the OCSP responder once per certificate of the chain, not once per document, and every copy still verifies valid online', async () => {
+  const ids = await contracts('吊销查询', 10);
+  const preview = await ok<SigningBatchPreview>('signing.batchPrepare', { contractIds: ids, key: key(), lang: 'zh-CN' });
+  const ocspPath = new URL(pki.servers.urls.ocsp).pathname;
+  const crlPaths = ['root', 'intermediate'].map((ca) => new URL(pki.servers.urls.crl(ca)).pathname);
+  const ocspBefore = pki.servers.hits(ocspPath);
+  const crlBefore = crlPaths.map((p) => pki.servers.hits(p));
+  const result = await ok<SigningBatchOutcome>('signing.batchSign', {
+    versionIds: preview.documents.map((d) => d.versionId),
+    key: key(),
+    lang: 'zh-CN',
+    pin: leaves.token.pin,
+    consent: { accepted: true, text: preview.consentText },
+  });
+  assert.equal(result.signed, 10);
+  // Valid needs a good revocation answer for the signer and its CA (online checking is on).
+  for (const d of result.documents) assert.equal(d.signed?.verdict, 'valid', d.documentName);
+  // The signer's certificate and its issuing CA (the root is the anchor): two questions for the whole batch.
+  assert.equal(pki.servers.hits(ocspPath) - ocspBefore, 2, 'one OCSP request per certificate');
+  assert.deepEqual(
+    crlPaths.map((p, i) => pki.servers.hits(p) - crlBefore[i]),
+    [0, 0],
+  );
+});
+
 test('a consent that is not the sentence for these documents does not sign; nor does a document listed twice', async () => {
   const ids = await contracts('伪造', 2);
   const preview = await ok<SigningBatchPreview>('signing.batchPrepare', { contractIds: ids, key: key(), lang: 'en' });

@@ -75,4 +75,5 @@ export {
 } from './ocsp.js';
 export { type CrlEntry, type CrlInfo, type CrlStatus, crlStatusOf, fetchCrlStatus, parseCrl, verifyCrl } from './crl.js';
 export { type RevocationEvidence, type RevocationOptions, checkRevocation } from './revocation.js';
+export { type FetchedRevocation, RevocationReuse } from './revocation-reuse.js';
 export { type RequestSubject, certificationRequest } from './certification-request.js';

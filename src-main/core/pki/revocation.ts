@@ -4,6 +4,7 @@ import { crlStatusOf, fetchCrlStatus, verifyCrl, type CrlStatus } from './crl.js
 import { sameName } from './names.js';
 import { fetchOcspStatus, verifyOcspResponse, type OcspStatus } from './ocsp.js';
 import type { RevocationFacts } from './revocation-reason.js';
+import type { RevocationReuse } from './revocation-reuse.js';
 
 /**
  * One question for the signer (collecting B-LT material) and the verifier: is this certificate
@@ -31,9 +32,11 @@ export interface RevocationOptions {
   /** Fetch from the certificate's OCSP and CRL URLs when nothing embedded answers. */
   readonly allowOnline: boolean;
   readonly timeoutMs?: number;
+  /** Answers this piece of work already fetched (a batch): asked before the network, and given what is fetched. */
+  readonly reuse?: RevocationReuse;
 }
 
-function fromOcsp(status: OcspStatus): RevocationEvidence {
+export function fromOcsp(status: OcspStatus): RevocationEvidence {
   return {
     kind: 'ocsp',
     status: status.status,
@@ -47,7 +50,7 @@ function fromOcsp(status: OcspStatus): RevocationEvidence {
   };
 }
 
-function fromCrl(status: CrlStatus): RevocationEvidence {
+export function fromCrl(status: CrlStatus): RevocationEvidence {
   return {
     kind: 'crl',
     status: status.status,
@@ -99,12 +102,21 @@ export async function checkRevocation(
   if (embedded) return embedded;
   if (!options.allowOnline) throw new InkstoneError('PKI_REVOCATION_OFFLINE', { subject: cert.subject.text });
   if (cert.ocspUrls.length === 0 && cert.crlUrls.length === 0) throw new InkstoneError('PKI_REVOCATION_NO_SOURCE', { subject: cert.subject.text });
+  const reused = options.reuse?.answer(cert, ca);
+  if (reused) return reused;
+  const fetched = await fetchRevocation(cert, ca, options.timeoutMs);
+  options.reuse?.remember(cert, ca, fetched);
+  return fetched;
+}
+
+/** OCSP first, then the CRL (an OCSP "unknown" falls through to it). */
+async function fetchRevocation(cert: CertificateInfo, ca: CertificateInfo, timeoutMs: number | undefined): Promise<RevocationEvidence> {
 
   let lastError: InkstoneError | undefined;
   let unknown: RevocationEvidence | undefined;
   if (cert.ocspUrls.length) {
     try {
-      const status = await fetchOcspStatus(cert, ca, { timeoutMs: options.timeoutMs });
+      const status = await fetchOcspStatus(cert, ca, { timeoutMs });
       const evidence = fromOcsp(status);
       if (status.status !== 'unknown') return evidence;
       unknown = evidence;
@@ -115,7 +127,7 @@ export async function checkRevocation(
   }
   if (cert.crlUrls.length) {
     try {
-      return fromCrl(await fetchCrlStatus(cert, ca, { timeoutMs: options.timeoutMs }));
+      return fromCrl(await fetchCrlStatus(cert, ca, { timeoutMs }));
     } catch (err) {
       if (!(err instanceof InkstoneError)) throw err;
       lastError = err;

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../../src-shared/errors/index.js';
+import { RevocationReuse } from '../pki/index.js';
 import { readSignedVersion, renderVerificationReport, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 import type { LongTask, LongTaskReply, LongTaskRequest } from './long-work.js';
 import { checkDocument, prepareSigning, signVersion } from './signing-work.js';
@@ -24,6 +25,17 @@ async function run(task: LongTask, progress: (step: unknown) => void): Promise<u
         trustStore: await trustStoreFromFolder(task.trustFolder),
       });
       return task.kind === 'verify' ? result : { result, report: await renderVerificationReport(result) };
+    }
+    case 'batchVerify': {
+      const reuse = new RevocationReuse(task.revocation);
+      const verification = await verifyPdf(task.source, {
+        name: task.name,
+        lang: task.lang,
+        online: task.online,
+        trustStore: await trustStoreFromFolder(task.trustFolder),
+        revocationReuse: reuse,
+      });
+      return { verification, revocation: reuse.answers };
     }
     case 'signedVersion':
       return readSignedVersion(task.source, task.index);

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Language } from '../../../src-shared/api/index.js';
 import type { VerificationResult } from '../../../src-shared/api/verification.js';
 import { InkstoneError, type SerializedError } from '../../../src-shared/errors/index.js';
+import type { FetchedRevocation } from '../pki/index.js';
 import type { SignedVersion } from '../verify/index.js';
 import type { PrepareResult, PrepareTask, SignResult, SignTask } from './signing-work.js';
 import type { BatchSignStep, BatchSignTask } from './signing-batch-work.js';
@@ -36,7 +37,9 @@ export type LongTask =
   | ({ kind: 'signing' } & SignTask)
   // Batch signing (issue 9): the check before signing per document, and the whole batch's key work.
   | { kind: 'presignCheck'; source: string; name: string; lang: Language; trustFolder: string }
-  | ({ kind: 'signingBatch' } & BatchSignTask);
+  | ({ kind: 'signingBatch' } & BatchSignTask)
+  // A batch's signed copy verified with the revocation answers the batch already fetched, handing back what it holds then.
+  | ({ kind: 'batchVerify' } & VerifyTask & { revocation: FetchedRevocation[] });
 
 export type LongTaskRequest = { id: number; task: LongTask };
 export type LongTaskReply =
@@ -53,6 +56,7 @@ type Outputs = {
   signing: SignResult;
   presignCheck: NonNullable<PrepareResult['check']>;
   signingBatch: { signed: number; failed: number };
+  batchVerify: { verification: VerificationResult; revocation: FetchedRevocation[] };
 };
 
 /** What a task's progress says: a step's name, or a batch document's fate. */

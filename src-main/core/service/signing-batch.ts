@@ -16,8 +16,9 @@ import type {
 import { InkstoneError, serializeError, type SerializedError } from '../../../src-shared/errors/index.js';
 import { defineMessages, say } from '../../../src-shared/i18n/index.js';
 import type { Library, VersionDetails } from '../library/index.js';
+import type { FetchedRevocation } from '../pki/index.js';
 import type { FileTransfers } from '../transfers/index.js';
-import type { LongWork } from './long-work.js';
+import type { LongTask, LongWork } from './long-work.js';
 import { storeSignedVersion } from './signed-version-store.js';
 import type { BatchSignStep } from './signing-batch-work.js';
 import { keyLocation, secretBytes, tokenUse, type CallCtx } from './signing-ceremony.js';
@@ -170,15 +171,13 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
     });
     for (const p of todo) run.documents[p].result = { ...run.documents[p].result, status: 'pending', signed: null, error: null };
 
+    const verify = batchVerifier(longWork, ctx.signal);
     /** A signed document, verified in the other thread and stored; failures are this document's alone. */
     const verifyAndStore = async (position: number, output: string): Promise<void> => {
       const { version } = run.documents[position];
       try {
         // Cancelling stops this too: a signed copy not yet verified and stored is dropped, and the document can be retried.
-        const verification = await longWork.run(
-          { kind: 'verify', source: output, name: version.documentName, lang: run.lang, online: verifyOnline(), trustFolder: trustFolder() },
-          ctx.signal,
-        );
+        const verification = await verify({ source: output, name: version.documentName, lang: run.lang, online: verifyOnline(), trustFolder: trustFolder() });
         const added = await storeSignedVersion(library, {
           version,
           output,
@@ -382,6 +381,33 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
     },
   };
   return { inProgress, handlers };
+}
+
+type VerifyFields = Omit<Extract<LongTask, { kind: 'batchVerify' }>, 'kind' | 'revocation'>;
+
+/**
+ * How a batch verifies its signed copies: each one re-read from its file in a long-work thread,
+ * the first alone, the others after it with the revocation answers fetched so far (one signer, one
+ * chain: one OCSP request per certificate for the batch instead of one per document; each answer
+ * is checked again for its certificate and freshness where it is reused, pki/revocation-reuse.ts).
+ */
+function batchVerifier(longWork: LongWork, signal: AbortSignal) {
+  const kept = new Map<string, FetchedRevocation>();
+  const verify = async (task: VerifyFields) => {
+    const done = await longWork.run({ kind: 'batchVerify', ...task, revocation: [...kept.values()] }, signal);
+    for (const answer of done.revocation) {
+      const key = `${answer.certificateSha256}|${answer.issuerSha256}`;
+      if ((kept.get(key)?.fetchedAt ?? -1) < answer.fetchedAt) kept.set(key, answer);
+    }
+    return done.verification;
+  };
+  let first: Promise<unknown> | null = null;
+  return (task: VerifyFields) => {
+    if (first) return first.then(() => verify(task));
+    const verification = verify(task);
+    first = verification.catch(() => undefined);
+    return verification;
+  };
 }
 
 /** The code and details of a typed error (its message is said again in the reader's language). */

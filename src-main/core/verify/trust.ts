@@ -8,6 +8,7 @@ import {
   type CertificateInfo,
   type CertificatePathResult,
   type RevocationEvidence,
+  type RevocationReuse,
   type TrustStore,
 } from '../pki/index.js';
 
@@ -35,6 +36,8 @@ export interface TrustContext {
    * afresh each time it checks a path.
    */
   readonly memo: Map<string, Promise<unknown>>;
+  /** Revocation answers fetched online earlier in the same piece of work (a signing batch). */
+  readonly reuse?: RevocationReuse;
 }
 
 /** The answer to `key` from the memo, or `compute`'s (remembered). */
@@ -128,6 +131,7 @@ async function pathRevocation(
         embedded: { ocspResponses: [...ctx.dssOcsps, ...signatureData.ocsps], crls: [...ctx.dssCrls, ...signatureData.crls] },
         allowOnline: ctx.online,
         timeoutMs: ctx.timeoutMs,
+        ...(ctx.reuse ? { reuse: ctx.reuse } : {}),
       });
       const source = evidence.source === 'embedded' ? (inDss(evidence.der) ? 'dss' : 'signature') : 'online';
       out.push({ certificate, status: evidence.status, evidence, source, problem: null });

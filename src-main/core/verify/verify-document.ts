@@ -5,7 +5,7 @@ import { VERIFICATION_SCHEMA } from '../../../src-shared/api/verification-versio
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { bufferSource, listPages, parsePdfDate, PdfDocument, readDss, type PdfLimits, type PdfSource } from '../pdf/index.js';
-import { digest, TrustStore, type CertificateInfo } from '../pki/index.js';
+import { digest, TrustStore, type CertificateInfo, type RevocationReuse } from '../pki/index.js';
 import { article13 } from './article13.js';
 import { Budget } from './budget.js';
 import { decideIndication, type Problem } from './indication.js';
@@ -47,6 +47,8 @@ export interface VerifyOptions {
   readonly networkTimeoutMs?: number;
   /** PDF reader limits. */
   readonly limits?: Partial<PdfLimits>;
+  /** Online answers fetched earlier in the same piece of work (a signing batch), reused for the same certificates while current. */
+  readonly revocationReuse?: RevocationReuse;
 }
 
 /** Anything the pdf layer opens: a path, bytes in memory, or a random-access source. */
@@ -165,6 +167,7 @@ async function verifyDocument(doc: PdfDocument, options: VerifyOptions, budget: 
     dssCrls: material.crls,
     timeoutMs: options.networkTimeoutMs ?? 10_000,
     memo: new Map(),
+    ...(options.revocationReuse ? { reuse: options.revocationReuse } : {}),
   };
 
   // 4. Document timestamps first: they are proofs of existence for the signatures before them.
