@@ -111,7 +111,6 @@ export async function checkRevocation(
 
 /** OCSP first, then the CRL (an OCSP "unknown" falls through to it). */
 async function fetchRevocation(cert: CertificateInfo, ca: CertificateInfo, timeoutMs: number | undefined): Promise<RevocationEvidence> {
-
   let lastError: InkstoneError | undefined;
   let unknown: RevocationEvidence | undefined;
   if (cert.ocspUrls.length) {
