@@ -111,7 +111,7 @@ try {
       'batch-signing',
       `## Batch signing — ${COUNT} one-page contracts (issue 9, target ≥ 20 documents/s through the app)
 
-SoftHSM token of the test PKI, RSA-2048, PAdES B-B. _Engine alone_: \`signBatch\` under one login, nothing verified or stored. _Through the app_: \`signing.batchPrepare\` (check before signing of every document, key read) + \`signing.batchSign\` (one login in a long-work thread; each signed document verified in the other thread, OCSP on loopback, and stored as its contract's version 2, consent audited per document). Import and a warm-up (the long-work threads starting) not timed. Machine load average (1 min): ${load[0].toFixed(1)} at the start, ${load[1].toFixed(1)} at the end.
+SoftHSM token of the test PKI, RSA-2048, PAdES B-B. _Engine alone_: \`signBatch\` under one login, nothing verified or stored. _Through the app_: \`signing.batchPrepare\` (check before signing of every document, key read) + \`signing.batchSign\` (one login in a long-work thread; each signed document verified in the other thread, OCSP on loopback asked once per certificate for the batch, and stored as its contract's version 2, consent audited per document). Import and a warm-up (the long-work threads starting) not timed. Machine load average (1 min): ${load[0].toFixed(1)} at the start, ${load[1].toFixed(1)} at the end.
 
 | | time | rate |
 | --- | --- | --- |
