@@ -1,7 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createCoreService } from '../../src-main/core/service/index.js';
 import { PdfDocument, findSignatures, getPage } from '../../src-main/core/pdf/index.js';
@@ -10,6 +9,7 @@ import { SOFTHSM_MODULE } from '../support/softhsm.js';
 import { cliBundle } from '../support/bundles.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 import { setUp, tearDown, type SigningHarness } from '../signing/harness.js';
+import { pdfsigReport } from '../signing/judges.js';
 
 /**
  * `inkstone contract sign` and `contract versions` (the bundled CLI) on a library folder, with the
@@ -83,7 +83,7 @@ test('contract sign adds version 2 to the same contract, verified valid; a wrong
   );
   assert.equal(versions.documents[0].documentId, outcome.documentId);
   const stored = path.join(dataDir, 'documents', outcome.sha256.slice(0, 2), outcome.sha256.slice(2, 4), outcome.sha256);
-  assert.match(execFileSync('pdfsig', ['-nssdir', h.nss, stored]).toString(), /Signature is Valid/);
+  assert.match(await pdfsigReport(stored, h.nss), /Signature is Valid/);
 });
 
 test('contract sign --at-keyword puts the seal beside the text; --cross-page-seal slices it over every page; text not found changes nothing', async () => {
@@ -139,5 +139,5 @@ test('contract sign --at-keyword puts the seal beside the text; --cross-page-sea
   } finally {
     doc.close();
   }
-  assert.match(execFileSync('pdfsig', ['-nssdir', h.nss, stored]).toString(), /Signature is Valid/);
+  assert.match(await pdfsigReport(stored, h.nss), /Signature is Valid/);
 });

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { getTestPki, type TestPki, type TokenLeaves } from '../support/test-pki.
 import { makeTextPdf } from '../support/text-pdf.js';
 import { upload } from '../support/uploads.js';
 import { useInkstone, type UiLanguage } from './support/harness.js';
+import { pdfsigReport } from '../signing/judges.js';
 
 /**
  * The signing ceremony as a person does it, in Chromium through the browser host, with the SoftHSM
@@ -201,7 +202,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
         const v2 = c.documents[0].versions[1];
         assert.equal(v2.verdict, 'valid');
         const stored = path.join(app.dataDir, 'documents', v2.sha256.slice(0, 2), v2.sha256.slice(2, 4), v2.sha256);
-        assert.match(execFileSync('pdfsig', ['-nssdir', testPki.makeNssDb(path.join(app.dataDir, `nss-${lang}`)), stored]).toString(), /Signature is Valid/);
+        assert.match(await pdfsigReport(stored, testPki.makeNssDb(path.join(app.dataDir, `nss-${lang}`))), /Signature is Valid/);
         assert.equal(spawnSync('qpdf', ['--check', stored]).status, 0);
       } finally {
         core.close();

@@ -13,6 +13,7 @@ import { SOFTHSM_MODULE } from '../support/softhsm.js';
 import { getTestPki, type TestPki, type TokenLeaves } from '../support/test-pki.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 import { upload } from '../support/uploads.js';
+import { pdfsigReport } from '../signing/judges.js';
 
 /**
  * Several boxes in one signing: a company seal on page 1, a handwritten signature and a date box on
@@ -133,7 +134,7 @@ test('a seal, a signature and a date box on two pages and a cross-page seal are 
 
   // pdfsig: valid. Poppler before 23 lists every widget of a field as a signature of its own (each
   // repeats /V): the five it may list are then one signature, the same signed ranges each time.
-  const pdfsig = execFileSync('pdfsig', ['-nssdir', pki.makeNssDb(path.join(dir, 'nss')), stored]).toString();
+  const pdfsig = await pdfsigReport(stored, pki.makeNssDb(path.join(dir, 'nss')));
   const listed = (pdfsig.match(/^Signature #/gm) ?? []).length;
   assert.ok(listed === 1 || listed === widgets.length, `pdfsig lists ${listed} signatures`);
   assert.equal((pdfsig.match(/Signature Validation: Signature is Valid/g) ?? []).length, listed);

@@ -10,6 +10,7 @@ import { SOFTHSM_MODULE } from '../support/softhsm.js';
 import { getTestPki, type TestPki, type TokenLeaf, type TokenLeaves } from '../support/test-pki.js';
 import { makeTextPdf } from '../support/text-pdf.js';
 import { download, upload } from '../support/uploads.js';
+import { pdfsigReport } from '../signing/judges.js';
 
 /**
  * The signing ceremony through the core's operations, with a real SoftHSM token from the test PKI:
@@ -153,7 +154,7 @@ test('a wrong PIN is reported with the token state, not retried, and leaves noth
 
   // The stored bytes: pdfsig says valid, qpdf finds no damage, the CMS says proof of approval.
   const stored = path.join(dir, 'documents', signed.value.sha256.slice(0, 2), signed.value.sha256.slice(2, 4), signed.value.sha256);
-  const pdfsig = execFileSync('pdfsig', ['-nssdir', pki.makeNssDb(path.join(dir, 'nss')), stored]).toString();
+  const pdfsig = await pdfsigReport(stored, pki.makeNssDb(path.join(dir, 'nss')));
   assert.match(pdfsig, /Signature Validation: Signature is Valid/);
   assert.equal(spawnSync('qpdf', ['--check', stored]).status, 0);
   // /Contents is the CMS in hex: the commitment-type-indication attribute names id-cti-ets-proofOfApproval (1.2.840.113549.1.9.16.6.5).

@@ -25,8 +25,11 @@ export interface PdfsigSignature {
   readonly totalDocument: boolean;
 }
 
-/** Run pdfsig and parse its report into one entry per signature. */
-export async function pdfsig(file: string, nssdir: string): Promise<PdfsigSignature[]> {
+/**
+ * pdfsig's report as text. Never call pdfsig synchronously in a test that runs the test PKI: its
+ * OCSP responder would be blocked with the event loop, and NSS waits 120 s per signature for it.
+ */
+export async function pdfsigReport(file: string, nssdir: string): Promise<string> {
   const { stdout } = await run('pdfsig', ['-nssdir', nssdir, file], { encoding: 'utf8', maxBuffer: 16 << 20 }).catch(
     (err: { stdout?: string; stderr?: string; code?: number }) => {
       // pdfsig exits 1 when a signature is invalid or not trusted; its report is still on stdout.
@@ -34,6 +37,12 @@ export async function pdfsig(file: string, nssdir: string): Promise<PdfsigSignat
       throw new Error(`pdfsig failed on ${file}: ${err.stderr ?? String(err)}`);
     },
   );
+  return stdout;
+}
+
+/** Run pdfsig and parse its report into one entry per signature. */
+export async function pdfsig(file: string, nssdir: string): Promise<PdfsigSignature[]> {
+  const stdout = await pdfsigReport(file, nssdir);
   return stdout
     .split(/^Signature #/m)
     .slice(1)
