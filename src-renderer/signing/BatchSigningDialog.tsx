@@ -8,7 +8,7 @@ import { saveFile } from '../pdf/save-file.js';
 import { ErrorBanner } from '../ui/ErrorBanner.js';
 import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
-import { CeremonySteps, CertificateChoice, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
+import { CeremonyDialog, CertificateChoice, type CeremonyStep, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
 
 /**
  * Batch signing (签署所选): the contracts chosen in the library signed in one ceremony — choose the
@@ -18,7 +18,7 @@ import { CeremonySteps, CertificateChoice, PinEntry, pinStateAfter, signingCerti
  * and the summary report to save. Esc does nothing while signing.
  */
 
-type Step = 'key' | 'preparing' | 'review' | 'pin' | 'signing' | 'done';
+type Step = CeremonyStep;
 
 export function BatchSigningDialog({ open, contractIds, onClose }: { open: boolean; contractIds: string[]; onClose: () => void }) {
   const api = useApi();
@@ -156,169 +156,159 @@ export function BatchSigningDialog({ open, contractIds, onClose }: { open: boole
   const retryable = outcome ? outcome.failed + outcome.cancelled : 0;
 
   return (
-    <dialog
-      ref={dialog}
+    <CeremonyDialog
+      dialogRef={dialog}
       className="dialog signing-dialog batch-signing-dialog"
-      aria-labelledby="batch-signing-title"
+      titleId="batch-signing-title"
+      title={plural('batch.title', contractIds.length)}
+      step={step}
       onClose={onClose}
-      onCancel={(e) => {
-        if (step === 'signing') e.preventDefault();
+      onNext={() => {
+        if (step === 'key' && choice) void prepare();
+        else if (step === 'review' && consented) setStep('pin');
+        else if (step === 'pin' && canSign) void sign();
       }}
     >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (step === 'key' && choice) void prepare();
-          else if (step === 'review' && consented) setStep('pin');
-          else if (step === 'pin' && canSign) void sign();
-        }}
-      >
-        <h2 id="batch-signing-title">{plural('batch.title', contractIds.length)}</h2>
-        <CeremonySteps
-          current={step === 'key' || step === 'preparing' ? 'key' : step === 'review' ? 'review' : step === 'pin' || step === 'signing' ? 'pin' : null}
+      {error !== null && <ErrorBanner error={error} />}
+
+      {step === 'key' && (
+        <CertificateChoice
+          inventory={inventory}
+          chosen={chosen}
+          onChoose={setChosen}
+          level={level}
+          onLevel={setLevel}
+          tsa={tsa}
+          onTsa={setTsa}
+          author={author}
+          onAuthor={setAuthor}
         />
-        {error !== null && <ErrorBanner error={error} />}
+      )}
 
-        {step === 'key' && (
-          <CertificateChoice
-            inventory={inventory}
-            chosen={chosen}
-            onChoose={setChosen}
-            level={level}
-            onLevel={setLevel}
-            tsa={tsa}
-            onTsa={setTsa}
-            author={author}
-            onAuthor={setAuthor}
-          />
-        )}
+      {step === 'preparing' && <p aria-live="polite">{plural('batch.preparing', contractIds.length)}</p>}
 
-        {step === 'preparing' && <p aria-live="polite">{plural('batch.preparing', contractIds.length)}</p>}
-
-        {preview && (step === 'review' || (step === 'pin' && !outcome)) && (
-          <>
-            <p>
-              {t('signing.signer')}: <strong>{preview.certificate.commonName ?? preview.certificate.subject}</strong>
-              {preview.certificate.organisation && <> · {preview.certificate.organisation}</>} ·{' '}
-              {t(preview.assurance === 'hardware-token' ? 'signing.hardware' : 'signing.software')} · PAdES {preview.level}
+      {preview && (step === 'review' || (step === 'pin' && !outcome)) && (
+        <>
+          <p>
+            {t('signing.signer')}: <strong>{preview.certificate.commonName ?? preview.certificate.subject}</strong>
+            {preview.certificate.organisation && <> · {preview.certificate.organisation}</>} ·{' '}
+            {t(preview.assurance === 'hardware-token' ? 'signing.hardware' : 'signing.software')} · PAdES {preview.level}
+          </p>
+          {preview.certificate.problems.length > 0 && (
+            <div className="notice notice-error" role="alert">
+              {t('signing.certificateProblem')} {preview.certificate.problems.join(' ')}
+            </div>
+          )}
+          {preview.skipped.map((s) => (
+            <p key={s.contractId} className="notice notice-warning">
+              {errorText(s.error)}
             </p>
-            {preview.certificate.problems.length > 0 && (
-              <div className="notice notice-error" role="alert">
-                {t('signing.certificateProblem')} {preview.certificate.problems.join(' ')}
-              </div>
-            )}
-            {preview.skipped.map((s) => (
-              <p key={s.contractId} className="notice notice-warning">
-                {errorText(s.error)}
-              </p>
+          ))}
+          {preview.documents.length === 0 && <p className="notice">{t('batch.nothing')}</p>}
+          <ol className="batch-documents" aria-label={t('batch.documents')}>
+            {preview.documents.map((d) => (
+              <li key={d.versionId}>
+                <span>
+                  《{d.contractTitle}》{d.documentName} · {t('signing.newVersion', { current: d.versionNumber, next: d.nextVersionNumber })}
+                </span>
+                <span className="mono signing-hash">{d.sha256}</span>
+                {!d.check.clean && (
+                  <span className="notice notice-warning">
+                    {t('signing.checkWarning')} {d.check.findings.map((f) => f.text).join(' ')}
+                  </span>
+                )}
+              </li>
             ))}
-            {preview.documents.length === 0 && <p className="notice">{t('batch.nothing')}</p>}
-            <ol className="batch-documents" aria-label={t('batch.documents')}>
-              {preview.documents.map((d) => (
-                <li key={d.versionId}>
-                  <span>
-                    《{d.contractTitle}》{d.documentName} · {t('signing.newVersion', { current: d.versionNumber, next: d.nextVersionNumber })}
-                  </span>
-                  <span className="mono signing-hash">{d.sha256}</span>
-                  {!d.check.clean && (
-                    <span className="notice notice-warning">
-                      {t('signing.checkWarning')} {d.check.findings.map((f) => f.text).join(' ')}
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ol>
-            <fieldset className="signing-consent">
-              <legend>{t('signing.consentLegend')}</legend>
-              <p id="batch-consent-text" className="batch-consent-text">
-                {preview.consentText}
-              </p>
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={consented}
-                  disabled={step !== 'review' || preview.certificate.problems.length > 0 || preview.documents.length === 0}
-                  aria-describedby="batch-consent-text"
-                  onChange={(e) => setConsented(e.currentTarget.checked)}
-                />{' '}
-                {t('signing.consentTick')}
-              </label>
-            </fieldset>
-          </>
-        )}
+          </ol>
+          <fieldset className="signing-consent">
+            <legend>{t('signing.consentLegend')}</legend>
+            <p id="batch-consent-text" className="batch-consent-text">
+              {preview.consentText}
+            </p>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={consented}
+                disabled={step !== 'review' || preview.certificate.problems.length > 0 || preview.documents.length === 0}
+                aria-describedby="batch-consent-text"
+                onChange={(e) => setConsented(e.currentTarget.checked)}
+              />{' '}
+              {t('signing.consentTick')}
+            </label>
+          </fieldset>
+        </>
+      )}
 
-        {step === 'pin' && preview && (
-          <>
-            {outcome && <p>{plural('batch.retrying', retryable)}</p>}
-            <PinEntry pinState={pinState} pin={pin} onPin={setPin} />
-          </>
-        )}
+      {step === 'pin' && preview && (
+        <>
+          {outcome && <p>{plural('batch.retrying', retryable)}</p>}
+          <PinEntry pinState={pinState} pin={pin} onPin={setPin} />
+        </>
+      )}
 
-        {(step === 'signing' || step === 'done') && (
-          <div aria-live="polite">
-            <ProgressBar done={finished} total={rows.length} label={t('batch.progress', { done: finished, total: rows.length })} />
-            {outcome && step === 'done' && (
-              <p className={outcome.failed + outcome.cancelled ? 'notice notice-warning' : 'notice notice-success'} role="status">
-                {t('batch.summary', { signed: outcome.signed, failed: outcome.failed, cancelled: outcome.cancelled })}
-              </p>
-            )}
-            {saved && <p className="notice notice-success">{t('batch.reportSaved', { name: saved })}</p>}
-            <ol className="batch-documents batch-results">
-              {rows.map((r) => (
-                <li key={r.position} className={`batch-row batch-row-${r.status}`} data-status={r.status}>
-                  <span>
-                    {r.position}. 《{r.contractTitle}》{r.documentName}
-                  </span>
-                  <span className="batch-row-status">
-                    {r.status === 'signed' && r.signed
-                      ? t('batch.rowSigned', { version: r.signed.version, verdict: t(`verify.verdict.${r.signed.verdict}`) })
-                      : t(`batch.status.${r.status}`)}
-                  </span>
-                  {r.error && r.status !== 'cancelled' && <span className="batch-row-error">{errorText(r.error)}</span>}
-                </li>
-              ))}
-            </ol>
-          </div>
-        )}
-
-        <div className="dialog-actions">
-          {step === 'signing' ? (
-            <button type="button" className="btn" onClick={() => job.current && void api.jobs.cancel({ jobId: job.current })}>
-              {t('common.cancel')}
-            </button>
-          ) : (
-            <button type="button" className="btn" onClick={onClose}>
-              {step === 'done' ? t('common.close') : t('common.cancel')}
-            </button>
+      {(step === 'signing' || step === 'done') && (
+        <div aria-live="polite">
+          <ProgressBar done={finished} total={rows.length} label={t('batch.progress', { done: finished, total: rows.length })} />
+          {outcome && step === 'done' && (
+            <p className={outcome.failed + outcome.cancelled ? 'notice notice-warning' : 'notice notice-success'} role="status">
+              {t('batch.summary', { signed: outcome.signed, failed: outcome.failed, cancelled: outcome.cancelled })}
+            </p>
           )}
-          {(step === 'review' || (step === 'pin' && !outcome)) && (
-            <button type="button" className="btn" onClick={() => (setError(null), setStep(step === 'pin' ? 'review' : 'key'))}>
-              {t('signing.back')}
-            </button>
-          )}
-          {step === 'done' && outcome && (
-            <button type="button" className="btn" onClick={() => void saveReport()}>
-              <Icon name="download" /> {t('batch.saveReport')}
-            </button>
-          )}
-          {step === 'done' && retryable > 0 && (
-            <button type="button" className="btn btn-primary" onClick={() => (setError(null), setStep('pin'))}>
-              {plural('batch.retry', retryable)}
-            </button>
-          )}
-          {(step === 'key' || step === 'review') && (
-            <button type="submit" className="btn btn-primary" disabled={step === 'key' ? !choice : !consented}>
-              {t('signing.next')}
-            </button>
-          )}
-          {step === 'pin' && (
-            <button type="submit" className="btn btn-primary" disabled={!canSign}>
-              <Icon name="edit" /> {t('signing.sign')}
-            </button>
-          )}
+          {saved && <p className="notice notice-success">{t('batch.reportSaved', { name: saved })}</p>}
+          <ol className="batch-documents batch-results">
+            {rows.map((r) => (
+              <li key={r.position} className={`batch-row batch-row-${r.status}`} data-status={r.status}>
+                <span>
+                  {r.position}. 《{r.contractTitle}》{r.documentName}
+                </span>
+                <span className="batch-row-status">
+                  {r.status === 'signed' && r.signed
+                    ? t('batch.rowSigned', { version: r.signed.version, verdict: t(`verify.verdict.${r.signed.verdict}`) })
+                    : t(`batch.status.${r.status}`)}
+                </span>
+                {r.error && r.status !== 'cancelled' && <span className="batch-row-error">{errorText(r.error)}</span>}
+              </li>
+            ))}
+          </ol>
         </div>
-      </form>
-    </dialog>
+      )}
+
+      <div className="dialog-actions">
+        {step === 'signing' ? (
+          <button type="button" className="btn" onClick={() => job.current && void api.jobs.cancel({ jobId: job.current })}>
+            {t('common.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={onClose}>
+            {step === 'done' ? t('common.close') : t('common.cancel')}
+          </button>
+        )}
+        {(step === 'review' || (step === 'pin' && !outcome)) && (
+          <button type="button" className="btn" onClick={() => (setError(null), setStep(step === 'pin' ? 'review' : 'key'))}>
+            {t('signing.back')}
+          </button>
+        )}
+        {step === 'done' && outcome && (
+          <button type="button" className="btn" onClick={() => void saveReport()}>
+            <Icon name="download" /> {t('batch.saveReport')}
+          </button>
+        )}
+        {step === 'done' && retryable > 0 && (
+          <button type="button" className="btn btn-primary" onClick={() => (setError(null), setStep('pin'))}>
+            {plural('batch.retry', retryable)}
+          </button>
+        )}
+        {(step === 'key' || step === 'review') && (
+          <button type="submit" className="btn btn-primary" disabled={step === 'key' ? !choice : !consented}>
+            {t('signing.next')}
+          </button>
+        )}
+        {step === 'pin' && (
+          <button type="submit" className="btn btn-primary" disabled={!canSign}>
+            <Icon name="edit" /> {t('signing.sign')}
+          </button>
+        )}
+      </div>
+    </CeremonyDialog>
   );
 }

@@ -1,9 +1,10 @@
+import type { ReactNode, RefObject } from 'react';
 import type { DeviceCertificate, DeviceInventory, PinState, SigningLevel } from '../../src-shared/api/index.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
 /**
- * The parts of the signing ceremony that one document and a batch share: choosing the certificate
- * and level, and typing the PIN with the token's state said in words.
+ * The parts of the signing ceremony that one document and a batch share: the dialog's frame,
+ * choosing the certificate and level, and typing the PIN with the token's state said in words.
  */
 
 /** Certificates that can be chosen: those with a key beside them (not CA certificates). */
@@ -96,6 +97,60 @@ export function PinEntry({ pinState, pin, onPin }: { pinState: PinState | null; 
       )}
       <p className="muted">{t('signing.pinNeverStored')}</p>
     </div>
+  );
+}
+
+/** Where a ceremony dialog is: the same steps for one document and for a batch. */
+export type CeremonyStep = 'key' | 'preparing' | 'review' | 'pin' | 'signing' | 'done';
+
+/**
+ * The frame of a ceremony dialog: Enter moves to the next step (choose → confirm → PIN → sign),
+ * Escape closes it except while signing, and the step list shows where the person is.
+ */
+export function CeremonyDialog({
+  dialogRef,
+  className,
+  titleId,
+  title,
+  step,
+  onClose,
+  onNext,
+  children,
+}: {
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  className: string;
+  titleId: string;
+  title: string;
+  step: CeremonyStep;
+  onClose: () => void;
+  /** Enter (the form's submit) in the current step. */
+  onNext: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <dialog
+      ref={dialogRef}
+      className={className}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onCancel={(e) => {
+        if (step === 'signing') e.preventDefault();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onNext();
+        }}
+      >
+        <h2 id={titleId}>{title}</h2>
+        <CeremonySteps
+          current={step === 'key' || step === 'preparing' ? 'key' : step === 'review' ? 'review' : step === 'pin' || step === 'signing' ? 'pin' : null}
+        />
+        {children}
+      </form>
+    </dialog>
   );
 }
 

@@ -9,7 +9,7 @@ import { Icon } from '../ui/Icon.js';
 import { ProgressBar } from '../ui/ProgressBar.js';
 import { BoxThumbnails } from './BoxThumbnails.js';
 import { placedStamp, type PlacedStamp } from './placed-stamp.js';
-import { CeremonySteps, CertificateChoice, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
+import { CeremonyDialog, CertificateChoice, type CeremonyStep, PinEntry, pinStateAfter, signingCertificates } from './KeyAndPin.js';
 
 /**
  * The signing ceremony (意愿确认) for one document version: choose a certificate → one screen with
@@ -19,7 +19,7 @@ import { CeremonySteps, CertificateChoice, PinEntry, pinStateAfter, signingCerti
  * to the PIN step with the error and the token's state: nothing is ever retried by itself.
  */
 
-type Step = 'key' | 'preparing' | 'review' | 'pin' | 'signing' | 'done';
+type Step = CeremonyStep;
 
 export function SigningDialog({
   open,
@@ -141,163 +141,153 @@ export function SigningDialog({
   const canSign = preview && !pinState?.locked && (pinState?.pinPad || pin.length > 0);
 
   return (
-    <dialog
-      ref={dialog}
+    <CeremonyDialog
+      dialogRef={dialog}
       className="dialog signing-dialog"
-      aria-labelledby="signing-title"
+      titleId="signing-title"
+      title={t('signing.title', { name: documentName })}
+      step={step}
       onClose={onClose}
-      onCancel={(e) => {
-        if (step === 'signing') e.preventDefault();
+      onNext={() => {
+        if (step === 'key' && choice) void prepare();
+        else if (step === 'review' && consented) setStep('pin');
+        else if (step === 'pin' && canSign) void sign();
       }}
     >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (step === 'key' && choice) void prepare();
-          else if (step === 'review' && consented) setStep('pin');
-          else if (step === 'pin' && canSign) void sign();
-        }}
-      >
-        <h2 id="signing-title">{t('signing.title', { name: documentName })}</h2>
-        <CeremonySteps
-          current={step === 'key' || step === 'preparing' ? 'key' : step === 'review' ? 'review' : step === 'pin' || step === 'signing' ? 'pin' : null}
-        />
-        {error !== null && <ErrorBanner error={error} />}
+      {error !== null && <ErrorBanner error={error} />}
 
-        {step === 'key' && (
-          <>
-            <CertificateChoice
-              inventory={inventory}
-              chosen={chosen}
-              onChoose={setChosen}
-              level={level}
-              onLevel={setLevel}
-              tsa={tsa}
-              onTsa={setTsa}
-              author={author}
-              onAuthor={setAuthor}
-            />
-          </>
-        )}
+      {step === 'key' && (
+        <>
+          <CertificateChoice
+            inventory={inventory}
+            chosen={chosen}
+            onChoose={setChosen}
+            level={level}
+            onLevel={setLevel}
+            tsa={tsa}
+            onTsa={setTsa}
+            author={author}
+            onAuthor={setAuthor}
+          />
+        </>
+      )}
 
-        {step === 'preparing' && <p aria-live="polite">{t('signing.preparing')}</p>}
+      {step === 'preparing' && <p aria-live="polite">{t('signing.preparing')}</p>}
 
-        {preview && (step === 'review' || step === 'pin') && (
-          <>
-            <dl className="signing-summary">
-              <dt>{t('signing.contract')}</dt>
-              <dd>{preview.contractTitle}</dd>
-              <dt>{t('signing.document')}</dt>
-              <dd>
-                {preview.documentName} · {t('signing.newVersion', { current: preview.versionNumber, next: preview.nextVersionNumber })} ·{' '}
-                {t('documents.pages.other', { count: preview.pageCount })}
-              </dd>
-              <dt>{t('signing.sha256')}</dt>
-              <dd className="mono signing-hash">{preview.sha256}</dd>
-              <dt>{t('signing.boxes')}</dt>
-              <dd>
-                {preview.boxes.length ? plural('signing.boxCount', preview.boxes.length) : t('signing.invisible')}
-                {stamp.crossPageSeal && <> · {t('signing.crossPage')}</>}
-                {preview.boxes.length > 0 && <BoxThumbnails versionId={versionId} boxes={preview.boxes} />}
-              </dd>
-              <dt>{t('signing.signer')}</dt>
-              <dd>
-                {preview.certificate.commonName ?? preview.certificate.subject}
-                {preview.certificate.organisation && <> · {preview.certificate.organisation}</>}
-              </dd>
-              <dt>{t('signing.issuer')}</dt>
-              <dd>{preview.certificate.issuer}</dd>
-              <dt>{t('signing.validity')}</dt>
-              <dd>{t('signing.validityRange', { from: fmt.date(preview.certificate.notBefore), to: fmt.date(preview.certificate.notAfter) })}</dd>
-              <dt>PAdES</dt>
-              <dd>{t('signing.levelAndTsa', { level: preview.level, tsa: preview.tsaUrl ?? t('signing.noTsa') })}</dd>
-              <dt>{t('signing.key')}</dt>
-              <dd className={preview.assurance === 'hardware-token' ? '' : 'signing-weak'}>
-                <Icon name={preview.assurance === 'hardware-token' ? 'shield' : 'alert'} />{' '}
-                {t(preview.assurance === 'hardware-token' ? 'signing.hardware' : 'signing.software')} · {preview.keyDescription}
-              </dd>
-            </dl>
-            {preview.certificate.problems.length > 0 && (
-              <div className="notice notice-error" role="alert">
-                {t('signing.certificateProblem')} {preview.certificate.problems.join(' ')}
-              </div>
-            )}
-            {!preview.check.clean && (
-              <div className="notice notice-warning" role="alert">
-                <p>{t('signing.checkWarning')}</p>
-                <ul>
-                  {preview.check.findings.map((f, i) => (
-                    <li key={i}>{f.text}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            <fieldset className="signing-consent">
-              <legend>{t('signing.consentLegend')}</legend>
-              <p id="signing-consent-text">{preview.consentText}</p>
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={consented}
-                  disabled={step !== 'review' || preview.certificate.problems.length > 0}
-                  aria-describedby="signing-consent-text"
-                  onChange={(e) => setConsented(e.currentTarget.checked)}
-                />{' '}
-                {t('signing.consentTick')}
-              </label>
-            </fieldset>
-          </>
-        )}
-
-        {step === 'pin' && preview && <PinEntry pinState={pinState} pin={pin} onPin={setPin} />}
-
-        {step === 'signing' && (
-          <div aria-live="polite">
-            <ProgressBar done={progress.done} total={4} label={t('signing.progress')} />
-            <p>{isStep(progress.label) ? t(`signing.step.${progress.label}`) : t('common.working')}</p>
-          </div>
-        )}
-
-        {step === 'done' && outcome && (
-          <p className="notice notice-success" role="status">
-            <Icon name="check" /> {t('signing.done', { number: outcome.version, verdict: t(`verify.verdict.${outcome.verdict}`) })}
-          </p>
-        )}
-
-        <div className="dialog-actions">
-          {step === 'signing' ? (
-            <button type="button" className="btn" onClick={cancel}>
-              {t('common.cancel')}
-            </button>
-          ) : (
-            <button type="button" className="btn" onClick={onClose}>
-              {step === 'done' ? t('common.close') : t('common.cancel')}
-            </button>
+      {preview && (step === 'review' || step === 'pin') && (
+        <>
+          <dl className="signing-summary">
+            <dt>{t('signing.contract')}</dt>
+            <dd>{preview.contractTitle}</dd>
+            <dt>{t('signing.document')}</dt>
+            <dd>
+              {preview.documentName} · {t('signing.newVersion', { current: preview.versionNumber, next: preview.nextVersionNumber })} ·{' '}
+              {t('documents.pages.other', { count: preview.pageCount })}
+            </dd>
+            <dt>{t('signing.sha256')}</dt>
+            <dd className="mono signing-hash">{preview.sha256}</dd>
+            <dt>{t('signing.boxes')}</dt>
+            <dd>
+              {preview.boxes.length ? plural('signing.boxCount', preview.boxes.length) : t('signing.invisible')}
+              {stamp.crossPageSeal && <> · {t('signing.crossPage')}</>}
+              {preview.boxes.length > 0 && <BoxThumbnails versionId={versionId} boxes={preview.boxes} />}
+            </dd>
+            <dt>{t('signing.signer')}</dt>
+            <dd>
+              {preview.certificate.commonName ?? preview.certificate.subject}
+              {preview.certificate.organisation && <> · {preview.certificate.organisation}</>}
+            </dd>
+            <dt>{t('signing.issuer')}</dt>
+            <dd>{preview.certificate.issuer}</dd>
+            <dt>{t('signing.validity')}</dt>
+            <dd>{t('signing.validityRange', { from: fmt.date(preview.certificate.notBefore), to: fmt.date(preview.certificate.notAfter) })}</dd>
+            <dt>PAdES</dt>
+            <dd>{t('signing.levelAndTsa', { level: preview.level, tsa: preview.tsaUrl ?? t('signing.noTsa') })}</dd>
+            <dt>{t('signing.key')}</dt>
+            <dd className={preview.assurance === 'hardware-token' ? '' : 'signing-weak'}>
+              <Icon name={preview.assurance === 'hardware-token' ? 'shield' : 'alert'} />{' '}
+              {t(preview.assurance === 'hardware-token' ? 'signing.hardware' : 'signing.software')} · {preview.keyDescription}
+            </dd>
+          </dl>
+          {preview.certificate.problems.length > 0 && (
+            <div className="notice notice-error" role="alert">
+              {t('signing.certificateProblem')} {preview.certificate.problems.join(' ')}
+            </div>
           )}
-          {(step === 'review' || step === 'pin') && (
-            <button type="button" className="btn" onClick={() => (setError(null), setStep(step === 'pin' ? 'review' : 'key'))}>
-              {t('signing.back')}
-            </button>
+          {!preview.check.clean && (
+            <div className="notice notice-warning" role="alert">
+              <p>{t('signing.checkWarning')}</p>
+              <ul>
+                {preview.check.findings.map((f, i) => (
+                  <li key={i}>{f.text}</li>
+                ))}
+              </ul>
+            </div>
           )}
-          {step === 'key' && (
-            <button type="submit" className="btn btn-primary" disabled={!choice}>
-              {t('signing.next')}
-            </button>
-          )}
-          {step === 'review' && (
-            <button type="submit" className="btn btn-primary" disabled={!consented}>
-              {t('signing.next')}
-            </button>
-          )}
-          {step === 'pin' && (
-            <button type="submit" className="btn btn-primary" disabled={!canSign}>
-              <Icon name="edit" /> {t('signing.sign')}
-            </button>
-          )}
+          <fieldset className="signing-consent">
+            <legend>{t('signing.consentLegend')}</legend>
+            <p id="signing-consent-text">{preview.consentText}</p>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={consented}
+                disabled={step !== 'review' || preview.certificate.problems.length > 0}
+                aria-describedby="signing-consent-text"
+                onChange={(e) => setConsented(e.currentTarget.checked)}
+              />{' '}
+              {t('signing.consentTick')}
+            </label>
+          </fieldset>
+        </>
+      )}
+
+      {step === 'pin' && preview && <PinEntry pinState={pinState} pin={pin} onPin={setPin} />}
+
+      {step === 'signing' && (
+        <div aria-live="polite">
+          <ProgressBar done={progress.done} total={4} label={t('signing.progress')} />
+          <p>{isStep(progress.label) ? t(`signing.step.${progress.label}`) : t('common.working')}</p>
         </div>
-      </form>
-    </dialog>
+      )}
+
+      {step === 'done' && outcome && (
+        <p className="notice notice-success" role="status">
+          <Icon name="check" /> {t('signing.done', { number: outcome.version, verdict: t(`verify.verdict.${outcome.verdict}`) })}
+        </p>
+      )}
+
+      <div className="dialog-actions">
+        {step === 'signing' ? (
+          <button type="button" className="btn" onClick={cancel}>
+            {t('common.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={onClose}>
+            {step === 'done' ? t('common.close') : t('common.cancel')}
+          </button>
+        )}
+        {(step === 'review' || step === 'pin') && (
+          <button type="button" className="btn" onClick={() => (setError(null), setStep(step === 'pin' ? 'review' : 'key'))}>
+            {t('signing.back')}
+          </button>
+        )}
+        {step === 'key' && (
+          <button type="submit" className="btn btn-primary" disabled={!choice}>
+            {t('signing.next')}
+          </button>
+        )}
+        {step === 'review' && (
+          <button type="submit" className="btn btn-primary" disabled={!consented}>
+            {t('signing.next')}
+          </button>
+        )}
+        {step === 'pin' && (
+          <button type="submit" className="btn btn-primary" disabled={!canSign}>
+            <Icon name="edit" /> {t('signing.sign')}
+          </button>
+        )}
+      </div>
+    </CeremonyDialog>
   );
 }
 
