@@ -49,22 +49,22 @@ export const ContractRow = memo(function ContractRow({
       {...common}
       className={selected ? 'contract-row contract-row-selected' : 'contract-row'}
       data-contract-id={hit.id}
+      aria-checked={checked}
       onMouseDown={() => onSelect(index)}
       onClick={() => onOpen(hit.id)}
     >
       <div className="contract-cell-main">
-        <input
-          type="checkbox"
-          className="contract-check"
-          checked={checked}
-          tabIndex={-1}
-          aria-label={t('library.selectRow', { title: hit.title })}
+        {/* A drawn tick box, not a control: a checkbox inside an option is nested interaction for a
+            screen reader. The option says its ticked state itself (aria-checked); Space ticks it. */}
+        <span
+          className={checked ? 'contract-check contract-check-on' : 'contract-check'}
+          aria-hidden="true"
+          title={t('library.selectRow', { title: hit.title })}
           onMouseDown={(e) => e.stopPropagation()}
           onClick={(e) => {
             e.stopPropagation();
             onCheck(index, e.shiftKey);
           }}
-          onChange={() => undefined}
         />
         <span className="contract-title">
           {hit.snippet?.field === 'title' ? <Marked snippet={hit.snippet} /> : hit.title}

@@ -138,7 +138,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await page.locator('[role="option"][data-contract-id]').first().click();
       await page.getByRole('tab', { name: words.documents }).click();
       await page.getByRole('button', { name: words.sign, exact: true }).click();
-      const dialog = page.locator('dialog.signing-dialog');
+      const dialog = page.locator('dialog.signing-dialog:not(.batch-signing-dialog)');
       await dialog.waitFor();
       await dialog.getByRole('radio', { name: /张三/ }).check({ timeout: 30_000 });
       await app.screenshot(`signing-1-certificate-${lang}`);

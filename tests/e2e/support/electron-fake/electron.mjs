@@ -147,3 +147,12 @@ export const utilityProcess = {
     };
   },
 };
+
+// The OS keychain as safeStorage exposes it: a libsecret-like backend whose "encryption" is a
+// reversible scramble, so the shell's keychain path runs and the sealed file never holds the plain text.
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
+  decryptString: (sealed) => Buffer.from(Buffer.from(sealed).map((b) => b ^ 0x5a)).toString('utf8'),
+};
