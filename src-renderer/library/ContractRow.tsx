@@ -60,7 +60,11 @@ export const ContractRow = memo(function ContractRow({
           className={checked ? 'contract-check contract-check-on' : 'contract-check'}
           aria-hidden="true"
           title={t('library.selectRow', { title: hit.title })}
-          onMouseDown={(e) => e.stopPropagation()}
+          onMouseDown={(e) => {
+            // Neither the row's selection nor the browser's text selection (a shift-click extends it).
+            e.stopPropagation();
+            e.preventDefault();
+          }}
           onClick={(e) => {
             e.stopPropagation();
             onCheck(index, e.shiftKey);
