@@ -17,7 +17,19 @@ const LAYOUT_FAULTS = readFileSync(new URL('./support/layout-faults.browser.js',
  * nothing overlaps, nothing runs off the window sideways. Screenshots of each screen.
  */
 const TEXT = {
-  'zh-CN': { verify: '验证签名', settings: '设置', library: '合同库', parties: '当事人', documents: '文档', audit: '审计记录', verifyTitle: '验证签名' },
+  'zh-CN': {
+    verify: '验证签名',
+    settings: '设置',
+    library: '合同库',
+    parties: '当事人',
+    documents: '文档',
+    audit: '审计记录',
+    evidence: '存证',
+    verifyTitle: '验证签名',
+    clauses: '条款库',
+    seals: '印章',
+    devices: '签名设备',
+  },
   en: {
     verify: 'Verify',
     settings: 'Settings',
@@ -25,7 +37,11 @@ const TEXT = {
     parties: 'Parties',
     documents: 'Documents',
     audit: 'Audit trail',
+    evidence: 'Evidence',
     verifyTitle: 'Verify signatures',
+    clauses: 'Clauses',
+    seals: 'Seals',
+    devices: 'Signing devices',
   },
 } as const;
 
@@ -49,7 +65,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await app?.close();
     });
 
-    test('library, contract tabs, verify and settings keep their titles and do not overlap', async () => {
+    test('library, contract tabs, verify, settings, clauses, seals and devices keep their titles and do not overlap', async () => {
       const page = app.page;
       const found: string[] = [];
       const look = async (screen: string) => {
@@ -74,12 +90,20 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly UiLanguage[]) {
       await look('contract-documents');
       await page.getByRole('tab', { name: s.audit }).click();
       await look('contract-audit');
+      await page.getByRole('tab', { name: s.evidence }).click();
+      await look('contract-evidence');
       await page.getByRole('button', { name: s.verify, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: s.verifyTitle }).waitFor();
       await look('verify');
       await page.getByRole('button', { name: s.settings, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: s.settings }).waitFor();
       await look('settings');
+      // The screens of signing and drafting: the clause library, seals, signing devices.
+      for (const screen of ['clauses', 'seals', 'devices'] as const) {
+        await page.getByRole('button', { name: s[screen], exact: true }).click();
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await look(screen);
+      }
       assert.deepEqual(found, []);
     });
   });
