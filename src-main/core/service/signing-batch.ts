@@ -162,14 +162,14 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
       settle(position, { status: 'failed', signed: null, error: pick(error instanceof InkstoneError ? serializeError(error) : error) });
 
     // Only a document's latest version can be signed: a version added meanwhile fails that document alone.
-    const todo = positions.filter((p) => {
+    const toSign = positions.filter((p) => {
       const { version } = run.documents[p];
       const latest = library.versionDetails(version.versionId).latestNumber;
       if (latest === version.number) return true;
       fail(p, new InkstoneError('SIGNING_VERSION_NOT_LATEST', { number: version.number }));
       return false;
     });
-    for (const p of todo) run.documents[p].result = { ...run.documents[p].result, status: 'pending', signed: null, error: null };
+    for (const p of toSign) run.documents[p].result = { ...run.documents[p].result, status: 'pending', signed: null, error: null };
 
     const verify = batchVerifier(longWork, ctx.signal);
     /** A signed document, verified in the other thread and stored; failures are this document's alone. */
@@ -221,14 +221,14 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
     };
 
     const verifications: Promise<void>[] = [];
-    const signing = new Set(todo);
+    const signing = new Set(toSign);
     let keyOpened = false;
     const onStep = (step: BatchSignStep) => {
       if (step.kind === 'key-opened') {
         keyOpened = true;
         return;
       }
-      const position = todo[step.index];
+      const position = toSign[step.index];
       signing.delete(position);
       if (step.kind === 'failed') fail(position, step.error);
       else verifications.push(verifyAndStore(position, path.join(folder, `${position}.pdf`)));
@@ -236,10 +236,10 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
     const pinBytes = secretBytes(pin);
     try {
       await mkdir(folder, { recursive: true, mode: 0o700 });
-      if (todo.length) {
+      if (toSign.length) {
         const task = {
           kind: 'signingBatch' as const,
-          documents: todo.map((p) => ({ input: library.store.pathFor(run.documents[p].version.sha256), output: path.join(folder, `${p}.pdf`) })),
+          documents: toSign.map((p) => ({ input: library.store.pathFor(run.documents[p].version.sha256), output: path.join(folder, `${p}.pdf`) })),
           key: await keyLocation(keyRef, transfers),
           ...(pinBytes ? { pin: pinBytes } : {}),
           expected: { certificateSha256: run.certificate.sha256, assurance: run.assurance },
@@ -254,7 +254,7 @@ export function signingBatches({ library, transfers, longWork, trustFolder, veri
       const cancelled = err instanceof InkstoneError && err.code === 'CANCELLED';
       // The key never opened: nothing was signed, the person may type the PIN again.
       if (!keyOpened && !cancelled) {
-        for (const p of todo)
+        for (const p of toSign)
           if (run.documents[p].result.status === 'pending')
             run.documents[p].result = { ...run.documents[p].result, status: 'failed', error: pick(serializeError(err)) };
         throw err;
