@@ -12,3 +12,4 @@ export { inspectPdf, PdfInspector, DEFAULT_INSPECT_LIMITS, type InspectLimits } 
 export { indexText, buildMatchExpression, cjkBigrams } from './search-text.js';
 export { factSuggestions, dismissFactSuggestion } from './fact-suggestions.js';
 export { replicateContract, replicateFields, replicateParty, replicateVersion, currentFieldValues, contractExists, type ReplicaSource } from './replication.js';
+export { addSignedVersion } from './signed-version.js';

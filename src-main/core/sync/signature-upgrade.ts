@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { appendAudit } from '../audit/index.js';
-import { lineageOf, type Library } from '../library/index.js';
+import { addSignedVersion, type Library } from '../library/index.js';
 import { extendDocument } from '../signing/index.js';
 import { TRUSTED_CERTIFICATES_FOLDER, trustStoreFromFolder, verifyPdf } from '../verify/index.js';
 import type { Language, UpgradeLevel } from '../../../src-shared/api/index.js';
@@ -94,22 +94,11 @@ async function upgradeOne(library: Library, versionId: string, options: UpgradeO
         .map((s) => s.provenTime?.time ?? null)
         .sort()
         .at(-1) ?? null;
-    const bytes = await readFile(output);
-    const stored = await library.store.put(bytes);
-    try {
-      return library.db.transaction(() => {
-        // Still the latest, and not upgraded by someone else meanwhile: otherwise add nothing.
-        if (library.versionDetails(versionId).latestNumber !== version.number) return null;
-        const added = library.addVersion(version.documentId, {
-          sha256: stored.sha256,
-          size: bytes.length,
-          pageCount: version.pageCount,
-          signatureFieldCount: verification.signatures.filter((s) => s.kind === 'signature').length,
-          origin: 'signing',
-          text: version.text,
-          originalId: lineageOf(bytes).originalId,
-        });
-        library.recordVerification(added.versionId, verification, JSON.stringify(verification));
+    // Still the latest, and not upgraded by someone else meanwhile: otherwise add nothing.
+    return addSignedVersion(
+      library,
+      { from: version, output, verification },
+      (added) => {
         recordUpgradeDone(library.db, versionId, added.versionId, level, provenTime);
         appendAudit(library.db, {
           actor: library.actor,
@@ -120,7 +109,7 @@ async function upgradeOne(library: Library, versionId: string, options: UpgradeO
             fromVersionId: versionId,
             fromSha256: version.sha256,
             toVersionId: added.versionId,
-            toSha256: stored.sha256,
+            toSha256: added.sha256,
             level,
             levelChosen: options.level,
             provenTime,
@@ -129,11 +118,9 @@ async function upgradeOne(library: Library, versionId: string, options: UpgradeO
           },
         });
         return { fromVersionId: versionId, toVersionId: added.versionId, level, provenTime };
-      })();
-    } finally {
-      // Bytes this attempt stored but no version holds (it lost the race) are not kept.
-      if (stored.created && !library.findBySha256(stored.sha256)) await library.store.remove(stored.sha256);
-    }
+      },
+      () => library.versionDetails(versionId).latestNumber === version.number,
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
